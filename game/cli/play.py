@@ -1,0 +1,23 @@
+"""`cislunar play`: the Textual TUI. Textual is imported here only, never by other commands."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("play", help="play in the terminal (the default command)")
+    add_arguments(parser)
+    parser.set_defaults(run=run)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", help="scenario file; with --agency, skips set-up")
+    parser.add_argument("--agency", help="agency id to play")
+    parser.add_argument("--seed", type=int, help="campaign seed (default: random)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.tui.launch import launch
+
+    return launch(args)

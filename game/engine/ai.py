@@ -1,0 +1,66 @@
+"""Turn step: every computer-run agency follows the policy its scenario gives it."""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.membership import join, leave, start_build
+from game.engine.state import GameState
+
+
+def _qualifies(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str) -> bool:
+    requires = cs.programmes[programme_id].slots[slot_id].requires
+    levels = state.agencies[agency].capabilities
+    return all(levels.get(area, 0) >= level for area, level in requires.items())
+
+
+def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> str | None:
+    for sid, build in state.programmes[programme_id].slots.items():
+        if build.status == "open" and _qualifies(state, cs, agency, programme_id, sid):
+            return sid
+    return None
+
+
+def _welcome(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
+    programme = state.programmes[programme_id]
+    if programme.status not in ("active", "restructured") or not cs.programmes[programme_id].model.open:
+        return False
+    floor = cs.programmes[programme_id].model.admission.min_relation
+    return all(state.relation(agency, lead) >= floor for lead in programme.leads)
+
+
+def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
+    """At most one move per agency per turn: leave, join or take on a contribution."""
+    rng = state.rng
+    for aid, model in cs.agencies.items():
+        policy = model.policy
+        if aid == state.player or not policy.preferences or rng.random() >= policy.boldness:
+            continue
+        best_id, best_weight = None, 0.0
+        for pid, affinity in policy.preferences.items():
+            programme = state.programmes[pid]
+            if aid in programme.leads:
+                continue
+            if aid in programme.members:
+                if programme.health < 40 and rng.random() > policy.loyalty + affinity * (1 - policy.loyalty):
+                    leave(state, cs, aid, pid, "the programme is in trouble", penalty=False)
+                    break
+                if rng.random() < 0.3:
+                    slot = _open_slot(state, cs, aid, pid)
+                    if slot is not None:
+                        start_build(state, cs, pid, slot, aid)
+                        ledger.report(
+                            state,
+                            "partner",
+                            f"{model.short} takes on {cs.programmes[pid].slots[slot].name}",
+                            pid,
+                            programme.is_member(state.player),
+                        )
+                        break
+                continue
+            weight = affinity * programme.health / 100
+            if weight > best_weight and _welcome(state, cs, aid, pid):
+                best_id, best_weight = pid, weight
+        else:
+            if best_id is not None and rng.random() < best_weight:
+                join(state, cs, aid, best_id, _open_slot(state, cs, aid, best_id))

@@ -1,0 +1,193 @@
+"""A scenario compiled once for the turn loop: indexes, k$ costs and condition closures.
+
+The turn loop reads only this and the game state; it never touches YAML or validates.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.engine.expressions import Getter, compile_condition, compile_expression
+from game.engine.state import (
+    AgencyState,
+    BuildState,
+    GameState,
+    MilestoneState,
+    MissionState,
+    ProgrammeState,
+    k,
+)
+from game.format.dates import parse_date
+from game.format.models import (
+    Agency,
+    Contribution,
+    Event,
+    Milestone,
+    Mission,
+    Objective,
+    Programme,
+    Scenario,
+)
+
+Predicate = Callable[[GameState], bool]
+
+
+@dataclass
+class CompiledEvent:
+    model: Event
+    after: int | None
+    before: int | None
+    condition: Predicate
+
+
+@dataclass
+class CompiledObjective:
+    model: Objective
+    by: int | None
+    condition: Predicate | None
+    scale: Getter | None
+
+
+@dataclass
+class CompiledProgramme:
+    model: Programme
+    milestones: dict[str, Milestone]
+    slots: dict[str, Contribution]
+    admission: Predicate
+    slots_for_milestone: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class CompiledScenario:
+    """Everything the engine needs from a scenario, prepared once."""
+
+    scenario: Scenario
+    start: int
+    end: int
+    turn_months: int
+    agencies: dict[str, Agency]
+    programmes: dict[str, CompiledProgramme]
+    missions: dict[str, Mission]
+    events: dict[str, CompiledEvent]
+    objectives: list[CompiledObjective]
+
+    @property
+    def rules(self):
+        return self.scenario.rules
+
+    @property
+    def capability_ids(self) -> list[str]:
+        return [c.id for c in self.scenario.capabilities]
+
+    def playable(self) -> list[str]:
+        return [a.id for a in self.scenario.agencies if a.playable]
+
+    def total_turns(self) -> int:
+        return (self.end - self.start) // self.turn_months + 1
+
+    def new_state(self, player: str, seed: int) -> GameState:
+        """The state at the first turn of a campaign for ``player`` with ``seed``."""
+        if player not in self.agencies or not self.agencies[player].playable:
+            raise ValueError(f"'{player}' is not a playable agency of {self.scenario.id}")
+        agencies = {
+            a.id: AgencyState(
+                id=a.id,
+                budget_base=k(a.budget),
+                money=k(a.money),
+                support=float(a.support),
+                prestige=float(a.prestige),
+                science=float(a.science),
+                astronauts=a.astronauts,
+                capabilities={c: a.capabilities.get(c, 0) for c in self.capability_ids},
+            )
+            for a in self.scenario.agencies
+        }
+        relations: dict[str, dict[str, float]] = {a: {} for a in agencies}
+        for a in self.scenario.agencies:
+            for other, value in a.relations.items():
+                relations[a.id][other] = float(value)
+                relations[other].setdefault(a.id, float(value))
+        programmes = {}
+        for pid, cp in self.programmes.items():
+            p = cp.model
+            slots = {}
+            for c in p.contributions:
+                build = BuildState(id=c.id)
+                if c.taken_by is not None:
+                    build.owner = c.taken_by
+                    build.status = "building"
+                    build.turns_left = c.build_turns
+                    build.cost_left = k(c.cost)
+                slots[c.id] = build
+            programmes[pid] = ProgrammeState(
+                id=pid,
+                status="active",
+                health=float(p.health),
+                leads=list(p.leads),
+                members=list(p.members),
+                milestones=[
+                    MilestoneState(id=m.id, planned=parse_date(m.planned), due=parse_date(m.planned))
+                    for m in p.milestones
+                ],
+                slots=slots,
+            )
+        missions = {m.id: MissionState(id=m.id, build=BuildState(id=m.id)) for m in self.scenario.missions}
+        return GameState(
+            scenario_id=self.scenario.id,
+            player=player,
+            seed=seed,
+            rng=random.Random(seed),
+            month=self.start,
+            turn=0,
+            agencies=agencies,
+            relations=relations,
+            programmes=programmes,
+            missions=missions,
+        )
+
+
+def compile_scenario(scenario: Scenario) -> CompiledScenario:
+    """Prepare a validated scenario for the engine (call once per scenario, not per game)."""
+    programmes = {}
+    for p in scenario.programmes:
+        cp = CompiledProgramme(
+            model=p,
+            milestones={m.id: m for m in p.milestones},
+            slots={c.id: c for c in p.contributions},
+            admission=compile_condition(p.admission.condition),
+        )
+        for c in p.contributions:
+            if c.flies_on:
+                cp.slots_for_milestone.setdefault(c.flies_on, []).append(c.id)
+        programmes[p.id] = cp
+    events = {
+        e.id: CompiledEvent(
+            model=e,
+            after=parse_date(e.after) if e.after else None,
+            before=parse_date(e.before) if e.before else None,
+            condition=compile_condition(e.when),
+        )
+        for e in scenario.events
+    }
+    objectives = [
+        CompiledObjective(
+            model=o,
+            by=parse_date(o.by) if o.by else None,
+            condition=compile_condition(o.when) if o.when is not None else None,
+            scale=compile_expression(o.scale) if o.scale is not None else None,
+        )
+        for o in scenario.objectives
+    ]
+    return CompiledScenario(
+        scenario=scenario,
+        start=parse_date(scenario.calendar.start),
+        end=parse_date(scenario.calendar.end),
+        turn_months=scenario.calendar.turn_months,
+        agencies={a.id: a for a in scenario.agencies},
+        programmes=programmes,
+        missions={m.id: m for m in scenario.missions},
+        events=events,
+        objectives=objectives,
+    )

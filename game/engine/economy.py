@@ -1,0 +1,43 @@
+"""Turn steps of the player's economy and mood: appropriations, drift of support, prestige, relations."""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState
+
+
+def appropriation(state: GameState, cs: CompiledScenario) -> int:
+    """This year's budget in k$: the base, swung by support, then by budget modifiers."""
+    me = state.me
+    swing = cs.rules.support_budget_effect
+    factor = (1 - swing / 2 + swing * me.support / 100) * (1 + me.budget_modifier / 100)
+    return max(0, round(me.budget_base * factor))
+
+
+def appropriate(state: GameState, cs: CompiledScenario) -> None:
+    """The new fiscal year: the player's appropriation arrives."""
+    amount = appropriation(state, cs)
+    me = state.me
+    me.appropriation = amount
+    ledger.pay(state, me, amount, f"appropriation for {state.month // 12}")
+    ledger.report(
+        state, "budget", f"Appropriation for {state.month // 12}: {amount / 1000:,.0f} M$", None, True
+    )
+
+
+def drift(state: GameState, cs: CompiledScenario) -> None:
+    """Slow pulls of each turn: support toward 50, prestige fading, rival blocs cooling members."""
+    rules = cs.rules
+    me = state.me
+    ledger.gain(state, me, "support", (50 - me.support) * rules.support_drift, "public mood settles")
+    ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, "prestige fades")
+    for pid, programme in state.programmes.items():
+        drift_map = cs.programmes[pid].model.member_drift
+        if not drift_map or programme.status == "cancelled":
+            continue
+        short = cs.programmes[pid].model.short
+        for member in (*programme.leads, *programme.members):
+            for other, delta in drift_map.items():
+                ledger.relate(state, member, other, delta, f"membership of {short}")
+    me.insolvent_turns = me.insolvent_turns + 1 if me.money < 0 else 0

@@ -1,0 +1,50 @@
+"""Apply a scenario's effects (from events, choices and joining) to the state."""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState, k
+from game.format.models import Effect
+
+
+def apply_effects(
+    state: GameState, cs: CompiledScenario, effects: list[Effect], reason: str, subject: str | None = None
+) -> None:
+    """Apply effects to ``subject`` (the player by default): money, stats, relations, programmes."""
+    from game.engine import membership, programmes  # late: they import this module too
+
+    who = subject or state.player
+    agency = state.agencies[who]
+    for effect in effects:
+        if effect.money:
+            ledger.pay(state, agency, k(effect.money), reason)
+        for stat in ("science", "prestige", "support", "astronauts"):
+            value = getattr(effect, stat)
+            if value:
+                ledger.gain(state, agency, stat, value, reason)
+        if effect.budget:
+            agency.budget_modifier = max(-90.0, min(100.0, agency.budget_modifier + effect.budget))
+        for change in effect.relations:
+            ledger.relate(state, change.of or who, change.agency, change.delta, reason)
+        for item in effect.health:
+            programme = state.programmes[item.programme]
+            programme.health = min(100.0, max(0.0, programme.health + item.delta))
+        for item in effect.slip:
+            programmes.slip(state, cs, item.programme, item.milestone, item.turns, reason)
+        for item in effect.overrun:
+            programmes.overrun(state, item.programme, item.percent, reason)
+        for item in effect.join:
+            if not state.programmes[item.programme].is_member(item.agency):
+                membership.join(state, cs, item.agency, item.programme, None)
+        for item in effect.leave:
+            if item.agency in state.programmes[item.programme].members:
+                membership.leave(state, cs, item.agency, item.programme, reason, penalty=False)
+        for item in effect.status:
+            programmes.set_status(state, cs, item.programme, item.status, reason)
+        for item in effect.capability:
+            ledger.capability(state, agency, item.area, item.delta, cs.rules.capability_max, reason)
+        state.flags.update(effect.set_flags)
+        state.flags.difference_update(effect.clear_flags)
+        for follow in effect.follow_up:
+            state.follow_ups.append((state.turn + max(1, follow.delay), follow.event))

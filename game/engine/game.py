@@ -1,0 +1,101 @@
+"""The one interface every face uses: the TUI, the CLI, the bots and replays."""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+
+from game.engine import decisions
+from game.engine.actions import Action, ActionOption
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.reports import TurnReport
+from game.engine.scoring import ObjectiveScore, breakdown, score
+from game.engine.state import GameState
+from game.engine.turn import begin, end_turn
+from game.format.dates import format_date
+from game.format.models import Scenario
+
+
+@dataclass(slots=True, frozen=True)
+class Outcome:
+    """The answer to an action: refused with a reason, or done (with a report for end_turn)."""
+
+    ok: bool
+    reason: str = ""
+    report: TurnReport | None = None
+
+
+class Game:
+    """A campaign: a compiled scenario, the state, the action log and the turn reports."""
+
+    def __init__(self, compiled: CompiledScenario, player: str, seed: int) -> None:
+        self.compiled = compiled
+        self.state: GameState = compiled.new_state(player, seed)
+        self.log: list[Action] = []
+        self.reports: list[TurnReport] = []
+        begin(self.state, compiled)
+
+    @classmethod
+    def new(cls, scenario: Scenario | CompiledScenario, player: str | None = None, seed: int = 0) -> Game:
+        compiled = scenario if isinstance(scenario, CompiledScenario) else compile_scenario(scenario)
+        return cls(compiled, player or compiled.playable()[0], seed)
+
+    # ---- reading the state
+    @property
+    def player(self) -> str:
+        return self.state.player
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    @property
+    def date(self) -> str:
+        return format_date(self.state.month, self.compiled.turn_months)
+
+    @property
+    def turns_total(self) -> int:
+        return self.compiled.total_turns()
+
+    def score(self) -> float:
+        return score(self.state, self.compiled)
+
+    def breakdown(self) -> list[ObjectiveScore]:
+        return breakdown(self.state, self.compiled)
+
+    def options(self) -> list[ActionOption]:
+        return decisions.options(self.state, self.compiled)
+
+    def check(self, action: Action) -> str:
+        """Why the action is refused now, or '' when it is legal."""
+        return decisions.check(self.state, self.compiled, action)
+
+    # ---- acting
+    def act(self, action: Action) -> Outcome:
+        """Apply an action; an illegal one is refused with its reason and changes nothing."""
+        if action.kind == "end_turn":
+            reason = decisions.check(self.state, self.compiled, action)
+            if reason:
+                return Outcome(False, reason)
+            self.log.append(action)
+            report = end_turn(self.state, self.compiled)
+            self.reports.append(report)
+            return Outcome(True, report=report)
+        reason = decisions.apply(self.state, self.compiled, action)
+        if reason:
+            return Outcome(False, reason)
+        self.log.append(action)
+        return Outcome(True)
+
+    def end_turn(self) -> Outcome:
+        return self.act(Action("end_turn"))
+
+    # ---- copies for look-ahead
+    def clone(self) -> Game:
+        """An independent copy (state and generator included) for a bot's look-ahead."""
+        twin = Game.__new__(Game)
+        twin.compiled = self.compiled
+        twin.state = pickle.loads(pickle.dumps(self.state, pickle.HIGHEST_PROTOCOL))
+        twin.log = list(self.log)
+        twin.reports = []
+        return twin

@@ -1,0 +1,75 @@
+"""Joining and leaving programmes, and starting the builds of contributions."""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.effects import apply_effects
+from game.engine.state import BuildState, GameState, k
+
+
+def start_build(
+    state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str, owner: str
+) -> BuildState:
+    """Give an open slot to ``owner``: its cost is paid in equal parts over the build."""
+    slot = cs.programmes[programme_id].slots[slot_id]
+    build = state.programmes[programme_id].slots[slot_id]
+    build.owner = owner
+    build.status = "building"
+    build.turns_left = slot.build_turns
+    build.cost_left = k(slot.cost)
+    build.paid = 0
+    build.stalled = 0
+    build.rewarded = False
+    return build
+
+
+def release_build(build: BuildState) -> None:
+    """A build abandoned by its owner: the slot opens again; what was paid is lost."""
+    build.owner = None
+    build.status = "open"
+    build.turns_left = 0
+    build.cost_left = 0
+    build.stalled = 0
+
+
+def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:
+    """``agency`` becomes a member; the programme's on-join effects apply with it as the joiner."""
+    programme = state.programmes[programme_id]
+    cp = cs.programmes[programme_id]
+    programme.applicants.pop(agency, None)
+    if not programme.is_member(agency):
+        programme.members.append(agency)
+    if slot_id and programme.slots[slot_id].status == "open":
+        start_build(state, cs, programme_id, slot_id, agency)
+    name = cs.agencies[agency].short
+    ledger.report(state, "partner", f"{name} joins {cp.model.short}", programme_id, agency == state.player)
+    apply_effects(state, cs, cp.model.on_join, f"joined {cp.model.short}", subject=agency)
+
+
+def leave(
+    state: GameState, cs: CompiledScenario, agency: str, programme_id: str, reason: str, penalty: bool
+) -> None:
+    """``agency`` leaves: its builds stop and reopen; with ``penalty`` the leads take offence."""
+    programme = state.programmes[programme_id]
+    if agency not in programme.members:
+        return
+    programme.members.remove(agency)
+    programme.seats.pop(agency, None)
+    for build in programme.slots.values():
+        if build.owner == agency and build.status == "building":
+            release_build(build)
+    programme.health = max(0.0, programme.health - 5)
+    short = cs.programmes[programme_id].model.short
+    if penalty:
+        rules = cs.rules
+        for lead in programme.leads:
+            ledger.relate(state, agency, lead, -rules.withdraw_penalty, f"left {short}")
+        ledger.gain(state, state.agencies[agency], "support", -rules.withdraw_support, f"left {short}")
+    ledger.report(
+        state,
+        "partner",
+        f"{cs.agencies[agency].short} leaves {short} ({reason})",
+        programme_id,
+        agency == state.player,
+    )

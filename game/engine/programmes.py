@@ -1,0 +1,205 @@
+"""Turn step: programme health, milestones that fly, slip or fail, restructuring and cancellation."""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.membership import release_build, start_build
+from game.engine.rewards import crew_flight, grant_slot_rewards
+from game.engine.state import GameState, MilestoneState, ProgrammeState
+from game.format.dates import format_date
+
+
+def slip(
+    state: GameState,
+    cs: CompiledScenario,
+    programme_id: str,
+    milestone_id: str | None,
+    turns: int,
+    reason: str,
+) -> None:
+    """Slip a milestone (the next pending one if None) and every later pending one by ``turns``."""
+    programme = state.programmes[programme_id]
+    months = turns * cs.turn_months
+    started = False
+    for milestone in programme.milestones:
+        if milestone.status != "pending":
+            continue
+        if not started and (milestone_id is None or milestone.id == milestone_id):
+            started = True
+            name = cs.programmes[programme_id].milestones[milestone.id].name
+            ledger.report(
+                state,
+                "slip",
+                f"{name} slips to {format_date(milestone.due + months, cs.turn_months)} ({reason})",
+                programme_id,
+                programme.is_member(state.player),
+            )
+        if started:
+            milestone.due += months
+
+
+def overrun(state: GameState, programme_id: str, percent: float, reason: str) -> None:
+    """Every open build of the programme costs ``percent`` more from here on."""
+    for build in state.programmes[programme_id].slots.values():
+        if build.status == "building":
+            build.cost_left += int(build.cost_left * percent // 100)
+    ledger.report(
+        state,
+        "programme",
+        f"Cost overrun on {programme_id}: +{percent:.0f}% ({reason})",
+        programme_id,
+        state.programmes[programme_id].is_member(state.player),
+    )
+
+
+def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status: str, reason: str) -> None:
+    programme = state.programmes[programme_id]
+    if programme.status == status:
+        return
+    programme.status = status  # type: ignore[assignment]
+    short = cs.programmes[programme_id].model.short
+    mine = programme.is_member(state.player)
+    if status == "cancelled":
+        for build in programme.slots.values():
+            if build.status == "building":
+                release_build(build)
+        programme.applicants.clear()
+        ledger.report(state, "programme", f"{short} is cancelled ({reason})", programme_id, mine)
+        if mine:
+            ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{short} cancelled")
+    elif status == "restructured":
+        ledger.report(state, "programme", f"{short} is restructured ({reason})", programme_id, mine)
+        slip(state, cs, programme_id, None, 4, "restructuring")
+    else:
+        ledger.report(state, "programme", f"{short} is back on track ({reason})", programme_id, mine)
+
+
+def update_health(state: GameState, cs: CompiledScenario) -> None:
+    """Health drifts toward a target set by the partners' funding and the builds under way."""
+    rules = cs.rules
+    for pid, programme in state.programmes.items():
+        if programme.status in ("cancelled", "completed"):
+            continue
+        cp = cs.programmes[pid]
+        funding = 0.0
+        for agency in (*programme.leads, *programme.members):
+            if agency != state.player:
+                funding += cs.agencies[agency].policy.funding
+        for build in programme.slots.values():
+            if build.owner == state.player and build.status != "open":
+                funding += 0.5 if build.stalled == 0 else -1.0
+        target = min(100.0, cp.model.base_health + 3 * funding)
+        programme.health = min(
+            100.0, max(0.0, programme.health + (target - programme.health) * rules.health_drift)
+        )
+        if programme.status == "active" and programme.health < rules.restructure_below:
+            set_status(state, cs, pid, "restructured", "health too low")
+        elif programme.status == "restructured":
+            if programme.health < rules.cancel_below:
+                set_status(state, cs, pid, "cancelled", "the partners gave up")
+            elif programme.health > rules.restructure_below + 15:
+                set_status(state, cs, pid, "active", "health recovered")
+
+
+def _blocker(
+    state: GameState, cs: CompiledScenario, programme: ProgrammeState, milestone: MilestoneState
+) -> str:
+    """Why a due milestone cannot fly yet, or '' when it can."""
+    cp = cs.programmes[programme.id]
+    model = cp.milestones[milestone.id]
+    for ref in model.requires:
+        pid, mid = ref.split(".", 1) if "." in ref else (programme.id, ref)
+        other = state.programmes[pid]
+        for item in other.milestones:
+            if item.id == mid and item.status != "flown":
+                return f"waiting for {cs.programmes[pid].milestones[mid].name}"
+    for need in model.needs:
+        build = programme.slots[need]
+        if build.status != "delivered":
+            if build.status == "open":
+                start_build(state, cs, programme.id, need, programme.leads[0])
+                ledger.report(
+                    state,
+                    "programme",
+                    f"{cs.agencies[programme.leads[0]].short} builds "
+                    f"{cp.slots[need].name} itself: no partner took it",
+                    programme.id,
+                )
+            return f"waiting for {cp.slots[need].name}"
+    return ""
+
+
+def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
+    """Every due milestone flies, slips or fails."""
+    rules = cs.rules
+    rng = state.rng
+    for pid, programme in state.programmes.items():
+        if programme.status in ("cancelled", "completed"):
+            continue
+        strain = 1 - programme.health / 100
+        for milestone in programme.milestones:
+            if milestone.status != "pending" or milestone.due > state.month:
+                continue
+            blocker = _blocker(state, cs, programme, milestone)
+            if blocker:
+                slip(state, cs, pid, milestone.id, 1, blocker)
+                break
+            if rng.random() < rules.slip_chance + rules.slip_from_strain * strain:
+                slip(state, cs, pid, milestone.id, 1 + (rng.random() < strain), "schedule pressure")
+                break
+            if rng.random() < cs.programmes[pid].milestones[milestone.id].success:
+                _flown(state, cs, programme, milestone)
+            else:
+                _failed(state, cs, programme, milestone)
+                break
+
+
+def _flown(
+    state: GameState, cs: CompiledScenario, programme: ProgrammeState, milestone: MilestoneState
+) -> None:
+    cp = cs.programmes[programme.id]
+    model = cp.milestones[milestone.id]
+    milestone.status = "flown"
+    milestone.flown_at = state.month
+    mine = programme.is_member(state.player)
+    late = milestone.slipped_turns_months
+    when = f", {late // cs.turn_months} turn(s) late" if late else ", on time"
+    ledger.report(state, "milestone", f"{cp.model.short}: {model.name}{when}", programme.id, mine)
+    for agency in (*programme.leads, *programme.members):
+        state_agency = state.agencies[agency]
+        ledger.gain(state, state_agency, "prestige", model.prestige, model.name)
+        ledger.gain(state, state_agency, "science", model.science, model.name)
+    for sid in cp.slots_for_milestone.get(milestone.id, ()):
+        if programme.slots[sid].status == "delivered":
+            grant_slot_rewards(state, cs, programme.id, sid)
+    if model.crew != "none":
+        for agency in programme.members:
+            seats = programme.seats.get(agency, 0)
+            flyer = state.agencies[agency]
+            if seats > 0 and flyer.astronauts > 0:
+                programme.seats[agency] = seats - 1
+                crew_flight(state, cs, flyer, model.crew, f"{cp.model.short} {model.name}")
+    if model.final:
+        programme.status = "completed"
+        ledger.report(state, "programme", f"{cp.model.short} is complete", programme.id, mine)
+
+
+def _failed(
+    state: GameState, cs: CompiledScenario, programme: ProgrammeState, milestone: MilestoneState
+) -> None:
+    cp = cs.programmes[programme.id]
+    model = cp.milestones[milestone.id]
+    milestone.failures += 1
+    programme.health = max(0.0, programme.health - 8)
+    mine = programme.is_member(state.player)
+    ledger.report(
+        state,
+        "failure",
+        f"{cp.model.short}: {model.name} fails; a new attempt is planned",
+        programme.id,
+        mine,
+    )
+    if mine:
+        ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{model.name} failed")
+    slip(state, cs, programme.id, milestone.id, 4, "rebuilding after the failure")

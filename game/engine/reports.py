@@ -1,0 +1,57 @@
+"""What a turn did, typed, for the news feed of the TUI and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+NewsKind = Literal[
+    "budget",
+    "build",
+    "milestone",
+    "slip",
+    "failure",
+    "partner",
+    "programme",
+    "event",
+    "crew",
+    "action",
+    "objective",
+    "outcome",
+]
+
+
+@dataclass(slots=True)
+class NewsItem:
+    kind: NewsKind
+    text: str
+    programme: str | None = None
+    player: bool = False  # concerns the player's agency directly
+
+
+@dataclass(slots=True)
+class Change:
+    """One change to a player figure with its reason. Money deltas are in k$ (exact)."""
+
+    stat: str  # money, science, prestige, support, astronauts, relation:<agency>, capability:<area>
+    delta: float
+    reason: str
+
+
+@dataclass(slots=True)
+class TurnReport:
+    turn: int
+    month: int
+    date: str
+    news: list[NewsItem] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    def totals(self) -> dict[str, float]:
+        """Net change of every figure this turn."""
+        result: dict[str, float] = {}
+        for change in self.changes:
+            result[change.stat] = result.get(change.stat, 0) + change.delta
+        return result
+
+    def reasons(self, stat: str) -> list[Change]:
+        return [change for change in self.changes if change.stat == stat]

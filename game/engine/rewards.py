@@ -1,0 +1,73 @@
+"""What contributions and crewed flights earn: seats, science, prestige, support, budget."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.state import AgencyState, GameState
+
+
+def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str) -> None:
+    """The one-off rewards of a delivered contribution whose carrier has flown."""
+    build = state.programmes[programme_id].slots[slot_id]
+    if build.rewarded or build.owner is None:
+        return
+    build.rewarded = True
+    slot = cs.programmes[programme_id].slots[slot_id]
+    owner = state.agencies[build.owner]
+    rewards = slot.rewards
+    reason = f"{slot.name} in service"
+    if rewards.crew_seats:
+        programme = state.programmes[programme_id]
+        programme.seats[owner.id] = programme.seats.get(owner.id, 0) + rewards.crew_seats
+        if owner.id == state.player:
+            short = cs.programmes[programme_id].model.short
+            ledger.report(
+                state,
+                "crew",
+                f"{slot.name} earns {rewards.crew_seats} crew seat(s) on {short}",
+                programme_id,
+                True,
+            )
+    ledger.gain(state, owner, "prestige", rewards.prestige, reason)
+    ledger.gain(state, owner, "support", rewards.support, reason)
+    owner.budget_modifier = min(100.0, owner.budget_modifier + rewards.budget)
+
+
+def science_income(state: GameState, cs: CompiledScenario) -> None:
+    """Science per turn from every contribution in service."""
+    for pid, programme in state.programmes.items():
+        if programme.status == "cancelled":
+            continue
+        slots = cs.programmes[pid].slots
+        for sid, build in programme.slots.items():
+            if build.rewarded and build.owner is not None:
+                per_turn = slots[sid].rewards.science_per_turn
+                if per_turn:
+                    ledger.gain(state, state.agencies[build.owner], "science", per_turn, f"{slots[sid].name}")
+
+
+def crew_flight(
+    state: GameState,
+    cs: CompiledScenario,
+    agency: AgencyState,
+    where: Literal["orbit", "surface"],
+    carrier: str,
+) -> None:
+    """An astronaut of ``agency`` flies to lunar orbit or the surface."""
+    agency.flights += 1
+    agency.crewed_orbit = True
+    if where == "surface":
+        agency.crewed_surface = True
+    if agency.first_crew_month is None:
+        agency.first_crew_month = state.month
+    if agency.id == state.player:
+        rules = cs.rules
+        place = "on the lunar surface" if where == "surface" else "in lunar orbit"
+        ledger.report(
+            state, "crew", f"A {cs.agencies[agency.id].short} astronaut flies {place} ({carrier})", None, True
+        )
+        ledger.gain(state, agency, "prestige", rules.crew_prestige, f"astronaut {place}")
+        ledger.gain(state, agency, "support", rules.crew_support, f"astronaut {place}")

@@ -1,0 +1,79 @@
+"""Objectives, score with its breakdown, and the ways a campaign ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import ledger
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState
+
+
+@dataclass(slots=True, frozen=True)
+class ObjectiveScore:
+    id: str
+    name: str
+    points: float
+    max_points: float
+    achieved: bool
+    detail: str
+
+
+def check_objectives(state: GameState, cs: CompiledScenario) -> None:
+    """Turn step: mark every 'when' objective reached this turn."""
+    for objective in cs.objectives:
+        oid = objective.model.id
+        if objective.condition is None or oid in state.achieved:
+            continue
+        if objective.by is not None and state.month > objective.by:
+            continue
+        if objective.condition(state):
+            state.achieved[oid] = state.month
+            ledger.report(state, "objective", f"Objective reached: {objective.model.name}", None, True)
+
+
+def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
+    rows = []
+    for objective in cs.objectives:
+        model = objective.model
+        if objective.scale is not None:
+            value = max(0.0, float(objective.scale(state)))
+            points = min(model.points, value)
+            rows.append(
+                ObjectiveScore(
+                    model.id,
+                    model.name,
+                    round(points, 1),
+                    model.points,
+                    points >= model.points,
+                    f"{value:.1f}",
+                )
+            )
+        else:
+            done = model.id in state.achieved
+            detail = (
+                "reached"
+                if done
+                else ("missed" if objective.by is not None and state.month > objective.by else "open")
+            )
+            rows.append(
+                ObjectiveScore(
+                    model.id, model.name, model.points if done else 0.0, model.points, done, detail
+                )
+            )
+    return rows
+
+
+def score(state: GameState, cs: CompiledScenario) -> float:
+    return round(sum(row.points for row in breakdown(state, cs)), 1)
+
+
+def check_defeat(state: GameState, cs: CompiledScenario) -> str:
+    """Why the campaign is lost now, or ''."""
+    defeat = cs.scenario.defeat
+    me = state.me
+    if me.support <= defeat.support_below:
+        return f"domestic support collapsed to {me.support:.0f}%"
+    if me.insolvent_turns >= defeat.insolvent_turns:
+        return f"insolvent for {me.insolvent_turns} turns in a row"
+    return ""

@@ -1,0 +1,92 @@
+"""The turn pipeline: small named steps, each a function of the state (and its generator)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine import ledger
+from game.engine.ai import other_agencies_act
+from game.engine.builds import progress_builds
+from game.engine.compiled import CompiledScenario
+from game.engine.decisions import resolve_applications
+from game.engine.economy import appropriate, drift
+from game.engine.events import fire_events
+from game.engine.programmes import fly_milestones, update_health
+from game.engine.reports import TurnReport
+from game.engine.rewards import science_income
+from game.engine.scoring import check_defeat, check_objectives, score
+from game.engine.state import GameState
+from game.format.dates import format_date
+
+Step = Callable[[GameState, CompiledScenario], None]
+
+#: The order of a turn, after the player has acted.
+STEPS: tuple[Step, ...] = (
+    resolve_applications,
+    other_agencies_act,
+    progress_builds,
+    update_health,
+    fly_milestones,
+    science_income,
+    drift,
+    fire_events,
+    check_objectives,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class Snapshot:
+    """The player's figures at the end of a turn, for the debrief's charts."""
+
+    month: int
+    money: float  # M$
+    science: float
+    prestige: float
+    support: float
+    score: float
+
+
+def begin(state: GameState, cs: CompiledScenario) -> None:
+    """Before the first turn: the first appropriation arrives."""
+    appropriate(state, cs)
+
+
+def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
+    """Run the turn's steps, move the calendar on, and return what happened."""
+    played_turn, played_month = state.turn, state.month
+    for step in STEPS:
+        step(state, cs)
+    me = state.me
+    state.history.append(
+        Snapshot(state.month, me.money / 1000, me.science, me.prestige, me.support, score(state, cs))
+    )
+    state.turn += 1
+    state.month += cs.turn_months
+    state.acted.clear()
+    lost = check_defeat(state, cs)
+    if lost:
+        _finish(state, "lost", lost)
+    elif state.month > cs.end:
+        final = score(state, cs)
+        won = final >= cs.scenario.victory_score
+        _finish(
+            state,
+            "won" if won else "finished",
+            f"score {final:.0f} of {cs.scenario.victory_score:.0f} needed to win",
+        )
+    elif state.month % 12 == 0:
+        appropriate(state, cs)
+    report = TurnReport(
+        played_turn, played_month, format_date(played_month, cs.turn_months), state.news, state.changes
+    )
+    state.news, state.changes = [], []
+    return report
+
+
+def _finish(state: GameState, outcome: str, reason: str) -> None:
+    state.over = True
+    state.outcome = outcome
+    state.outcome_reason = reason
+    pending_titles = {"won": "Campaign won", "finished": "Campaign over", "lost": "Campaign lost"}
+    ledger.report(state, "outcome", f"{pending_titles[outcome]}: {reason}", None, True)

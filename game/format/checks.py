@@ -1,0 +1,288 @@
+"""Checks a valid-shaped scenario for what pydantic cannot see: ids, references, cycles.
+
+Every problem is reported, each at the line and column of the offending text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from game.format.dates import parse_date
+from game.format.diagnostics import Diagnostic
+from game.format.expressions import ExpressionError, Reference, parse_expression
+from game.format.models import Condition, ConditionTree, Effect, Scenario
+from game.format.yaml_source import DataPath, SourceMap
+
+
+class _Checker:
+    def __init__(self, scenario: Scenario, source: SourceMap) -> None:
+        self.scenario = scenario
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+        self.agencies = {a.id for a in scenario.agencies}
+        self.blocs = {b.id for b in scenario.blocs}
+        self.capabilities = {c.id for c in scenario.capabilities}
+        self.programmes = {p.id: p for p in scenario.programmes}
+        self.missions = {m.id for m in scenario.missions}
+        self.events = {e.id for e in scenario.events}
+        self.milestones = {f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones}
+        self.contributions = {f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions}
+
+    # -- reporting
+    def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
+        position = self.source.key(loc) if key else self.source.value(loc)
+        self.diagnostics.append(Diagnostic.at(position, code, message))
+
+    def known(self, loc: DataPath, value: str, pool: Iterable[str], what: str) -> None:
+        if value not in pool:
+            self.error(loc, "unknown-id", f"unknown {what} '{value}'{_hint(value, pool)}")
+
+    def known_keys(self, loc: DataPath, mapping: dict[str, Any], pool: Iterable[str], what: str) -> None:
+        for name in mapping:
+            if name not in pool:
+                self.error(
+                    (*loc, name), "unknown-id", f"unknown {what} '{name}'{_hint(name, pool)}", key=True
+                )
+
+    def unique(self, loc: DataPath, items: list[Any], what: str) -> None:
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in first:
+                line = self.source.value((*loc, first[item.id], "id")).line
+                self.error(
+                    (*loc, index, "id"),
+                    "duplicate-id",
+                    f"duplicate {what} id '{item.id}' (first defined on line {line})",
+                )
+            else:
+                first[item.id] = index
+
+    # -- the checks
+    def run(self) -> list[Diagnostic]:
+        s = self.scenario
+        for name, items in (
+            ("blocs", s.blocs),
+            ("capabilities", s.capabilities),
+            ("agencies", s.agencies),
+            ("programmes", s.programmes),
+            ("missions", s.missions),
+            ("events", s.events),
+            ("objectives", s.objectives),
+        ):
+            self.unique((name,), items, name.rstrip("s").replace("programme", "programme"))
+        self.check_calendar()
+        if not s.playable_agencies():
+            self.error(("agencies",), "no-playable", "no agency is marked 'playable: true'")
+        for i, agency in enumerate(s.agencies):
+            loc = ("agencies", i)
+            self.known((*loc, "bloc"), agency.bloc, self.blocs, "bloc")
+            self.known_keys((*loc, "capabilities"), agency.capabilities, self.capabilities, "capability area")
+            self.known_keys((*loc, "relations"), agency.relations, self.agencies, "agency")
+            if agency.id in agency.relations:
+                self.error(
+                    (*loc, "relations", agency.id),
+                    "self-relation",
+                    "an agency has no relation with itself",
+                    key=True,
+                )
+            self.known_keys(
+                (*loc, "policy", "preferences"), agency.policy.preferences, self.programmes, "programme"
+            )
+        for i, programme in enumerate(s.programmes):
+            self.check_programme(("programmes", i), programme)
+        for i, mission in enumerate(s.missions):
+            loc = ("missions", i)
+            self.known_keys((*loc, "requires"), mission.requires, self.capabilities, "capability area")
+            if mission.after is not None:
+                self.known((*loc, "after"), mission.after, self.missions, "mission")
+        for i, event in enumerate(s.events):
+            loc = ("events", i)
+            self.unique((*loc, "choices"), event.choices, "choice")
+            self.check_condition((*loc, "when"), event.when)
+            self.check_effects((*loc, "effects"), event.effects)
+            for j, choice in enumerate(event.choices):
+                self.check_effects((*loc, "choices", j, "effects"), choice.effects)
+            if event.after and event.before and parse_date(event.before) < parse_date(event.after):
+                self.error((*loc, "before"), "date-order", "'before' is earlier than 'after'")
+        for i, objective in enumerate(s.objectives):
+            self.check_condition(("objectives", i, "when"), objective.when)
+            if objective.scale is not None:
+                self.check_expression(("objectives", i, "scale"), objective.scale)
+        self.check_cycles()
+        return self.diagnostics
+
+    def check_calendar(self) -> None:
+        calendar = self.scenario.calendar
+        if parse_date(calendar.end) <= parse_date(calendar.start):
+            self.error(("calendar", "end"), "date-order", "the calendar ends before it starts")
+
+    def check_programme(self, loc: DataPath, programme: Any) -> None:
+        for j, lead in enumerate(programme.leads):
+            self.known((*loc, "leads", j), lead, self.agencies, "agency")
+        for j, member in enumerate(programme.members):
+            self.known((*loc, "members", j), member, self.agencies, "agency")
+            if member in programme.leads:
+                self.error((*loc, "members", j), "duplicate-id", f"'{member}' is already a lead")
+        self.known_keys((*loc, "member_drift"), programme.member_drift, self.agencies, "agency")
+        self.unique((*loc, "milestones"), programme.milestones, "milestone")
+        self.unique((*loc, "contributions"), programme.contributions, "contribution")
+        slots = {c.id for c in programme.contributions}
+        own = {m.id for m in programme.milestones}
+        for j, milestone in enumerate(programme.milestones):
+            for k, ref in enumerate(milestone.requires):
+                full = ref if "." in ref else f"{programme.id}.{ref}"
+                self.known(
+                    (*loc, "milestones", j, "requires", k),
+                    full if "." in ref else ref,
+                    self.milestones if "." in ref else own,
+                    "milestone",
+                )
+            for k, need in enumerate(milestone.needs):
+                self.known((*loc, "milestones", j, "needs", k), need, slots, "contribution")
+        for j, slot in enumerate(programme.contributions):
+            cloc = (*loc, "contributions", j)
+            self.known_keys((*cloc, "requires"), slot.requires, self.capabilities, "capability area")
+            if slot.flies_on is not None:
+                self.known((*cloc, "flies_on"), slot.flies_on, own, "milestone")
+            if slot.taken_by is not None:
+                self.known((*cloc, "taken_by"), slot.taken_by, self.agencies, "agency")
+        self.check_condition((*loc, "admission", "condition"), programme.admission.condition)
+        self.check_effects((*loc, "on_join"), programme.on_join)
+
+    def check_effects(self, loc: DataPath, effects: list[Effect]) -> None:
+        for i, effect in enumerate(effects):
+            eloc = (*loc, i)
+            for j, change in enumerate(effect.relations):
+                self.known((*eloc, "relations", j, "agency"), change.agency, self.agencies, "agency")
+                if change.of is not None:
+                    self.known((*eloc, "relations", j, "of"), change.of, self.agencies, "agency")
+            for field in ("health", "overrun", "status"):
+                for j, item in enumerate(getattr(effect, field)):
+                    self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
+            for j, item in enumerate(effect.slip):
+                self.known((*eloc, "slip", j, "programme"), item.programme, self.programmes, "programme")
+                programme = self.programmes.get(item.programme)
+                if (
+                    programme
+                    and item.milestone
+                    and item.milestone not in {m.id for m in programme.milestones}
+                ):
+                    self.error(
+                        (*eloc, "slip", j, "milestone"),
+                        "unknown-id",
+                        f"unknown milestone '{item.milestone}' in '{programme.id}'",
+                    )
+            for field in ("join", "leave"):
+                for j, item in enumerate(getattr(effect, field)):
+                    self.known((*eloc, field, j, "agency"), item.agency, self.agencies, "agency")
+                    self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
+            for j, item in enumerate(effect.capability):
+                self.known((*eloc, "capability", j, "area"), item.area, self.capabilities, "capability area")
+            for j, item in enumerate(effect.follow_up):
+                self.known((*eloc, "follow_up", j, "event"), item.event, self.events, "event")
+
+    def check_condition(self, loc: DataPath, condition: Condition | None) -> None:
+        for sub_loc, text in _expressions(loc, condition):
+            self.check_expression(sub_loc, text)
+
+    def check_expression(self, loc: DataPath, text: str) -> None:
+        try:
+            parsed = parse_expression(text)
+        except ExpressionError as error:
+            self.diagnostics.append(
+                Diagnostic.at(self.source.text(loc, error.column), "expression", error.message)
+            )
+            return
+        for ref in parsed.references:
+            self.check_reference(loc, ref)
+
+    def check_reference(self, loc: DataPath, ref: Reference) -> None:
+        pools = {
+            "agency": self.agencies,
+            "programme": self.programmes,
+            "milestone": self.milestones,
+            "contribution": self.contributions,
+            "capability": self.capabilities,
+        }
+        pool = pools.get(ref.kind)
+        if pool is None or ref.value in pool:
+            return  # flags are free-form; the linter reports unused ones
+        shape = (
+            " (write 'programme.id')"
+            if ref.kind in ("milestone", "contribution") and "." not in ref.value
+            else ""
+        )
+        self.diagnostics.append(
+            Diagnostic.at(
+                self.source.text(loc, ref.column),
+                "unknown-id",
+                f"unknown {ref.kind} '{ref.value}'{shape}{_hint(ref.value, pool)}",
+            )
+        )
+
+    def check_cycles(self) -> None:
+        graph: dict[str, list[str]] = {}
+        where: dict[str, DataPath] = {}
+        for i, programme in enumerate(self.scenario.programmes):
+            for j, milestone in enumerate(programme.milestones):
+                key = f"{programme.id}.{milestone.id}"
+                graph[key] = [r if "." in r else f"{programme.id}.{r}" for r in milestone.requires]
+                where[key] = ("programmes", i, "milestones", j, "requires")
+        for cycle in _cycles(graph):
+            self.error(
+                where[cycle[0]],
+                "cycle",
+                "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]]),
+            )
+
+
+def _expressions(loc: DataPath, condition: Condition | None) -> Iterator[tuple[DataPath, str]]:
+    if condition is None:
+        return
+    if isinstance(condition, str):
+        yield loc, condition
+        return
+    assert isinstance(condition, ConditionTree)
+    for name in ("all", "any"):
+        for index, child in enumerate(getattr(condition, name) or []):
+            yield from _expressions((*loc, name, index), child)
+    if condition.not_ is not None:
+        yield from _expressions((*loc, "not"), condition.not_)
+
+
+def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each dependency cycle once, found by depth-first search in file order."""
+    state: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if nxt not in graph:
+                continue
+            if state.get(nxt) == 1:
+                found.append(stack[stack.index(nxt) :])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for node in graph:
+        if node not in state:
+            visit(node)
+    return found
+
+
+def _hint(value: str, pool: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(pool), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_scenario(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
+    """Every reference, duplicate and cycle problem of a scenario that passed its models."""
+    return _Checker(scenario, source).run()

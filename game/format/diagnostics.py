@@ -1,0 +1,53 @@
+"""Problems in a file, as values with a location, reported together like a compiler does."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+Severity = Literal["error", "warning"]
+
+
+class Position(BaseModel, frozen=True):
+    """Where something is in a file: 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def shifted(self, columns: int) -> Position:
+        return Position(path=self.path, line=self.line, column=self.column + columns)
+
+
+class Diagnostic(BaseModel, frozen=True):
+    """One problem: printed as ``path:line:column: severity: message``."""
+
+    path: str
+    line: int
+    column: int
+    severity: Severity = "error"
+    code: str
+    message: str
+
+    @classmethod
+    def at(cls, position: Position, code: str, message: str, severity: Severity = "error") -> Diagnostic:
+        return cls(
+            path=position.path,
+            line=position.line,
+            column=position.column,
+            severity=severity,
+            code=code,
+            message=message,
+        )
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+class ScenarioError(Exception):
+    """Raised by helpers that need a valid scenario; carries every diagnostic."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__("\n".join(str(d) for d in diagnostics))
+        self.diagnostics = diagnostics

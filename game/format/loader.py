@@ -1,0 +1,178 @@
+"""Load a scenario file into a validated model, or into every located problem it has."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from game.format.checks import check_scenario
+from game.format.diagnostics import Diagnostic, ScenarioError
+from game.format.models import Scenario
+from game.format.yaml_source import DataPath, SourceMap, read_document
+
+
+@dataclass
+class LoadResult:
+    """A scenario (None when it has errors) with every diagnostic, errors first."""
+
+    path: str
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    source: SourceMap | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    def unwrap(self) -> Scenario:
+        """The scenario, or ScenarioError with every diagnostic."""
+        if self.scenario is None or self.errors:
+            raise ScenarioError(self.errors)
+        return self.scenario
+
+
+def load_scenario(path: str | Path) -> LoadResult:
+    """Read and validate the scenario file at ``path``; never raises on bad content."""
+    shown = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        return LoadResult(
+            shown,
+            None,
+            [
+                Diagnostic(
+                    path=shown,
+                    line=1,
+                    column=1,
+                    code="io",
+                    message=f"cannot read file: {error.strerror or error}",
+                )
+            ],
+        )
+    return load_scenario_bytes(shown, raw)
+
+
+def load_scenario_bytes(path: str, raw: bytes) -> LoadResult:
+    """Validate scenario bytes as if read from ``path`` (used by tests and fuzzers too)."""
+    document, problems = read_document(path, raw)
+    if document is None:
+        return LoadResult(path, None, problems)
+    return validate_data(path, document.data, document.source)
+
+
+def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
+    """Validate already-read data with its source map: shape, then references and logic."""
+    if not isinstance(data, dict):
+        return LoadResult(
+            path,
+            None,
+            [
+                Diagnostic.at(
+                    source.value(()),
+                    "shape",
+                    "a scenario file is a mapping of keys such as 'id', 'calendar' and 'agencies'",
+                )
+            ],
+            source,
+        )
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as error:
+        return LoadResult(path, None, _from_validation(error, source), source)
+    diagnostics = check_scenario(scenario, source)
+    diagnostics.sort(key=lambda d: (d.severity != "error", d.path, d.line, d.column))
+    return LoadResult(path, scenario, diagnostics, source)
+
+
+def _from_validation(error: ValidationError, source: SourceMap) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    seen: set[tuple[int, int, str]] = set()
+    for item in error.errors(include_url=False):
+        loc = _data_loc(item["loc"])
+        kind = item["type"]
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            choices = _field_names(loc[:-1])
+            close = difflib.get_close_matches(name, choices, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            message = f"unknown key '{name}'{hint}"
+            position = source.key(loc)
+            code = "unknown-key"
+        elif kind == "missing":
+            message = f"missing required key '{loc[-1]}'"
+            position = source.value(loc[:-1])
+            code = "missing-key"
+        else:
+            where = ".".join(str(part) for part in loc) or "file"
+            message = f"{where}: {_clean(item['msg'])}"
+            position = source.value(loc)
+            code = "invalid-value"
+        marker = (position.line, position.column, message)
+        if marker not in seen:
+            seen.add(marker)
+            diagnostics.append(Diagnostic.at(position, code, message))
+    return diagnostics
+
+
+def _data_loc(loc: tuple[Any, ...]) -> DataPath:
+    """Drop the parts of a pydantic location that are not keys of the file (union tags)."""
+    return tuple(part for part in loc if part not in ("tree", "expression", "function-after"))
+
+
+def _clean(message: str) -> str:
+    message = message.removeprefix("Value error, ")
+    return message[0].lower() + message[1:] if message else message
+
+
+def _field_names(loc: DataPath) -> list[str]:
+    """The keys allowed at ``loc`` by walking the models, for 'did you mean' hints."""
+    current: Any = Scenario
+    for part in loc:
+        model = _model_in(current)
+        if model is None:
+            return []
+        if isinstance(part, int):
+            current = _item_type(current)
+            continue
+        info = model.model_fields.get(part) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None
+        )
+        if info is None:
+            return []
+        current = info.annotation
+    model = _model_in(current)
+    if model is None:
+        return []
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _item_type(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict):
+        return typing.get_args(annotation)[-1]
+    if origin in (typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            if typing.get_origin(arg) in (list, dict):
+                return typing.get_args(arg)[-1]
+    return annotation

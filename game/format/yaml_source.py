@@ -1,0 +1,189 @@
+"""Read YAML into plain Python data plus a map from every data path to its position.
+
+ruamel.yaml's round-trip loader keeps the line and column of each key and item, reports
+duplicate keys, and never constructs Python objects from tags. On top of it this module
+refuses tags, enormous or deeply nested documents, alias bombs and non-UTF-8 bytes, each
+with a located diagnostic instead of an exception.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from game.format.diagnostics import Diagnostic, Position
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 250_000
+
+DataPath = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Positions of the values (and of the keys) of a document, by data path."""
+
+    path: str
+    values: dict[DataPath, Position] = field(default_factory=dict)
+    keys: dict[DataPath, Position] = field(default_factory=dict)
+    quoted: set[DataPath] = field(default_factory=set)
+
+    def value(self, loc: DataPath) -> Position:
+        """The position of the value at ``loc``, or of its nearest ancestor that has one."""
+        for end in range(len(loc), -1, -1):
+            found = self.values.get(loc[:end])
+            if found is not None:
+                return found
+        return Position(path=self.path)
+
+    def key(self, loc: DataPath) -> Position:
+        return self.keys.get(loc) or self.value(loc)
+
+    def text(self, loc: DataPath, offset: int) -> Position:
+        """A position inside the string at ``loc``: ``offset`` characters into its text."""
+        return self.value(loc).shifted(offset + (1 if loc in self.quoted else 0))
+
+    def update(self, other: SourceMap) -> None:
+        self.values.update(other.values)
+        self.keys.update(other.keys)
+        self.quoted |= other.quoted
+
+
+@dataclass
+class Document:
+    data: Any
+    source: SourceMap
+
+
+class _TooBig(Exception):
+    def __init__(self, message: str, position: Position) -> None:
+        self.message = message
+        self.position = position
+
+
+def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:
+    """Parse ``raw`` (the bytes of ``path``); return the document or the located problems."""
+    origin = Position(path=path)
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [
+            Diagnostic.at(origin, "too-large", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
+        ]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        where = Position(path=path, line=line, column=column)
+        return None, [Diagnostic.at(where, "encoding", "file is not UTF-8 text (binary or another encoding)")]
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, [
+            Diagnostic.at(Position(path=path, line=line), "encoding", "file holds NUL bytes: not a text file")
+        ]
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Position(path=path, line=mark.line + 1, column=mark.column + 1) if mark else origin
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        if "duplicate key" in problem:
+            return None, [Diagnostic.at(where, "duplicate-key", problem.replace('"', "'"))]
+        return None, [Diagnostic.at(where, "yaml-syntax", f"YAML syntax: {problem}")]
+    except (YAMLError, ValueError, TypeError, RecursionError, OverflowError) as error:
+        return None, [Diagnostic.at(origin, "yaml-syntax", f"YAML syntax: {error}".splitlines()[0])]
+    source = SourceMap(path=path)
+    try:
+        plain = _convert(data, (), source, depth=0, counter=[0])
+    except _TooBig as error:
+        return None, [Diagnostic.at(error.position, "too-large", error.message)]
+    except _Refused as error:
+        return None, error.diagnostics
+    return Document(plain, source), []
+
+
+class _Refused(Exception):
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+
+
+def _position(node: Any, source: SourceMap) -> Position:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return Position(path=source.path, line=lc.line + 1, column=lc.col + 1)
+    return Position(path=source.path)
+
+
+def _convert(node: Any, loc: DataPath, source: SourceMap, depth: int, counter: list[int]) -> Any:
+    counter[0] += 1
+    if counter[0] > MAX_NODES:
+        raise _TooBig(f"document has more than {MAX_NODES} values (alias bomb?)", source.value(loc))
+    if depth > MAX_DEPTH:
+        raise _TooBig(f"document is nested more than {MAX_DEPTH} levels deep", source.value(loc))
+    tag = getattr(getattr(node, "tag", None), "value", None)
+    if tag is not None:
+        raise _Refused(
+            [
+                Diagnostic.at(
+                    source.value(loc), "yaml-tag", f"YAML tags such as '{tag}' are not allowed in a scenario"
+                )
+            ]
+        )
+    if isinstance(node, CommentedMap):
+        result: dict[str, Any] = {}
+        for key in node:
+            line, column = node.lc.key(key)
+            key_pos = Position(path=source.path, line=line + 1, column=column + 1)
+            if not isinstance(key, str):
+                raise _Refused(
+                    [Diagnostic.at(key_pos, "yaml-key", f"keys must be plain text, not {key!r}"[:120])]
+                )
+            vline, vcolumn = node.lc.value(key)
+            child = (*loc, key)
+            source.keys[child] = key_pos
+            source.values[child] = Position(path=source.path, line=vline + 1, column=vcolumn + 1)
+            value = node[key]
+            if type(value).__name__ in ("DoubleQuotedScalarString", "SingleQuotedScalarString"):
+                source.quoted.add(child)
+            result[key] = _convert(value, child, source, depth + 1, counter)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, item in enumerate(node):
+            line, column = node.lc.item(index)
+            source.values[(*loc, index)] = Position(path=source.path, line=line + 1, column=column + 1)
+            if type(item).__name__ in ("DoubleQuotedScalarString", "SingleQuotedScalarString"):
+                source.quoted.add((*loc, index))
+            items.append(_convert(item, (*loc, index), source, depth + 1, counter))
+        return items
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, datetime.date):
+        raise _Refused(
+            [
+                Diagnostic.at(
+                    source.value(loc), "yaml-type", "write dates as quoted text like '2024-Q4' or '2024-11'"
+                )
+            ]
+        )
+    raise _Refused(
+        [
+            Diagnostic.at(
+                source.value(loc), "yaml-type", f"values of type {type(node).__name__} are not allowed"
+            )
+        ]
+    )

@@ -1,0 +1,41 @@
+"""Where things live: the shipped scenarios and schema, and the user's own folders (platformdirs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+_PACKAGE = Path(__file__).resolve().parent
+_SOURCE_TREE = _PACKAGE.parent
+
+DEFAULT_SCENARIO_ID = "default_2021"
+DEFAULT_SCENARIO_FILE = "default-2021.yaml"
+
+
+def shipped_scenarios_dir() -> Path:
+    """The shipped scenarios: inside the installed package, or ``scenarios/`` of a source checkout."""
+    packaged = _PACKAGE / "data" / "scenarios"
+    return packaged if packaged.is_dir() else _SOURCE_TREE / "scenarios"
+
+
+def schema_path() -> Path:
+    packaged = _PACKAGE / "data" / "scenario.schema.json"
+    return packaged if packaged.is_file() else _SOURCE_TREE / "schema" / "scenario.schema.json"
+
+
+def default_scenario() -> Path:
+    return shipped_scenarios_dir() / DEFAULT_SCENARIO_FILE
+
+
+def user_dir() -> Path:
+    """The user's Cislunar data folder (not created until something is written there)."""
+    return user_data_path("cislunar", appauthor=False)
+
+
+def user_scenarios_dir() -> Path:
+    return user_dir() / "scenarios"
+
+
+def saves_dir() -> Path:
+    return user_dir() / "saves"

@@ -1,0 +1,1 @@
+"""Headless campaigns: run bots over many seeds and summarise the outcomes."""
