@@ -215,8 +215,8 @@ def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
         offered = programme.applicants.pop(state.player)
         cp = cs.programmes[pid]
         mood = sum(state.relation(state.player, lead) for lead in programme.leads) / len(programme.leads)
-        chance = cp.model.admission.base_chance + mood / 200 + (0.15 if offered else 0.0)
-        chance = min(0.95, max(0.05, chance))
+        base = cp.model.admission.base_chance
+        chance = 1.0 if base >= 1 else min(0.95, max(0.05, base + mood / 200 + (0.15 if offered else 0.0)))
         if programme.status in LIVE and state.rng.random() < chance:
             join(state, cs, state.player, pid, offered or None)
         else:
@@ -270,7 +270,7 @@ def options(state: GameState, cs: CompiledScenario) -> list[ActionOption]:
                 add(
                     Action(kind, pid, sid),
                     f"{verb} {slot.name}",
-                    first_installment(total, slot.build_turns) / 1,
+                    first_installment(total, slot.build_turns),
                     total,
                     f"{slot.build_turns} turns; {rewards}",
                 )

@@ -30,9 +30,11 @@ STEPS: tuple[Step, ...] = (
     fly_milestones,
     science_income,
     drift,
-    fire_events,
     check_objectives,
 )
+
+#: What happens as the next turn opens, once the calendar has moved on.
+OPENING: tuple[Step, ...] = (fire_events,)
 
 
 @dataclass(slots=True, frozen=True)
@@ -48,12 +50,14 @@ class Snapshot:
 
 
 def begin(state: GameState, cs: CompiledScenario) -> None:
-    """Before the first turn: the first appropriation arrives."""
+    """Before the first turn: the first appropriation arrives and the first events fire."""
     appropriate(state, cs)
+    for step in OPENING:
+        step(state, cs)
 
 
 def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
-    """Run the turn's steps, move the calendar on, and return what happened."""
+    """Run the turn's steps, open the next turn, and return what happened since the player last acted."""
     played_turn, played_month = state.turn, state.month
     for step in STEPS:
         step(state, cs)
@@ -75,8 +79,11 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
             "won" if won else "finished",
             f"score {final:.0f} of {cs.scenario.victory_score:.0f} needed to win",
         )
-    elif state.month % 12 == 0:
-        appropriate(state, cs)
+    else:
+        if state.month % 12 == 0:
+            appropriate(state, cs)
+        for step in OPENING:
+            step(state, cs)
     report = TurnReport(
         played_turn, played_month, format_date(played_month, cs.turn_months), state.news, state.changes
     )

@@ -268,7 +268,9 @@ class Admission(Strict):
     condition: Condition | None = Field(
         None, description="A further condition on the applicant (the player)."
     )
-    base_chance: Probability = Field(0.6, description="Chance an application is accepted, before relations.")
+    base_chance: Probability = Field(
+        0.6, description="Chance an application is accepted before relations count; 1 always accepts."
+    )
 
 
 class Programme(Strict):
