@@ -61,16 +61,16 @@ class _Checker:
     # -- the checks
     def run(self) -> list[Diagnostic]:
         s = self.scenario
-        for name, items in (
-            ("blocs", s.blocs),
-            ("capabilities", s.capabilities),
-            ("agencies", s.agencies),
-            ("programmes", s.programmes),
-            ("missions", s.missions),
-            ("events", s.events),
-            ("objectives", s.objectives),
+        for name, singular, items in (
+            ("blocs", "bloc", s.blocs),
+            ("capabilities", "capability area", s.capabilities),
+            ("agencies", "agency", s.agencies),
+            ("programmes", "programme", s.programmes),
+            ("missions", "mission", s.missions),
+            ("events", "event", s.events),
+            ("objectives", "objective", s.objectives),
         ):
-            self.unique((name,), items, name.rstrip("s").replace("programme", "programme"))
+            self.unique((name,), items, singular)
         self.check_calendar()
         if not s.playable_agencies():
             self.error(("agencies",), "no-playable", "no agency is marked 'playable: true'")

@@ -106,7 +106,7 @@ def parse_expression(text: str) -> ParsedExpression:
     try:
         module = ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
-        raise ExpressionError(f"syntax error: {error.msg}", max((error.offset or 1) - 1, 0))
+        raise ExpressionError(f"syntax error: {error.msg}", max((error.offset or 1) - 1, 0)) from None
     except (ValueError, RecursionError, MemoryError):
         raise ExpressionError("expression cannot be parsed") from None
     offset = len(text) - len(text.lstrip())
@@ -149,9 +149,10 @@ def _check(node: ast.AST, parsed: ParsedExpression, offset: int) -> None:
 
 
 def _check_call(node: ast.Call, parsed: ParsedExpression, offset: int, column: int) -> None:
-    if not isinstance(node.func, ast.Name) or node.func.id not in FUNCTIONS:
-        name = node.func.id if isinstance(node.func, ast.Name) else "?"
-        raise ExpressionError(f"unknown function '{name}'", column)
+    if not isinstance(node.func, ast.Name):
+        raise ExpressionError(f"'{type(node.func).__name__}' is not allowed in an expression", column)
+    if node.func.id not in FUNCTIONS:
+        raise ExpressionError(f"unknown function '{node.func.id}'", column)
     function = FUNCTIONS[node.func.id]
     if node.keywords or len(node.args) != len(function.args):
         raise ExpressionError(f"{node.func.id}() takes {len(function.args)} quoted argument(s)", column)
