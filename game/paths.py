@@ -11,17 +11,23 @@ _SOURCE_TREE = _PACKAGE.parent
 
 DEFAULT_SCENARIO_ID = "default_2021"
 DEFAULT_SCENARIO_FILE = "default-2021.yaml"
+SCHEMA_FILE = "scenario.schema.json"
 
 
 def shipped_scenarios_dir() -> Path:
-    """The shipped scenarios: inside the installed package, or ``scenarios/`` of a source checkout."""
+    """The shipped scenarios: inside an installed wheel, or ``scenarios/`` of a source checkout.
+
+    setup.py packs the repository's ``scenarios/`` into the wheel as ``game/data/scenarios``;
+    an editable install has no such folder and reads the checkout.
+    """
     packaged = _PACKAGE / "data" / "scenarios"
     return packaged if packaged.is_dir() else _SOURCE_TREE / "scenarios"
 
 
 def schema_path() -> Path:
-    packaged = _PACKAGE / "data" / "scenario.schema.json"
-    return packaged if packaged.is_file() else _SOURCE_TREE / "schema" / "scenario.schema.json"
+    """The published JSON Schema: inside an installed wheel, or ``schema/`` of a source checkout."""
+    packaged = _PACKAGE / "data" / "schema" / SCHEMA_FILE
+    return packaged if packaged.is_file() else _SOURCE_TREE / "schema" / SCHEMA_FILE
 
 
 def default_scenario() -> Path:

@@ -1,0 +1,17 @@
+"""Build configuration that pyproject.toml cannot express: the shipped content inside the wheel.
+
+The scenarios and the published schema stay at the top of the repository, where authors and
+editors find them; the wheel carries them as ``game/data/scenarios`` and ``game/data/schema``
+so an installed ``cislunar`` works from any folder (see ``game/paths.py``). Editable installs
+map the same package names back to these folders.
+"""
+
+from setuptools import find_packages, setup
+
+DATA_PACKAGES = {"game.data.scenarios": "scenarios", "game.data.schema": "schema"}
+
+setup(
+    packages=[*find_packages(include=["game", "game.*"]), *DATA_PACKAGES],
+    package_dir=DATA_PACKAGES,
+    package_data={"game.data.scenarios": ["*.yaml"], "game.data.schema": ["scenario.schema.json"]},
+)
