@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from game.bots import STRATEGIES
-from game.cli.common import fail, load_compiled
-from game.sim.runner import SimulationReport, simulate
+from game.cli.common import fail, load_compiled, resolve_scenario
+from game.engine.compiled import CompiledScenario
+from game.sim.runner import SimulationReport, play_campaign, simulate
 
 PROGRESS_FROM = 50  # campaigns: a progress bar on runs at least this long, on a terminal
 
@@ -25,6 +26,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--seed", type=int, default=1, help="seed of the first run (default 1)")
     parser.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
     parser.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
+    parser.add_argument(
+        "--save", metavar="PATH", help="write the save of the campaign (needs --runs 1, one strategy)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -38,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
         return fail("--runs must be at least 1")
     strategies = args.strategy or list(STRATEGIES)
+    if args.save and (args.runs != 1 or len(strategies) != 1):
+        return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
     total = args.runs * len(strategies)
     if total >= PROGRESS_FROM and sys.stderr.isatty():
         from rich.progress import Progress
@@ -50,6 +56,21 @@ def run(args: argparse.Namespace) -> int:
     else:
         report = simulate(compiled, agency, strategies, args.seed, args.runs)
     print(report.model_dump_json(indent=2) if args.json else format_table(report))
+    if args.save:
+        return save_campaign(args, compiled, agency, strategies[0])
+    return 0
+
+
+def save_campaign(args: argparse.Namespace, compiled: CompiledScenario, agency: str, strategy: str) -> int:
+    """Play the run's campaign again (it is deterministic) and write its save."""
+    from game.saves import SaveError, save_game
+
+    game = play_campaign(compiled, agency, strategy, args.seed)
+    try:
+        path = save_game(game, resolve_scenario(args.scenario), args.save)
+    except SaveError as error:
+        return fail(str(error), 1)
+    print(f"saved {path}", file=sys.stderr)
     return 0
 
 

@@ -1,0 +1,123 @@
+"""Which scenario file a save was played on: its content hash, and finding it again on load.
+
+The content hash is the sha256 of the scenario as loaded (the canonical JSON of the
+validated model, so the parents of an ``extends:`` are part of it): editing a comment
+does not change it, changing a number does. The file's own bytes are hashed too, for
+information.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.fingerprint import data_hash
+from game.format.loader import load_scenario
+from game.format.models import Scenario
+from game.format.yaml_source import MAX_FILE_BYTES
+from game.paths import shipped_scenarios_dir, user_scenarios_dir
+from game.saves.errors import SaveError, ScenarioChangedError
+from game.saves.model import ScenarioRef
+
+
+def content_hash(scenario: Scenario) -> str:
+    """sha256 of the scenario's resolved content: what a replay depends on."""
+    return data_hash(scenario.model_dump(mode="json", by_alias=True))
+
+
+def file_hash(path: Path) -> str | None:
+    """sha256 of a regular file's bytes, or None when it cannot be read."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def scenario_ref(scenario: Scenario, path: str | Path) -> ScenarioRef:
+    """The record of a scenario for a save being written now."""
+    where = Path(path).resolve()
+    return ScenarioRef(
+        id=scenario.id,
+        title=scenario.title,
+        path=str(where),
+        file_sha256=file_hash(where),
+        content_sha256=content_hash(scenario),
+    )
+
+
+@dataclass
+class FoundScenario:
+    """The scenario a save will be replayed on, and what is worth telling the player about it."""
+
+    path: Path
+    compiled: CompiledScenario
+    changed: bool  # its content differs from the save's (only with ignore_changes)
+    warnings: list[str] = field(default_factory=list)
+
+
+def candidates(ref: ScenarioRef, save_path: str | Path) -> list[Path]:
+    """Where the scenario may be: where it was, beside the save, then the shipped and user folders."""
+    name = Path(ref.path).name
+    places = [Path(ref.path), Path(save_path).parent / name, shipped_scenarios_dir() / name]
+    places.append(user_scenarios_dir() / name)
+    unique: list[Path] = []
+    for place in places:
+        if place not in unique:
+            unique.append(place)
+    return unique
+
+
+def find_scenario(
+    ref: ScenarioRef,
+    save_path: str | Path,
+    override: str | Path | None = None,
+    ignore_changes: bool = False,
+) -> FoundScenario:
+    """Load the save's scenario (``override`` if given) and check that its content is unchanged.
+
+    Raises ScenarioChangedError when the file found is not the one the campaign was played
+    on (unless ``ignore_changes``), and SaveError when no file can be found or loaded.
+    """
+    shown = str(save_path)
+    places = [Path(override)] if override is not None else candidates(ref, save_path)
+    problems: list[str] = []
+    mismatch: tuple[Path, Scenario] | None = None
+    for place in places:
+        if not place.is_file():
+            if override is not None:
+                problems.append(f"{place} is not a readable file")
+            continue
+        result = load_scenario(place)
+        if result.scenario is None or result.errors:
+            first = result.errors[0] if result.errors else None
+            problems.append(f"{place} has errors ({first})" if first else f"{place} cannot be loaded")
+            continue
+        if content_hash(result.scenario) == ref.content_sha256:
+            return FoundScenario(place, compile_scenario(result.scenario), changed=False)
+        if mismatch is None:
+            mismatch = (place, result.scenario)
+    if mismatch is not None:
+        place, scenario = mismatch
+        what = (
+            f"is now scenario '{scenario.id}'"
+            if scenario.id != ref.id
+            else "has changed since the game was saved"
+        )
+        message = (
+            f"the scenario {place} {what} (content sha256 {content_hash(scenario)[:12]}, "
+            f"the save expects {ref.content_sha256[:12]}): replaying would not give the same campaign"
+        )
+        if not ignore_changes:
+            raise ScenarioChangedError(message, shown)
+        return FoundScenario(place, compile_scenario(scenario), changed=True, warnings=[message])
+    looked = ", ".join(str(p) for p in places)
+    detail = "; ".join(problems) if problems else f"looked in {looked}"
+    raise SaveError(
+        f"cannot find the scenario '{ref.id}' ({Path(ref.path).name}) of this save: {detail}; "
+        "give its file with --scenario",
+        shown,
+    )

@@ -1,0 +1,273 @@
+"""Write a game to a save file, and read one back by replaying it.
+
+Loading never trusts the file: it is parsed as JSON (no pickle, no code), checked against
+the model, its scenario found and checked by content hash, its action log replayed from
+the seed on the real engine, and the replayed state compared with the stored snapshot,
+hash and summary. Any disagreement is a SaveError that says what and where.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game import __version__
+from game.engine.fingerprint import canonical_json, data_hash
+from game.engine.game import Game
+from game.engine.snapshot import SnapshotError, restore_game, state_from_data, state_to_data
+from game.saves.atomic import atomic_write
+from game.saves.errors import SaveError
+from game.saves.migrate import migrate
+from game.saves.model import FORMAT, FORMAT_VERSION, ActionRecord, CampaignSummary, SaveFile
+from game.saves.scenarios import find_scenario, scenario_ref
+
+MAX_SAVE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32  # a real save nests about 8 levels
+SAVE_SUFFIX = ".json"
+
+
+@dataclass
+class LoadedGame:
+    """A game loaded from a save, ready to play on, with the file it came from."""
+
+    game: Game
+    save: SaveFile
+    path: Path
+    scenario_path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def summary_of(game: Game) -> CampaignSummary:
+    state = game.state
+    return CampaignSummary(
+        turn=state.turn, date=game.date, score=game.score(), outcome=state.outcome, over=state.over
+    )
+
+
+def build_save(game: Game, scenario_path: str | Path) -> SaveFile:
+    """The save of ``game``, played on the scenario file at ``scenario_path``."""
+    snapshot = state_to_data(game.state)
+    return SaveFile(
+        format=FORMAT,
+        version=FORMAT_VERSION,
+        made_by=f"cislunar {__version__}",
+        scenario=scenario_ref(game.compiled.scenario, scenario_path),
+        agency=game.player,
+        seed=game.state.seed,
+        summary=summary_of(game),
+        state_hash=data_hash(snapshot),
+        actions=[ActionRecord.of(action) for action in game.log],
+        snapshot=snapshot,
+    )
+
+
+def save_bytes(save: SaveFile) -> bytes:
+    """The file's text: the header readable, one action per line, the snapshot on one line."""
+    data = save.model_dump(mode="json")
+    lines = ["{"]
+    for key, value in data.items():
+        if key == "actions":
+            actions = [
+                json.dumps(record.model_dump(exclude_defaults=True), ensure_ascii=False)
+                for record in save.actions
+            ]
+            body = "[\n" + ",\n".join(f"    {a}" for a in actions) + "\n  ]" if actions else "[]"
+            lines.append(f'  "actions": {body},')
+        else:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, allow_nan=False)},")
+    lines[-1] = lines[-1].rstrip(",")
+    lines.append("}")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write_save(save: SaveFile, path: str | Path) -> Path:
+    """Write ``save`` atomically: an interrupted write leaves any older file at ``path`` intact."""
+    target = Path(path)
+    try:
+        atomic_write(target, save_bytes(save))
+    except OSError as error:
+        raise SaveError(f"cannot write the save: {error.strerror or error}", str(target)) from None
+    return target
+
+
+def save_game(game: Game, scenario_path: str | Path, path: str | Path) -> Path:
+    """Save ``game`` (played on the scenario file at ``scenario_path``) to ``path``."""
+    return write_save(build_save(game, scenario_path), path)
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_save(path: str | Path) -> SaveFile:
+    """Read and check the file (not the replay): SaveError for anything that is not a good save."""
+    shown = str(path)
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise SaveError("not a save: not a regular file", shown)
+        if info.st_size > MAX_SAVE_BYTES:
+            raise SaveError(f"not a save: {info.st_size} bytes is over the limit of {MAX_SAVE_BYTES}", shown)
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_SAVE_BYTES + 1)
+    except OSError as error:
+        raise SaveError(f"cannot read the save: {error.strerror or error}", shown) from None
+    return parse_save(shown, raw)
+
+
+def parse_save(path: str, raw: bytes) -> SaveFile:
+    """Check the bytes of a save file (read from ``path``) and return its model."""
+    if len(raw) > MAX_SAVE_BYTES:
+        raise SaveError(f"not a save: the file is larger than {MAX_SAVE_BYTES} bytes", path)
+    if not raw.strip():
+        raise SaveError("not a save: the file is empty", path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = _column(raw, error.start)
+        raise SaveError("not a save: binary data or not UTF-8 text", path, line, column) from None
+    try:
+        data = json.loads(text, parse_constant=_no_constants)
+    except json.JSONDecodeError as error:
+        damaged = "a damaged or truncated save" if text.lstrip().startswith("{") else "not a save"
+        raise SaveError(f"{damaged}: JSON syntax: {error.msg}", path, error.lineno, error.colno) from None
+    except (ValueError, RecursionError) as error:
+        raise SaveError(f"not a save: {str(error) or 'nested too deeply'}".splitlines()[0], path) from None
+    if _too_deep(data):
+        raise SaveError(f"not a save: nested more than {MAX_DEPTH} levels deep", path)
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise SaveError(f'not a Cislunar save (no "format": "{FORMAT}" in it)', path)
+    data = migrate(data, path)
+    try:
+        return SaveFile.model_validate(data)
+    except ValidationError as error:
+        raise SaveError(f"damaged save: {_first_problem(error)}", path) from None
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether JSON data nests deeper than MAX_DEPTH (checked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((item, depth + 1) for item in value.values())
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
+    return False
+
+
+def _column(raw: bytes, offset: int) -> int:
+    return offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"'{name}' is not a number a save may hold")
+
+
+def _first_problem(error: ValidationError) -> str:
+    problems = error.errors(include_url=False)
+    first = problems[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the file"
+    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
+    return f"{where}: {first['msg']}{more}"
+
+
+# ---------------------------------------------------------------- replaying
+
+
+def replay(save: SaveFile, game: Game, path: str | None = None) -> Game:
+    """Apply the save's actions to a new ``game``; SaveError at the first one the engine refuses."""
+    total = len(save.actions)
+    for number, record in enumerate(save.actions, 1):
+        action = record.to_action()
+        outcome = game.act(action)
+        if not outcome.ok:
+            raise SaveError(
+                f"action {number} of {total} ('{action}') is refused on replay: {outcome.reason}. "
+                "The save was edited, or made with a version of Cislunar that plays differently",
+                path,
+            )
+    return game
+
+
+def load_game(
+    path: str | Path,
+    *,
+    scenario: str | Path | None = None,
+    ignore_scenario_change: bool = False,
+) -> LoadedGame:
+    """Load a save by replaying it, and check the replay against the save's snapshot and hash.
+
+    ``scenario`` names the scenario file when it has moved. Raises ScenarioChangedError when
+    the scenario's content differs from the save's (unless ``ignore_scenario_change``: the
+    actions are then replayed on the new content and disagreements come back as warnings),
+    and SaveError for everything else that is wrong with the file.
+    """
+    shown = str(path)
+    save = read_save(path)
+    found = find_scenario(save.scenario, path, scenario, ignore_scenario_change)
+    compiled = found.compiled
+    if save.agency not in compiled.playable():
+        agency, scenario_id = save.agency, compiled.scenario.id
+        raise SaveError(f"'{agency}' is not a playable agency of scenario '{scenario_id}'", shown)
+    game = replay(save, Game(compiled, save.agency, save.seed), shown)
+    warnings = list(found.warnings)
+    problem = disagreement(save, game)
+    if problem:
+        if not found.changed:
+            raise SaveError(f"{problem}: the save was edited, or is damaged", shown)
+        warnings.append(problem)
+    return LoadedGame(game, save, Path(path), found.path, warnings)
+
+
+def disagreement(save: SaveFile, game: Game) -> str:
+    """How the replayed ``game`` differs from what the save recorded, or '' when it agrees."""
+    replayed = state_to_data(game.state)
+    if canonical_json(replayed) != canonical_json(save.snapshot):
+        where, theirs, ours = _first_difference(save.snapshot, replayed, "state")
+        return f"the snapshot disagrees with the replay at {where} (saved {theirs}, replayed {ours})"
+    if data_hash(replayed) != save.state_hash:
+        return "the state hash does not match the replayed state"
+    summary = summary_of(game)
+    if summary != save.summary:
+        return f"the summary (turn {save.summary.turn}, {save.summary.date}) does not match the replay"
+    return ""
+
+
+def restore_snapshot(save: SaveFile, compiled) -> Game:
+    """The game straight from the save's snapshot, without replaying (trusts the file: tools only)."""
+    try:
+        state = state_from_data(save.snapshot)
+    except SnapshotError as error:
+        raise SaveError(f"damaged snapshot: {error}") from None
+    return restore_game(compiled, state, [record.to_action() for record in save.actions])
+
+
+def _first_difference(theirs: Any, ours: Any, where: str) -> tuple[str, str, str]:
+    if isinstance(theirs, dict) and isinstance(ours, dict):
+        for key in sorted(set(theirs) | set(ours), key=str):
+            if key not in theirs or key not in ours:
+                return f"{where}.{key}", _short(theirs.get(key, "nothing")), _short(ours.get(key, "nothing"))
+            if canonical_json(theirs[key]) != canonical_json(ours[key]):
+                return _first_difference(theirs[key], ours[key], f"{where}.{key}")
+    if isinstance(theirs, list) and isinstance(ours, list) and len(theirs) == len(ours):
+        for index, (a, b) in enumerate(zip(theirs, ours, strict=True)):
+            if canonical_json(a) != canonical_json(b):
+                return _first_difference(a, b, f"{where}[{index}]")
+    return where, _short(theirs), _short(ours)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 40 else text[:37] + "..."
