@@ -1,29 +1,95 @@
-"""`cislunar validate PATH...`: check scenario files; exit 0 only when every file is valid."""
+"""`cislunar validate PATH...`: check scenario files; errors fail, warnings fail only with --strict.
+
+Text output is one line per problem, ``path:line:column: severity: message [code]``, like a
+compiler's; ``--format json`` prints the same diagnostics as one JSON document for tools.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from game.format.loader import load_scenario
+from pydantic import BaseModel
+
+from game.format.diagnostics import Diagnostic
+from game.format.loader import LoadResult, load_scenario
 from game.paths import default_scenario
+
+
+class FileReport(BaseModel):
+    """What validation found in one file (and in the files it extends)."""
+
+    path: str
+    ok: bool
+    id: str | None
+    title: str | None
+    extends: list[str]
+    errors: int
+    warnings: int
+    diagnostics: list[Diagnostic]
+
+
+class ValidationReport(BaseModel):
+    """The document `validate --format json` prints."""
+
+    ok: bool
+    strict: bool
+    files: list[FileReport]
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("validate", help="check scenario files and report every problem")
     parser.add_argument("paths", nargs="*", help="scenario files (default: the shipped default scenario)")
+    parser.add_argument("--strict", action="store_true", help="fail on warnings too, not only on errors")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line per problem (default); json: one document for tools",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(default_scenario())]
-    failed = 0
-    for path in paths:
-        result = load_scenario(path)
-        for diagnostic in result.diagnostics:
-            print(diagnostic)
-        if result.errors or result.scenario is None:
-            failed += 1
-        else:
-            print(f"{path}: ok ({result.scenario.title})", file=sys.stderr)
-    return 1 if failed else 0
+    report = validate_files(paths, args.strict)
+    if args.format == "json":
+        print(report.model_dump_json(indent=2))
+    else:
+        for file in report.files:
+            for diagnostic in file.diagnostics:
+                print(f"{diagnostic} [{diagnostic.code}]")
+            print(summary(file), file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def validate_files(paths: list[str], strict: bool) -> ValidationReport:
+    files = [file_report(path, load_scenario(path), strict) for path in paths]
+    return ValidationReport(ok=all(file.ok for file in files), strict=strict, files=files)
+
+
+def file_report(path: str, result: LoadResult, strict: bool) -> FileReport:
+    scenario = result.scenario if not result.errors else None
+    errors, warnings = len(result.errors), len(result.warnings)
+    return FileReport(
+        path=path,
+        ok=scenario is not None and not (strict and warnings),
+        id=scenario.id if scenario else None,
+        title=scenario.title if scenario else None,
+        extends=result.bases,
+        errors=errors,
+        warnings=warnings,
+        diagnostics=result.diagnostics,
+    )
+
+
+def summary(file: FileReport) -> str:
+    warned = f", {_count(file.warnings, 'warning')}" if file.warnings else ""
+    if file.errors or file.title is None:
+        return f"{file.path}: {_count(file.errors, 'error')}{warned}"
+    verdict = "ok" if file.ok else "fails under --strict"
+    return f"{file.path}: {verdict} ({file.title}){warned}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

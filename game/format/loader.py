@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,11 @@ from pydantic import BaseModel, ValidationError
 
 from game.format.checks import check_scenario
 from game.format.diagnostics import Diagnostic, ScenarioError
+from game.format.extends import resolve_extends
+from game.format.lint import lint_scenario
 from game.format.models import Scenario
 from game.format.yaml_source import DataPath, SourceMap, read_document
+from game.paths import shipped_scenarios_dir, user_scenarios_dir
 
 
 @dataclass
@@ -25,6 +29,7 @@ class LoadResult:
     scenario: Scenario | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     source: SourceMap | None = None
+    bases: list[str] = field(default_factory=list)  # the files it extends, nearest first
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -41,7 +46,12 @@ class LoadResult:
         return self.scenario
 
 
-def load_scenario(path: str | Path) -> LoadResult:
+def default_search_dirs() -> list[Path]:
+    """Where ``extends: ID`` looks after the file's own folder: shipped scenarios, then the user's."""
+    return [shipped_scenarios_dir(), user_scenarios_dir()]
+
+
+def load_scenario(path: str | Path, search_dirs: Sequence[Path] | None = None) -> LoadResult:
     """Read and validate the scenario file at ``path``; never raises on bad content."""
     shown = str(path)
     try:
@@ -60,15 +70,26 @@ def load_scenario(path: str | Path) -> LoadResult:
                 )
             ],
         )
-    return load_scenario_bytes(shown, raw)
+    return load_scenario_bytes(shown, raw, search_dirs)
 
 
-def load_scenario_bytes(path: str, raw: bytes) -> LoadResult:
-    """Validate scenario bytes as if read from ``path`` (used by tests and fuzzers too)."""
+def load_scenario_bytes(path: str, raw: bytes, search_dirs: Sequence[Path] | None = None) -> LoadResult:
+    """Validate scenario bytes as if read from ``path`` (used by tests and fuzzers too).
+
+    A file that ``extends:`` another is merged onto it first (see ``extends.py``); an id is
+    looked up in the file's folder, then in ``search_dirs`` (by default the shipped and the
+    user's scenario folders).
+    """
     document, problems = read_document(path, raw)
     if document is None:
         return LoadResult(path, None, problems)
-    return validate_data(path, document.data, document.source)
+    dirs = default_search_dirs() if search_dirs is None else list(search_dirs)
+    resolved = resolve_extends(path, document, dirs)
+    if resolved.document is None:
+        return LoadResult(path, None, _sorted(resolved.diagnostics), document.source, resolved.bases)
+    result = validate_data(path, resolved.document.data, resolved.document.source)
+    result.bases = resolved.bases
+    return result
 
 
 def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
@@ -91,8 +112,14 @@ def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
     except ValidationError as error:
         return LoadResult(path, None, _from_validation(error, source), source)
     diagnostics = check_scenario(scenario, source)
-    diagnostics.sort(key=lambda d: (d.severity != "error", d.path, d.line, d.column))
-    return LoadResult(path, scenario, diagnostics, source)
+    if not any(d.severity == "error" for d in diagnostics):
+        diagnostics += lint_scenario(scenario, source)
+    return LoadResult(path, scenario, _sorted(diagnostics), source)
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Errors first, then warnings, each in file and line order."""
+    return sorted(diagnostics, key=lambda d: (d.severity != "error", d.path, d.line, d.column))
 
 
 def _from_validation(error: ValidationError, source: SourceMap) -> list[Diagnostic]:
@@ -107,6 +134,8 @@ def _from_validation(error: ValidationError, source: SourceMap) -> list[Diagnost
             close = difflib.get_close_matches(name, choices, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             message = f"unknown key '{name}'{hint}"
+            if name == "remove":
+                message += " ('remove: true' works only in a file that extends another, on an inherited item)"
             position = source.key(loc)
             code = "unknown-key"
         elif kind == "missing":

@@ -1,0 +1,114 @@
+"""The scenarios a player can pick: the shipped ones and those in the user's scenario folder.
+
+Each file is read and merged with what it extends, but not validated: listing stays quick,
+and a broken file is still listed, with the first problem that stops it, so the player
+learns why it cannot be played. The TUI's set-up screen and `cislunar` commands use this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from game.format.dates import parse_date
+from game.format.extends import SUFFIXES, resolve_extends
+from game.format.yaml_source import read_document
+from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
+
+Origin = Literal["shipped", "user"]
+
+
+class ScenarioEntry(BaseModel, frozen=True):
+    """One scenario file, as a list of scenarios shows it."""
+
+    id: str | None
+    title: str
+    description: str = ""
+    start_year: int | None = None
+    end_year: int | None = None
+    path: Path
+    origin: Origin
+    extends: str | None = None
+    problem: str | None = None  # the first problem that stops the file from loading, if any
+
+    @property
+    def years(self) -> str:
+        if self.start_year is None or self.end_year is None:
+            return ""
+        return f"{self.start_year}–{self.end_year}"
+
+
+def default_folders() -> list[tuple[Origin, Path]]:
+    return [("shipped", shipped_scenarios_dir()), ("user", user_scenarios_dir())]
+
+
+def list_scenarios(folders: Sequence[tuple[Origin, Path]] | None = None) -> list[ScenarioEntry]:
+    """Every scenario file of the folders: shipped first (the default one leading), then by title."""
+    folders = default_folders() if folders is None else folders
+    search = [folder for _, folder in folders]
+    entries = []
+    for origin, folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.suffix in SUFFIXES and path.is_file():
+                entries.append(read_entry(path, origin, search))
+    order = {origin: rank for rank, (origin, _) in enumerate(folders)}
+    entries.sort(key=lambda e: (order[e.origin], e.id != DEFAULT_SCENARIO_ID, e.title.lower(), str(e.path)))
+    return entries
+
+
+def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> ScenarioEntry:
+    """What a list shows of one file, or why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return _broken(path, origin, f"cannot read file: {error.strerror or error}")
+    document, problems = read_document(str(path), raw)
+    if document is None:
+        return _broken(path, origin, str(problems[0]))
+    own = document.data if isinstance(document.data, dict) else {}
+    resolved = resolve_extends(str(path), document, search_dirs)
+    errors = [d for d in resolved.diagnostics if d.severity == "error"]
+    if resolved.document is None or errors:
+        return _broken(path, origin, str(errors[0]) if errors else "cannot be read", own)
+    data = resolved.document.data
+    if not isinstance(data, dict):
+        return _broken(path, origin, f"{path}:1:1: error: a scenario file is a mapping of keys")
+    calendar = data.get("calendar") if isinstance(data.get("calendar"), dict) else {}
+    return ScenarioEntry(
+        id=_text(data.get("id")),
+        title=_text(data.get("title")) or path.stem,
+        description=_text(data.get("description")) or "",
+        start_year=_year(calendar.get("start")),
+        end_year=_year(calendar.get("end")),
+        path=path,
+        origin=origin,
+        extends=_text(own.get("extends")),
+    )
+
+
+def _broken(path: Path, origin: Origin, problem: str, own: dict[str, Any] | None = None) -> ScenarioEntry:
+    own = own or {}
+    return ScenarioEntry(
+        id=_text(own.get("id")),
+        title=_text(own.get("title")) or path.stem,
+        path=path,
+        origin=origin,
+        extends=_text(own.get("extends")),
+        problem=problem,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _year(value: Any) -> int | None:
+    try:
+        return parse_date(value) // 12 if isinstance(value, str) else None
+    except ValueError:
+        return None

@@ -1,0 +1,431 @@
+"""Warnings about what is valid but probably wrong in a scenario: the linter of `cislunar validate`.
+
+The loader runs it on every scenario that has no errors. A warning never stops a scenario
+from loading; ``cislunar validate --strict`` makes warnings fail. Every warning has a stable
+code, listed in ``WARNINGS`` with what it means (the reference docs are generated from it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from game.format.dates import format_date, parse_date
+from game.format.diagnostics import Diagnostic
+from game.format.expressions import Reference, parse_expression
+from game.format.feasibility import Facts, can_hold
+from game.format.models import Condition, ConditionTree, Effect, Event, Scenario
+from game.format.yaml_source import DataPath, SourceMap
+
+#: Every warning code, with what it means. Codes are stable: tools and docs may rely on them.
+WARNINGS: dict[str, str] = {
+    "event-outside-calendar": "An event's date window (after..before) holds no turn of the calendar, "
+    "so it never fires.",
+    "event-never-triggered": "A `triggered_only` event that no `follow_up` names, so it never fires.",
+    "event-impossible": "An event whose `chance` is 0, or whose `when` can never hold in its date window.",
+    "ignored-key": "A key that has no effect where it is: `after`, `before`, `chance`, `repeat` or "
+    "`cooldown` on a `triggered_only` event, `cooldown` without `repeat: true`, `by` on an objective "
+    "scored by `scale`.",
+    "flag-never-set": "A condition reads a flag that no effect sets, so `flag(...)` is always false.",
+    "flag-never-read": "An effect sets a flag that no condition reads.",
+    "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
+    "objective-impossible": "An objective whose `when` can never hold by its deadline (e.g. a year "
+    "outside the calendar, a flag nothing sets, a crewed flight no programme or mission offers).",
+    "admission-impossible": "A programme whose admission condition can never hold, so the player "
+    "can never join it.",
+    "victory-unreachable": "`victory_score` is more than all objectives together can give.",
+    "milestone-before-start": "A milestone planned before the calendar starts: it is due on the first turn.",
+    "milestone-after-end": "A milestone planned after the calendar ends: it never flies in the game.",
+    "milestone-before-requirement": "A milestone planned before a milestone it requires: it will slip.",
+    "contribution-flies-after-end": "A contribution whose `flies_on` milestone is planned after the "
+    "calendar ends, so its rewards never arrive.",
+    "crew-without-seats": "A crewed milestone in a programme where no contribution earns crew seats, "
+    "so no partner's astronaut can fly on it.",
+    "capability-unused": "A capability area that no contribution or mission requires and no condition "
+    "or effect names: investing in it does nothing.",
+    "capability-out-of-reach": "A contribution or mission that requires a level above "
+    "`rules.capability_max`: no agency can ever build it.",
+    "bloc-unused": "A bloc that no agency belongs to.",
+    "relation-conflict": "Two agencies give each other different starting relations (relations are mutual).",
+    "mission-unreachable": "A national mission whose `after` chain loops back to it: it can never be flown.",
+}
+
+
+def lint_scenario(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
+    """Every warning of a scenario that passed its models and reference checks."""
+    return _Linter(scenario, source).run()
+
+
+class _Linter:
+    def __init__(self, scenario: Scenario, source: SourceMap) -> None:
+        self.s = scenario
+        self.source = source
+        self.found: list[Diagnostic] = []
+        calendar = scenario.calendar
+        self.start, self.end = parse_date(calendar.start), parse_date(calendar.end)
+        self.step = calendar.turn_months
+        self.last_turn = self.start + (self.end - self.start) // self.step * self.step
+        self.flags_set = {flag for _, effect in self.effects() for flag in effect.set_flags}
+        self.planned = {
+            f"{p.id}.{m.id}": parse_date(m.planned) for p in scenario.programmes for m in p.milestones
+        }
+
+    # -- reporting
+    def warn(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
+        assert code in WARNINGS, code
+        position = self.source.key(loc) if key else self.source.value(loc)
+        self.found.append(Diagnostic.at(position, code, message, severity="warning"))
+
+    def date(self, month: int) -> str:
+        return format_date(month, self.step)
+
+    def span(self) -> str:
+        return f"{self.s.calendar.start} to {self.s.calendar.end}"
+
+    # -- walking the scenario
+    def effects(self) -> Iterator[tuple[DataPath, Effect]]:
+        for i, programme in enumerate(self.s.programmes):
+            for j, effect in enumerate(programme.on_join):
+                yield ("programmes", i, "on_join", j), effect
+        for i, event in enumerate(self.s.events):
+            for j, effect in enumerate(event.effects):
+                yield ("events", i, "effects", j), effect
+            for c, choice in enumerate(event.choices):
+                for j, effect in enumerate(choice.effects):
+                    yield ("events", i, "choices", c, "effects", j), effect
+
+    def conditions(self) -> Iterator[tuple[DataPath, Condition]]:
+        for i, programme in enumerate(self.s.programmes):
+            if programme.admission.condition is not None:
+                yield ("programmes", i, "admission", "condition"), programme.admission.condition
+        for i, event in enumerate(self.s.events):
+            if event.when is not None:
+                yield ("events", i, "when"), event.when
+        for i, objective in enumerate(self.s.objectives):
+            if objective.when is not None:
+                yield ("objectives", i, "when"), objective.when
+            if objective.scale is not None:
+                yield ("objectives", i, "scale"), objective.scale
+
+    def references(self) -> Iterator[tuple[DataPath, Reference]]:
+        for loc, condition in self.conditions():
+            for text_loc, text in _expressions(loc, condition):
+                for ref in parse_expression(text).references:
+                    yield text_loc, ref
+
+    def facts(self, first: int, last: int) -> Facts:
+        orbit, surface = self.crew_from()
+        return Facts(
+            first=first,
+            last=last,
+            start=self.start,
+            turn_months=self.step,
+            flags_set=self.flags_set,
+            playable={a.id for a in self.s.agencies if a.playable},
+            milestone_planned=self.planned,
+            crew_orbit_from=orbit,
+            crew_surface_from=surface,
+            capability_max=self.s.rules.capability_max,
+        )
+
+    def crew_from(self) -> tuple[int | None, int | None]:
+        """The earliest months a player's astronaut could reach lunar orbit and the surface."""
+        orbit: list[int] = []
+        surface: list[int] = []
+        for programme in self.s.programmes:
+            if not any(c.rewards.crew_seats for c in programme.contributions):
+                continue
+            for milestone in programme.milestones:
+                if milestone.crew != "none":
+                    orbit.append(parse_date(milestone.planned))
+                    if milestone.crew == "surface":
+                        surface.append(parse_date(milestone.planned))
+        for mission in self.s.missions:
+            if mission.crew != "none":
+                month = self.start + mission.build_turns * self.step
+                orbit.append(month)
+                if mission.crew == "surface":
+                    surface.append(month)
+        return min(orbit, default=None), min(surface, default=None)
+
+    def turns_between(self, after: int | None, before: int | None) -> tuple[int, int] | None:
+        """The first and last turn months inside a window, or None when no turn falls in it."""
+        first = (
+            self.start
+            if after is None or after <= self.start
+            else (self.start + -(-(after - self.start) // self.step) * self.step)
+        )
+        last = (
+            self.last_turn
+            if before is None or before >= self.last_turn
+            else (self.start + (before - self.start) // self.step * self.step)
+        )
+        return (first, last) if first <= last else None
+
+    # -- the rules
+    def run(self) -> list[Diagnostic]:
+        self.lint_events()
+        self.lint_flags()
+        self.lint_objectives()
+        self.lint_programmes()
+        self.lint_capabilities()
+        self.lint_agencies()
+        self.lint_missions()
+        return self.found
+
+    def lint_events(self) -> None:
+        named = {f.event for _, effect in self.effects() for f in effect.follow_up}
+        for i, event in enumerate(self.s.events):
+            loc = ("events", i)
+            if event.triggered_only:
+                self.lint_triggered(loc, event, named)
+                continue
+            if "cooldown" in event.model_fields_set and not event.repeat:
+                self.warn(
+                    (*loc, "cooldown"),
+                    "ignored-key",
+                    "'cooldown' has no effect without 'repeat: true'",
+                    key=True,
+                )
+            after = parse_date(event.after) if event.after else None
+            before = parse_date(event.before) if event.before else None
+            window = self.turns_between(after, before)
+            if window is None:
+                where = "after" if after is not None and after > self.start else "before"
+                self.warn(
+                    (*loc, where),
+                    "event-outside-calendar",
+                    f"event '{event.id}' never fires: its window ({event.after or 'start'} to "
+                    f"{event.before or 'end'}) holds no turn of the calendar ({self.span()})",
+                )
+            elif event.chance == 0:
+                self.warn(
+                    (*loc, "chance"), "event-impossible", f"event '{event.id}' never fires: its chance is 0"
+                )
+            elif not can_hold(event.when, self.facts(*window)):
+                self.warn(
+                    (*loc, "when"),
+                    "event-impossible",
+                    f"event '{event.id}' never fires: its condition cannot hold between "
+                    f"{self.date(window[0])} and {self.date(window[1])}",
+                )
+
+    def lint_triggered(self, loc: DataPath, event: Event, named: set[str]) -> None:
+        if event.id not in named:
+            self.warn(
+                (*loc, "triggered_only"),
+                "event-never-triggered",
+                f"event '{event.id}' is triggered_only but no follow_up names it, so it never fires",
+            )
+        for key in ("after", "before", "chance", "repeat", "cooldown"):
+            if key in event.model_fields_set:
+                self.warn(
+                    (*loc, key),
+                    "ignored-key",
+                    f"'{key}' has no effect on a triggered_only event: "
+                    "it fires when its follow-up is due, if 'when' holds",
+                    key=True,
+                )
+        if event.id in named and not can_hold(event.when, self.facts(self.start, self.last_turn)):
+            self.warn(
+                (*loc, "when"),
+                "event-impossible",
+                f"event '{event.id}' never fires: its condition cannot hold in the calendar",
+            )
+
+    def lint_flags(self) -> None:
+        read: set[str] = set()
+        for loc, ref in self.references():
+            if ref.kind != "flag":
+                continue
+            read.add(ref.value)
+            if ref.value not in self.flags_set:
+                self.found.append(
+                    Diagnostic.at(
+                        self.source.text(loc, ref.column),
+                        "flag-never-set",
+                        f"flag '{ref.value}' is never set by any effect, so it is always false",
+                        severity="warning",
+                    )
+                )
+        for loc, effect in self.effects():
+            for j, flag in enumerate(effect.set_flags):
+                if flag not in read:
+                    self.warn(
+                        (*loc, "set_flags", j),
+                        "flag-never-read",
+                        f"flag '{flag}' is set but no condition reads it",
+                    )
+
+    def lint_objectives(self) -> None:
+        total = sum(objective.points for objective in self.s.objectives)
+        if self.s.victory_score > total:
+            self.warn(
+                ("victory_score",),
+                "victory-unreachable",
+                f"victory_score {self.s.victory_score:g} is more than all objectives together can give "
+                f"({total:g} points)",
+            )
+        for i, objective in enumerate(self.s.objectives):
+            loc = ("objectives", i)
+            if objective.scale is not None:
+                if objective.by is not None:
+                    self.warn(
+                        (*loc, "by"),
+                        "ignored-key",
+                        "'by' has no effect on an objective scored by 'scale'",
+                        key=True,
+                    )
+                continue
+            by = parse_date(objective.by) if objective.by else None
+            if by is not None and by < self.start:
+                self.warn(
+                    (*loc, "by"),
+                    "objective-deadline-before-start",
+                    f"objective '{objective.id}' is due by {objective.by}, before the calendar starts "
+                    f"({self.s.calendar.start})",
+                )
+                continue
+            window = self.turns_between(None, by)
+            if window is None or not can_hold(objective.when, self.facts(*window)):
+                last = self.date(window[1]) if window else objective.by
+                self.warn(
+                    (*loc, "when"),
+                    "objective-impossible",
+                    f"objective '{objective.id}' can never be reached: its condition cannot hold between "
+                    f"{self.s.calendar.start} and {last}",
+                )
+
+    def lint_programmes(self) -> None:
+        whole = self.facts(self.start, self.last_turn)
+        for i, programme in enumerate(self.s.programmes):
+            loc = ("programmes", i)
+            if not can_hold(programme.admission.condition, whole):
+                self.warn(
+                    (*loc, "admission", "condition"),
+                    "admission-impossible",
+                    f"the player can never join '{programme.id}': its admission condition cannot hold "
+                    f"between {self.span().replace(' to ', ' and ')}",
+                )
+            seats = any(c.rewards.crew_seats for c in programme.contributions)
+            for j, milestone in enumerate(programme.milestones):
+                mloc = (*loc, "milestones", j)
+                name = f"{programme.id}.{milestone.id}"
+                planned = parse_date(milestone.planned)
+                if planned < self.start:
+                    self.warn(
+                        (*mloc, "planned"),
+                        "milestone-before-start",
+                        f"milestone '{name}' is planned for {milestone.planned}, before the calendar starts "
+                        f"({self.s.calendar.start}): it is due on the first turn",
+                    )
+                elif planned > self.end:
+                    self.warn(
+                        (*mloc, "planned"),
+                        "milestone-after-end",
+                        f"milestone '{name}' is planned for {milestone.planned}, after the calendar ends "
+                        f"({self.s.calendar.end}): it never flies in the game",
+                    )
+                for k, ref in enumerate(milestone.requires):
+                    full = ref if "." in ref else f"{programme.id}.{ref}"
+                    if self.planned[full] > planned:
+                        self.warn(
+                            (*mloc, "requires", k),
+                            "milestone-before-requirement",
+                            f"milestone '{name}' ({milestone.planned}) is planned before '{full}' "
+                            f"({self.date(self.planned[full])}), which it requires: it will slip",
+                        )
+                if milestone.crew != "none" and not seats:
+                    self.warn(
+                        (*mloc, "crew"),
+                        "crew-without-seats",
+                        f"milestone '{name}' carries a crew but no contribution of '{programme.id}' earns "
+                        "crew seats, so no partner's astronaut can fly on it",
+                    )
+            for j, slot in enumerate(programme.contributions):
+                if slot.flies_on is not None and self.planned[f"{programme.id}.{slot.flies_on}"] > self.end:
+                    self.warn(
+                        (*loc, "contributions", j, "flies_on"),
+                        "contribution-flies-after-end",
+                        f"contribution '{programme.id}.{slot.id}' flies on '{slot.flies_on}', planned after "
+                        f"the calendar ends ({self.s.calendar.end}): its rewards never arrive",
+                    )
+
+    def lint_capabilities(self) -> None:
+        top = self.s.rules.capability_max
+        used: set[str] = set()
+        needs: list[tuple[DataPath, dict[str, int]]] = [
+            (("programmes", i, "contributions", j, "requires"), slot.requires)
+            for i, programme in enumerate(self.s.programmes)
+            for j, slot in enumerate(programme.contributions)
+        ]
+        needs += [
+            (("missions", i, "requires"), mission.requires) for i, mission in enumerate(self.s.missions)
+        ]
+        for loc, requires in needs:
+            used.update(requires)
+            for area, level in requires.items():
+                if level > top:
+                    self.warn(
+                        (*loc, area),
+                        "capability-out-of-reach",
+                        f"'{area}' level {level} is above rules.capability_max ({top}): no agency can "
+                        "ever build this",
+                    )
+        used.update(change.area for _, effect in self.effects() for change in effect.capability)
+        used.update(ref.value for _, ref in self.references() if ref.kind == "capability")
+        for i, area in enumerate(self.s.capabilities):
+            if area.id not in used:
+                self.warn(
+                    ("capabilities", i, "id"),
+                    "capability-unused",
+                    f"capability area '{area.id}' is never required, tested or changed: investing in it "
+                    "does nothing",
+                )
+
+    def lint_agencies(self) -> None:
+        members = {agency.bloc for agency in self.s.agencies}
+        for i, bloc in enumerate(self.s.blocs):
+            if bloc.id not in members:
+                self.warn(("blocs", i, "id"), "bloc-unused", f"bloc '{bloc.id}' has no agencies")
+        given: dict[tuple[str, str], float] = {}
+        for i, agency in enumerate(self.s.agencies):
+            for other, value in agency.relations.items():
+                mirror = given.get((other, agency.id))
+                if mirror is not None and mirror != value:
+                    self.warn(
+                        ("agencies", i, "relations", other),
+                        "relation-conflict",
+                        f"relations are mutual, but '{other}' gives '{agency.id}' {mirror:g} and "
+                        f"'{agency.id}' gives '{other}' {value:g}: write one value, on either side",
+                        key=True,
+                    )
+                given[(agency.id, other)] = value
+
+    def lint_missions(self) -> None:
+        after = {mission.id: mission.after for mission in self.s.missions}
+        for i, mission in enumerate(self.s.missions):
+            seen = {mission.id}
+            step = mission.after
+            while step is not None and step in after and step not in seen:
+                seen.add(step)
+                step = after[step]
+            if step is not None and step in seen:
+                self.warn(
+                    ("missions", i, "after"),
+                    "mission-unreachable",
+                    f"mission '{mission.id}' comes after a chain of missions that loops, so it can never "
+                    "be flown",
+                )
+
+
+def _expressions(loc: DataPath, condition: Any) -> Iterator[tuple[DataPath, str]]:
+    """Every expression text of a condition (or of a bare expression), with its location."""
+    if isinstance(condition, str):
+        yield loc, condition
+    elif isinstance(condition, ConditionTree):
+        for name in ("all", "any"):
+            for index, child in enumerate(getattr(condition, name) or []):
+                yield from _expressions((*loc, name, index), child)
+        if condition.not_ is not None:
+            yield from _expressions((*loc, "not"), condition.not_)
