@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from game import __version__
-from game.cli import play, schema, simulate, validate
+from game.cli import play, schema, serve, simulate, validate
 
-SUBCOMMANDS = (play, validate, schema, simulate)
+SUBCOMMANDS = (play, validate, schema, simulate, serve)
 
 
 def build_parser() -> argparse.ArgumentParser:
