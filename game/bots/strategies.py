@@ -174,7 +174,7 @@ class GreedyStrategy(Strategy):
 
     def act(self, game: Game) -> None:
         for _ in range(self.max_actions):
-            candidates = [option.action for option in game.options() if option.allowed]
+            candidates = self.candidates(game)
             if not candidates:
                 return
             baseline = self.lookahead(game, None)
@@ -186,6 +186,16 @@ class GreedyStrategy(Strategy):
             if best is None:
                 return
             game.act(best)
+
+    @staticmethod
+    def candidates(game: Game) -> list[Action]:
+        """Allowed actions worth a look: diplomacy only toward the leads of programmes."""
+        leads = {lead for programme in game.state.programmes.values() for lead in programme.leads}
+        return [
+            option.action
+            for option in game.options()
+            if option.allowed and (option.action.kind != "diplomacy" or option.action.target in leads)
+        ]
 
     def lookahead(self, game: Game, action: Action | None) -> float:
         twin = game.clone()
