@@ -94,6 +94,8 @@ Condition = Annotated[
 
 
 class RelationChange(Strict):
+    """A change of the relation between two agencies."""
+
     agency: Id = Field(description="The agency whose relation changes.")
     delta: float = Field(ge=-200, le=200, description="Points added to the relation (-100..100).")
     of: Id | None = Field(
@@ -102,12 +104,16 @@ class RelationChange(Strict):
 
 
 class ProgrammeDelta(Strict):
-    programme: Id
-    delta: float = Field(ge=-100, le=100)
+    """A change of a programme's health."""
+
+    programme: Id = Field(description="The programme.")
+    delta: float = Field(ge=-100, le=100, description="Points added to its health.")
 
 
 class SlipChange(Strict):
-    programme: Id
+    """A schedule slip of a programme."""
+
+    programme: Id = Field(description="The programme whose schedule slips.")
     milestone: Id | None = Field(
         None, description="The milestone to slip; the next unflown one when left out."
     )
@@ -115,27 +121,37 @@ class SlipChange(Strict):
 
 
 class OverrunChange(Strict):
-    programme: Id
+    """A cost overrun on a programme's builds."""
+
+    programme: Id = Field(description="The programme whose builds cost more.")
     percent: float = Field(ge=0, le=200, description="Remaining cost of every open build grows by this much.")
 
 
 class Membership(Strict):
-    agency: Id
-    programme: Id
+    """An agency and a programme."""
+
+    agency: Id = Field(description="The agency.")
+    programme: Id = Field(description="The programme.")
 
 
 class StatusChange(Strict):
-    programme: Id
-    status: Literal["active", "restructured", "cancelled"]
+    """A programme's new status."""
+
+    programme: Id = Field(description="The programme.")
+    status: Literal["active", "restructured", "cancelled"] = Field(description="Its new status.")
 
 
 class CapabilityChange(Strict):
-    area: Id
-    delta: int = Field(ge=-5, le=5)
+    """A change of one of the player's capability levels."""
+
+    area: Id = Field(description="The capability area.")
+    delta: int = Field(ge=-5, le=5, description="Levels added (or taken away).")
 
 
 class FollowUp(Strict):
-    event: Id
+    """An event that fires some turns later."""
+
+    event: Id = Field(description="The event to fire (usually one marked triggered_only).")
     delay: int = Field(1, ge=0, le=80, description="Turns until the follow-up fires.")
 
 
@@ -143,24 +159,26 @@ class Effect(Strict):
     """What happens: any of these keys may be combined in one effect."""
 
     money: float = Field(0, description="M$ added to (or taken from) the player's money.")
-    science: float = 0
-    prestige: float = 0
+    science: float = Field(0, description="Science points added to the player's.")
+    prestige: float = Field(0, description="Prestige added to the player's.")
     support: float = Field(0, description="Points of domestic support, which is kept within 0..100.")
-    astronauts: int = 0
+    astronauts: int = Field(0, description="Astronauts added to the player's corps.")
     budget: float = Field(
         0, ge=-90, le=200, description="Percent change of the player's next appropriations (adds up)."
     )
-    relations: list[RelationChange] = []
+    relations: list[RelationChange] = Field([], description="Relation changes.")
     health: list[ProgrammeDelta] = Field([], description="Programme health changes.")
-    slip: list[SlipChange] = []
-    overrun: list[OverrunChange] = []
+    slip: list[SlipChange] = Field([], description="Milestones that slip.")
+    overrun: list[OverrunChange] = Field([], description="Cost overruns on a programme's open builds.")
     join: list[Membership] = Field([], description="Agencies that join a programme.")
     leave: list[Membership] = Field([], description="Agencies that leave a programme.")
-    status: list[StatusChange] = []
-    capability: list[CapabilityChange] = []
-    set_flags: list[Id] = []
-    clear_flags: list[Id] = []
-    follow_up: list[FollowUp] = []
+    status: list[StatusChange] = Field(
+        [], description="Programme status changes: restructured, cancelled, or back to active."
+    )
+    capability: list[CapabilityChange] = Field([], description="Capability level changes for the player.")
+    set_flags: list[Id] = Field([], description="Flags to set, for conditions to read with flag(...).")
+    clear_flags: list[Id] = Field([], description="Flags to clear.")
+    follow_up: list[FollowUp] = Field([], description="Events that fire after a delay.")
 
 
 # ---------------------------------------------------------------- agencies
@@ -179,23 +197,27 @@ class Policy(Strict):
 
 
 class Agency(Strict):
-    id: Id
-    name: str = Field(max_length=80)
+    """A space agency, run by the player or by the computer."""
+
+    id: Id = Field(description="The agency's id, used everywhere else in the file.")
+    name: str = Field(max_length=80, description="Its full name.")
     short: str = Field(max_length=12, description="A short name for tables.")
     bloc: Id = Field(description="The political bloc; see 'blocs'.")
-    playable: bool = False
-    description: str = ""
+    playable: bool = Field(False, description="Whether a player may run this agency.")
+    description: str = Field("", description="Shown when the player picks an agency.")
     budget: Money = Field(ge=0, le=100_000, description="Lunar appropriation per year at 50% support, M$.")
     money: Money = Field(0, ge=-10_000, le=100_000, description="Money in hand at the start, M$.")
-    support: Percent = 50
-    prestige: float = Field(0, ge=0, le=1000)
-    science: float = Field(0, ge=0, le=100_000)
-    astronauts: int = Field(0, ge=0, le=100)
+    support: Percent = Field(50, description="Domestic support at the start, 0..100.")
+    prestige: float = Field(0, ge=0, le=1000, description="Prestige at the start.")
+    science: float = Field(0, ge=0, le=100_000, description="Science points at the start.")
+    astronauts: int = Field(0, ge=0, le=100, description="Astronauts in its corps at the start.")
     capabilities: dict[Id, int] = Field({}, description="Capability area to level, 0..5.")
     relations: dict[Id, RelationValue] = Field(
         {}, description="Agency id to starting relation, -100..100 (relations are mutual)."
     )
-    policy: Policy = Field(default_factory=Policy)
+    policy: Policy = Field(
+        default_factory=Policy, description="How the computer runs it when no player does."
+    )
 
     @field_validator("capabilities")
     @classmethod
@@ -207,34 +229,42 @@ class Agency(Strict):
 
 
 class Bloc(Strict):
-    id: Id
-    name: str
+    """A political bloc."""
+
+    id: Id = Field(description="The bloc's id, named by agencies' 'bloc'.")
+    name: str = Field(description="Its name.")
 
 
 class CapabilityArea(Strict):
-    id: Id
-    name: str
-    description: str = ""
+    """A technology area in which agencies hold levels."""
+
+    id: Id = Field(description="The area's id, named in 'capabilities' and 'requires' maps.")
+    name: str = Field(description="Its name.")
+    description: str = Field("", description="What the area covers.")
 
 
 # ---------------------------------------------------------------- programmes
 
 
 class Rewards(Strict):
+    """What a contribution or a mission earns."""
+
     crew_seats: int = Field(0, ge=0, le=20, description="Seats on the programme's crewed flights.")
-    science_per_turn: float = Field(0, ge=0, le=1000)
-    prestige: float = Field(0, ge=0, le=1000)
-    support: float = Field(0, ge=0, le=100)
+    science_per_turn: float = Field(0, ge=0, le=1000, description="Science every turn once in service.")
+    prestige: float = Field(0, ge=0, le=1000, description="Prestige once, when in service.")
+    support: float = Field(0, ge=0, le=100, description="Support once, when in service.")
     budget: float = Field(
         0, ge=0, le=100, description="Industrial return: percent added to next appropriations."
     )
 
 
 class Milestone(Strict):
-    id: Id
-    name: str
-    description: str = ""
-    planned: Date
+    """A step of a programme: a launch, an assembly, a crew visit."""
+
+    id: Id = Field(description="The milestone's id, unique within its programme.")
+    name: str = Field(description="Its name.")
+    description: str = Field("", description="What it is.")
+    planned: Date = Field(description="The date it is planned for; slips move it later.")
     requires: list[Ref] = Field(
         [], description="Milestones that must have flown first ('id' or 'programme.id')."
     )
@@ -249,21 +279,25 @@ class Milestone(Strict):
 class Contribution(Strict):
     """An open slot a partner can fill: a module, an instrument or a service."""
 
-    id: Id
-    name: str
-    kind: Literal["module", "instrument", "service"] = "module"
-    description: str = ""
+    id: Id = Field(description="The contribution's id, unique within its programme.")
+    name: str = Field(description="Its name.")
+    kind: Literal["module", "instrument", "service"] = Field(
+        "module", description="What it is: hardware module, instrument or service."
+    )
+    description: str = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=100_000, description="Total cost, paid in equal parts over the build.")
-    build_turns: int = Field(ge=1, le=80)
+    build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
     requires: dict[Id, int] = Field({}, description="Capability area to the minimum level needed.")
     flies_on: Id | None = Field(
         None, description="The milestone that carries it; rewards arrive when it flies."
     )
-    rewards: Rewards = Field(default_factory=Rewards)
+    rewards: Rewards = Field(default_factory=Rewards, description="What the builder earns.")
     taken_by: Id | None = Field(None, description="The agency already building it at the start.")
 
 
 class Admission(Strict):
+    """Who may join a programme."""
+
     min_relation: RelationValue = Field(0, description="Lowest relation with every lead that may apply.")
     condition: Condition | None = Field(
         None, description="A further condition on the applicant (the player)."
@@ -274,41 +308,47 @@ class Admission(Strict):
 
 
 class Programme(Strict):
-    id: Id
-    name: str
-    short: str = Field(max_length=12)
-    kind: Literal["orbit", "surface", "orbit_and_surface", "national"] = "orbit"
-    description: str = ""
-    leads: list[Id] = Field(min_length=1)
-    members: list[Id] = []
-    health: Percent = 70
+    """A lunar programme partners can join: ISLS, ILRS, Gateway, or one of yours."""
+
+    id: Id = Field(description="The programme's id.")
+    name: str = Field(description="Its full name.")
+    short: str = Field(max_length=12, description="A short name for tables.")
+    kind: Literal["orbit", "surface", "orbit_and_surface", "national"] = Field(
+        "orbit", description="Where it works: in lunar orbit, on the surface, both, or a national effort."
+    )
+    description: str = Field("", description="Shown in the programme's panel.")
+    leads: list[Id] = Field(min_length=1, description="The agencies that run it (at least one).")
+    members: list[Id] = Field([], description="Partners at the start, besides the leads.")
+    health: Percent = Field(70, description="Health at the start, 0..100: funding, partners and politics.")
     base_health: Percent = Field(60, description="Where health drifts without partners or trouble.")
     open: bool = Field(True, description="Whether the programme accepts applications.")
-    admission: Admission = Field(default_factory=Admission)
+    admission: Admission = Field(
+        default_factory=Admission, description="Who may join, and the chance an application is accepted."
+    )
     on_join: list[Effect] = Field(
         [], description="Effects when an agency joins; relation changes without 'of' apply to the joiner."
     )
     member_drift: dict[Id, float] = Field(
         {}, description="Agency id to relation change per turn with every member of this programme."
     )
-    milestones: list[Milestone] = Field(min_length=1)
-    contributions: list[Contribution] = []
+    milestones: list[Milestone] = Field(min_length=1, description="Its milestones, in order.")
+    contributions: list[Contribution] = Field([], description="Open slots partners can fill.")
 
 
 class Mission(Strict):
     """A national mission: the go-alone path."""
 
-    id: Id
-    name: str
-    description: str = ""
+    id: Id = Field(description="The mission's id.")
+    name: str = Field(description="Its name.")
+    description: str = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=100_000)
-    build_turns: int = Field(ge=1, le=80)
-    requires: dict[Id, int] = {}
-    success: Probability = 0.8
-    crew: Literal["none", "orbit", "surface"] = "none"
-    repeatable: bool = False
+    build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
+    requires: dict[Id, int] = Field({}, description="Capability area to the minimum level needed.")
+    success: Probability = Field(0.8, description="Chance it succeeds when it flies.")
+    crew: Literal["none", "orbit", "surface"] = Field("none", description="Where a crew goes, if any.")
+    repeatable: bool = Field(False, description="Whether it can be flown again after a success.")
     after: Id | None = Field(None, description="A national mission that must have succeeded first.")
-    rewards: Rewards = Field(default_factory=Rewards)
+    rewards: Rewards = Field(default_factory=Rewards, description="What a success earns, besides science.")
     science: float = Field(0, ge=0, le=1000, description="Science when it succeeds.")
 
 
@@ -316,20 +356,24 @@ class Mission(Strict):
 
 
 class Choice(Strict):
-    id: Id
-    label: str = Field(max_length=80)
-    text: str = ""
-    effects: list[Effect] = []
+    """One of an event's options."""
+
+    id: Id = Field(description="The choice's id, unique within its event.")
+    label: str = Field(max_length=80, description="The text of the button.")
+    text: str = Field("", description="A longer explanation of the choice.")
+    effects: list[Effect] = Field([], description="What happens if it is chosen.")
     ai_weight: float = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
 
 
 class Event(Strict):
-    id: Id
-    title: str
-    text: str = ""
+    """A scripted event: news, or a decision for the player."""
+
+    id: Id = Field(description="The event's id, named by follow-ups.")
+    title: str = Field(description="The headline.")
+    text: str = Field("", description="The story.")
     after: Date | None = Field(None, description="Earliest date it can fire.")
     before: Date | None = Field(None, description="Latest date it can fire.")
-    when: Condition | None = None
+    when: Condition | None = Field(None, description="A condition that must hold for it to fire.")
     chance: Probability = Field(1.0, description="Chance per turn once the date window and condition hold.")
     repeat: bool = Field(False, description="Fire again after the cooldown instead of once.")
     cooldown: int = Field(4, ge=1, le=200, description="Turns between repeats.")
@@ -342,12 +386,14 @@ class Event(Strict):
 
 
 class Objective(Strict):
-    id: Id
-    name: str
-    description: str = ""
+    """Something that scores points: reached by a condition, or scaled by an expression."""
+
+    id: Id = Field(description="The objective's id.")
+    name: str = Field(description="Its name in the score breakdown.")
+    description: str = Field("", description="What it asks for.")
     when: Condition | None = Field(None, description="Reached the first turn this holds (by 'by').")
     by: Date | None = Field(None, description="Deadline for 'when'.")
-    points: float = Field(10, ge=0, le=1000)
+    points: float = Field(10, ge=0, le=1000, description="Points it is worth (the most, for 'scale').")
     scale: Expression | None = Field(
         None, description="Instead of 'when': points = min(points, value of this expression) at the end."
     )
@@ -358,6 +404,8 @@ class Objective(Strict):
 
 
 class Defeat(Strict):
+    """How a campaign is lost early."""
+
     support_below: Percent = Field(10, description="Support at or under this ends the campaign.")
     insolvent_turns: int = Field(
         4, ge=1, le=40, description="Turns in a row with negative money that end it."
@@ -365,9 +413,11 @@ class Defeat(Strict):
 
 
 class Calendar(Strict):
-    start: Date
-    end: Date
-    turn_months: Literal[1, 3, 6, 12] = 3
+    """The campaign's dates."""
+
+    start: Date = Field(description="The first turn.")
+    end: Date = Field(description="The last turn.")
+    turn_months: Literal[1, 3, 6, 12] = Field(3, description="Months per turn.")
 
 
 class Rules(Strict):
@@ -389,7 +439,7 @@ class Rules(Strict):
     capability_cost: Money = Field(
         60, ge=0, description="Cost of the next capability level, times that level."
     )
-    capability_max: int = Field(5, ge=1, le=10)
+    capability_max: int = Field(5, ge=1, le=10, description="The highest capability level.")
     diplomacy_cost: Money = Field(20, ge=0, description="Cost of a diplomatic initiative.")
     diplomacy_gain: float = Field(8, ge=0, le=100, description="Most relation points one initiative gains.")
     underfunded_strain: float = Field(2, ge=0, le=100, description="Health lost per stalled build per turn.")
@@ -411,23 +461,35 @@ class Scenario(Strict):
     )
 
     schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Version of this file format.")
-    id: Id
-    title: str = Field(max_length=120)
-    description: str = ""
+    id: Id = Field(
+        description="The scenario's id: what another file names in 'extends', and what saves record."
+    )
+    title: str = Field(max_length=120, description="The name players see in the list of scenarios.")
+    description: str = Field("", description="A paragraph shown when the scenario is picked.")
     extends: str | None = Field(
         None, description="Another scenario (id or relative path) this file overrides and adds to."
     )
-    calendar: Calendar
-    rules: Rules = Field(default_factory=Rules)
-    blocs: list[Bloc] = Field(min_length=1)
-    capabilities: list[CapabilityArea] = Field(min_length=1)
-    agencies: list[Agency] = Field(min_length=1)
-    programmes: list[Programme] = []
-    missions: list[Mission] = []
-    events: list[Event] = []
-    objectives: list[Objective] = Field(min_length=1)
+    calendar: Calendar = Field(description="When the campaign starts and ends, and how long a turn is.")
+    rules: Rules = Field(
+        default_factory=Rules, description="Tunable numbers of the turn rules; every one has a default."
+    )
+    blocs: list[Bloc] = Field(min_length=1, description="The political blocs agencies belong to.")
+    capabilities: list[CapabilityArea] = Field(
+        min_length=1, description="The technology areas agencies hold levels in."
+    )
+    agencies: list[Agency] = Field(
+        min_length=1, description="Every agency: the ones a player may run and the ones the computer runs."
+    )
+    programmes: list[Programme] = Field([], description="The partnership programmes agencies can join.")
+    missions: list[Mission] = Field(
+        [], description="National missions: the go-alone path open to the player."
+    )
+    events: list[Event] = Field([], description="Scripted events: news, crises with choices, follow-ups.")
+    objectives: list[Objective] = Field(
+        min_length=1, description="What scores points; the score at the end decides victory."
+    )
     victory_score: float = Field(50, ge=0, description="Score at the end that counts as a win.")
-    defeat: Defeat = Field(default_factory=Defeat)
+    defeat: Defeat = Field(default_factory=Defeat, description="How a campaign is lost before its end.")
 
     def playable_agencies(self) -> list[Agency]:
         return [agency for agency in self.agencies if agency.playable]
