@@ -135,6 +135,10 @@ def parse_save(path: str, raw: bytes) -> SaveFile:
         line = raw[: error.start].count(b"\n") + 1
         column = _column(raw, error.start)
         raise SaveError("not a save: binary data or not UTF-8 text", path, line, column) from None
+    if "\x00" in text:
+        offset = raw.index(b"\x00")
+        line, column = raw[:offset].count(b"\n") + 1, _column(raw, offset)
+        raise SaveError("not a save: binary data (NUL bytes)", path, line, column)
     try:
         data = json.loads(text, parse_constant=_no_constants)
     except json.JSONDecodeError as error:
@@ -216,6 +220,9 @@ def load_game(
     """
     shown = str(path)
     save = read_save(path)
+    mismatch = _header_mismatch(save)
+    if mismatch:
+        raise SaveError(f"{mismatch}: the save was edited, or is damaged", shown)
     found = find_scenario(save.scenario, path, scenario, ignore_scenario_change)
     compiled = found.compiled
     if save.agency not in compiled.playable():
@@ -229,6 +236,19 @@ def load_game(
             raise SaveError(f"{problem}: the save was edited, or is damaged", shown)
         warnings.append(problem)
     return LoadedGame(game, save, Path(path), found.path, warnings)
+
+
+def _header_mismatch(save: SaveFile) -> str:
+    """Whether the header (seed, agency, scenario) contradicts the snapshot, before replaying."""
+    snapshot = save.snapshot
+    for name, key, value in (
+        ("seed", "seed", save.seed),
+        ("agency", "player", save.agency),
+        ("scenario", "scenario_id", save.scenario.id),
+    ):
+        if snapshot.get(key) != value:
+            return f"the save's {name} {value!r} disagrees with its snapshot's {snapshot.get(key)!r}"
+    return ""
 
 
 def disagreement(save: SaveFile, game: Game) -> str:
