@@ -1,0 +1,480 @@
+"""Read-only views of a campaign for the faces: summaries, schedules, effect texts.
+
+The TUI must hold no game rule, yet it has to show derived figures (what is committed
+this year, what a contribution costs turn by turn, what joining does to relations).
+They are computed here, beside the engine, from the same state and the same formulas,
+so a face only formats them. Nothing here changes the state or draws on the generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from game.engine import decisions
+from game.engine.actions import Action
+from game.engine.builds import _installment
+from game.engine.compiled import CompiledScenario
+from game.engine.reports import Change, TurnReport
+from game.engine.state import BuildState, GameState, k
+from game.format.dates import format_date
+from game.format.models import Effect, Rewards
+
+# ---------------------------------------------------------------- names and stats
+
+FIGURES: tuple[str, ...] = ("money", "science", "prestige", "support", "astronauts")
+
+
+def stat_name(stat: str, cs: CompiledScenario) -> str:
+    """A change's stat key as a player reads it: 'relation:nasa' -> 'Relations with NASA'."""
+    if stat.startswith("relation:"):
+        other = stat.split(":", 1)[1]
+        agency = cs.agencies.get(other)
+        return f"Relations with {agency.short if agency else other}"
+    if stat.startswith("capability:"):
+        area = stat.split(":", 1)[1]
+        names = {c.id: c.name for c in cs.scenario.capabilities}
+        return f"{names.get(area, area)} level"
+    return stat.capitalize()
+
+
+def net_changes(changes: Iterable[Change]) -> dict[str, float]:
+    """Net change per stat; money stays in k$ as the engine records it."""
+    result: dict[str, float] = {}
+    for change in changes:
+        result[change.stat] = result.get(change.stat, 0.0) + change.delta
+    return result
+
+
+def last_report(reports: Sequence[TurnReport]) -> TurnReport | None:
+    return reports[-1] if reports else None
+
+
+# ---------------------------------------------------------------- the budget
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetView:
+    """The player's money in M$: in hand, this year's income, and what the builds will take."""
+
+    money: float
+    income: float  # this fiscal year's appropriation
+    committed_turn: float  # build payments due at the end of this turn
+    committed_year: float  # build payments due from now to the end of the fiscal year
+    turns_left_in_year: int
+    commitments: tuple[tuple[str, float, float], ...]  # (build, M$ this turn, M$ to the year's end)
+
+
+def _player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, BuildState]]:
+    """The player's builds under way, each with its name."""
+    builds = [
+        (cs.programmes[pid].slots[sid].name, build)
+        for pid, programme in state.programmes.items()
+        if programme.status not in ("cancelled", "completed")
+        for sid, build in programme.slots.items()
+        if build.owner == state.player and build.status == "building"
+    ]
+    builds.extend(
+        (cs.missions[mid].name, mission.build)
+        for mid, mission in state.missions.items()
+        if mission.build.owner == state.player and mission.build.status == "building"
+    )
+    return builds
+
+
+def payments(build: BuildState, turns: int) -> list[int]:
+    """The k$ a build will take at the end of each of the next ``turns`` turns (no overruns)."""
+    twin = replace(build)
+    due: list[int] = []
+    while twin.turns_left > 0 and len(due) < turns:
+        amount = _installment(twin)
+        due.append(amount)
+        twin.cost_left -= amount
+        twin.turns_left -= 1
+    return due
+
+
+def turns_left_in_year(state: GameState, cs: CompiledScenario) -> int:
+    """Turns from this one (included) to the next appropriation."""
+    return max(1, (12 - state.month % 12) // cs.turn_months)
+
+
+def budget_view(state: GameState, cs: CompiledScenario) -> BudgetView:
+    left = turns_left_in_year(state, cs)
+    items = tuple(
+        (name, sum(payments(build, 1)) / 1000, sum(payments(build, left)) / 1000)
+        for name, build in _player_builds(state, cs)
+    )
+    return BudgetView(
+        money=state.me.money / 1000,
+        income=state.me.appropriation / 1000,
+        committed_turn=sum(item[1] for item in items),
+        committed_year=sum(item[2] for item in items),
+        turns_left_in_year=left,
+        commitments=items,
+    )
+
+
+# ---------------------------------------------------------------- programmes
+
+
+@dataclass(frozen=True, slots=True)
+class MilestoneView:
+    id: str
+    name: str
+    programme: str
+    planned: int  # month index of the original plan
+    due: int  # month index of the current plan
+    flown_at: int | None
+    failures: int
+    crew: str
+    slip_turns: int
+
+    @property
+    def flown(self) -> bool:
+        return self.flown_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ProgrammeView:
+    id: str
+    name: str
+    short: str
+    kind: str
+    status: str
+    health: float
+    leads: tuple[str, ...]  # short names
+    members: tuple[str, ...]
+    next: MilestoneView | None
+    flown: int
+    total: int
+    standing: str  # the player's place in it, in words
+    builds: tuple[str, ...]  # the player's contributions and their progress
+    seats: int
+
+
+def milestone_views(state: GameState, cs: CompiledScenario, pid: str) -> list[MilestoneView]:
+    cp = cs.programmes[pid]
+    return [
+        MilestoneView(
+            id=m.id,
+            name=cp.milestones[m.id].name,
+            programme=pid,
+            planned=m.planned,
+            due=m.due,
+            flown_at=m.flown_at,
+            failures=m.failures,
+            crew=cp.milestones[m.id].crew,
+            slip_turns=m.slipped_turns_months // cs.turn_months,
+        )
+        for m in state.programmes[pid].milestones
+    ]
+
+
+def standing(state: GameState, cs: CompiledScenario, pid: str) -> str:
+    """'lead', 'member', 'applicant offering X' or 'not a member'."""
+    programme = state.programmes[pid]
+    if state.player in programme.leads:
+        return "lead"
+    if state.player in programme.members:
+        return "member"
+    if state.player in programme.applicants:
+        offered = programme.applicants[state.player]
+        return f"applicant offering {cs.programmes[pid].slots[offered].name}" if offered else "applicant"
+    return "not a member"
+
+
+def _build_progress(build: BuildState, total_turns: int, name: str) -> str:
+    if build.status == "delivered":
+        return f"{name}: delivered"
+    done = max(0, total_turns - build.turns_left)
+    stalled = f", stalled {build.stalled}" if build.stalled else ""
+    return f"{name}: {done}/{total_turns} turns{stalled}"
+
+
+def programme_view(state: GameState, cs: CompiledScenario, pid: str) -> ProgrammeView:
+    programme = state.programmes[pid]
+    cp = cs.programmes[pid]
+    milestones = milestone_views(state, cs, pid)
+    upcoming = [m for m in milestones if not m.flown]
+    builds = tuple(
+        _build_progress(build, cp.slots[sid].build_turns, cp.slots[sid].name)
+        for sid, build in programme.slots.items()
+        if build.owner == state.player and build.status != "open"
+    )
+    return ProgrammeView(
+        id=pid,
+        name=cp.model.name,
+        short=cp.model.short,
+        kind=cp.model.kind,
+        status=programme.status,
+        health=programme.health,
+        leads=tuple(cs.agencies[a].short for a in programme.leads),
+        members=tuple(cs.agencies[a].short for a in programme.members),
+        next=upcoming[0] if upcoming else None,
+        flown=len(milestones) - len(upcoming),
+        total=len(milestones),
+        standing=standing(state, cs, pid),
+        builds=builds,
+        seats=programme.seats.get(state.player, 0)
+        + getattr(programme, "surface_seats", {}).get(state.player, 0),
+    )
+
+
+def programme_views(state: GameState, cs: CompiledScenario) -> list[ProgrammeView]:
+    return [programme_view(state, cs, pid) for pid in cs.programmes]
+
+
+# ---------------------------------------------------------------- the go-alone path
+
+
+@dataclass(frozen=True, slots=True)
+class MissionView:
+    id: str
+    name: str
+    state: str  # available, building, flown, refused
+    turns_left: int
+    successes: int
+    failures: int
+    cost: float  # M$
+    reason: str  # why it cannot start now, '' when it can (or is under way)
+
+
+@dataclass(frozen=True, slots=True)
+class GoAloneView:
+    missions: tuple[MissionView, ...]
+    crewed_orbit: bool
+    crewed_surface: bool
+    capabilities: tuple[tuple[str, int], ...]  # (area name, level)
+
+
+def go_alone_view(state: GameState, cs: CompiledScenario) -> GoAloneView:
+    missions = []
+    for mid, mission in cs.missions.items():
+        ms = state.missions[mid]
+        if ms.build.status == "building":
+            label, reason = "building", ""
+        elif ms.successes and not mission.repeatable:
+            label, reason = "flown", ""
+        else:
+            reason = decisions.check(state, cs, Action("mission", mid))
+            label = "available" if not reason else "refused"
+        missions.append(
+            MissionView(
+                mid, mission.name, label, ms.build.turns_left, ms.successes, ms.failures, mission.cost, reason
+            )
+        )
+    levels = tuple((c.name, state.me.capabilities.get(c.id, 0)) for c in cs.scenario.capabilities)
+    return GoAloneView(tuple(missions), state.me.crewed_orbit, state.me.crewed_surface, levels)
+
+
+# ---------------------------------------------------------------- joining a programme
+
+
+@dataclass(frozen=True, slots=True)
+class ContributionView:
+    """One contribution of a programme as the join screen shows it."""
+
+    id: str
+    name: str
+    kind: str
+    description: str
+    cost: float  # M$ in all
+    build_turns: int
+    schedule: tuple[tuple[str, float], ...]  # (date, M$) if started this turn
+    requires: tuple[tuple[str, int, int], ...]  # (area name, level needed, level held)
+    rewards: tuple[str, ...]
+    flies_on: str  # the carrying milestone and its date, '' when none
+    holder: str  # '' when open, else who builds or built it
+    action: Action | None  # what confirming sends
+    reason: str  # the engine's refusal, '' when allowed
+
+
+def rewards_text(rewards: Rewards) -> list[str]:
+    parts = []
+    if rewards.crew_seats:
+        parts.append(f"{rewards.crew_seats} crew seat(s)")
+    landing = getattr(rewards, "surface_seats", 0)  # landing-only seats, where the format has them
+    if landing:
+        parts.append(f"{landing} landing seat(s)")
+    if rewards.science_per_turn:
+        parts.append(f"+{rewards.science_per_turn:g} science per turn")
+    if rewards.prestige:
+        parts.append(f"+{rewards.prestige:g} prestige")
+    if rewards.support:
+        parts.append(f"+{rewards.support:g} support")
+    if rewards.budget:
+        parts.append(f"+{rewards.budget:g}% budget")
+    return parts
+
+
+def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list[ContributionView]:
+    programme = state.programmes[pid]
+    cp = cs.programmes[pid]
+    member = programme.is_member(state.player)
+    names = {c.id: c.name for c in cs.scenario.capabilities}
+    dues = {m.id: m.due for m in programme.milestones}
+    views = []
+    for sid, slot in cp.slots.items():
+        build = programme.slots[sid]
+        plan = BuildState(sid, state.player, "building", slot.build_turns, k(slot.cost))
+        schedule = tuple(
+            (format_date(state.month + i * cs.turn_months, cs.turn_months), amount / 1000)
+            for i, amount in enumerate(payments(plan, slot.build_turns))
+        )
+        flies_on = ""
+        if slot.flies_on:
+            flies_on = (
+                f"{cp.milestones[slot.flies_on].name} ({format_date(dues[slot.flies_on], cs.turn_months)})"
+            )
+        holder = ""
+        if build.owner is not None:
+            who = "you" if build.owner == state.player else cs.agencies[build.owner].short
+            holder = f"{'built' if build.status == 'delivered' else 'being built'} by {who}"
+        action = Action("fund" if member else "apply", pid, sid) if build.status == "open" else None
+        reason = decisions.check(state, cs, action) if action else f"already {holder}"
+        views.append(
+            ContributionView(
+                id=sid,
+                name=slot.name,
+                kind=slot.kind,
+                description=slot.description,
+                cost=slot.cost,
+                build_turns=slot.build_turns,
+                schedule=schedule,
+                requires=tuple(
+                    (names.get(area, area), level, state.me.capabilities.get(area, 0))
+                    for area, level in slot.requires.items()
+                ),
+                rewards=tuple(rewards_text(slot.rewards)) or ("no direct reward",),
+                flies_on=flies_on,
+                holder=holder,
+                action=action,
+                reason=reason,
+            )
+        )
+    return views
+
+
+@dataclass(frozen=True, slots=True)
+class JoinTerms:
+    """What joining a programme asks and what it does to relations."""
+
+    admission: tuple[str, ...]  # the conditions, in words, with the player's figures
+    on_join: tuple[str, ...]  # effects when the player joins
+    while_member: tuple[str, ...]  # drifts per turn while a member
+    observer: Action | None  # applying without a contribution, when the player is not in
+    observer_reason: str
+
+
+def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
+    cp = cs.programmes[pid]
+    programme = state.programmes[pid]
+    floor = cp.model.admission.min_relation
+    admission = [
+        f"relations of at least {floor:.0f} with {cs.agencies[lead].short} "
+        f"(yours: {state.relation(state.player, lead):+.0f})"
+        for lead in programme.leads
+    ]
+    if cp.model.admission.condition is not None:
+        met = "met" if cp.admission(state) else "not met"
+        admission.append(f"the programme's own conditions ({met})")
+    if not cp.model.open:
+        admission.append("it takes no new partners")
+    drift = tuple(
+        f"relations with {cs.agencies[other].short} {delta:+g} per turn"
+        for other, delta in cp.model.member_drift.items()
+        if other != state.player
+    )
+    member = programme.is_member(state.player)
+    observer = None if member else Action("apply", pid)
+    return JoinTerms(
+        admission=tuple(admission),
+        on_join=tuple(describe_effects(cp.model.on_join, cs)),
+        while_member=drift,
+        observer=observer,
+        observer_reason=decisions.check(state, cs, observer) if observer else "",
+    )
+
+
+# ---------------------------------------------------------------- effects in words
+
+
+def _signed(value: float, unit: str = "") -> str:
+    return f"{value:+g}{unit}"
+
+
+def describe_effects(effects: Iterable[Effect], cs: CompiledScenario) -> list[str]:
+    """The known effects of a choice or of joining, one short line each."""
+    lines: list[str] = []
+    agencies = cs.agencies
+    programme_names = {pid: cp.model.short for pid, cp in cs.programmes.items()}
+    areas = {c.id: c.name for c in cs.scenario.capabilities}
+    for effect in effects:
+        if effect.money:
+            lines.append(f"money {_signed(effect.money, ' M$')}")
+        for stat in ("science", "prestige", "support", "astronauts"):
+            value = getattr(effect, stat)
+            if value:
+                lines.append(f"{stat} {_signed(value)}")
+        if effect.budget:
+            lines.append(f"next budgets {_signed(effect.budget, '%')}")
+        for change in effect.relations:
+            other = agencies[change.agency].short if change.agency in agencies else change.agency
+            if change.of:
+                first = agencies[change.of].short if change.of in agencies else change.of
+                lines.append(f"relations {first}–{other} {_signed(change.delta)}")
+            else:
+                lines.append(f"relations with {other} {_signed(change.delta)}")
+        for item in effect.health:
+            lines.append(
+                f"{programme_names.get(item.programme, item.programme)} health {_signed(item.delta)}"
+            )
+        for item in effect.slip:
+            lines.append(f"{programme_names.get(item.programme, item.programme)} slips {item.turns} turn(s)")
+        for item in effect.overrun:
+            lines.append(f"{programme_names.get(item.programme, item.programme)} costs +{item.percent:g}%")
+        for item in effect.join:
+            who = agencies[item.agency].short if item.agency in agencies else item.agency
+            lines.append(f"{who} joins {programme_names.get(item.programme, item.programme)}")
+        for item in effect.leave:
+            who = agencies[item.agency].short if item.agency in agencies else item.agency
+            lines.append(f"{who} leaves {programme_names.get(item.programme, item.programme)}")
+        for item in effect.status:
+            lines.append(f"{programme_names.get(item.programme, item.programme)} becomes {item.status}")
+        for item in effect.capability:
+            lines.append(f"{areas.get(item.area, item.area)} level {_signed(item.delta)}")
+        if effect.follow_up:
+            lines.append("something may follow later")
+    return lines
+
+
+def choice_effects(cs: CompiledScenario, event_id: str) -> dict[str, list[str]]:
+    """Each choice of an event with its known effects."""
+    event = cs.events[event_id].model
+    return {choice.id: describe_effects(choice.effects, cs) for choice in event.choices}
+
+
+# ---------------------------------------------------------------- the campaign's story
+
+TURNING_KINDS = frozenset({"milestone", "failure", "crew", "objective", "outcome", "programme"})
+PLAYER_KINDS = frozenset({"partner", "event", "action"})
+
+
+@dataclass(frozen=True, slots=True)
+class TurningPoint:
+    date: str
+    kind: str
+    text: str
+
+
+def turning_points(reports: Iterable[TurnReport]) -> list[TurningPoint]:
+    """The news that shaped the campaign: flights, failures, crises, joins and objectives."""
+    points = []
+    for report in reports:
+        for item in report.news:
+            if (item.kind in TURNING_KINDS and (item.player or item.kind == "programme")) or (
+                item.kind in PLAYER_KINDS and item.player
+            ):
+                points.append(TurningPoint(report.date, item.kind, item.text))
+    return points

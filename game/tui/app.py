@@ -1,0 +1,183 @@
+"""The Cislunar app: wires the screens to one :class:`Game` and turns keys into engine actions.
+
+It holds no rule. Screens call :meth:`CislunarApp.act` and :meth:`CislunarApp.end_turn`,
+which pass the actions to the engine and then show what follows (an event to answer,
+the debrief once the campaign is over).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from game.engine.actions import Action
+from game.engine.game import Game, Outcome
+from game.format.catalogue import Origin
+from game.tui.commands import CampaignCommands
+from game.tui.saved import SavesProvider, no_saves
+
+if TYPE_CHECKING:
+    from game.tui.screens.dashboard import DashboardScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+class CislunarApp(App[int]):
+    """Start with ``game=`` to resume a campaign (saves do), else on the title screen."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Cislunar"
+    SUB_TITLE = "three roads to the Moon"
+    COMMANDS = App.COMMANDS | {CampaignCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("ctrl+t", "toggle_theme", "Theme"),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        game: Game | None = None,
+        *,
+        seed: int | None = None,
+        scenario: str | Path | None = None,
+        scenario_dirs: list[tuple[Origin, Path]] | None = None,
+        saves: SavesProvider = no_saves,
+        blink: bool = True,
+        dark: bool = True,
+        exit_after_first_frame: bool = False,
+    ) -> None:
+        super().__init__()
+        self.game = game
+        self.seed = seed
+        self.scenario = Path(scenario) if scenario else None
+        self.scenario_dirs = scenario_dirs
+        self.saves = saves
+        self.blink = blink
+        self.exit_after_first_frame = exit_after_first_frame
+        self.theme = DARK_THEME if dark else LIGHT_THEME
+
+    # ---- start-up and campaigns
+    def on_mount(self) -> None:
+        if self.game is not None:
+            self.open_campaign()
+        elif self.scenario is not None:
+            from game.format.loader import load_scenario
+            from game.tui.screens.agency_pick import AgencyScreen
+            from game.tui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+            self.push_screen(AgencyScreen(self.scenario, load_scenario(self.scenario).unwrap()))
+        else:
+            from game.tui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+
+    def open_campaign(self) -> None:
+        """Show the dashboard of ``self.game`` on its own (set-up screens are dropped)."""
+        from game.tui.screens.dashboard import DashboardScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(DashboardScreen())
+        self.call_after_refresh(self.follow_up)
+
+    def start_campaign(self, game: Game) -> None:
+        """A new or resumed campaign replaces whatever was being played."""
+        self.game = game
+        self.open_campaign()
+
+    def action_new_campaign(self) -> None:
+        from game.tui.screens.title import TitleScreen
+
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(TitleScreen())
+
+    def dashboard(self) -> DashboardScreen | None:
+        """The campaign's dashboard when one is open (it stays at the bottom of the stack)."""
+        from game.tui.screens.dashboard import DashboardScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, DashboardScreen):
+                return screen
+        return None
+
+    def screen_ready(self) -> None:
+        """Called by the first screen once mounted: the benchmark exits after its first frame."""
+
+    # ---- the engine
+    def act(self, action: Action) -> Outcome:
+        """Send an action to the engine; a refusal comes back with the engine's reason."""
+        assert self.game is not None
+        return self.game.act(action)
+
+    def end_turn(self) -> Outcome:
+        """End the turn from wherever the player is: back to the dashboard, then what follows."""
+        assert self.game is not None
+        outcome = self.game.end_turn()
+        if not outcome.ok:
+            self.notify(outcome.reason, title="Not yet", severity="warning")
+            if self.game.state.pending:
+                self.follow_up()
+            return outcome
+        from game.tui.screens.dashboard import DashboardScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, DashboardScreen):
+            self.pop_screen()
+        if isinstance(self.screen, DashboardScreen):
+            self.screen.refresh_view()
+        self.follow_up()
+        return outcome
+
+    def follow_up(self) -> None:
+        """After a turn: the debrief when it is over, else the first event awaiting a choice."""
+        game = self.game
+        if game is None:
+            return
+        if game.over:
+            self.show_debrief()
+        elif game.state.pending and not self.screen.is_modal:
+            from game.tui.screens.event import EventScreen
+
+            pending = game.state.pending[0]
+            self.push_screen(EventScreen(pending.uid, pending.event), self._answered)
+
+    def _answered(self, choice: str | None) -> None:
+        assert self.game is not None
+        if choice is not None and self.game.state.pending:
+            uid = self.game.state.pending[0].uid
+            outcome = self.act(Action("answer", str(uid), choice))
+            if not outcome.ok:
+                self.notify(outcome.reason, severity="error")
+        self.refresh_screen()
+        self.follow_up()
+
+    def refresh_screen(self) -> None:
+        """Redraw the screen on top after the state changed under it."""
+        refresh = getattr(self.screen, "refresh_view", None)
+        if callable(refresh):
+            refresh()
+
+    def show_debrief(self) -> None:
+        from game.tui.screens.debrief import DebriefScreen
+
+        if not isinstance(self.screen, DebriefScreen):
+            self.push_screen(DebriefScreen())
+
+    # ---- app-wide keys
+    def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

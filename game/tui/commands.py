@@ -1,0 +1,59 @@
+"""The command palette (Ctrl+P): the main actions of a campaign, found by typing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from game.tui.app import CislunarApp
+
+Command = tuple[str, str, Callable[[], object]]
+
+
+class CampaignCommands(Provider):
+    """End turn, decisions, joining each programme, timeline, debrief, help, theme."""
+
+    def commands(self) -> list[Command]:
+        app: CislunarApp = self.app  # type: ignore[assignment]
+        found: list[Command] = [
+            ("Help", "The rules in short and every key", app.action_help),
+            ("Toggle theme", "Switch between the light and the dark theme", app.action_toggle_theme),
+            ("New campaign", "Back to the title screen to set up a campaign", app.action_new_campaign),
+        ]
+        game = app.game
+        dashboard = app.dashboard()
+        if game is None or dashboard is None:
+            return found
+        found[:0] = [
+            ("End turn", "Finish this turn and see what happens", app.end_turn),
+            ("Decisions", "Every action of this turn with its cost", dashboard.action_decisions),
+            ("Timeline", "Milestones planned against actual", dashboard.action_timeline),
+            ("Why did my figures change?", "The reasons behind this turn's changes", dashboard.action_why),
+            ("National missions", "The go-alone path", dashboard.action_go_alone),
+        ]
+        for pid, cp in game.compiled.programmes.items():
+            found.append(
+                (
+                    f"Join or contribute: {cp.model.short}",
+                    cp.model.name,
+                    partial(dashboard.open_programme, pid),
+                )
+            )
+        if game.over:
+            found.append(("Debrief", "The score and the story of the campaign", app.show_debrief))
+        return found
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

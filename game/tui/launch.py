@@ -1,0 +1,65 @@
+"""`cislunar play`: build the app from the command line's choices and run it.
+
+A bad scenario or agency is reported like the other commands do (``path:line:col:
+message`` on stderr, exit code 1), before any screen opens, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+
+from game.engine.compiled import compile_scenario
+from game.engine.game import Game
+from game.format.loader import load_scenario
+
+#: Set by benchmarks/startup.py: run headless and exit once the first frame is drawn.
+FIRST_FRAME_ENV = "CISLUNAR_EXIT_AFTER_FIRST_FRAME"
+
+
+def new_seed() -> int:
+    """A fresh seed a player can read back and type in again."""
+    return random.SystemRandom().randrange(1, 1_000_000)
+
+
+def load_game(scenario: str, agency: str, seed: int) -> Game | None:
+    """The campaign asked for on the command line, or None after printing why not."""
+    result = load_scenario(scenario)
+    if result.scenario is None or result.errors:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return None
+    compiled = compile_scenario(result.scenario)
+    playable = compiled.playable()
+    if agency not in playable:
+        choices = ", ".join(playable)
+        print(
+            f"cislunar: '{agency}' is not a playable agency of {scenario}; choose one of: {choices}",
+            file=sys.stderr,
+        )
+        return None
+    return Game(compiled, agency, seed)
+
+
+def launch(args: argparse.Namespace) -> int:
+    """Run the TUI: straight to the dashboard with --scenario and --agency, else the title screen."""
+    seed = args.seed if args.seed is not None else new_seed()
+    game = None
+    if args.scenario and args.agency:
+        game = load_game(args.scenario, args.agency, seed)
+        if game is None:
+            return 1
+    elif args.scenario:
+        result = load_scenario(args.scenario)
+        if result.scenario is None or result.errors:
+            for diagnostic in result.errors:
+                print(diagnostic, file=sys.stderr)
+            return 1
+    from game.tui.app import CislunarApp
+
+    first_frame_only = bool(os.environ.get(FIRST_FRAME_ENV))
+    app = CislunarApp(game=game, seed=seed, scenario=args.scenario, exit_after_first_frame=first_frame_only)
+    app.run(headless=first_frame_only)
+    return app.return_code or 0

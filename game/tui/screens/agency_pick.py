@@ -1,0 +1,129 @@
+"""Set-up, step 2: pick an agency (budget, strengths, relations at a glance) and a seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.game import Game
+from game.format.models import Agency, Scenario
+from game.tui.text import money, relation_word
+
+
+def describe(agency: Agency, scenario: Scenario) -> Content:
+    """Budget, strengths and relations of an agency, each with its number."""
+    areas = {c.id: c.name for c in scenario.capabilities}
+    shorts = {a.id: a.short for a in scenario.agencies}
+    lines = [
+        Content.assemble((agency.name, "bold"), ("  ", ""), (f"bloc {agency.bloc}", "$text-muted")),
+        Content(agency.description.strip()) if agency.description else Content(""),
+        Content.assemble(
+            ("budget ", "$text-muted"),
+            f"{money(agency.budget)}/yr",
+            ("  in hand ", "$text-muted"),
+            money(agency.money),
+        ),
+        Content.assemble(
+            ("support ", "$text-muted"),
+            f"{agency.support:.0f}%",
+            ("  prestige ", "$text-muted"),
+            f"{agency.prestige:.0f}",
+            ("  science ", "$text-muted"),
+            f"{agency.science:.0f}",
+            ("  astronauts ", "$text-muted"),
+            str(agency.astronauts),
+        ),
+        Content.assemble(("strengths", "bold")),
+    ]
+    for area in scenario.capabilities:
+        level = agency.capabilities.get(area.id, 0)
+        lines.append(Content(f"  {areas[area.id]:<16} {'■' * level}{'□' * (5 - level)} {level}"))
+    lines.append(Content.assemble(("relations", "bold")))
+    relations = dict(agency.relations)
+    for other in scenario.agencies:
+        if other.id != agency.id and agency.id in other.relations and other.id not in relations:
+            relations[other.id] = other.relations[agency.id]
+    for other, value in sorted(relations.items(), key=lambda item: -item[1]):
+        lines.append(Content(f"  {shorts.get(other, other):<10} {value:+4.0f}  {relation_word(value)}"))
+    if not relations:
+        lines.append(Content("  neutral with everyone"))
+    return Content("\n").join(lines)
+
+
+class AgencyScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("s", "start", "Start"),
+        Binding("r", "random_seed", "Random seed"),
+    ]
+
+    def __init__(self, path: Path, scenario: Scenario) -> None:
+        super().__init__()
+        self.path = path
+        self.scenario = scenario
+        self.compiled: CompiledScenario | None = None
+        self.agencies = scenario.playable_agencies()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"New campaign · 2/2 · {self.scenario.title} · pick your agency", classes="step")
+        with Horizontal(classes="picker"):
+            yield OptionList(*(Option(a.name, id=a.id) for a in self.agencies), id="agencies")
+            with VerticalScroll(classes="details"):
+                yield Static(id="agency-details", markup=False)
+        with Horizontal(id="seed-row"):
+            yield Label("Seed")
+            seed = self.app.seed  # type: ignore[attr-defined]
+            yield Input(
+                value="" if seed is None else str(seed),
+                placeholder="random",
+                type="integer",
+                id="seed",
+                compact=True,
+            )
+            yield Button("Start ▶", id="start", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#seed", Input).cursor_blink = self.app.blink  # type: ignore[attr-defined]
+        menu = self.query_one("#agencies", OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        agency = next(a for a in self.agencies if a.id == event.option.id)
+        self.query_one("#agency-details", Static).update(describe(agency, self.scenario))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_start()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.action_start()
+
+    def action_random_seed(self) -> None:
+        from game.tui.launch import new_seed
+
+        self.query_one("#seed", Input).value = str(new_seed())
+
+    def action_start(self) -> None:
+        from game.tui.launch import new_seed
+
+        menu = self.query_one("#agencies", OptionList)
+        agency = self.agencies[menu.highlighted or 0]
+        text = self.query_one("#seed", Input).value.strip()
+        seed = int(text) if text.lstrip("-").isdigit() else new_seed()
+        if self.compiled is None:
+            self.compiled = compile_scenario(self.scenario)
+        self.app.start_campaign(Game(self.compiled, agency.id, seed))  # type: ignore[attr-defined]

@@ -1,0 +1,293 @@
+"""The agency dashboard: the player's figures, the programmes and the go-alone path, the news.
+
+Every figure shows its change over the last turn with ▲/▼; clicking it (or Enter on it,
+or W for all of them) shows the engine's reasons. Refreshing only updates a few Statics,
+so a turn advances without a visible pause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.engine.queries import budget_view, go_alone_view, net_changes, programme_views, stat_name
+from game.format.dates import format_date
+from game.tui.text import amount, delta, money
+from game.tui.widgets.figure import FigureCell
+from game.tui.widgets.go_alone_card import GoAloneCard
+from game.tui.widgets.news_feed import NewsFeed
+from game.tui.widgets.programme_card import ProgrammeCard
+
+if TYPE_CHECKING:
+    from game.engine.game import Game
+    from game.tui.app import CislunarApp
+
+GO_ALONE = "go_alone"
+
+
+class DashboardScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "end_turn", "End turn"),
+        Binding("d", "decisions", "Decisions"),
+        Binding("j", "join", "Join"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("w", "why", "Why?"),
+        Binding("r", "relations", "Relations"),
+        Binding("b", "debrief", "Debrief"),
+        *(Binding(str(n), f"card({n})", f"Card {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._health_seen: dict[str, float] = {}
+        self._health_before: dict[str, float] = {}
+        self._turn_seen = -1
+
+    @property
+    def cislunar(self) -> CislunarApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def game(self) -> Game:
+        game = self.cislunar.game
+        assert game is not None
+        return game
+
+    # ---- layout
+    def compose(self) -> ComposeResult:
+        game = self.game
+        cs = game.compiled
+        yield Header()
+        with Vertical(id="dashboard"):
+            with Grid(id="figures"):
+                yield FigureCell("money", "Money", id="fig-money")
+                yield FigureCell("income", "Income", id="fig-income")
+                yield FigureCell("committed", "Committed", id="fig-committed")
+                yield FigureCell("science", "Science", id="fig-science")
+                yield FigureCell("prestige", "Prestige", id="fig-prestige")
+                yield FigureCell("support", "Support", id="fig-support")
+                yield FigureCell("astronauts", "Astronauts", id="fig-astronauts")
+                for aid in self.relation_order():
+                    yield FigureCell(
+                        f"relation:{aid}",
+                        f"⇄{cs.agencies[aid].short}",
+                        id=f"fig-relation-{aid}",
+                        classes="relation",
+                    )
+                yield FigureCell("relations", "⇄", id="fig-relations")
+            yield Static(id="turn-line", markup=False)
+            with Grid(id="cards"):
+                for index, pid in enumerate(cs.programmes, start=1):
+                    yield ProgrammeCard(pid, index, id=f"card-{pid}")
+                yield GoAloneCard(GO_ALONE, len(cs.programmes) + 1, id="card-go-alone")
+            yield NewsFeed(id="news")
+        yield Footer()
+
+    def relation_order(self) -> list[str]:
+        """Other agencies, the programmes' leads first, then by how much the relation matters."""
+        game = self.game
+        state, cs = game.state, game.compiled
+        leads = [lead for p in state.programmes.values() for lead in p.leads if lead != game.player]
+        others = sorted(
+            (aid for aid in cs.agencies if aid != game.player and aid not in leads),
+            key=lambda aid: -abs(state.relation(game.player, aid)),
+        )
+        return list(dict.fromkeys(leads)) + others
+
+    def on_resize(self) -> None:
+        self._fit_relations()
+
+    def _fit_relations(self) -> None:
+        """Show as many relations as fit in three rows of figures; 'all' opens the full list."""
+        columns = 6 if self.size.width >= 120 else 4
+        room = columns * (3 if self.size.height < 36 else 4) - 8
+        cells = list(self.query(".relation"))
+        for index, cell in enumerate(cells):
+            cell.display = index < room
+        hidden = max(0, len(cells) - room)
+        more = self.query_one("#fig-relations", FigureCell)
+        more.show(f"+{hidden} more" if hidden else "all (r)", Content(""), "All relations (R)")
+
+    def on_mount(self) -> None:
+        cards = self.query_one("#cards", Grid)
+        cards.styles.grid_size_columns = min(4, len(self.game.compiled.programmes) + 1)
+        self.refresh_view()
+        self.cislunar.screen_ready()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    # ---- drawing
+    def refresh_view(self) -> None:
+        """Redraw every figure, card and the news from the engine's state."""
+        game = self.game
+        state, cs = game.state, game.compiled
+        me = state.me
+        self.sub_title = (
+            f"{cs.agencies[game.player].short} · {game.date} · turn {state.turn + 1} of {game.turns_total}"
+        )
+        report = game.reports[-1] if game.reports else None
+        last = net_changes(report.changes) if report else {}
+        budget = budget_view(state, cs)
+        self._figure("money", money(budget.money), delta(last.get("money", 0) / 1000, " M$"))
+        self._figure("income", f"{money(budget.income)}/yr", Content(""))
+        year_end = format_date(state.month + (budget.turns_left_in_year - 1) * cs.turn_months, cs.turn_months)
+        self._figure(
+            "committed",
+            money(budget.committed_year),
+            Content(""),
+            "\n".join(
+                f"{name}: {money(turn)} now, {money(year)} by {year_end}"
+                for name, turn, year in budget.commitments
+            )
+            or "No builds under way.",
+        )
+        self._figure("science", amount(me.science), delta(last.get("science", 0)))
+        self._figure("prestige", amount(me.prestige), delta(last.get("prestige", 0)))
+        self._figure("support", f"{me.support:.0f}%", delta(last.get("support", 0)))
+        self._figure("astronauts", str(me.astronauts), delta(last.get("astronauts", 0)))
+        for aid in cs.agencies:
+            if aid != game.player:
+                stat = f"relation:{aid}"
+                self._figure(stat, f"{state.relation(game.player, aid):+.0f}", delta(last.get(stat, 0)))
+        self._fit_relations()
+        self._turn_line()
+        self._cards()
+        self.query_one("#news", NewsFeed).show(game.reports)
+
+    def _figure(self, stat: str, value: str, change: Content, tooltip: str | None = None) -> None:
+        cell = self.query_one(f"#fig-{stat.replace(':', '-')}", FigureCell)
+        if tooltip is None:
+            report = self.game.reports[-1] if self.game.reports else None
+            reasons = [c for c in (report.changes if report else []) if c.stat == stat]
+            tooltip = "\n".join(
+                f"{c.reason}: {amount(c.delta / 1000 if stat == 'money' else c.delta)}" for c in reasons
+            )
+        cell.show(value, change, tooltip)
+
+    def _turn_line(self) -> None:
+        game = self.game
+        state = game.state
+        line = self.query_one("#turn-line", Static)
+        if state.over:
+            line.update(
+                Content.assemble(
+                    ("★ Campaign over: ", "bold"), state.outcome_reason, ("  b: debrief", "$text-muted")
+                )
+            )
+            return
+        now = net_changes(state.changes)
+        if not now:
+            line.update(
+                Content.assemble(
+                    ("Your move: ", "bold"),
+                    ("d decisions · 1-9 a programme · w why · e end turn", "$text-muted"),
+                )
+            )
+            return
+        parts: list[Content | str | tuple[str, str]] = [("This turn so far: ", "bold")]
+        for stat, value in now.items():
+            shown = value / 1000 if stat == "money" else value
+            parts.extend(
+                [stat_name(stat, game.compiled), " ", delta(shown, " M$" if stat == "money" else ""), "  "]
+            )
+        line.update(Content.assemble(*parts))
+
+    def _cards(self) -> None:
+        game = self.game
+        state, cs = game.state, game.compiled
+        if state.turn != self._turn_seen:
+            self._health_before = dict(self._health_seen) if self._turn_seen >= 0 else {}
+            self._turn_seen = state.turn
+        dates: dict[int, str] = {}
+        for view in programme_views(state, cs):
+            if view.next is not None:
+                for month in (view.next.due, view.next.planned):
+                    dates[month] = format_date(month, cs.turn_months)
+            self._health_seen[view.id] = view.health
+            change = view.health - self._health_before.get(view.id, view.health)
+            self.query_one(f"#card-{view.id}", ProgrammeCard).show(view, dates, change)
+        room = 5 if self.size.height < 36 else 8
+        self.query_one("#card-go-alone", GoAloneCard).show_path(go_alone_view(state, cs), room)
+
+    # ---- reacting
+    def on_figure_cell_explain(self, event: FigureCell.Explain) -> None:
+        if event.stat == "relations":
+            self.action_relations()
+            return
+        from game.tui.screens.reasons import ReasonsScreen
+
+        self.app.push_screen(ReasonsScreen(event.stat))
+
+    def action_relations(self) -> None:
+        from game.tui.screens.relations import RelationsScreen
+
+        self.app.push_screen(RelationsScreen())
+
+    def on_programme_card_open(self, event: ProgrammeCard.Open) -> None:
+        if event.target == GO_ALONE:
+            self.action_go_alone()
+        else:
+            self.open_programme(event.target)
+
+    def open_programme(self, pid: str) -> None:
+        from game.tui.screens.join import JoinScreen
+
+        self.app.push_screen(JoinScreen(pid))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "debrief":
+            return self.game.over
+        if action == "end_turn":
+            return None if self.game.over else True
+        return True
+
+    def action_end_turn(self) -> None:
+        self.cislunar.end_turn()
+
+    def action_decisions(self) -> None:
+        from game.tui.screens.decisions import DecisionsScreen
+
+        self.app.push_screen(DecisionsScreen())
+
+    def action_go_alone(self) -> None:
+        from game.tui.screens.decisions import DecisionsScreen
+
+        self.app.push_screen(DecisionsScreen(kinds=("mission", "invest")))
+
+    def action_join(self) -> None:
+        from game.tui.screens.programme_pick import ProgrammePickScreen
+
+        def chosen(pid: str | None) -> None:
+            if pid == GO_ALONE:
+                self.action_go_alone()
+            elif pid:
+                self.open_programme(pid)
+
+        self.app.push_screen(ProgrammePickScreen(), chosen)
+
+    def action_card(self, number: int) -> None:
+        programmes = list(self.game.compiled.programmes)
+        if 1 <= number <= len(programmes):
+            self.open_programme(programmes[number - 1])
+        elif number == len(programmes) + 1:
+            self.action_go_alone()
+
+    def action_timeline(self) -> None:
+        from game.tui.screens.timeline import TimelineScreen
+
+        self.app.push_screen(TimelineScreen())
+
+    def action_why(self) -> None:
+        from game.tui.screens.reasons import ReasonsScreen
+
+        self.app.push_screen(ReasonsScreen(None))
+
+    def action_debrief(self) -> None:
+        self.cislunar.show_debrief()

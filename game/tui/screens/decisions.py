@@ -1,0 +1,138 @@
+"""The decisions of the turn: every action the engine lists, its cost and effect, or why not.
+
+Refused actions stay in the list, marked ✗ with the engine's reason; choosing one sends it
+anyway, so the player reads the engine's answer. Joining or funding a contribution opens
+the join screen, where its terms are shown before confirming.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.actions import ActionOption
+from game.tui.text import money
+
+if TYPE_CHECKING:
+    from game.tui.app import CislunarApp
+
+GROUPS: dict[str, str] = {
+    "answer": "Events awaiting your answer",
+    "apply": "Programmes",
+    "fund": "Programmes",
+    "cancel": "Programmes",
+    "withdraw": "Programmes",
+    "mission": "National missions (go alone)",
+    "invest": "Capabilities",
+    "diplomacy": "Diplomacy",
+}
+
+
+def option_prompt(option: ActionOption) -> Content:
+    """Two lines: ✓/✗ and the label; then the cost and effect, or the engine's reason when refused."""
+    mark, style = ("✓", "$text-success") if option.allowed else ("✗", "$text-error")
+    cost = ""
+    if option.cost_total:
+        cost = f"{money(option.cost_now)} now"
+        if option.cost_total != option.cost_now:
+            cost += f", {money(option.cost_total)} in all"
+        cost += " · "
+    head = Content.assemble((mark + " ", style), (option.label, "bold" if option.allowed else ""))
+    if option.allowed:
+        tail = Content.assemble("    ", (cost, "bold"), (option.effect, "$text-muted"))
+    else:
+        tail = Content.assemble("    ", (cost, "$text-muted"), ("not now: " + option.reason, "$text-error"))
+    return Content("\n").join([head, tail])
+
+
+class DecisionsScreen(Screen[None]):
+    """All of the turn's actions, or only some kinds (the go-alone path shows missions and skills)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("e", "end_turn", "End turn"),
+        Binding("a", "toggle_refused", "Hide refused"),
+    ]
+
+    def __init__(self, kinds: tuple[str, ...] | None = None) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.options: list[ActionOption] = []
+        self.show_refused = True
+
+    @property
+    def cislunar(self) -> CislunarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        title = "National missions and capabilities" if self.kinds else "Decisions"
+        yield Static(title, classes="step", id="decisions-title")
+        yield OptionList(id="options")
+        yield Static(
+            "Enter: do it · refused actions show the engine's reason", id="decision-status", markup=False
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#options", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        game = self.cislunar.game
+        assert game is not None
+        self.sub_title = f"{game.date} · money {money(game.state.me.money / 1000)}"
+        options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
+        if not self.show_refused:
+            options = [o for o in options if o.allowed]
+        self.options = options
+        menu = self.query_one("#options", OptionList)
+        keep = menu.highlighted
+        menu.clear_options()
+        group = None
+        for index, option in enumerate(options):
+            name = GROUPS.get(option.action.kind, "Other")
+            if name != group:
+                group = name
+                menu.add_option(Option(Content.assemble((f"── {name}", "bold $text-primary")), disabled=True))
+            menu.add_option(Option(option_prompt(option), id=str(index)))
+        if not options:
+            menu.add_option(Option("Nothing to decide: press e to end the turn.", disabled=True))
+        if keep is not None and keep < menu.option_count:
+            menu.highlighted = keep
+        else:
+            menu.action_first()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        option = self.options[int(event.option.id)]
+        action = option.action
+        status = self.query_one("#decision-status", Static)
+        if action.kind in ("apply", "fund") and action.option and option.allowed:
+            from game.tui.screens.join import JoinScreen
+
+            self.app.push_screen(JoinScreen(action.target, action.option))
+            return
+        outcome = self.cislunar.act(action)
+        if outcome.ok:
+            status.update(Content.assemble(("✓ Done: ", "bold $text-success"), option.label))
+            self.refresh_view()
+        else:
+            status.update(Content.assemble(("✗ Not allowed: ", "bold $text-error"), outcome.reason))
+
+    def action_toggle_refused(self) -> None:
+        self.show_refused = not self.show_refused
+        self.refresh_view()
+
+    def action_end_turn(self) -> None:
+        self.cislunar.end_turn()

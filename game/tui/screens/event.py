@@ -1,0 +1,67 @@
+"""An event awaiting the player's choice, as a modal: its text and each choice's known effects.
+
+The dialog cannot be dismissed without an answer (the engine refuses other actions while
+an event waits); it returns the chosen id and the app sends the engine's answer action.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from game.engine.queries import choice_effects
+from game.format.dates import format_date
+
+
+class EventScreen(ModalScreen[str]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(1, 10)),
+    ]
+
+    def __init__(self, uid: int, event_id: str) -> None:
+        super().__init__()
+        self.uid = uid
+        self.event_id = event_id
+
+    def compose(self) -> ComposeResult:
+        game = self.app.game  # type: ignore[attr-defined]
+        cs = game.compiled
+        event = cs.events[self.event_id].model
+        effects = choice_effects(cs, self.event_id)
+        with Vertical(classes="dialog", id="event-dialog") as dialog:
+            dialog.border_title = f"! {event.title}"
+            month = next((p.month for p in game.state.pending if p.uid == self.uid), game.state.month)
+            dialog.border_subtitle = format_date(month, cs.turn_months)
+            with VerticalScroll(id="event-body"):
+                yield Static(event.text.strip() or event.title, id="event-text", markup=False)
+                for n, choice in enumerate(event.choices, start=1):
+                    yield Button(
+                        f"{n} {choice.label}", id=f"choice-{choice.id}", classes="choice", compact=True
+                    )
+                    known = effects[choice.id]
+                    lines = [Content(choice.text.strip())] if choice.text.strip() else []
+                    lines.append(
+                        Content.assemble(
+                            ("effects: ", "$text-muted"), "; ".join(known) if known else "none known"
+                        )
+                    )
+                    yield Static(Content("\n").join(lines), classes="choice-effects", markup=False)
+            yield Static("Press a number or click a choice.", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query(Button).first().focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("choice-"):
+            self.dismiss(event.button.id.removeprefix("choice-"))
+
+    def action_choose(self, number: int) -> None:
+        choices = self.app.game.compiled.events[self.event_id].model.choices  # type: ignore[attr-defined]
+        if 1 <= number <= len(choices):
+            self.dismiss(choices[number - 1].id)

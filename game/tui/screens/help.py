@@ -1,0 +1,108 @@
+"""The rules in short and every key, read from the screens' own bindings so it never drifts."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+RULES = """\
+You run a space agency's lunar plans, one turn (usually a quarter) at a time.
+• Money comes once a year: the appropriation grows with public support and with the
+  budget bonuses your contributions earn. Builds are paid turn by turn; a build you
+  cannot pay stalls and strains its programme.
+• Three things pull against each other: money, science and prestige, and domestic
+  support (if it collapses, or you stay in debt too long, the campaign is lost).
+• Join a programme by applying, ideally offering a contribution (a module, an
+  instrument, a service). The leads answer at the end of the turn; relations with them
+  matter, and joining one bloc's programme can cool relations with the other.
+• Contributions earn crew seats, science and prestige once delivered and flown.
+  Milestones slip when programmes are strained; the timeline shows every slip.
+• Or go alone: invest in capabilities and fly national missions.
+• Events ask for a decision; each choice lists its known effects.
+• The score counts the scenario's objectives; the debrief shows it at the end.
+Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it,
+or press W on the dashboard for the reasons."""
+
+
+def key_name(key: str) -> str:
+    names = {"escape": "Esc", "question_mark": "?", "enter": "Enter"}
+    if key in names:
+        return names[key]
+    if key.startswith("ctrl+"):
+        return "Ctrl+" + key.removeprefix("ctrl+").upper()
+    return key.upper() if len(key) > 1 else key
+
+
+def key_lines(title: str, bindings: list[BindingType]) -> list[Content]:
+    """One screen's keys; runs of number keys are shown once as 1-9."""
+    lines = [Content.assemble((title, "bold $text-primary"))]
+    numbers = False
+    for binding in bindings:
+        if not isinstance(binding, Binding):
+            continue
+        if binding.key.isdigit():
+            if not numbers:
+                numbers = True
+                what = "open a programme card" if "card" in binding.action else "pick that choice"
+                lines.append(Content(f"  {'1-9':<8} {what}"))
+            continue
+        lines.append(Content(f"  {key_name(binding.key):<8} {binding.description}"))
+    return lines
+
+
+def all_keys() -> list[Content]:
+    from game.tui.app import CislunarApp
+    from game.tui.screens.agency_pick import AgencyScreen
+    from game.tui.screens.dashboard import DashboardScreen
+    from game.tui.screens.debrief import DebriefScreen
+    from game.tui.screens.decisions import DecisionsScreen
+    from game.tui.screens.event import EventScreen
+    from game.tui.screens.join import JoinScreen
+    from game.tui.screens.reasons import ReasonsScreen
+    from game.tui.screens.scenario_pick import ScenarioScreen
+    from game.tui.screens.timeline import TimelineScreen
+    from game.tui.screens.title import TitleScreen
+
+    sections: list[tuple[str, list[BindingType]]] = [
+        ("Everywhere", [*CislunarApp.BINDINGS, Binding("ctrl+p", "palette", "Command palette")]),
+        ("Title", TitleScreen.BINDINGS),
+        ("Scenario and agency", [*ScenarioScreen.BINDINGS, *AgencyScreen.BINDINGS[1:]]),
+        ("Dashboard", DashboardScreen.BINDINGS),
+        ("Decisions", DecisionsScreen.BINDINGS),
+        ("Join a programme", JoinScreen.BINDINGS),
+        ("Event", EventScreen.BINDINGS),
+        ("Why", ReasonsScreen.BINDINGS),
+        ("Timeline", TimelineScreen.BINDINGS),
+        ("Debrief", DebriefScreen.BINDINGS),
+    ]
+    lines: list[Content] = []
+    for title, bindings in sections:
+        lines.extend(key_lines(title, bindings))
+    lines.append(Content("Mouse: click a figure for its reasons, a card to open it, a button to press it."))
+    return lines
+
+
+class HelpScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("f1", "app.pop_screen", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="help"):
+            yield Static(Content.assemble(("How to play", "bold underline")), markup=False)
+            yield Static(RULES, id="rules", markup=False)
+            yield Static(Content.assemble(("Keys", "bold underline")), markup=False)
+            yield Static(Content("\n").join(all_keys()), id="keys", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Help"
+        self.query_one("#help").focus()

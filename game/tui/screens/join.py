@@ -1,0 +1,249 @@
+"""Joining or contributing to a programme: a small negotiation before the engine decides.
+
+Pick a contribution (or none), read its cost turn by turn, the capability it needs, what
+it earns and what joining does to relations, then confirm. The leads answer at the end
+of the turn; the engine alone says whether the offer may be made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.actions import Action
+from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
+from game.tui.text import money, status
+
+if TYPE_CHECKING:
+    from game.tui.app import CislunarApp
+
+OBSERVER = "__observer__"
+
+
+def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
+    lines: list[Content] = []
+    if not member:
+        lines.append(Content.assemble(("Admission ", "bold"), "; ".join(terms.admission) or "open to all"))
+    lines.append(
+        Content.assemble(("On joining ", "bold"), "; ".join(terms.on_join) or "no effect on relations")
+    )
+    if terms.while_member:
+        lines.append(Content.assemble(("While a member ", "bold"), "; ".join(terms.while_member)))
+    return lines
+
+
+def contribution_lines(view: ContributionView) -> list[Content]:
+    years: dict[str, float] = {}
+    for date, amount in view.schedule:
+        years[date[:4]] = years.get(date[:4], 0.0) + amount
+    schedule = " · ".join(f"{year}: {money(amount)}" for year, amount in years.items())
+    per_turn = view.schedule[0][1] if view.schedule else 0.0
+    needs = (
+        "; ".join(
+            f"{name} {need} (you {have} {'✓' if have >= need else '✗'})" for name, need, have in view.requires
+        )
+        or "nothing special"
+    )
+    lines = [
+        Content.assemble((view.name, "bold"), f" ({view.kind})"),
+    ]
+    if view.description:
+        lines.append(Content(view.description.strip()))
+    lines += [
+        Content.assemble(
+            ("Cost ", "bold"),
+            f"{money(view.cost)} over {view.build_turns} turn(s), about {money(per_turn)} a turn",
+        ),
+        Content(f"   {schedule}"),
+        Content.assemble(("Needs ", "bold"), needs),
+        Content.assemble(("Earns ", "bold"), ", ".join(view.rewards)),
+    ]
+    if view.flies_on:
+        lines.append(Content.assemble(("Flies on ", "bold"), view.flies_on, " (rewards when it flies)"))
+    if view.holder:
+        lines.append(Content.assemble(("Taken ", "bold"), view.holder))
+    return lines
+
+
+def verdict(reason: str) -> Content:
+    if reason:
+        return Content.assemble(("✗ not now: ", "bold $text-error"), reason)
+    return Content.assemble(("✓ you may offer this", "bold $text-success"))
+
+
+class JoinScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("c", "confirm", "Confirm"),
+        Binding("x", "withdraw", "Withdraw"),
+    ]
+
+    def __init__(self, programme: str, preselect: str | None = None) -> None:
+        super().__init__()
+        self.programme = programme
+        self.preselect = preselect
+        self.choices: list[str] = []
+
+    @property
+    def cislunar(self) -> CislunarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="join-head", classes="step", markup=False)
+        with Horizontal(classes="picker"):
+            yield OptionList(id="contributions")
+            with VerticalScroll(classes="details"):
+                yield Static(id="join-details", markup=False)
+        with Horizontal(id="confirm-row"):
+            yield Button("Confirm", id="confirm", variant="primary", compact=True)
+            yield Static(id="join-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        menu = self.query_one("#contributions", OptionList)
+        if self.preselect in self.choices:
+            menu.highlighted = self.choices.index(self.preselect)
+        menu.focus()
+
+    # ---- reading the engine
+    def _views(self) -> tuple[bool, JoinTerms, dict[str, ContributionView]]:
+        game = self.cislunar.game
+        assert game is not None
+        state, cs = game.state, game.compiled
+        member = state.programmes[self.programme].is_member(state.player)
+        views = {view.id: view for view in contribution_views(state, cs, self.programme)}
+        return member, join_terms(state, cs, self.programme), views
+
+    def refresh_view(self) -> None:
+        game = self.cislunar.game
+        assert game is not None
+        view = programme_view(game.state, game.compiled, self.programme)
+        self.sub_title = f"{view.name} · {game.date}"
+        self.query_one("#join-head", Static).update(
+            Content.assemble(
+                (view.short, "bold"),
+                "  ",
+                status(view.status),
+                f"  health {view.health:.0f}%",
+                f"  lead {', '.join(view.leads)}",
+                ("  you: ", "$text-muted"),
+                (view.standing, "bold"),
+            )
+        )
+        _, terms, views = self._views()
+        menu = self.query_one("#contributions", OptionList)
+        keep = menu.highlighted
+        menu.clear_options()
+        self.choices = []
+        if terms.observer is not None:
+            self.choices.append(OBSERVER)
+            mark = "✓" if not terms.observer_reason else "✗"
+            menu.add_option(Option(f"{mark} Join without a contribution", id=OBSERVER))
+        for sid, contribution in views.items():
+            self.choices.append(sid)
+            mark = "✓" if not contribution.reason else "·" if contribution.holder else "✗"
+            menu.add_option(
+                Option(
+                    Content.assemble(
+                        f"{mark} {contribution.name}\n",
+                        (f"  {money(contribution.cost)} · {contribution.build_turns} turns", "$text-muted"),
+                    ),
+                    id=sid,
+                )
+            )
+        if keep is not None and keep < menu.option_count:
+            menu.highlighted = keep
+        elif menu.option_count:
+            menu.highlighted = 0
+        self._details()
+
+    def _selected(self) -> str | None:
+        menu = self.query_one("#contributions", OptionList)
+        if menu.highlighted is None or not self.choices:
+            return None
+        return self.choices[menu.highlighted]
+
+    def _details(self) -> None:
+        member, terms, views = self._views()
+        choice = self._selected()
+        lines: list[Content] = []
+        if choice == OBSERVER:
+            lines += [
+                Content.assemble(("Join without a contribution", "bold")),
+                Content(
+                    "No cost now. You can offer a contribution once you are in; "
+                    "an application with one is more likely to be accepted."
+                ),
+            ]
+            reason = terms.observer_reason
+        elif choice is not None:
+            lines += contribution_lines(views[choice])
+            reason = views[choice].reason
+        else:
+            reason = "this programme has no contributions to offer"
+        lines.append(Content(""))
+        lines += terms_lines(terms, member)
+        if not member:
+            lines.append(Content("The leads answer at the end of the turn."))
+        self.query_one("#join-details", Static).update(Content("\n").join(lines))
+        self.query_one("#join-status", Static).update(verdict(reason))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._details()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#confirm", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_confirm()
+
+    # ---- acting
+    def _action(self) -> Action | None:
+        _, terms, views = self._views()
+        choice = self._selected()
+        if choice == OBSERVER:
+            return terms.observer
+        if choice is None:
+            return None
+        return views[choice].action
+
+    def action_confirm(self) -> None:
+        action = self._action()
+        line = self.query_one("#join-status", Static)
+        if action is None:
+            line.update(verdict("this contribution is already taken"))
+            return
+        outcome = self.cislunar.act(action)
+        if not outcome.ok:
+            line.update(verdict(outcome.reason))
+            return
+        done = (
+            "Application sent: the leads answer at the end of the turn"
+            if action.kind == "apply"
+            else "Build started"
+        )
+        self.notify(done, title=action.target)
+        self.app.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "withdraw":
+            game = self.cislunar.game
+            return game is not None and game.player in game.state.programmes[self.programme].members
+        return True
+
+    def action_withdraw(self) -> None:
+        outcome = self.cislunar.act(Action("withdraw", self.programme))
+        if outcome.ok:
+            self.notify(f"You left {self.programme}", severity="warning")
+            self.refresh_view()
+        else:
+            self.query_one("#join-status", Static).update(verdict(outcome.reason))

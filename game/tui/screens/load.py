@@ -1,0 +1,34 @@
+"""Pick a saved campaign to resume (the list comes from the app's saves provider)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.tui.saved import SavedCampaign
+
+
+class LoadScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, saves: list[SavedCampaign]) -> None:
+        super().__init__()
+        self.saves = saves
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Saved campaigns, newest first. Enter resumes one.", classes="hint")
+        yield OptionList(
+            *(Option(f"{save.label}\n  {save.detail}", id=str(i)) for i, save in enumerate(self.saves)),
+            id="saves",
+        )
+        yield Footer()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        save = self.saves[int(event.option.id or 0)]
+        self.app.start_campaign(save.open())  # type: ignore[attr-defined]

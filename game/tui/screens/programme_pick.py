@@ -1,0 +1,37 @@
+"""Which programme to open (J on the dashboard): the three roads and the go-alone path."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game.engine.queries import programme_views
+
+
+class ProgrammePickScreen(ModalScreen[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+
+    def compose(self) -> ComposeResult:
+        game = self.app.game  # type: ignore[attr-defined]
+        options = [
+            Option(f"{i} {view.name} ({view.short}) · {view.status} · you: {view.standing}", id=view.id)
+            for i, view in enumerate(programme_views(game.state, game.compiled), start=1)
+        ]
+        options.append(
+            Option(f"{len(options) + 1} Go alone: national missions and capabilities", id="go_alone")
+        )
+        with Vertical(classes="dialog", id="pick-dialog") as dialog:
+            dialog.border_title = "Open a programme"
+            yield OptionList(*options, id="programmes")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)

@@ -1,0 +1,90 @@
+"""Why figures changed: the engine's own list of changes, each with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from game.engine.compiled import CompiledScenario
+from game.engine.queries import budget_view, net_changes, stat_name
+from game.engine.reports import Change
+from game.tui.text import amount, delta, money
+
+
+def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | None) -> list[Content]:
+    """Per stat: its net change, then every reason under it (money shown in M$)."""
+    chosen = [c for c in changes if stat is None or c.stat == stat]
+    lines: list[Content] = []
+    for key, total in net_changes(chosen).items():
+        scale, unit = (1000, " M$") if key == "money" else (1, "")
+        lines.append(Content.assemble((stat_name(key, cs), "bold"), " ", delta(total / scale, unit)))
+        for change in chosen:
+            if change.stat == key:
+                sign = "+" if change.delta >= 0 else "-"
+                lines.append(Content(f"   {sign}{amount(abs(change.delta) / scale)}{unit}  {change.reason}"))
+    return lines
+
+
+class ReasonsScreen(ModalScreen[None]):
+    """All changes (``stat`` None) or those of one figure, last turn and so far this turn."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("enter", "dismiss", "Close", show=False),
+        Binding("w", "dismiss", "Close", show=False),
+    ]
+
+    def __init__(self, stat: str | None) -> None:
+        super().__init__()
+        self.stat = stat
+
+    def compose(self) -> ComposeResult:
+        game = self.app.game  # type: ignore[attr-defined]
+        cs = game.compiled
+        title = "Why did my figures change?" if self.stat is None else f"Why: {stat_name(self.stat, cs)}"
+        with Vertical(classes="dialog", id="reasons-dialog") as dialog:
+            dialog.border_title = title
+            with VerticalScroll():
+                yield Static(self._body(game), markup=False, id="reasons-body")
+            yield Static("Esc closes", classes="hint")
+        yield Footer()
+
+    def _body(self, game) -> Content:
+        cs = game.compiled
+        lines: list[Content] = []
+        if self.stat in ("committed", "income"):
+            return self._budget(game)
+        report = game.reports[-1] if game.reports else None
+        if report is not None:
+            lines.append(Content.assemble((f"Last turn ({report.date})", "bold underline")))
+            lines.extend(change_lines(report.changes, cs, self.stat) or [Content("   no change")])
+        now = change_lines(game.state.changes, cs, self.stat)
+        if now:
+            lines.append(Content.assemble(("So far this turn", "bold underline")))
+            lines.extend(now)
+        if not lines:
+            lines.append(Content("Nothing has changed yet: end a turn first."))
+        return Content("\n").join(lines)
+
+    def _budget(self, game) -> Content:
+        budget = budget_view(game.state, game.compiled)
+        lines = [
+            Content.assemble(("Income this year ", "bold"), money(budget.income)),
+            Content.assemble(("Build payments until the next budget ", "bold"), money(budget.committed_year)),
+            Content(
+                f"   over {budget.turns_left_in_year} turn(s), "
+                f"{money(budget.committed_turn)} due at this turn's end"
+            ),
+        ]
+        for name, turn, year in budget.commitments:
+            lines.append(Content(f"   {name}: {money(turn)} this turn, {money(year)} before the next budget"))
+        if not budget.commitments:
+            lines.append(Content("   no builds under way"))
+        return Content("\n").join(lines)

@@ -1,0 +1,100 @@
+"""Set-up, step 1: pick a scenario, shipped or from the user's own folder."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.format.catalogue import ScenarioEntry, list_scenarios
+from game.format.loader import load_scenario
+from game.paths import user_scenarios_dir
+
+ORIGIN = {"shipped": "shipped with the game", "user": "your scenario folder"}
+
+
+def describe(entry: ScenarioEntry) -> Content:
+    """Title, years and description, or the first problem that stops the file from loading."""
+    lines = [
+        Content.assemble((entry.title, "bold")),
+        Content.assemble(
+            ("years ", "$text-muted"), entry.years or "?", ("   from ", "$text-muted"), ORIGIN[entry.origin]
+        ),
+        Content(""),
+        Content(entry.description.strip() or "No description."),
+        Content(""),
+        Content.assemble(("file ", "$text-muted"), str(entry.path)),
+    ]
+    if entry.problem:
+        lines[1:1] = [Content.assemble(("✗ does not load: ", "bold $text-error"), entry.problem)]
+    return Content("\n").join(lines)
+
+
+class ScenarioScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("enter", "choose", "Choose", show=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: list[ScenarioEntry] = []
+
+    def compose(self) -> ComposeResult:
+        self.entries = list_scenarios(self.app.scenario_dirs)  # type: ignore[attr-defined]
+        yield Header()
+        yield Static("New campaign · 1/2 · pick a scenario", classes="step")
+        with Horizontal(classes="picker"):
+            yield OptionList(*self._options(), id="scenarios")
+            with VerticalScroll(classes="details"):
+                yield Static(id="scenario-details", markup=False)
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        if not self.entries:
+            return [Option(f"No scenarios found; add some to {user_scenarios_dir()}", disabled=True)]
+        return [
+            Option(
+                f"{entry.title}\n  {entry.years} · {entry.origin}" + (" · ✗ errors" if entry.problem else ""),
+                id=str(i),
+            )
+            for i, entry in enumerate(self.entries)
+        ]
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#scenarios", OptionList)
+        menu.focus()
+        if self.entries:
+            menu.highlighted = 0
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self.query_one("#scenario-details", Static).update(describe(self.entries[int(event.option.id)]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose()
+
+    def action_choose(self) -> None:
+        menu = self.query_one("#scenarios", OptionList)
+        if menu.highlighted is None or not self.entries:
+            return
+        entry = self.entries[menu.highlighted]
+        result = load_scenario(entry.path)
+        if result.scenario is None or result.errors:
+            problems = [str(d) for d in result.errors[:6]] or [entry.problem or "cannot be read"]
+            self.query_one("#scenario-details", Static).update(
+                Content("\n").join(
+                    [Content.assemble(("✗ This scenario does not load:", "bold $text-error"))]
+                    + [Content(p) for p in problems]
+                )
+            )
+            return
+        from game.tui.screens.agency_pick import AgencyScreen
+
+        self.app.push_screen(AgencyScreen(entry.path, result.scenario))

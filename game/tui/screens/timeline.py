@@ -1,0 +1,43 @@
+"""Every programme's milestones on one time axis: planned against actual, slips visible."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.engine.queries import milestone_views
+from game.tui.widgets.gantt import LEGEND, Calendar, GanttChart, GanttRow
+
+
+class TimelineScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("t", "app.pop_screen", "Back", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Timeline · {LEGEND}", classes="step", markup=False)
+        with VerticalScroll(id="timeline"):
+            yield GanttChart(id="gantt")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+        self.query_one("#timeline").focus()
+
+    def refresh_view(self) -> None:
+        game = self.app.game  # type: ignore[attr-defined]
+        state, cs = game.state, game.compiled
+        self.sub_title = game.date
+        rows = [
+            GanttRow(cp.model.short, milestone)
+            for pid, cp in cs.programmes.items()
+            for milestone in milestone_views(state, cs, pid)
+        ]
+        self.query_one(GanttChart).show(rows, Calendar(cs.start, cs.end, state.month, cs.turn_months))

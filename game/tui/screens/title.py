@@ -1,0 +1,99 @@
+"""The title screen: new campaign, and (once saves exist) continue or load one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.tui.saved import SavedCampaign
+
+if TYPE_CHECKING:
+    from game.tui.app import CislunarApp
+
+BANNER = """\
+   .-.          C I S L U N A R
+  (   )    three roads to the Moon
+   '-'\
+"""
+
+
+class TitleScreen(Screen[None]):
+    """The menu lists Continue and Load only when the app's saves provider returns saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New campaign"),
+        Binding("c", "continue", "Continue"),
+        Binding("l", "load", "Load"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saves: list[SavedCampaign] = []
+
+    @property
+    def cislunar(self) -> CislunarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        self.saves = self.cislunar.saves()
+        with Vertical(id="title-box"):
+            yield Static(BANNER, id="banner", markup=False)
+            yield Static(
+                "Join the Artemis Gateway, the Chinese-Russian station, or go it alone: "
+                "money, science, prestige and public support pull against each other.",
+                id="pitch",
+                markup=False,
+            )
+            yield OptionList(*self._menu(), id="menu")
+        yield Footer()
+
+    def _menu(self) -> list[Option]:
+        items = []
+        if self.saves:
+            items.append(Option(f"Continue  ({self.saves[0].label})", id="continue"))
+        items.append(Option("New campaign", id="new"))
+        if self.saves:
+            items.append(Option("Load a saved campaign", id="load"))
+        items.extend([Option("Help and keys", id="help"), Option("Quit", id="quit")])
+        return items
+
+    def on_mount(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        menu.highlighted = 0
+        menu.focus()
+        self.cislunar.screen_ready()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("continue", "load"):
+            return bool(self.saves)
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        handlers = {
+            "continue": self.action_continue,
+            "new": self.action_new,
+            "load": self.action_load,
+            "help": self.cislunar.action_help,
+            "quit": self.cislunar.exit,
+        }
+        handlers[event.option.id or "new"]()
+
+    def action_new(self) -> None:
+        from game.tui.screens.scenario_pick import ScenarioScreen
+
+        self.app.push_screen(ScenarioScreen())
+
+    def action_continue(self) -> None:
+        if self.saves:
+            self.cislunar.start_campaign(self.saves[0].open())
+
+    def action_load(self) -> None:
+        from game.tui.screens.load import LoadScreen
+
+        self.app.push_screen(LoadScreen(self.saves))

@@ -1,0 +1,94 @@
+"""How figures read on screen: money, signed deltas with arrows, statuses with symbols.
+
+Nothing is told by colour alone: every delta carries ▲ or ▼ and a sign, every status a
+symbol and a word; colour (theme variables, so both themes work) only repeats it.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+UP, DOWN = "▲", "▼"
+
+STATUS_MARK = {
+    "active": "● active",
+    "restructured": "◐ restructured",
+    "cancelled": "✗ cancelled",
+    "completed": "✓ completed",
+}
+
+NEWS_MARK = {
+    "budget": "$",
+    "build": "■",
+    "milestone": "✓",
+    "slip": "↷",
+    "failure": "✗",
+    "partner": "⇄",
+    "programme": "◆",
+    "event": "!",
+    "crew": "☺",
+    "action": "▸",
+    "objective": "★",
+    "outcome": "★",
+}
+
+
+def amount(value: float) -> str:
+    """A figure with no more precision than it needs: 1,234 / 12.5 / 0.25."""
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.1f}"
+    return f"{value:.2f}"
+
+
+def money(millions: float) -> str:
+    return f"{amount(millions)} M$"
+
+
+def signed(value: float, unit: str = "") -> str:
+    return f"{'+' if value >= 0 else '-'}{amount(abs(value))}{unit}"
+
+
+def negligible(value: float) -> bool:
+    return abs(value) < 0.05
+
+
+def delta(value: float, unit: str = "", higher_is_better: bool = True) -> Content:
+    """'▲+600 M$' or '▼-1.2', coloured by whether the change helps; empty when nothing moved."""
+    if negligible(value):
+        return Content("")
+    good = (value > 0) == higher_is_better
+    arrow = UP if value > 0 else DOWN
+    return Content.assemble((f"{arrow}{signed(value, unit)}", "$text-success" if good else "$text-error"))
+
+
+def slip(turns: int) -> Content:
+    if turns <= 0:
+        return Content.assemble(("on time", "$text-success"))
+    return Content.assemble((f"slipped +{turns}", "$text-warning"))
+
+
+def status(name: str) -> Content:
+    style = {"active": "$text-success", "restructured": "$text-warning", "cancelled": "$text-error"}.get(
+        name, "$text-primary"
+    )
+    return Content.assemble((STATUS_MARK.get(name, name), style))
+
+
+def health_bar(health: float, width: int = 10) -> str:
+    """A bar that also prints its number, so it reads without colour."""
+    filled = round(max(0.0, min(100.0, health)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def relation_word(value: float) -> str:
+    if value >= 50:
+        return "close"
+    if value >= 15:
+        return "friendly"
+    if value > -15:
+        return "neutral"
+    if value > -50:
+        return "cool"
+    return "hostile"

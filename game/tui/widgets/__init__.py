@@ -1,0 +1,1 @@
+"""Widgets of the Cislunar TUI, one per file."""

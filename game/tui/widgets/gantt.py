@@ -1,0 +1,116 @@
+"""A Gantt-like chart of every programme's milestones: where each was planned, where it is now.
+
+Each row reads without colour: ◇ the original date, ◆ the date now expected, ● flown
+(✗ before it for each failure), ─ the slip between them, │ today; the right column says
+"on time" or "slipped +3".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from game.engine.queries import MilestoneView
+
+LEGEND = "◇ planned  ◆ expected  ● flown  ─ slip  │ today"
+
+
+@dataclass(frozen=True, slots=True)
+class GanttRow:
+    group: str  # the programme's short name
+    milestone: MilestoneView
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    start: int
+    end: int
+    today: int
+    turn_months: int
+
+
+class GanttChart(Widget):
+    """Draws itself to its width; its height is its number of rows."""
+
+    DEFAULT_CSS = "GanttChart { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.rows: list[GanttRow] = []
+        self.calendar = Calendar(0, 12, 0, 3)
+
+    def show(self, rows: Sequence[GanttRow], calendar: Calendar) -> None:
+        self.rows = list(rows)
+        self.calendar = calendar
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        groups = len({row.group for row in self.rows})
+        return len(self.rows) + groups + 1
+
+    def _span(self) -> tuple[int, int]:
+        last = max([self.calendar.end, *(max(r.milestone.due, r.milestone.flown_at or 0) for r in self.rows)])
+        first = self.calendar.start - self.calendar.start % 12
+        return first, last - last % 12 + 12
+
+    def render(self) -> Content:
+        width = max(40, self.size.width)
+        label_width = min(26, max(14, width // 4))
+        note_width = 11
+        track = width - label_width - note_width - 2
+        first, last = self._span()
+
+        def col(month: int) -> int:
+            return min(track - 1, max(0, (month - first) * (track - 1) // max(1, last - first)))
+
+        lines = [self._axis(label_width, track, first, last, col)]
+        group = None
+        for row in self.rows:
+            if row.group != group:
+                group = row.group
+                lines.append(Content.assemble((group, "bold $text-primary")))
+            lines.append(self._row(row.milestone, label_width, track, note_width, col))
+        return Content("\n").join(lines)
+
+    def _axis(self, label_width: int, track: int, first: int, last: int, col) -> Content:
+        cells = [" "] * track
+        step = 12 if (last - first) // 12 <= track // 6 else 24
+        for month in range(first, last, step):
+            text = str(month // 12)
+            at = col(month)
+            if at + len(text) <= track and all(c == " " for c in cells[at : at + len(text) + 1]):
+                cells[at : at + len(text)] = list(text)
+        return Content.assemble((" " * label_width + " " + "".join(cells), "$text-muted"))
+
+    def _row(self, m: MilestoneView, label_width: int, track: int, note_width: int, col) -> Content:
+        cells = [" "] * track
+        styles: list[str] = [""] * track
+        today = col(self.calendar.today)
+        cells[today], styles[today] = "│", "$text-muted"
+        planned = col(m.planned)
+        now = col(m.flown_at if m.flown_at is not None else m.due)
+        for at in range(min(planned, now) + 1, max(planned, now)):
+            cells[at], styles[at] = "─", "$text-warning"
+        cells[planned], styles[planned] = "◇", "$text-muted"
+        for n in range(min(m.failures, now)):
+            cells[now - 1 - n], styles[now - 1 - n] = "✗", "$text-error"
+        if m.flown:
+            cells[now], styles[now] = "●", "$text-success"
+        else:
+            cells[now], styles[now] = "◆", "$text-warning" if m.slip_turns else "$text-primary"
+        label = m.name if len(m.name) < label_width else m.name[: label_width - 2] + "…"
+        parts: list[str | tuple[str, str]] = [f" {label:<{label_width - 1}} "]
+        parts.extend((cell, style) if style else cell for cell, style in zip(cells, styles, strict=True))
+        if m.flown:
+            late = (f" ✓ late +{m.slip_turns}", "$text-warning")
+            note = late if m.slip_turns else (" ✓ on time", "$text-success")
+        elif m.slip_turns:
+            note = (f" slipped +{m.slip_turns}", "$text-warning")
+        else:
+            note = (" on time", "$text-success")
+        parts.append((note[0][:note_width], note[1]))
+        return Content.assemble(*parts)

@@ -1,0 +1,44 @@
+"""The turn reports, newest first: what happened to the player and to the world."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from game.engine.reports import TurnReport
+from game.tui.text import NEWS_MARK
+
+
+def render_reports(reports: Sequence[TurnReport], limit: int = 12) -> Content:
+    """The last ``limit`` reports as lines; the player's own news is marked with ▸ and bold."""
+    lines: list[Content] = []
+    for report in reversed(reports[-limit:]):
+        lines.append(Content.assemble((f"── {report.date} ", "bold $text-primary")))
+        if not report.news:
+            lines.append(Content.assemble(("   a quiet turn", "$text-muted")))
+        for item in report.news:
+            mark = NEWS_MARK.get(item.kind, "·")
+            if item.player:
+                lines.append(Content.assemble(f" ▸{mark} ", (item.text, "bold")))
+            else:
+                lines.append(Content.assemble(("  " + mark + " ", "$text-muted"), item.text))
+    if not lines:
+        lines.append(
+            Content.assemble(("No news yet: end the turn to see what the world does.", "$text-muted"))
+        )
+    return Content("\n").join(lines)
+
+
+class NewsFeed(VerticalScroll, can_focus=True):
+    """A scrollable feed; updating it replaces one Static, which keeps turn advance instant."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="news-body", markup=False)
+
+    def show(self, reports: Sequence[TurnReport]) -> None:
+        self.query_one("#news-body", Static).update(render_reports(reports))
+        self.scroll_home(animate=False)

@@ -1,0 +1,59 @@
+"""A programme at a glance on the dashboard: status, health, members, next milestone, you."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from game.engine.queries import ProgrammeView
+from game.tui.text import delta, slip, status
+
+
+class ProgrammeCard(Static, can_focus=True):
+    """Click or Enter opens the programme's join / contribution screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open", "Open", show=False)]
+
+    class Open(Message):
+        def __init__(self, target: str) -> None:
+            self.target = target
+            super().__init__()
+
+    def __init__(self, target: str, index: int, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="card", markup=False)
+        self.target = target
+        self.index = index
+
+    def show(self, view: ProgrammeView, date_of: dict[int, str], health_change: float) -> None:
+        """Draw the card from a view, one fact per line; ``date_of`` maps month indexes to dates."""
+        self.border_title = f"{self.index} {view.short}"
+        lines: list[Content] = [
+            status(view.status),
+            Content.assemble(f"health {view.health:.0f}% ", delta(health_change)),
+            Content(f"lead {', '.join(view.leads)}"),
+            Content(f"with {', '.join(view.members)}" if view.members else "no partners yet"),
+        ]
+        if view.next is None:
+            lines.append(Content(f"all {view.total} milestones flown"))
+        else:
+            nxt = view.next
+            lines.append(Content(f"next {nxt.name}"))
+            lines.append(Content.assemble(f"{date_of[nxt.due]} ", slip(nxt.slip_turns)))
+            if nxt.slip_turns:
+                lines.append(Content.assemble(("was ", "$text-muted"), date_of[nxt.planned]))
+        lines.append(Content.assemble(("you: ", "$text-muted"), (view.standing, "bold")))
+        lines.extend(Content(f"▪ {build}") for build in view.builds)
+        if view.seats:
+            lines.append(Content(f"▪ {view.seats} crew seat(s)"))
+        self.update(Content("\n").join(lines))
+        self.tooltip = f"{view.name}: {view.flown} of {view.total} milestones flown. Enter or click to open."
+
+    def on_click(self) -> None:
+        self.post_message(self.Open(self.target))
+
+    def action_open(self) -> None:
+        self.post_message(self.Open(self.target))
