@@ -238,3 +238,37 @@ def test_every_money_change_is_on_the_record_to_the_last_thousand() -> None:
     changes = [c for r in game.reports for c in r.changes] + game.state.changes
     recorded = sum(c.delta for c in changes if c.stat == "money")
     assert start + recorded == game.state.me.money
+
+
+def test_a_slip_carries_the_milestones_that_need_it_and_no_others() -> None:
+    from game.engine.programmes import slip
+
+    game = Game(mini_with(CERTAIN, CERTAIN_JOIN), "esa", 1)
+    core, crew = game.state.programmes["gateway"].milestones
+    lander = game.state.programmes["ilrs"].milestones[0]
+    before = (crew.due, lander.due)
+    slip(game.state, game.compiled, "gateway", "core", 8, "test")
+    assert core.due == core.planned + 24
+    assert crew.due == core.due and crew.due > before[0]  # it needs the core
+    assert lander.due == before[1]  # another programme's independent milestone stays
+
+
+def test_landing_seats_are_kept_for_landings() -> None:
+    scenario = mini_with("rewards: {crew_seats: 1, science_per_turn: 1, prestige: 10}",
+                         "rewards: {surface_seats: 1, science_per_turn: 1, prestige: 10}")
+    game = joined_gateway(scenario=scenario)
+    play_turns(game, 8)
+    gateway = game.state.programmes["gateway"]
+    assert gateway.milestones[1].status == "flown"  # an orbit flight
+    assert not game.state.me.crewed_orbit  # the landing seat was not spent on it
+    assert gateway.surface_seats["esa"] == 1
+
+
+def test_an_unreliable_partner_loses_one_turn_per_failed_roll() -> None:
+    from game.engine.builds import progress_builds
+
+    game = Game(mini_with("boldness: 1", "boldness: 1\n      reliability: 0"), "esa", 1)
+    build = game.state.programmes["gateway"].slots["hab"]
+    build.owner, build.status, build.turns_left, build.cost_left = "jaxa", "building", 3, 300_000
+    progress_builds(game.state, game.compiled)
+    assert (build.turns_left, build.paid) == (3, 0)

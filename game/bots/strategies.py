@@ -113,7 +113,7 @@ class ProgrammeStrategy(Strategy):
     @staticmethod
     def value(model) -> float:
         r = model.rewards
-        return (r.crew_seats * 40 + r.science_per_turn * 10 + r.prestige + r.budget * 5 + 1) / model.cost
+        return (r.crew_seats * 40 + r.surface_seats * 50 + r.science_per_turn * 10 + r.prestige + r.budget * 5 + 1) / model.cost
 
     def best_slot(self, game: Game, pid: str) -> str | None:
         """The open contribution with the best reward per cost that is within two capability steps."""
@@ -216,7 +216,7 @@ def evaluate(game: Game) -> float:
     for programme in state.programmes.values():
         if programme.status == "cancelled":
             continue
-        value += programme.seats.get(game.player, 0) * 12
+        value += programme.seat_count(game.player) * 12
         for build in programme.slots.values():
             if build.owner == game.player and build.status == "building":
                 value += 4 + build.paid / 200_000

@@ -41,8 +41,7 @@ def _advance(
     if not is_player:
         reliability = cs.agencies[owner.id].policy.reliability
         if rng.random() > reliability:
-            build.turns_left += 1
-            return False
+            return False  # a turn lost: nothing paid, nothing built
     ledger.pay(state, owner, -due, f"building {name}")
     build.cost_left -= due
     build.paid += due

@@ -72,6 +72,7 @@ class CompiledScenario:
     missions: dict[str, Mission]
     events: dict[str, CompiledEvent]
     objectives: list[CompiledObjective]
+    dependents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # 'p.m' -> needers
 
     @property
     def rules(self):
@@ -180,6 +181,12 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         )
         for o in scenario.objectives
     ]
+    dependents: dict[str, list[tuple[str, str]]] = {}
+    for p in scenario.programmes:
+        for m in p.milestones:
+            for ref in m.requires:
+                full = ref if "." in ref else f"{p.id}.{ref}"
+                dependents.setdefault(full, []).append((p.id, m.id))
     return CompiledScenario(
         scenario=scenario,
         start=parse_date(scenario.calendar.start),
@@ -190,4 +197,5 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         missions={m.id: m for m in scenario.missions},
         events=events,
         objectives=objectives,
+        dependents=dependents,
     )

@@ -320,6 +320,8 @@ def _rewards_text(rewards) -> str:
     parts = []
     if rewards.crew_seats:
         parts.append(f"{rewards.crew_seats} crew seat(s)")
+    if rewards.surface_seats:
+        parts.append(f"{rewards.surface_seats} landing seat(s)")
     if rewards.science_per_turn:
         parts.append(f"+{rewards.science_per_turn:g} science/turn")
     if rewards.prestige:

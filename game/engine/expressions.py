@@ -85,7 +85,7 @@ def _function(name: str, args: list[str]) -> Getter:
     if name == "capability":
         return lambda s: s.agencies[s.player].capabilities.get(a, 0)
     if name == "seats":
-        return lambda s: s.programmes[a].seats.get(s.player, 0)
+        return lambda s: s.programmes[a].seat_count(s.player)
     raise ValueError(f"unknown function {name}")  # unreachable: the format checked the names
 
 

@@ -56,6 +56,7 @@ def leave(
         return
     programme.members.remove(agency)
     programme.seats.pop(agency, None)
+    programme.surface_seats.pop(agency, None)
     for build in programme.slots.values():
         if build.owner == agency and build.status == "building":
             release_build(build)

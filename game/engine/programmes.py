@@ -18,25 +18,46 @@ def slip(
     turns: int,
     reason: str,
 ) -> None:
-    """Slip a milestone (the next pending one if None) and every later pending one by ``turns``."""
+    """Slip a milestone (the next pending one if None) by ``turns``; what depends on it follows."""
     programme = state.programmes[programme_id]
-    months = turns * cs.turn_months
-    started = False
+    target = next(
+        (m for m in programme.milestones if m.status == "pending" and milestone_id in (None, m.id)), None
+    )
+    if target is None:
+        return
+    target.due += turns * cs.turn_months
+    name = cs.programmes[programme_id].milestones[target.id].name
+    ledger.report(
+        state,
+        "slip",
+        f"{name} slips to {format_date(target.due, cs.turn_months)} ({reason})",
+        programme_id,
+        programme.is_member(state.player),
+    )
+    _push_dependents(state, cs, programme_id, target)
+
+
+def _push_dependents(state: GameState, cs: CompiledScenario, programme_id: str, moved: MilestoneState) -> None:
+    """Milestones that need ``moved`` cannot be due before it."""
+    for other_pid, other_id in cs.dependents.get(f"{programme_id}.{moved.id}", ()):
+        dependent = state.programmes[other_pid].milestone(other_id)
+        if dependent.status == "pending" and dependent.due < moved.due:
+            dependent.due = moved.due
+            _push_dependents(state, cs, other_pid, dependent)
+
+
+def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: int, reason: str) -> None:
+    """Every pending milestone of a programme slips (a restructuring)."""
+    programme = state.programmes[programme_id]
     for milestone in programme.milestones:
-        if milestone.status != "pending":
-            continue
-        if not started and (milestone_id is None or milestone.id == milestone_id):
-            started = True
-            name = cs.programmes[programme_id].milestones[milestone.id].name
-            ledger.report(
-                state,
-                "slip",
-                f"{name} slips to {format_date(milestone.due + months, cs.turn_months)} ({reason})",
-                programme_id,
-                programme.is_member(state.player),
-            )
-        if started:
-            milestone.due += months
+        if milestone.status == "pending":
+            milestone.due += turns * cs.turn_months
+    short = cs.programmes[programme_id].model.short
+    ledger.report(state, "slip", f"All {short} milestones slip {turns} turns ({reason})", programme_id,
+                  programme.is_member(state.player))
+    for milestone in programme.milestones:
+        if milestone.status == "pending":
+            _push_dependents(state, cs, programme_id, milestone)
 
 
 def overrun(state: GameState, programme_id: str, percent: float, reason: str) -> None:
@@ -70,7 +91,7 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
             ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{short} cancelled")
     elif status == "restructured":
         ledger.report(state, "programme", f"{short} is restructured ({reason})", programme_id, mine)
-        slip(state, cs, programme_id, None, 4, "restructuring")
+        slip_all(state, cs, programme_id, 4, "restructuring")
     else:
         ledger.report(state, "programme", f"{short} is back on track ({reason})", programme_id, mine)
 
@@ -104,16 +125,15 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
 
 def _blocker(
     state: GameState, cs: CompiledScenario, programme: ProgrammeState, milestone: MilestoneState
-) -> str:
-    """Why a due milestone cannot fly yet, or '' when it can."""
+) -> tuple[str, int]:
+    """Why a due milestone cannot fly yet and the month it may, or ('', 0) when it can fly."""
     cp = cs.programmes[programme.id]
     model = cp.milestones[milestone.id]
     for ref in model.requires:
         pid, mid = ref.split(".", 1) if "." in ref else (programme.id, ref)
-        other = state.programmes[pid]
-        for item in other.milestones:
-            if item.id == mid and item.status != "flown":
-                return f"waiting for {cs.programmes[pid].milestones[mid].name}"
+        required = state.programmes[pid].milestone(mid)
+        if required.status != "flown":
+            return f"waiting for {cs.programmes[pid].milestones[mid].name}", required.due
     for need in model.needs:
         build = programme.slots[need]
         if build.status != "delivered":
@@ -126,8 +146,8 @@ def _blocker(
                     f"{cp.slots[need].name} itself: no partner took it",
                     programme.id,
                 )
-            return f"waiting for {cp.slots[need].name}"
-    return ""
+            return f"waiting for {cp.slots[need].name}", state.month + build.turns_left * cs.turn_months
+    return "", 0
 
 
 def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
@@ -141,18 +161,18 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
         for milestone in programme.milestones:
             if milestone.status != "pending" or milestone.due > state.month:
                 continue
-            blocker = _blocker(state, cs, programme, milestone)
+            blocker, until = _blocker(state, cs, programme, milestone)
             if blocker:
-                slip(state, cs, pid, milestone.id, 1, blocker)
-                break
+                turns = max(1, -(-(until - state.month) // cs.turn_months))
+                slip(state, cs, pid, milestone.id, turns, blocker)
+                continue
             if rng.random() < rules.slip_chance + rules.slip_from_strain * strain:
                 slip(state, cs, pid, milestone.id, 1 + (rng.random() < strain), "schedule pressure")
-                break
+                continue
             if rng.random() < cs.programmes[pid].milestones[milestone.id].success:
                 _flown(state, cs, programme, milestone)
             else:
                 _failed(state, cs, programme, milestone)
-                break
 
 
 def _flown(
@@ -175,10 +195,8 @@ def _flown(
             grant_slot_rewards(state, cs, programme.id, sid)
     if model.crew != "none":
         for agency in programme.members:
-            seats = programme.seats.get(agency, 0)
             flyer = state.agencies[agency]
-            if seats > 0 and flyer.astronauts > 0:
-                programme.seats[agency] = seats - 1
+            if flyer.astronauts > 0 and _take_seat(programme, agency, model.crew == "surface"):
                 crew_flight(state, cs, flyer, model.crew, f"{cp.model.short} {model.name}")
     if model.final:
         programme.status = "completed"
@@ -203,3 +221,14 @@ def _failed(
     if mine:
         ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{model.name} failed")
     slip(state, cs, programme.id, milestone.id, 4, "rebuilding after the failure")
+
+
+def _take_seat(programme: ProgrammeState, agency: str, landing: bool) -> bool:
+    """Use one of the agency's seats on this flight: a landing seat first on a landing."""
+    if landing and programme.surface_seats.get(agency, 0) > 0:
+        programme.surface_seats[agency] -= 1
+        return True
+    if programme.seats.get(agency, 0) > 0:
+        programme.seats[agency] -= 1
+        return True
+    return False

@@ -19,15 +19,16 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
     owner = state.agencies[build.owner]
     rewards = slot.rewards
     reason = f"{slot.name} in service"
-    if rewards.crew_seats:
+    if rewards.crew_seats or rewards.surface_seats:
         programme = state.programmes[programme_id]
         programme.seats[owner.id] = programme.seats.get(owner.id, 0) + rewards.crew_seats
+        programme.surface_seats[owner.id] = programme.surface_seats.get(owner.id, 0) + rewards.surface_seats
         if owner.id == state.player:
             short = cs.programmes[programme_id].model.short
             ledger.report(
                 state,
                 "crew",
-                f"{slot.name} earns {rewards.crew_seats} crew seat(s) on {short}",
+                f"{slot.name} earns {_seats_text(rewards.crew_seats, rewards.surface_seats)} on {short}",
                 programme_id,
                 True,
             )
@@ -71,3 +72,12 @@ def crew_flight(
         )
         ledger.gain(state, agency, "prestige", rules.crew_prestige, f"astronaut {place}")
         ledger.gain(state, agency, "support", rules.crew_support, f"astronaut {place}")
+
+
+def _seats_text(any_flight: int, landings: int) -> str:
+    parts = []
+    if any_flight:
+        parts.append(f"{any_flight} crew seat(s)")
+    if landings:
+        parts.append(f"{landings} landing seat(s)")
+    return " and ".join(parts)

@@ -78,10 +78,20 @@ class ProgrammeState:
     milestones: list[MilestoneState]
     slots: dict[str, BuildState]
     applicants: dict[str, str] = field(default_factory=dict)  # agency -> offered slot ("" for none)
-    seats: dict[str, int] = field(default_factory=dict)
+    seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on any crewed flight
+    surface_seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on landings only
+
+    def seat_count(self, agency: str) -> int:
+        return self.seats.get(agency, 0) + self.surface_seats.get(agency, 0)
 
     def is_member(self, agency: str) -> bool:
         return agency in self.leads or agency in self.members
+
+    def milestone(self, milestone_id: str) -> MilestoneState:
+        for milestone in self.milestones:
+            if milestone.id == milestone_id:
+                return milestone
+        raise KeyError(milestone_id)
 
     def next_milestone(self) -> MilestoneState | None:
         for milestone in self.milestones:

@@ -117,7 +117,7 @@ class SlipChange(Strict):
     milestone: Id | None = Field(
         None, description="The milestone to slip; the next unflown one when left out."
     )
-    turns: int = Field(ge=1, le=40, description="Turns the milestone and everything after it slips.")
+    turns: int = Field(ge=1, le=40, description="Turns the milestone slips; milestones that need it follow.")
 
 
 class OverrunChange(Strict):
@@ -250,6 +250,7 @@ class Rewards(Strict):
     """What a contribution or a mission earns."""
 
     crew_seats: int = Field(0, ge=0, le=20, description="Seats on the programme's crewed flights.")
+    surface_seats: int = Field(0, ge=0, le=20, description="Seats on the programme's crewed landings only.")
     science_per_turn: float = Field(0, ge=0, le=1000, description="Science every turn once in service.")
     prestige: float = Field(0, ge=0, le=1000, description="Prestige once, when in service.")
     support: float = Field(0, ge=0, le=100, description="Support once, when in service.")
