@@ -84,7 +84,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def test_the_page_plays_the_game_on_the_address_the_browser_used(served: Served) -> None:
     status, page = served.get("/")
-    assert status == 200 and "Cislunar" in page
+    assert status == 200 and "<title>Cislunar</title>" in page
+    assert "googleapis" not in page, "the page calls out to Google for its font"
     assert f'data-session-websocket-url="ws://127.0.0.1:{served.port}/ws"' in page
     status, page = served.get("/", {"Host": f"localhost:{served.port}"})
     assert status == 200 and f'data-session-websocket-url="ws://localhost:{served.port}/ws"' in page

@@ -1,0 +1,120 @@
+"""An installed `cislunar` works from any folder: the wheel carries the shipped scenarios and schema.
+
+The wheel is built from a copy of the checkout, offline (no build isolation: the build backend
+comes from the dev extra), and installed into a fresh virtual environment. The fresh environment
+sees the dependencies already installed beside the test runner through a `.pth` line, so nothing
+is downloaded; the project itself, and its data, come only from the wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from game.paths import DEFAULT_SCENARIO_FILE, DEFAULT_SCENARIO_ID
+
+REPO = Path(__file__).resolve().parent.parent
+BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "game", "scenarios", "schema")
+BIN = "Scripts" if os.name == "nt" else "bin"
+
+
+@dataclass(frozen=True)
+class Installed:
+    wheel: Path
+    venv: Path
+    workdir: Path
+    env: dict[str, str]
+
+    def cislunar(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """Run the installed command from a folder that is not the checkout."""
+        command = [str(self.venv / BIN / "cislunar"), *args]
+        return subprocess.run(
+            command, cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=60
+        )
+
+
+def run(*command: str | Path) -> str:
+    result = subprocess.run([str(part) for part in command], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    root = tmp_path_factory.mktemp("install")
+    source = root / "clone"
+    source.mkdir()
+    for name in BUILD_INPUTS:
+        origin = REPO / name
+        if origin.is_dir():
+            shutil.copytree(origin, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy2(origin, source / name)
+    dist = root / "dist"
+    run(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index",
+        "-w", dist, source)
+    (wheel,) = dist.glob("cislunar-*.whl")
+
+    venv = root / "venv"
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python = venv / BIN / "python"
+    run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", wheel)
+    purelib = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    site_packages = Path(run(python, "-c", purelib).strip())
+    (site_packages / "test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+
+    workdir = root / "elsewhere"
+    workdir.mkdir()
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON")}
+    env["XDG_DATA_HOME"] = str(root / "data")
+    env["XDG_CONFIG_HOME"] = str(root / "config")
+    return Installed(wheel, venv, workdir, env)
+
+
+def test_wheel_carries_every_shipped_scenario_and_the_schema(installed: Installed) -> None:
+    names = set(zipfile.ZipFile(installed.wheel).namelist())
+    shipped = sorted(path.name for path in (REPO / "scenarios").glob("*.yaml"))
+    assert DEFAULT_SCENARIO_FILE in shipped
+    for name in shipped:
+        assert f"game/data/scenarios/{name}" in names
+    assert "game/data/schema/scenario.schema.json" in names
+
+
+def test_version_is_the_project_version(installed: Installed) -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    result = installed.cislunar("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"cislunar {project['version']}"
+
+
+def test_validate_without_a_path_checks_the_installed_default_scenario(installed: Installed) -> None:
+    result = installed.cislunar("validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = Path(result.stderr.split(": ok (")[0])
+    assert checked.name == DEFAULT_SCENARIO_FILE
+    assert checked.is_relative_to(installed.venv), f"{checked} is not the installed copy"
+
+
+def test_simulate_plays_the_default_scenario_from_any_folder(installed: Installed) -> None:
+    result = installed.cislunar("simulate", "--runs", "2", "--strategy", "gateway")
+    assert result.returncode == 0, result.stderr
+    header, columns, *rows = result.stdout.splitlines()
+    assert header.startswith(f"scenario {DEFAULT_SCENARIO_ID}, agency ")
+    assert columns.split()[:3] == ["strategy", "runs", "wins"]
+    assert [row.split()[:2] for row in rows] == [["gateway", "2"]]
+
+
+def test_installed_schema_is_the_one_the_command_prints(installed: Installed) -> None:
+    printed = installed.cislunar("schema")
+    assert printed.returncode == 0, printed.stderr
+    shipped = zipfile.ZipFile(installed.wheel).read("game/data/schema/scenario.schema.json").decode("utf-8")
+    assert printed.stdout == shipped
