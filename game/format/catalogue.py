@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from game.format.dates import parse_date
 from game.format.extends import SUFFIXES, resolve_extends
-from game.format.yaml_source import read_document
+from game.format.yaml_source import read_document, read_source
 from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
 
 Origin = Literal["shipped", "user"]
@@ -64,7 +64,7 @@ def list_scenarios(folders: Sequence[tuple[Origin, Path]] | None = None) -> list
 def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> ScenarioEntry:
     """What a list shows of one file, or why it cannot be read."""
     try:
-        raw = path.read_bytes()
+        raw = read_source(path)
     except OSError as error:
         return _broken(path, origin, f"cannot read file: {error.strerror or error}")
     document, problems = read_document(str(path), raw)

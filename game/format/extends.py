@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from game.format.diagnostics import Diagnostic, Position
-from game.format.yaml_source import DataPath, Document, SourceMap, read_document
+from game.format.yaml_source import DataPath, Document, SourceMap, read_document, read_source
 
 EXTENDS = "extends"
 REMOVE = "remove"
@@ -75,7 +75,7 @@ def _resolve(path: Path, document: Document, search_dirs: Sequence[Path], chain:
             ],
         )
     try:
-        raw = base_path.read_bytes()
+        raw = read_source(base_path)
     except OSError as error:
         message = f"cannot read '{base_path}' to extend it: {error.strerror or error}"
         return Resolved(None, [_error(where, message, code="extends-missing")])

@@ -17,7 +17,7 @@ from game.format.diagnostics import Diagnostic, ScenarioError
 from game.format.extends import resolve_extends
 from game.format.lint import lint_scenario
 from game.format.models import Scenario
-from game.format.yaml_source import DataPath, SourceMap, read_document
+from game.format.yaml_source import DataPath, SourceMap, read_document, read_source
 from game.paths import shipped_scenarios_dir, user_scenarios_dir
 
 
@@ -55,7 +55,7 @@ def load_scenario(path: str | Path, search_dirs: Sequence[Path] | None = None) -
     """Read and validate the scenario file at ``path``; never raises on bad content."""
     shown = str(path)
     try:
-        raw = Path(path).read_bytes()
+        raw = read_source(path)
     except OSError as error:
         return LoadResult(
             shown,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scanner import RoundTripScanner
 
 from game.format.diagnostics import Diagnostic, Position
 
@@ -23,6 +25,7 @@ MAX_DEPTH = 40
 MAX_NODES = 250_000
 
 DataPath = tuple[str | int, ...]
+_TOO_DEEP = f"document is nested more than {MAX_DEPTH} levels deep"
 
 
 @dataclass
@@ -61,6 +64,33 @@ class Document:
     source: SourceMap
 
 
+def read_source(path: str | Path) -> bytes:
+    """The bytes of a scenario file, never more than one past the limit (so /dev/zero or a
+    huge file is refused as too large instead of filling memory); OSError when unreadable."""
+    with open(path, "rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+
+class _DepthLimitedScanner(RoundTripScanner):
+    """ruamel's scanner, stopping at the first '[' or '{' nested more than MAX_DEPTH deep.
+
+    Its look-ahead over '[[[[...' costs time that grows with the square of the depth (seconds
+    for a few kilobytes), so deep flow nesting is refused while reading, not after.
+    """
+
+    def fetch_flow_collection_start(self, TokenClass: Any, to_push: str) -> None:
+        if self.flow_level >= MAX_DEPTH:
+            mark = self.reader.get_mark()
+            raise _TooDeep(mark.line + 1, mark.column + 1)
+        super().fetch_flow_collection_start(TokenClass, to_push)
+
+
 class _TooBig(Exception):
     def __init__(self, message: str, position: Position) -> None:
         self.message = message
@@ -72,7 +102,7 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
     origin = Position(path=path)
     if len(raw) > MAX_FILE_BYTES:
         return None, [
-            Diagnostic.at(origin, "too-large", f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
+            Diagnostic.at(origin, "too-large", f"file is larger than the limit of {MAX_FILE_BYTES} bytes")
         ]
     try:
         text = raw.decode("utf-8")
@@ -88,6 +118,7 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
             Diagnostic.at(Position(path=path, line=line), "encoding", "file holds NUL bytes: not a text file")
         ]
     yaml = YAML(typ="rt")
+    yaml.Scanner = _DepthLimitedScanner
     yaml.allow_duplicate_keys = False
     try:
         data = yaml.load(text)
@@ -98,7 +129,12 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
         if "duplicate key" in problem:
             return None, [Diagnostic.at(where, "duplicate-key", problem.replace('"', "'"))]
         return None, [Diagnostic.at(where, "yaml-syntax", f"YAML syntax: {problem}")]
-    except (YAMLError, ValueError, TypeError, RecursionError, OverflowError) as error:
+    except _TooDeep as error:
+        where = Position(path=path, line=error.line, column=error.column)
+        return None, [Diagnostic.at(where, "too-large", _TOO_DEEP)]
+    except RecursionError:
+        return None, [Diagnostic.at(origin, "too-large", _TOO_DEEP)]
+    except (YAMLError, ValueError, TypeError, OverflowError) as error:
         return None, [Diagnostic.at(origin, "yaml-syntax", f"YAML syntax: {error}".splitlines()[0])]
     source = SourceMap(path=path)
     try:
@@ -127,7 +163,7 @@ def _convert(node: Any, loc: DataPath, source: SourceMap, depth: int, counter: l
     if counter[0] > MAX_NODES:
         raise _TooBig(f"document has more than {MAX_NODES} values (alias bomb?)", source.value(loc))
     if depth > MAX_DEPTH:
-        raise _TooBig(f"document is nested more than {MAX_DEPTH} levels deep", source.value(loc))
+        raise _TooBig(_TOO_DEEP, source.value(loc))
     tag = getattr(getattr(node, "tag", None), "value", None)
     if tag is not None:
         raise _Refused(
@@ -140,16 +176,20 @@ def _convert(node: Any, loc: DataPath, source: SourceMap, depth: int, counter: l
     if isinstance(node, CommentedMap):
         result: dict[str, Any] = {}
         for key in node:
-            line, column = node.lc.key(key)
-            key_pos = Position(path=source.path, line=line + 1, column=column + 1)
+            if key not in (node.lc.data or {}):  # merged in by '<<: *anchor': shown at the merging mapping
+                key_pos = value_pos = source.value(loc)
+            else:
+                line, column = node.lc.key(key)
+                vline, vcolumn = node.lc.value(key)
+                key_pos = Position(path=source.path, line=line + 1, column=column + 1)
+                value_pos = Position(path=source.path, line=vline + 1, column=vcolumn + 1)
             if not isinstance(key, str):
                 raise _Refused(
                     [Diagnostic.at(key_pos, "yaml-key", f"keys must be plain text, not {key!r}"[:120])]
                 )
-            vline, vcolumn = node.lc.value(key)
             child = (*loc, key)
             source.keys[child] = key_pos
-            source.values[child] = Position(path=source.path, line=vline + 1, column=vcolumn + 1)
+            source.values[child] = value_pos
             value = node[key]
             if type(value).__name__ in ("DoubleQuotedScalarString", "SingleQuotedScalarString"):
                 source.quoted.add(child)

@@ -1,0 +1,118 @@
+"""Hostile scenario files: each gets one located diagnostic, `validate` exits 1, nothing runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+from game.format.yaml_source import MAX_DEPTH, MAX_FILE_BYTES
+from tests.saves_support import MINI
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCATED = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): error: (?P<message>.+)$")
+
+
+def _laughs() -> str:
+    """The billion laughs: nine levels of nine aliases each, 9**9 strings once expanded."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for level in range(1, 10):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _deep_mapping(levels: int) -> str:
+    return "".join("  " * i + f"k{i}:\n" for i in range(levels)) + "  " * levels + "end\n"
+
+
+RUN_A_COMMAND = b'id: !!python/object/apply:os.system ["touch PWNED"]\n'
+PADDING = b"# padding\n" * (MAX_FILE_BYTES // 10 + 1)
+AFTER_THE_LIMIT = (1, 4 + MAX_DEPTH)  # the first '[' past MAX_DEPTH of "a: [[[..."
+
+#: (name, file bytes, (line, column) of the diagnostic, what its message says)
+HOSTILE: list[tuple[str, bytes, tuple[int, int], str]] = [
+    ("python object tag", RUN_A_COMMAND, (1, 5), "YAML tags such as"),
+    ("python new at root", b"!!python/object/new:os.system\n- touch PWNED\n", (1, 1), "are not allowed"),
+    ("local tag", b"id: mini\ntitle: !shell rm -rf\n", (2, 8), "YAML tags such as '!shell'"),
+    ("billion laughs", _laughs().encode(), (1, 10), "more than 250000 values (alias bomb?)"),
+    ("enormous file", b"id: x\n" + PADDING, (1, 1), "larger than the limit"),
+    ("deep flow nesting", b"a: " + b"[" * 100 + b"]" * 100 + b"\n", AFTER_THE_LIMIT, "nested more than"),
+    ("very deep nesting", b"a: " + b"[" * 10**5 + b"]" * 10**5 + b"\n", AFTER_THE_LIMIT, "nested more than"),
+    ("deep block nesting", _deep_mapping(60).encode(), (42, 83), "nested more than"),
+    ("binary", bytes(range(256)) * 4, (2, 118), "not UTF-8 text"),
+    ("latin-1", "id: café\n".encode("latin-1"), (1, 8), "not UTF-8 text"),
+    ("utf-16", "id: mini\n".encode("utf-16"), (1, 1), "not UTF-8 text"),
+    ("NUL byte", b"id: mini\ntitle: a\x00b\n", (2, 1), "NUL bytes"),
+    ("duplicate key", b"id: mini\ntitle: a\nid: other\n", (3, 1), "duplicate key 'id'"),
+    ("merge key", b"base: &b {x: 1}\nother:\n  <<: *b\n", (1, 1), "missing required key 'id'"),
+    ("huge integer", b"id: mini\nvictory_score: " + b"9" * 5000 + b"\n", (1, 1), "YAML syntax"),
+    ("complex key", b"? [a, b]\n: 1\n", (1, 3), "keys must be plain text"),
+    ("timestamp", b"id: 2021-01-01\n", (1, 5), "write dates as quoted text"),
+    ("empty", b"", (1, 1), "a scenario file is a mapping"),
+    ("syntax", b"id: [mini\n", (2, 1), "YAML syntax"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "content", "where", "message"), HOSTILE, ids=[case[0] for case in HOSTILE])
+def test_a_hostile_scenario_is_one_located_error_and_validate_fails(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    content: bytes,
+    where: tuple[int, int],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(content)
+    code = main(["validate", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "Traceback" not in out + err
+    first = LOCATED.match(out.splitlines()[0])
+    assert first is not None and first["path"] == str(path)
+    assert (int(first["line"]), int(first["column"])) == where
+    assert message in first["message"]
+    assert not (tmp_path / "PWNED").exists()
+
+
+def test_an_endless_device_is_refused_as_too_large(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "/dev/zero"]) == 1
+    assert capsys.readouterr().out.startswith("/dev/zero:1:1: error: file is larger than the limit")
+
+
+def test_validate_reports_every_hostile_file_without_a_traceback(tmp_path: Path) -> None:
+    paths = []
+    for index, (name, content, _, _) in enumerate(HOSTILE):
+        if name == "billion laughs":  # slow to refuse (it counts 250,000 values); checked above
+            continue
+        path = tmp_path / f"hostile-{index}.yaml"
+        path.write_bytes(content)
+        paths.append(str(path))
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(MINI), *paths],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    reported = {LOCATED.match(line)["path"] for line in done.stdout.splitlines() if LOCATED.match(line)}
+    assert reported == set(paths)
+    assert f"{MINI}: ok" in done.stderr and not (tmp_path / "PWNED").exists()
+
+
+def test_anchors_and_merge_keys_are_plain_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = MINI.read_text()
+    text = text.replace(
+        "    policy: {funding: 3}\n  - id: cnsa", "    policy: &rich {funding: 3}\n  - id: cnsa", 1
+    )
+    text = text.replace(
+        "    relations: {esa: 10}\n    policy: {funding: 3}",
+        "    relations: {esa: 10}\n    policy:\n      <<: *rich",
+    )
+    path = tmp_path / "anchored.yaml"
+    path.write_text(text)
+    assert "<<: *rich" in text and main(["validate", str(path)]) == 0
+    assert "ok (Mini test scenario)" in capsys.readouterr().err
