@@ -13,5 +13,9 @@ DATA_PACKAGES = {"game.data.scenarios": "scenarios", "game.data.schema": "schema
 setup(
     packages=[*find_packages(include=["game", "game.*"]), *DATA_PACKAGES],
     package_dir=DATA_PACKAGES,
-    package_data={"game.data.scenarios": ["*.yaml"], "game.data.schema": ["scenario.schema.json"]},
+    package_data={
+        "": ["*.tcss", "templates/*.yaml"],  # Textual stylesheets, the authoring kit's starter
+        "game.data.scenarios": ["*.yaml"],
+        "game.data.schema": ["scenario.schema.json"],
+    },
 )

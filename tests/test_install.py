@@ -89,6 +89,24 @@ def test_wheel_carries_every_shipped_scenario_and_the_schema(installed: Installe
     assert "game/data/schema/scenario.schema.json" in names
 
 
+def test_wheel_carries_every_file_of_the_game_package(installed: Installed) -> None:
+    """Stylesheets and templates beside the code ship too, or the installed game breaks."""
+    names = set(zipfile.ZipFile(installed.wheel).namelist())
+    package = REPO / "game"
+    files = [path for path in package.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
+    shipped = [path.relative_to(REPO).as_posix() for path in files]
+    assert [name for name in shipped if name not in names] == []
+
+
+def test_new_writes_a_starter_that_the_installed_command_validates(installed: Installed) -> None:
+    created = installed.cislunar("new", "my-moon", "--dir", "mine")
+    assert created.returncode == 0, created.stderr
+    written = installed.workdir / "mine" / "my-moon.yaml"
+    assert (installed.workdir / created.stdout.strip()) == written and written.is_file()
+    checked = installed.cislunar("validate", str(written))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def test_version_is_the_project_version(installed: Installed) -> None:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     result = installed.cislunar("--version")
