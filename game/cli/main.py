@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from game import __version__
-from game.cli import play, schema, serve, simulate, validate
+from game.cli import new, paths, play, replay, schema, serve, simulate, validate
 
-SUBCOMMANDS = (play, validate, schema, simulate, serve)
+SUBCOMMANDS = (play, validate, schema, simulate, replay, serve, paths, new)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -39,8 +39,8 @@ WARNINGS: dict[str, str] = {
     "milestone-before-requirement": "A milestone planned before a milestone it requires: it will slip.",
     "contribution-flies-after-end": "A contribution whose `flies_on` milestone is planned after the "
     "calendar ends, so its rewards never arrive.",
-    "crew-without-seats": "A crewed milestone in a programme where no contribution earns crew seats, "
-    "so no partner's astronaut can fly on it.",
+    "crew-without-seats": "A crewed milestone in a programme where no contribution earns a seat on it "
+    "(`crew_seats`, or `surface_seats` for a landing), so no partner's astronaut can fly on it.",
     "capability-unused": "A capability area that no contribution or mission requires and no condition "
     "or effect names: investing in it does nothing.",
     "capability-out-of-reach": "A contribution or mission that requires a level above "
@@ -133,10 +133,11 @@ class _Linter:
         orbit: list[int] = []
         surface: list[int] = []
         for programme in self.s.programmes:
-            if not any(c.rewards.crew_seats for c in programme.contributions):
-                continue
+            any_flight = any(c.rewards.crew_seats for c in programme.contributions)
+            landing = any_flight or any(c.rewards.surface_seats for c in programme.contributions)
             for milestone in programme.milestones:
-                if milestone.crew != "none":
+                seated = any_flight if milestone.crew == "orbit" else landing and milestone.crew == "surface"
+                if seated:  # a landing also counts as reaching lunar orbit
                     orbit.append(parse_date(milestone.planned))
                     if milestone.crew == "surface":
                         surface.append(parse_date(milestone.planned))
@@ -307,7 +308,8 @@ class _Linter:
                     f"the player can never join '{programme.id}': its admission condition cannot hold "
                     f"between {self.span().replace(' to ', ' and ')}",
                 )
-            seats = any(c.rewards.crew_seats for c in programme.contributions)
+            any_flight = any(c.rewards.crew_seats for c in programme.contributions)
+            landing = any_flight or any(c.rewards.surface_seats for c in programme.contributions)
             for j, milestone in enumerate(programme.milestones):
                 mloc = (*loc, "milestones", j)
                 name = f"{programme.id}.{milestone.id}"
@@ -335,12 +337,14 @@ class _Linter:
                             f"milestone '{name}' ({milestone.planned}) is planned before '{full}' "
                             f"({self.date(self.planned[full])}), which it requires: it will slip",
                         )
-                if milestone.crew != "none" and not seats:
+                if (milestone.crew == "orbit" and not any_flight) or (
+                    milestone.crew == "surface" and not landing
+                ):
                     self.warn(
                         (*mloc, "crew"),
                         "crew-without-seats",
                         f"milestone '{name}' carries a crew but no contribution of '{programme.id}' earns "
-                        "crew seats, so no partner's astronaut can fly on it",
+                        "a seat on it, so no partner's astronaut can fly on it",
                     )
             for j, slot in enumerate(programme.contributions):
                 if slot.flies_on is not None and self.planned[f"{programme.id}.{slot.flies_on}"] > self.end:

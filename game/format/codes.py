@@ -1,0 +1,36 @@
+"""Every error code the loader gives, with what it means (the warnings live in ``lint.py``).
+
+Codes are stable: `validate --format json` reports them for tools, and the reference docs
+list them from here.
+"""
+
+from __future__ import annotations
+
+ERRORS: dict[str, str] = {
+    "io": "The file cannot be read (missing, a folder, no permission).",
+    "encoding": "The file is not UTF-8 text, or holds NUL bytes.",
+    "too-large": "The file, its number of values or its nesting is beyond the limits (2 MB, 250,000 "
+    "values, 40 levels).",
+    "yaml-syntax": "The YAML cannot be parsed.",
+    "duplicate-key": "A key appears twice in one mapping.",
+    "yaml-tag": "A YAML tag such as `!!python/object`: scenario files are data only.",
+    "yaml-key": "A key that is not plain text (a number, a list...).",
+    "yaml-type": "A value YAML reads as a date or another type the format has no use for (quote dates: "
+    "`'2024-Q4'` or write them as `2024-Q4`).",
+    "shape": "The file is not a mapping of keys.",
+    "unknown-key": "A key the format does not know (a typo, usually: the message suggests the closest key).",
+    "missing-key": "A required key is missing.",
+    "invalid-value": "A value of the wrong type or out of its range.",
+    "unknown-id": "A reference to an agency, bloc, programme, milestone, contribution, capability area, "
+    "mission or event that does not exist.",
+    "duplicate-id": "Two items of one list share an id (or a member is also a lead).",
+    "self-relation": "An agency gives itself a relation.",
+    "date-order": "An end before its start: the calendar, or an event's `before` and `after`.",
+    "no-playable": "No agency is marked `playable: true`.",
+    "expression": "An expression that cannot be parsed or uses something the language does not allow.",
+    "cycle": "Milestones that require each other in a loop.",
+    "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
+    "extends-missing": "The scenario named by `extends` cannot be found or read.",
+    "extends-cycle": "Scenarios that extend each other in a loop.",
+    "extends-remove": "A `remove` that removes nothing, is not true or false, or comes with other keys.",
+}
