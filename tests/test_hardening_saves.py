@@ -201,3 +201,19 @@ def test_a_save_that_points_at_a_device_never_reads_it(tmp_path: Path) -> None:
     (tmp_path / "mini.yaml").unlink()
     with pytest.raises(SaveError, match="cannot find the scenario"):
         load_game(path)
+
+
+def test_a_scenario_edited_between_two_loads_is_noticed(tmp_path: Path) -> None:
+    path, game = saved(tmp_path)
+    assert state_hash(load_game(path).game) == state_hash(game)
+    scenario = tmp_path / "mini.yaml"
+    scenario.write_text(scenario.read_text().replace("cost: 60", "cost: 70"))  # same size, same second
+    with pytest.raises(ScenarioChangedError):
+        load_game(path)
+
+
+def test_a_save_that_misnames_its_scenario_is_refused(tmp_path: Path) -> None:
+    path, _ = saved(tmp_path)
+    edited(path, lambda d: d["scenario"].update(title="Something else"))
+    with pytest.raises(SaveError, match=r"names its scenario 'mini' \(Something else\) but it is 'mini'"):
+        load_game(path)

@@ -49,6 +49,50 @@ def scenario_ref(scenario: Scenario, path: str | Path) -> ScenarioRef:
     )
 
 
+@dataclass(frozen=True)
+class _Loaded:
+    """A scenario file validated, compiled and hashed, with the bytes' hashes it came from."""
+
+    signature: tuple[tuple[str, str | None], ...]  # (path, sha256) of the file and of its bases
+    scenario: Scenario
+    compiled: CompiledScenario
+    digest: str
+
+
+_LOADED: dict[Path, _Loaded] = {}
+_LOADED_MAX = 8
+
+
+def _signature(paths: list[Path]) -> tuple[tuple[str, str | None], ...]:
+    return tuple((str(path), file_hash(path)) for path in paths)
+
+
+def _load(place: Path) -> _Loaded | str:
+    """The scenario at ``place``, or the reason it cannot be loaded.
+
+    Kept while the bytes of the file and of its bases stay the same, so loading several
+    saves of one scenario parses and validates it once.
+    """
+    key = place.resolve()
+    cached = _LOADED.get(key)
+    if cached is not None and _signature([Path(p) for p, _ in cached.signature]) == cached.signature:
+        return cached
+    before = file_hash(key)
+    result = load_scenario(place)
+    if result.scenario is None or result.errors:
+        first = result.errors[0] if result.errors else None
+        return f"{place} has errors ({first})" if first else f"{place} cannot be loaded"
+    signature = _signature([key, *(Path(base).resolve() for base in result.bases)])
+    loaded = _Loaded(
+        signature, result.scenario, compile_scenario(result.scenario), content_hash(result.scenario)
+    )
+    if before is not None and signature[0][1] == before:  # unchanged while it was read
+        if len(_LOADED) >= _LOADED_MAX:
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = loaded
+    return loaded
+
+
 @dataclass
 class FoundScenario:
     """The scenario a save will be replayed on, and what is worth telling the player about it."""
@@ -85,35 +129,42 @@ def find_scenario(
     shown = str(save_path)
     places = [Path(override)] if override is not None else candidates(ref, save_path)
     problems: list[str] = []
-    mismatch: tuple[Path, Scenario] | None = None
+    mismatch: tuple[Path, _Loaded] | None = None
     for place in places:
         if not place.is_file():
             if override is not None:
                 problems.append(f"{place} is not a readable file")
             continue
-        result = load_scenario(place)
-        if result.scenario is None or result.errors:
-            first = result.errors[0] if result.errors else None
-            problems.append(f"{place} has errors ({first})" if first else f"{place} cannot be loaded")
+        loaded = _load(place)
+        if isinstance(loaded, str):
+            problems.append(loaded)
             continue
-        if content_hash(result.scenario) == ref.content_sha256:
-            return FoundScenario(place, compile_scenario(result.scenario), changed=False)
+        if loaded.digest == ref.content_sha256:
+            scenario = loaded.scenario
+            if (ref.id, ref.title) != (scenario.id, scenario.title):
+                raise SaveError(
+                    f"the save names its scenario '{ref.id}' ({ref.title}) but it is '{scenario.id}' "
+                    f"({scenario.title}): the save was edited, or is damaged",
+                    shown,
+                )
+            return FoundScenario(place, loaded.compiled, changed=False)
         if mismatch is None:
-            mismatch = (place, result.scenario)
+            mismatch = (place, loaded)
     if mismatch is not None:
-        place, scenario = mismatch
+        place, loaded = mismatch
+        scenario, compiled, digest = loaded.scenario, loaded.compiled, loaded.digest
         what = (
             f"is now scenario '{scenario.id}'"
             if scenario.id != ref.id
             else "has changed since the game was saved"
         )
         message = (
-            f"the scenario {place} {what} (content sha256 {content_hash(scenario)[:12]}, "
+            f"the scenario {place} {what} (content sha256 {digest[:12]}, "
             f"the save expects {ref.content_sha256[:12]}): replaying would not give the same campaign"
         )
         if not ignore_changes:
             raise ScenarioChangedError(message, shown)
-        return FoundScenario(place, compile_scenario(scenario), changed=True, warnings=[message])
+        return FoundScenario(place, compiled, changed=True, warnings=[message])
     looked = ", ".join(str(p) for p in places)
     detail = "; ".join(problems) if problems else f"looked in {looked}"
     raise SaveError(

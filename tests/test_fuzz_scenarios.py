@@ -1,0 +1,76 @@
+"""Fuzzing the scenario loader with damaged copies of the shipped files.
+
+The only outcomes allowed: errors that each carry a file, a line and a column, or a valid
+scenario, which must then compile and play a few turns of random legal actions.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from game.engine.actions import END_TURN
+from game.engine.compiled import compile_scenario
+from game.engine.game import Game
+from game.format.loader import load_scenario_bytes
+from game.paths import shipped_scenarios_dir
+from tests.fuzz_settings import fuzz_settings
+from tests.mutations import mutated
+from tests.saves_support import MINI
+
+SOURCES = [MINI, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
+SMALL_FILE = 10_000  # bytes: files above this take ~0.3 s each to parse, so get fewer default examples
+
+
+def play_a_little(game: Game, seed: int, turns: int) -> None:
+    """Random legal actions for a few turns: a valid scenario must be playable."""
+    chooser = random.Random(seed)
+    for _ in range(turns):
+        if game.over:
+            return
+        for _ in range(chooser.randint(0, 3)):
+            allowed = [option.action for option in game.options() if option.allowed]
+            if allowed:
+                assert game.act(chooser.choice(allowed)).ok
+        while game.state.pending:
+            answers = [o.action for o in game.options() if o.allowed and o.action.kind == "answer"]
+            assert game.act(answers[0]).ok
+        assert game.act(END_TURN).ok
+
+
+def check_outcome(path: Path, data: bytes) -> bool:
+    """Whether ``data`` loads as a valid scenario (then played a little) or gives located errors."""
+    result = load_scenario_bytes(str(path), data)
+    if result.errors:
+        for diagnostic in result.errors:
+            assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.path and diagnostic.message
+            assert str(diagnostic).startswith(
+                f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: error: "
+            )
+        return False
+    assert result.scenario is not None
+    compiled = compile_scenario(result.scenario)
+    for agency in compiled.playable()[:2]:
+        play_a_little(Game(compiled, agency, seed=len(data)), len(data), turns=6)
+    return True
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=[path.name for path in SOURCES])
+def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
+    original = source.read_bytes()
+    examples = 150 if len(original) < SMALL_FILE else 4
+    outcomes: Counter[bool] = Counter()
+
+    @fuzz_settings(examples)
+    @given(data=mutated(original, "yaml"))
+    def fuzz(data: bytes) -> None:
+        outcomes[check_outcome(source, data)] += 1
+
+    fuzz()
+    print(f"\nfuzz {source.name}: {sum(outcomes.values())} cases, {outcomes[True]} valid and played")
+    if source == MINI:  # the mutations reach both outcomes, or the fuzzer would prove little
+        assert outcomes[True] and outcomes[False]
