@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 import socket
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from game.cli.main import main
@@ -121,3 +124,26 @@ def test_no_file_outside_the_page_assets_is_served(served: Served, path: str) ->
     status, body = served.get(path)
     assert status in (403, 404)
     assert "root:" not in body and "import" not in body
+
+
+def test_stopping_the_server_ends_every_game(tmp_path: Path) -> None:
+    """Ctrl+C (here SIGTERM) stops the server cleanly and leaves no game process behind."""
+
+    async def play_then_stop(served: Served) -> tuple[list[int], int]:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.ws_connect(f"{served.url}ws", origin=served.url.rstrip("/")) as websocket,
+        ):
+            while (await websocket.receive(timeout=30)).type != aiohttp.WSMsgType.BINARY:
+                pass  # until the game draws its first screen
+            games = served.game_processes()
+            served.process.send_signal(signal.SIGTERM)
+            async for _message in websocket:
+                pass  # as a browser does, until the server closes the game's websocket
+            return games, await asyncio.to_thread(served.process.wait, 30)
+
+    with serving(tmp_path) as served:
+        games, code = asyncio.run(play_then_stop(served))
+    assert len(games) == 1 and code == 0
+    assert not Path(f"/proc/{games[0]}").exists(), "a game outlived the server"
+    assert "Traceback" not in served.output() and "Exception ignored" not in served.output()
