@@ -17,6 +17,8 @@ import pyte
 import pytest
 from playwright.sync_api import Browser, Page, WebSocket, sync_playwright
 
+from game.format.loader import load_scenario
+from game.paths import default_scenario
 from tests.serving import Served, serving
 
 # The flags Chromium needs here: root without a sandbox, no GPU, and no calls to Google's
@@ -32,6 +34,7 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 EVENT_PROMPT = "Press a number or click a choice."  # the event dialog's hint (game/tui/screens/event.py)
+DEFAULT_TITLE = load_scenario(default_scenario()).unwrap().title
 WAIT = 30.0  # seconds for a screen to appear; it takes about one
 
 
@@ -121,13 +124,14 @@ class Tab:
 
 @pytest.fixture(scope="module")
 def campaign(browser: Browser, served: Served) -> Iterator[Tab]:
-    """A tab where the default campaign was started by keys: New campaign, first scenario, Start."""
+    """A tab where the default campaign was started by keys: New campaign, the first scenario
+    (the default one), Start with the first agency."""
     tab = Tab(browser, served.url)
     tab.wait_for("New campaign")
     tab.press("n")
     tab.wait_for("pick a scenario")
     tab.press("Enter")
-    tab.wait_for("pick your agency")
+    tab.wait_for(f"{DEFAULT_TITLE} · pick your agency")
     tab.press("s")
     tab.wait_for("turn 1 of")
     yield tab

@@ -122,6 +122,19 @@ def test_validate_without_a_path_checks_the_installed_default_scenario(installed
     assert checked.is_relative_to(installed.venv), f"{checked} is not the installed copy"
 
 
+def test_every_installed_scenario_validates_and_finds_its_schema(installed: Installed) -> None:
+    """Variants that extend the default scenario, and editors that follow the $schema comment,
+    find what they point at inside the installed package."""
+    scenarios = sorted(installed.venv.glob("lib/*/site-packages/game/data/scenarios/*.yaml"))
+    assert len(scenarios) == len(list((REPO / "scenarios").glob("*.yaml")))
+    result = installed.cislunar("validate", *map(str, scenarios))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for scenario in scenarios:
+        first = scenario.read_text(encoding="utf-8").splitlines()[0]
+        if "$schema=" in first:
+            assert (scenario.parent / first.split("$schema=")[1].strip()).is_file(), scenario
+
+
 def test_simulate_plays_the_default_scenario_from_any_folder(installed: Installed) -> None:
     result = installed.cislunar("simulate", "--runs", "2", "--strategy", "gateway")
     assert result.returncode == 0, result.stderr
