@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from game.paths import DEFAULT_SCENARIO_FILE, DEFAULT_SCENARIO_ID
+from tests.terminal import Terminal
 
 REPO = Path(__file__).resolve().parent.parent
 BUILD_INPUTS = ("pyproject.toml", "setup.py", "README.md", "game", "scenarios", "schema")
@@ -40,6 +41,11 @@ class Installed:
         return subprocess.run(
             command, cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=60
         )
+
+    def scenarios(self) -> Path:
+        """The shipped scenarios as installed: game/data/scenarios in the venv's site-packages."""
+        (folder,) = self.venv.glob("lib/*/site-packages/game/data/scenarios")
+        return folder
 
 
 def run(*command: str | Path) -> str:
@@ -125,7 +131,7 @@ def test_validate_without_a_path_checks_the_installed_default_scenario(installed
 def test_every_installed_scenario_validates_and_finds_its_schema(installed: Installed) -> None:
     """Variants that extend the default scenario, and editors that follow the $schema comment,
     find what they point at inside the installed package."""
-    scenarios = sorted(installed.venv.glob("lib/*/site-packages/game/data/scenarios/*.yaml"))
+    scenarios = sorted(installed.scenarios().glob("*.yaml"))
     assert len(scenarios) == len(list((REPO / "scenarios").glob("*.yaml")))
     result = installed.cislunar("validate", *map(str, scenarios))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -133,6 +139,20 @@ def test_every_installed_scenario_validates_and_finds_its_schema(installed: Inst
         first = scenario.read_text(encoding="utf-8").splitlines()[0]
         if "$schema=" in first:
             assert (scenario.parent / first.split("$schema=")[1].strip()).is_file(), scenario
+
+
+def test_cislunar_alone_opens_the_game_on_the_installed_scenarios(installed: Installed) -> None:
+    """Typed with no arguments in a terminal, the command offers the scenarios it carries."""
+    terminal = Terminal([str(installed.venv / BIN / "cislunar")], installed.workdir, installed.env, (240, 30))
+    try:
+        terminal.wait_for("New campaign")
+        terminal.press(b"n")
+        terminal.wait_for("pick a scenario")
+        terminal.wait_for(f"file {installed.scenarios() / DEFAULT_SCENARIO_FILE}")
+    finally:
+        terminal.press(b"\x11")  # Ctrl+Q
+        code = terminal.close()
+    assert code == 0
 
 
 def test_simulate_plays_the_default_scenario_from_any_folder(installed: Installed) -> None:
