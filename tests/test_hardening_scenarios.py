@@ -48,6 +48,7 @@ HOSTILE: list[tuple[str, bytes, tuple[int, int], str]] = [
     ("utf-16", "id: mini\n".encode("utf-16"), (1, 1), "not UTF-8 text"),
     ("NUL byte", b"id: mini\ntitle: a\x00b\n", (2, 1), "NUL bytes"),
     ("duplicate key", b"id: mini\ntitle: a\nid: other\n", (3, 1), "duplicate key 'id'"),
+    ("reused anchor", b"id: &x mini\ntitle: &x Mini\n", (2, 8), "anchor '&x' is defined twice (first on"),
     ("merge key", b"base: &b {x: 1}\nother:\n  <<: *b\n", (1, 1), "missing required key 'id'"),
     ("huge integer", b"id: mini\nvictory_score: " + b"9" * 5000 + b"\n", (1, 1), "YAML syntax"),
     ("complex key", b"? [a, b]\n: 1\n", (1, 3), "keys must be plain text"),

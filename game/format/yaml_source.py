@@ -9,13 +9,15 @@ with a located diagnostic instead of an exception.
 from __future__ import annotations
 
 import datetime
+import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.error import MarkedYAMLError, ReusedAnchorWarning, YAMLError
 from ruamel.yaml.scanner import RoundTripScanner
 
 from game.format.diagnostics import Diagnostic, Position
@@ -121,7 +123,9 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
     yaml.Scanner = _DepthLimitedScanner
     yaml.allow_duplicate_keys = False
     try:
-        data = yaml.load(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", ReusedAnchorWarning)
+            data = yaml.load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = Position(path=path, line=mark.line + 1, column=mark.column + 1) if mark else origin
@@ -129,6 +133,8 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
         if "duplicate key" in problem:
             return None, [Diagnostic.at(where, "duplicate-key", problem.replace('"', "'"))]
         return None, [Diagnostic.at(where, "yaml-syntax", f"YAML syntax: {problem}")]
+    except ReusedAnchorWarning as warning:
+        return None, [_reused_anchor(path, str(warning))]
     except _TooDeep as error:
         where = Position(path=path, line=error.line, column=error.column)
         return None, [Diagnostic.at(where, "too-large", _TOO_DEEP)]
@@ -144,6 +150,17 @@ def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnost
     except _Refused as error:
         return None, error.diagnostics
     return Document(plain, source), []
+
+
+def _reused_anchor(path: str, text: str) -> Diagnostic:
+    """ruamel only warns about an anchor defined twice (the later one wins): an error here."""
+    name = re.search(r"found duplicate anchor '?([^'\n]*)'?", text)
+    marks = re.findall(r"line (\d+), column (\d+)", text)
+    line, column = (int(marks[-1][0]), int(marks[-1][1])) if marks else (1, 1)
+    first = f" (first on line {marks[0][0]})" if len(marks) > 1 else ""
+    anchor = name.group(1) if name else "?"
+    message = f"anchor '&{anchor}' is defined twice{first}: give each anchor its own name"
+    return Diagnostic.at(Position(path=path, line=line, column=column), "yaml-anchor", message)
 
 
 class _Refused(Exception):
