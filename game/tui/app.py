@@ -12,14 +12,15 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from game.engine.actions import Action
-from game.engine.game import Game, Outcome
-from game.format.catalogue import Origin
 from game.tui.commands import CampaignCommands
 from game.tui.saved import SavesProvider, no_saves
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine and pydantic load with the first campaign, not at start-up
+    from game.engine.game import Game, Outcome
+    from game.format.catalogue import Origin
     from game.tui.screens.dashboard import DashboardScreen
 
 DARK_THEME = "textual-dark"
@@ -110,8 +111,10 @@ class CislunarApp(App[int]):
                 return screen
         return None
 
-    def screen_ready(self) -> None:
+    def screen_ready(self, screen: Screen[None]) -> None:
         """Called by the first screen once mounted: the benchmark exits after its first frame."""
+        if self.exit_after_first_frame:
+            screen.call_after_refresh(self.exit)
 
     # ---- the engine
     def act(self, action: Action) -> Outcome:

@@ -10,10 +10,10 @@ import argparse
 import os
 import random
 import sys
+from typing import TYPE_CHECKING
 
-from game.engine.compiled import compile_scenario
-from game.engine.game import Game
-from game.format.loader import load_scenario
+if TYPE_CHECKING:
+    from game.engine.game import Game
 
 #: Set by benchmarks/startup.py: run headless and exit once the first frame is drawn.
 FIRST_FRAME_ENV = "CISLUNAR_EXIT_AFTER_FIRST_FRAME"
@@ -26,6 +26,10 @@ def new_seed() -> int:
 
 def load_game(scenario: str, agency: str, seed: int) -> Game | None:
     """The campaign asked for on the command line, or None after printing why not."""
+    from game.engine.compiled import compile_scenario
+    from game.engine.game import Game
+    from game.format.loader import load_scenario
+
     result = load_scenario(scenario)
     if result.scenario is None or result.errors:
         for diagnostic in result.errors:
@@ -52,6 +56,8 @@ def launch(args: argparse.Namespace) -> int:
         if game is None:
             return 1
     elif args.scenario:
+        from game.format.loader import load_scenario
+
         result = load_scenario(args.scenario)
         if result.scenario is None or result.errors:
             for diagnostic in result.errors:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from game.engine.game import Game
+if TYPE_CHECKING:
+    from game.engine.game import Game
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,7 +118,7 @@ class DashboardScreen(Screen[None]):
         cards = self.query_one("#cards", Grid)
         cards.styles.grid_size_columns = min(4, len(self.game.compiled.programmes) + 1)
         self.refresh_view()
-        self.cislunar.screen_ready()
+        self.cislunar.screen_ready(self)
 
     def on_screen_resume(self) -> None:
         self.refresh_view()

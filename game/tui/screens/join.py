@@ -231,7 +231,9 @@ class JoinScreen(Screen[None]):
             if action.kind == "apply"
             else "Build started"
         )
-        self.notify(done, title=action.target)
+        game = self.cislunar.game
+        assert game is not None
+        self.notify(done, title=game.compiled.programmes[self.programme].model.short)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -243,7 +245,8 @@ class JoinScreen(Screen[None]):
     def action_withdraw(self) -> None:
         outcome = self.cislunar.act(Action("withdraw", self.programme))
         if outcome.ok:
-            self.notify(f"You left {self.programme}", severity="warning")
+            short = self.cislunar.game.compiled.programmes[self.programme].model.short  # type: ignore[union-attr]
+            self.notify(f"You left {short}", severity="warning")
             self.refresh_view()
         else:
             self.query_one("#join-status", Static).update(verdict(outcome.reason))

@@ -67,7 +67,7 @@ class TitleScreen(Screen[None]):
         menu = self.query_one("#menu", OptionList)
         menu.highlighted = 0
         menu.focus()
-        self.cislunar.screen_ready()
+        self.cislunar.screen_ready(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("continue", "load"):

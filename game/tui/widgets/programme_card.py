@@ -45,7 +45,10 @@ class ProgrammeCard(Static, can_focus=True):
             lines.append(Content.assemble(f"{date_of[nxt.due]} ", slip(nxt.slip_turns)))
             if nxt.slip_turns:
                 lines.append(Content.assemble(("was ", "$text-muted"), date_of[nxt.planned]))
-        lines.append(Content.assemble(("you: ", "$text-muted"), (view.standing, "bold")))
+        standing, _, offered = view.standing.partition(" offering ")
+        lines.append(Content.assemble(("you: ", "$text-muted"), (standing, "bold")))
+        if offered:
+            lines.append(Content(f"▪ offers {offered}"))
         lines.extend(Content(f"▪ {build}") for build in view.builds)
         if view.seats:
             lines.append(Content(f"▪ {view.seats} crew seat(s)"))

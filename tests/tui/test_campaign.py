@@ -1,0 +1,82 @@
+"""A whole campaign played through key presses only, from the title screen to the debrief."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from game.tui.screens.agency_pick import AgencyScreen
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.event import EventScreen
+from game.tui.screens.join import JoinScreen
+from game.tui.screens.scenario_pick import ScenarioScreen
+
+from .conftest import MINI, SMALL, make_app
+from .helpers import answer_events, screen_text, text_of
+
+
+async def play_to_the_end(pilot, limit: int) -> int:
+    """End turns (answering every event) until the debrief shows; return the turns ended."""
+    turns = 0
+    while not isinstance(pilot.app.screen, DebriefScreen):
+        assert turns < limit, "the campaign did not end"
+        await answer_events(pilot)
+        if isinstance(pilot.app.screen, DebriefScreen):
+            break
+        await pilot.press("e")
+        await pilot.pause()
+        turns += 1
+    return turns
+
+
+async def test_a_whole_campaign_by_keys_from_title_to_debrief() -> None:
+    app = make_app(folders=[MINI.parent])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n")  # new campaign
+        await pilot.pause()
+        assert isinstance(app.screen, ScenarioScreen)
+        await pilot.press("enter")  # the only scenario: mini
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen)
+        assert app.screen.query_one("#seed", Input).value == "7"
+        await pilot.press("s")  # start as ESA
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.game is not None and app.game.player == "esa" and app.game.state.seed == 7
+
+        # Offer the robotic arm to the Gateway: card 1, second line of the list, confirm.
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        await pilot.press("down", "c")
+        await pilot.pause()
+        assert app.game.state.programmes["gateway"].applicants == {"esa": "arm"}
+        assert "you: applicant" in screen_text(app)
+        assert "offers Robotic arm" in screen_text(app)
+
+        turns = await play_to_the_end(pilot, limit=40)
+        assert app.game.over
+        assert turns == app.game.turns_total
+        text = screen_text(app)
+        assert "Campaign won" in text and "Objectives" in text
+        story = text_of(app.screen.query_one("#story"))
+        assert "ESA joins Gateway" in story
+        assert "A crisis: Stay calm" in story
+
+
+async def test_the_crisis_event_is_answered_on_the_way() -> None:
+    app = make_app(folders=[MINI.parent])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter", "s")
+        await pilot.pause()
+        seen = 0
+        for _ in range(4):
+            await pilot.press("e")
+            await pilot.pause()
+            if isinstance(app.screen, EventScreen):
+                seen += 1
+                await answer_events(pilot, "2")
+        assert seen == 1
+        assert any("A crisis: Panic" in item.text for report in app.game.reports for item in report.news)

@@ -1,0 +1,73 @@
+"""Joining a programme: contribution, cost over time, capability, rewards, relations, confirm."""
+
+from __future__ import annotations
+
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.join import JoinScreen
+
+from .conftest import SMALL, make_app, new_game
+from .helpers import text_of
+
+
+async def test_the_join_screen_shows_costs_needs_rewards_and_relations() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # Gateway
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        await pilot.press("down")  # from "join without a contribution" to the robotic arm
+        await pilot.pause()
+        details = text_of(app.screen.query_one("#join-details"))
+        assert "Cost 400 M$ over 4 turn(s), about 100 M$ a turn" in details
+        assert "2021: 400 M$" in details
+        assert "Needs Robotics 2 (you 2 ✓)" in details
+        assert "Earns 1 crew seat(s), +1 science per turn, +10 prestige" in details
+        assert "Flies on First crew (2023-Q1)" in details
+        assert "relations with CNSA -10" in details
+        assert "relations of at least 20 with NASA (yours: +60)" in details
+        assert text_of(app.screen.query_one("#join-status")) == "✓ you may offer this"
+        await pilot.press("down")  # the habitat needs more than ESA has
+        await pilot.pause()
+        assert "Needs Habitation 3 (you 1 ✗)" in text_of(app.screen.query_one("#join-details"))
+        assert "needs Habitation level 3 (you have 1)" in text_of(app.screen.query_one("#join-status"))
+        await pilot.press("c")  # refused: the screen stays, the state does not change
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        assert app.game.state.programmes["gateway"].applicants == {}
+        await pilot.press("up", "c")  # offer the arm
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.game.state.programmes["gateway"].applicants == {"esa": "arm"}
+
+
+async def test_a_closed_programme_says_why() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("j")  # pick from the list
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # ISLS
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen) and app.screen.programme == "isls"
+        assert "ISLS takes no new partners" in text_of(app.screen.query_one("#join-status"))
+        assert "it takes no new partners" in text_of(app.screen.query_one("#join-details"))
+
+
+async def test_a_member_can_withdraw_and_others_cannot() -> None:
+    game = new_game()
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # ILRS
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "esa" not in game.state.programmes["ilrs"].members  # not a member: X does nothing
+        game.state.programmes["ilrs"].members.append("esa")  # as if accepted
+        app.screen.refresh_view()
+        await pilot.press("x")
+        await pilot.pause()
+        assert "esa" not in game.state.programmes["ilrs"].members
+        assert any(item.text == "ESA leaves ILRS (withdrawal)" for item in game.state.news)
+        assert game.state.relation("esa", "cnsa") == 10 - 25  # the lead takes offence

@@ -1,0 +1,83 @@
+"""The title screen: a new campaign always; Continue and Load when the saves provider has saves."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+from game.tui.saved import SavedCampaign
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.help import HelpScreen
+from game.tui.screens.load import LoadScreen
+from game.tui.screens.title import TitleScreen
+
+from .conftest import SMALL, make_app, new_game
+from .helpers import screen_text
+
+
+def menu_items(app) -> list[str]:
+    menu = app.screen.query_one("#menu", OptionList)
+    return [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+
+
+async def test_without_saves_there_is_no_continue() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+        assert menu_items(app) == ["New campaign", "Help and keys", "Quit"]
+        await pilot.press("c")  # no saves: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_saves_from_the_provider_can_be_continued_and_loaded() -> None:
+    older, newer = new_game(seed=1), new_game(seed=2)
+    newer.end_turn()
+    saves = [
+        SavedCampaign("ESA · 2021-Q2", "three_roads, seed 2", lambda: newer),
+        SavedCampaign("ESA · 2021-Q1", "three_roads, seed 1", lambda: older),
+    ]
+    app = make_app(saves=lambda: saves)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q2)"
+        assert "Load a saved campaign" in menu_items(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.game is older
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert [type(s) for s in app.screen_stack[1:]] == [DashboardScreen]
+
+
+async def test_continue_resumes_the_newest_save_and_its_pending_event() -> None:
+    game = new_game()
+    game.end_turn()  # the budget crisis now waits for an answer
+    app = make_app(saves=lambda: [SavedCampaign("ESA · 2021-Q2", "", lambda: game)])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.game is game
+        assert "A budget crisis" in screen_text(app)
+
+
+async def test_help_lists_the_rules_and_every_key() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = str(app.screen.query_one("#keys").content)
+        for expected in (
+            "e        End turn",
+            "Ctrl+T   Theme",
+            "Ctrl+P   Command palette",
+            "1-9      open a programme",
+        ):
+            assert expected in keys
+        assert "appropriation" in str(app.screen.query_one("#rules").content)
