@@ -185,11 +185,12 @@ def standing(state: GameState, cs: CompiledScenario, pid: str) -> str:
 
 
 def _build_progress(build: BuildState, total_turns: int, name: str) -> str:
+    """'Arm ✓' once delivered, else 'Arm 2/4' (turns done of the build), with stalls."""
     if build.status == "delivered":
-        return f"{name}: delivered"
+        return f"{name} ✓"
     done = max(0, total_turns - build.turns_left)
     stalled = f", stalled {build.stalled}" if build.stalled else ""
-    return f"{name}: {done}/{total_turns} turns{stalled}"
+    return f"{name} {done}/{total_turns}{stalled}"
 
 
 def programme_view(state: GameState, cs: CompiledScenario, pid: str) -> ProgrammeView:
@@ -431,7 +432,13 @@ def describe_effects(effects: Iterable[Effect], cs: CompiledScenario) -> list[st
                 f"{programme_names.get(item.programme, item.programme)} health {_signed(item.delta)}"
             )
         for item in effect.slip:
-            lines.append(f"{programme_names.get(item.programme, item.programme)} slips {item.turns} turn(s)")
+            short = programme_names.get(item.programme, item.programme)
+            which = (
+                cs.programmes[item.programme].milestones[item.milestone].name
+                if item.milestone
+                else "next milestone"
+            )
+            lines.append(f"{short} {which} slips {item.turns} turn(s)")
         for item in effect.overrun:
             lines.append(f"{programme_names.get(item.programme, item.programme)} costs +{item.percent:g}%")
         for item in effect.join:

@@ -27,7 +27,7 @@ NEWS_MARK = {
     "programme": "◆",
     "event": "!",
     "crew": "☺",
-    "action": "▸",
+    "action": "»",
     "objective": "★",
     "outcome": "★",
 }

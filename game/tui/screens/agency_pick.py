@@ -23,8 +23,9 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
     """Budget, strengths and relations of an agency, each with its number."""
     areas = {c.id: c.name for c in scenario.capabilities}
     shorts = {a.id: a.short for a in scenario.agencies}
+    blocs = {b.id: b.name for b in scenario.blocs}
     lines = [
-        Content.assemble((agency.name, "bold"), ("  ", ""), (f"bloc {agency.bloc}", "$text-muted")),
+        Content.assemble((agency.name, "bold"), "  ", (blocs.get(agency.bloc, agency.bloc), "$text-muted")),
         Content(agency.description.strip()) if agency.description else Content(""),
         Content.assemble(
             ("budget ", "$text-muted"),

@@ -11,15 +11,23 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Grid, Vertical
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from game.engine.queries import budget_view, go_alone_view, net_changes, programme_views, stat_name
+from game.engine.queries import (
+    budget_view,
+    go_alone_view,
+    milestone_views,
+    net_changes,
+    programme_views,
+    stat_name,
+)
 from game.format.dates import format_date
 from game.tui.text import amount, delta, money
 from game.tui.widgets.figure import FigureCell
+from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
 from game.tui.widgets.go_alone_card import GoAloneCard
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.programme_card import ProgrammeCard
@@ -86,7 +94,10 @@ class DashboardScreen(Screen[None]):
                 for index, pid in enumerate(cs.programmes, start=1):
                     yield ProgrammeCard(pid, index, id=f"card-{pid}")
                 yield GoAloneCard(GO_ALONE, len(cs.programmes) + 1, id="card-go-alone")
-            yield NewsFeed(id="news")
+            with Horizontal(id="lower"):
+                yield NewsFeed(id="news")
+                with VerticalScroll(id="dash-timeline"):
+                    yield GanttChart(id="dash-gantt")
         yield Footer()
 
     def relation_order(self) -> list[str]:
@@ -101,7 +112,7 @@ class DashboardScreen(Screen[None]):
         return list(dict.fromkeys(leads)) + others
 
     def on_resize(self) -> None:
-        self._fit_relations()
+        self.refresh_view()
 
     def _fit_relations(self) -> None:
         """Show as many relations as fit in three rows of figures; 'all' opens the full list."""
@@ -160,6 +171,14 @@ class DashboardScreen(Screen[None]):
         self._turn_line()
         self._cards()
         self.query_one("#news", NewsFeed).show(game.reports)
+        if self.size.width >= 120:  # the timeline beside the news only where there is room
+            rows = [
+                GanttRow(cp.model.short, milestone)
+                for pid, cp in cs.programmes.items()
+                for milestone in milestone_views(state, cs, pid)
+            ]
+            calendar = Calendar(cs.start, cs.end, state.month, cs.turn_months)
+            self.query_one("#dash-gantt", GanttChart).show(rows, calendar)
 
     def _figure(self, stat: str, value: str, change: Content, tooltip: str | None = None) -> None:
         cell = self.query_one(f"#fig-{stat.replace(':', '-')}", FigureCell)
@@ -197,7 +216,7 @@ class DashboardScreen(Screen[None]):
             parts.extend(
                 [stat_name(stat, game.compiled), " ", delta(shown, " M$" if stat == "money" else ""), "  "]
             )
-        line.update(Content.assemble(*parts))
+        line.update(Content.assemble(*parts), layout=False)
 
     def _cards(self) -> None:
         game = self.game

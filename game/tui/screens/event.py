@@ -13,7 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from game.engine.queries import choice_effects
 from game.format.dates import format_date
@@ -21,7 +21,8 @@ from game.format.dates import format_date
 
 class EventScreen(ModalScreen[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(1, 10)),
+        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(2, 10)),
     ]
 
     def __init__(self, uid: int, event_id: str) -> None:
@@ -53,6 +54,7 @@ class EventScreen(ModalScreen[str]):
                     )
                     yield Static(Content("\n").join(lines), classes="choice-effects", markup=False)
             yield Static("Press a number or click a choice.", classes="hint")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query(Button).first().focus()

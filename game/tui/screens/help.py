@@ -11,23 +11,26 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-RULES = """\
-You run a space agency's lunar plans, one turn (usually a quarter) at a time.
-• Money comes once a year: the appropriation grows with public support and with the
-  budget bonuses your contributions earn. Builds are paid turn by turn; a build you
-  cannot pay stalls and strains its programme.
-• Three things pull against each other: money, science and prestige, and domestic
-  support (if it collapses, or you stay in debt too long, the campaign is lost).
-• Join a programme by applying, ideally offering a contribution (a module, an
-  instrument, a service). The leads answer at the end of the turn; relations with them
-  matter, and joining one bloc's programme can cool relations with the other.
-• Contributions earn crew seats, science and prestige once delivered and flown.
-  Milestones slip when programmes are strained; the timeline shows every slip.
-• Or go alone: invest in capabilities and fly national missions.
-• Events ask for a decision; each choice lists its known effects.
-• The score counts the scenario's objectives; the debrief shows it at the end.
-Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it,
-or press W on the dashboard for the reasons."""
+RULES = "\n".join(
+    [
+        "You run a space agency's lunar plans, one turn (usually a quarter) at a time.",
+        "• Money comes once a year: the appropriation grows with public support and with the budget "
+        "bonuses your contributions earn. Builds are paid turn by turn; a build you cannot pay stalls "
+        "and strains its programme.",
+        "• Money, science, prestige and domestic support pull against each other. If support "
+        "collapses, or you stay in debt too long, the campaign is lost.",
+        "• Join a programme by applying, ideally offering a contribution (a module, an instrument, a "
+        "service). The leads answer at the end of the turn; relations with them matter, and joining "
+        "one bloc's programme can cool relations with the other.",
+        "• Contributions earn crew seats, science and prestige once delivered and flown. Milestones "
+        "slip when programmes are strained; the timeline shows every slip.",
+        "• Or go alone: invest in capabilities and fly national missions.",
+        "• Events ask for a decision; each choice lists its known effects.",
+        "• The score counts the scenario's objectives; the debrief shows it at the end.",
+        "Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it, or press "
+        "W on the dashboard for the reasons.",
+    ]
+)
 
 
 def key_name(key: str) -> str:

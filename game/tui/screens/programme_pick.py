@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.queries import programme_views
@@ -29,6 +29,7 @@ class ProgrammePickScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog", id="pick-dialog") as dialog:
             dialog.border_title = "Open a programme"
             yield OptionList(*options, id="programmes")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

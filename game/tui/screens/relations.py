@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from game.engine.queries import net_changes
 from game.tui.text import delta, relation_word
@@ -46,3 +46,4 @@ class RelationsScreen(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Content("\n").join(lines), markup=False)
             yield Static("Esc closes · click a relation on the dashboard for its reasons", classes="hint")
+        yield Footer()

@@ -29,7 +29,8 @@ class FigureCell(Static, can_focus=True):
 
     def show(self, value: str, change: Content, reasons: str = "") -> None:
         """Update the figure; the tooltip repeats the reasons for mouse users."""
-        self.update(Content.assemble((self.label, "$text-muted"), " ", (value, "bold"), " ", change))
+        text = Content.assemble((self.label, "$text-muted"), " ", (value, "bold"), " ", change)
+        self.update(text, layout=False)  # one line in a fixed grid: no relayout of the screen
         self.tooltip = reasons or None
 
     def on_click(self) -> None:

@@ -28,7 +28,8 @@ class GoAloneCard(ProgrammeCard):
             if view.crewed_orbit
             else "no crew yet"
         )
-        lines: list[Content] = [Content(f"national · {crew}")]
+        lines: list[Content] = [Content(crew)]
+        self.border_subtitle = "national path"
         order = {"building": 0, "available": 1, "flown": 2, "refused": 3}
         missions = sorted(view.missions, key=lambda m: order[m.state])
         for mission in missions[:room]:
@@ -42,5 +43,5 @@ class GoAloneCard(ProgrammeCard):
             lines.append(Content.assemble((f"+{len(missions) - room} more", "$text-muted")))
         levels = " ".join(f"{name[:3]}{level}" for name, level in view.capabilities)
         lines.append(Content.assemble(("skills ", "$text-muted"), levels))
-        self.update(Content("\n").join(lines))
+        self.update(Content("\n").join(lines), layout=False)
         self.tooltip = "○ can start  ■ building  ✓ flown  · not yet possible. Enter or click to open."

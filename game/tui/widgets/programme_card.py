@@ -38,7 +38,7 @@ class ProgrammeCard(Static, can_focus=True):
             Content(f"with {', '.join(view.members)}" if view.members else "no partners yet"),
         ]
         if view.next is None:
-            lines.append(Content(f"all {view.total} milestones flown"))
+            lines.append(Content(f"all flown ({view.flown}/{view.total})"))
         else:
             nxt = view.next
             lines.append(Content(f"next {nxt.name}"))
@@ -46,13 +46,13 @@ class ProgrammeCard(Static, can_focus=True):
             if nxt.slip_turns:
                 lines.append(Content.assemble(("was ", "$text-muted"), date_of[nxt.planned]))
         standing, _, offered = view.standing.partition(" offering ")
-        lines.append(Content.assemble(("you: ", "$text-muted"), (standing, "bold")))
+        self.border_subtitle = f"you: {'outside' if standing == 'not a member' else standing}"
         if offered:
             lines.append(Content(f"▪ offers {offered}"))
         lines.extend(Content(f"▪ {build}") for build in view.builds)
         if view.seats:
             lines.append(Content(f"▪ {view.seats} crew seat(s)"))
-        self.update(Content("\n").join(lines))
+        self.update(Content("\n").join(lines), layout=False)  # fixed height: no relayout
         self.tooltip = f"{view.name}: {view.flown} of {view.total} milestones flown. Enter or click to open."
 
     def on_click(self) -> None:

@@ -1,0 +1,90 @@
+"""Screenshots of every screen at 80x24 and at 160x50, compared with the accepted SVGs.
+
+Regenerate with `pytest tests/tui --snapshot-update` only when a screen changed on purpose
+(or when textual or rich are bumped), and look at the new SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from game.engine.actions import Action
+from game.engine.game import Game
+from game.tui.app import CislunarApp
+from game.tui.saved import SavedCampaign
+
+from .conftest import LARGE, SMALL, make_app, new_game
+
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
+
+
+def answer_first(game: Game, choice: int) -> None:
+    for pending in list(game.state.pending):
+        choices = game.compiled.events[pending.event].model.choices
+        assert game.act(Action("answer", str(pending.uid), choices[choice].id)).ok
+
+
+def mid_campaign(turns: int = 9) -> Game:
+    """ESA offers the arm to the Gateway, flies a cubesat and buys the crisis off with a slip."""
+    game = new_game()
+    assert game.act(Action("apply", "gateway", "arm")).ok
+    assert game.act(Action("mission", "cubesat")).ok
+    for _ in range(turns):
+        answer_first(game, 1)
+        assert game.end_turn().ok
+    return game
+
+
+def finished_campaign() -> Game:
+    game = mid_campaign()
+    while not game.over:
+        answer_first(game, 0)
+        game.end_turn()
+    return game
+
+
+def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        for key in presses:
+            await pilot.press(key)
+            await pilot.pause()
+
+    return run_before
+
+
+SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
+    "title": (lambda: make_app(), ()),
+    "scenario": (lambda: make_app(), ("n",)),
+    "agency": (lambda: make_app(), ("n", "enter")),
+    "dashboard_start": (lambda: make_app(new_game()), ()),
+    "dashboard_mid": (lambda: make_app(mid_campaign()), ()),
+    "decisions": (lambda: make_app(mid_campaign()), ("d",)),
+    "join": (lambda: make_app(new_game()), ("1", "down")),
+    "programme_pick": (lambda: make_app(new_game()), ("j",)),
+    "event": (lambda: make_app(new_game()), ("e",)),
+    "reasons": (lambda: make_app(mid_campaign()), ("w",)),
+    "relations": (lambda: make_app(mid_campaign()), ("r",)),
+    "timeline": (lambda: make_app(mid_campaign()), ("t",)),
+    "debrief": (lambda: make_app(finished_campaign()), ()),
+    "help": (lambda: make_app(), ("f1",)),
+}
+
+
+@SIZES
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, screen: str, size: tuple[int, int]) -> None:
+    build, presses = SCREENS[screen]
+    assert snap_compare(build(), terminal_size=size, run_before=keys(*presses))
+
+
+def test_light_theme_dashboard(snap_compare) -> None:
+    assert snap_compare(make_app(mid_campaign()), terminal_size=SMALL, run_before=keys("ctrl+t"))
+
+
+def test_title_and_load_with_saves(snap_compare) -> None:
+    saves = [SavedCampaign("ESA · 2023-Q2 · three_roads", "seed 7, turn 10", mid_campaign)]
+    assert snap_compare(make_app(saves=lambda: saves), terminal_size=SMALL, run_before=keys("l"))
