@@ -2,8 +2,9 @@
 
 What a browser can reach through textual-serve (checked against textual-serve 1.1.3):
 
-- ``/`` renders one page (its font from ``/static``, not from Google); ``/static/…`` serves textual-serve's own assets only (aiohttp's
-  static route resolves every path inside that folder and refuses ``..`` and symlinks);
+- ``/`` renders one page (its font from ``/static``, not from Google);
+- ``/static/…`` serves textual-serve's own assets only (aiohttp's static route resolves
+  every path inside that folder and refuses ``..`` and symlinks);
 - ``/ws`` starts a new game process for each connection (``AppService`` per websocket),
   whose screen the page shows and whose keys the page sends: each tab its own game;
 - ``/download/{key}`` serves only what the running game itself hands over with
