@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import os
 import shlex
 import socket
+import subprocess
 import sys
 from pathlib import Path
 
@@ -82,7 +84,8 @@ def play_command(args: argparse.Namespace) -> str:
         command += ["--agency", args.agency]
     if args.seed is not None:
         command += ["--seed", str(args.seed)]
-    return shlex.join(command)
+    # textual-serve runs it through the shell: quote for the shell this system has.
+    return subprocess.list2cmdline(command) if os.name == "nt" else shlex.join(command)
 
 
 def public_warning(host: str, port: int) -> str:
