@@ -13,6 +13,7 @@ ERRORS: dict[str, str] = {
     "values, 40 levels).",
     "yaml-syntax": "The YAML cannot be parsed.",
     "duplicate-key": "A key appears twice in one mapping.",
+    "yaml-anchor": "A YAML anchor defined twice in one file.",
     "yaml-tag": "A YAML tag such as `!!python/object`: scenario files are data only.",
     "yaml-key": "A key that is not plain text (a number, a list...).",
     "yaml-type": "A value YAML reads as a date or another type the format has no use for (quote dates: "

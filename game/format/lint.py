@@ -109,7 +109,7 @@ class _Linter:
 
     def references(self) -> Iterator[tuple[DataPath, Reference]]:
         for loc, condition in self.conditions():
-            for text_loc, text in _expressions(loc, condition):
+            for text_loc, text in expressions_in(loc, condition):
                 for ref in parse_expression(text).references:
                     yield text_loc, ref
 
@@ -423,13 +423,13 @@ class _Linter:
                 )
 
 
-def _expressions(loc: DataPath, condition: Any) -> Iterator[tuple[DataPath, str]]:
+def expressions_in(loc: DataPath, condition: Any) -> Iterator[tuple[DataPath, str]]:
     """Every expression text of a condition (or of a bare expression), with its location."""
     if isinstance(condition, str):
         yield loc, condition
     elif isinstance(condition, ConditionTree):
         for name in ("all", "any"):
             for index, child in enumerate(getattr(condition, name) or []):
-                yield from _expressions((*loc, name, index), child)
+                yield from expressions_in((*loc, name, index), child)
         if condition.not_ is not None:
-            yield from _expressions((*loc, "not"), condition.not_)
+            yield from expressions_in((*loc, "not"), condition.not_)
