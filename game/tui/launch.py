@@ -51,8 +51,10 @@ def launch(args: argparse.Namespace) -> int:
     """Run the TUI: straight to the dashboard with --scenario and --agency, else the title screen."""
     seed = args.seed if args.seed is not None else new_seed()
     game = None
-    if args.scenario and args.agency:
-        game = load_game(args.scenario, args.agency, seed)
+    if args.agency:  # an agency alone plays the default scenario
+        from game.paths import default_scenario
+
+        game = load_game(args.scenario or str(default_scenario()), args.agency, seed)
         if game is None:
             return 1
     elif args.scenario:

@@ -91,3 +91,35 @@ async def test_the_command_palette_ends_the_turn() -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert app.game is not None and app.game.state.turn == 1
+
+
+async def test_clicking_a_programme_card_opens_it() -> None:
+    from game.tui.screens.join import JoinScreen
+
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.click("#card-ilrs")
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen) and app.screen.programme == "ilrs"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#card-go-alone")
+        await pilot.pause()
+        assert "National missions and capabilities" in screen_text(app)
+
+
+async def test_income_and_committed_spending_show_their_changes() -> None:
+    game = new_game()
+    assert game.act(Action("mission", "cubesat")).ok
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "Committed 60 M$" in text_of(app.screen.query_one("#fig-committed"))
+        await pilot.press("e", "1", "e", "e", "e")  # into 2022: a new appropriation
+        await pilot.pause()
+        income = text_of(app.screen.query_one("#fig-income"))
+        assert income == "Income 621 M$/yr ▲+20.6 M$"
+        await pilot.click("#fig-income")
+        await pilot.pause()
+        assert "public support (54%)" in text_of(app.screen.query_one("#reasons-body"))

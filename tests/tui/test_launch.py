@@ -78,3 +78,10 @@ async def test_a_scenario_alone_opens_the_agency_choice() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+def test_an_agency_alone_plays_the_default_scenario(monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr("game.tui.app.CislunarApp.run", lambda app, headless=False: opened.append(app))
+    assert launching.launch(args(None, "jaxa")) == 0
+    assert opened[0].game.compiled.scenario.id == "default_2021"

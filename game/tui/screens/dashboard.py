@@ -25,6 +25,7 @@ from game.engine.queries import (
     stat_name,
 )
 from game.format.dates import format_date
+from game.tui.memory import TurnMemory
 from game.tui.text import amount, delta, money
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
@@ -42,20 +43,19 @@ GO_ALONE = "go_alone"
 class DashboardScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "end_turn", "End turn"),
-        Binding("d", "decisions", "Decisions"),
+        Binding("d", "decisions", "Decide"),
         Binding("j", "join", "Join"),
         Binding("t", "timeline", "Timeline"),
         Binding("w", "why", "Why?"),
         Binding("r", "relations", "Relations"),
         Binding("b", "debrief", "Debrief"),
+        Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
         *(Binding(str(n), f"card({n})", f"Card {n}", show=False) for n in range(1, 10)),
     ]
 
     def __init__(self) -> None:
         super().__init__()
-        self._health_seen: dict[str, float] = {}
-        self._health_before: dict[str, float] = {}
-        self._turn_seen = -1
+        self.memory = TurnMemory()
 
     @property
     def cislunar(self) -> CislunarApp:
@@ -98,7 +98,7 @@ class DashboardScreen(Screen[None]):
                 yield NewsFeed(id="news")
                 with VerticalScroll(id="dash-timeline"):
                     yield GanttChart(id="dash-gantt")
-        yield Footer()
+        yield Footer(compact=True)
 
     def relation_order(self) -> list[str]:
         """Other agencies, the programmes' leads first, then by how much the relation matters."""
@@ -147,12 +147,22 @@ class DashboardScreen(Screen[None]):
         last = net_changes(report.changes) if report else {}
         budget = budget_view(state, cs)
         self._figure("money", money(budget.money), delta(last.get("money", 0) / 1000, " M$"))
-        self._figure("income", f"{money(budget.income)}/yr", Content(""))
+        income = self.memory.delta("income", budget.income, state.turn)
+        self._figure(
+            "income",
+            f"{money(budget.income)}/yr",
+            delta(income, " M$"),
+            "This year's appropriation; click for the budget",
+        )
         year_end = format_date(state.month + (budget.turns_left_in_year - 1) * cs.turn_months, cs.turn_months)
         self._figure(
             "committed",
             money(budget.committed_year),
-            Content(""),
+            delta(
+                self.memory.delta("committed", budget.committed_year, state.turn),
+                " M$",
+                higher_is_better=False,
+            ),
             "\n".join(
                 f"{name}: {money(turn)} now, {money(year)} by {year_end}"
                 for name, turn, year in budget.commitments
@@ -221,16 +231,12 @@ class DashboardScreen(Screen[None]):
     def _cards(self) -> None:
         game = self.game
         state, cs = game.state, game.compiled
-        if state.turn != self._turn_seen:
-            self._health_before = dict(self._health_seen) if self._turn_seen >= 0 else {}
-            self._turn_seen = state.turn
         dates: dict[int, str] = {}
         for view in programme_views(state, cs):
             if view.next is not None:
                 for month in (view.next.due, view.next.planned):
                     dates[month] = format_date(month, cs.turn_months)
-            self._health_seen[view.id] = view.health
-            change = view.health - self._health_before.get(view.id, view.health)
+            change = self.memory.delta(f"health:{view.id}", view.health, state.turn)
             self.query_one(f"#card-{view.id}", ProgrammeCard).show(view, dates, change)
         room = 5 if self.size.height < 36 else 8
         self.query_one("#card-go-alone", GoAloneCard).show_path(go_alone_view(state, cs), room)

@@ -77,6 +77,10 @@ class ReasonsScreen(ModalScreen[None]):
         budget = budget_view(game.state, game.compiled)
         lines = [
             Content.assemble(("Income this year ", "bold"), money(budget.income)),
+            Content(
+                f"   set each new year from your base budget, public support "
+                f"({game.state.me.support:.0f}%) and budget bonuses ({game.state.me.budget_modifier:+.0f}%)"
+            ),
             Content.assemble(("Build payments until the next budget ", "bold"), money(budget.committed_year)),
             Content(
                 f"   over {budget.turns_left_in_year} turn(s), "

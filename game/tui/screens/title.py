@@ -45,8 +45,8 @@ class TitleScreen(Screen[None]):
         with Vertical(id="title-box"):
             yield Static(BANNER, id="banner", markup=False)
             yield Static(
-                "Join the Artemis Gateway, the Chinese-Russian station, or go it alone: "
-                "money, science, prestige and public support pull against each other.",
+                "Join an international lunar programme, or go it alone: money, science, "
+                "prestige and public support pull against each other.",
                 id="pitch",
                 markup=False,
             )
