@@ -75,8 +75,9 @@ def save_campaign(args: argparse.Namespace, compiled: CompiledScenario, agency: 
 
 
 def format_table(report: SimulationReport) -> str:
+    last = report.seed + report.runs - 1
     lines = [
-        f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{report.seed + report.runs - 1}",
+        f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}",
         f"{'strategy':<10} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
         f"{'crewed':>7} {'1st crew':>9}",
     ]
