@@ -1,12 +1,15 @@
 """The scenarios a player can pick: the shipped ones and those in the user's scenario folder.
 
-Each file is read and merged with what it extends, but not validated: listing stays quick,
-and a broken file is still listed, with the first problem that stops it, so the player
-learns why it cannot be played. The TUI's set-up screen and `cislunar` commands use this.
+Only the top of each file is read -- the keys before the first of 'blocs', 'agencies',
+'programmes'... -- and merged with the top of what it extends, without validation: a list
+of every scenario takes milliseconds, not the second a full parse of the default scenario
+costs. A file whose top cannot be read is still listed, with the problem, so the player
+learns why; the full check happens when a scenario is loaded. The TUI's set-up screen uses this.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -19,6 +22,13 @@ from game.format.yaml_source import read_document, read_source
 from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
 
 Origin = Literal["shipped", "user"]
+
+#: The first top-level key of a scenario's body: a list needs nothing from there on.
+_BODY = re.compile(
+    rb"^(?:rules|blocs|capabilities|agencies|programmes|missions|events|objectives|victory_score|defeat)"
+    rb"[ \t]*:",
+    re.MULTILINE,
+)
 
 
 class ScenarioEntry(BaseModel, frozen=True):
@@ -64,14 +74,14 @@ def list_scenarios(folders: Sequence[tuple[Origin, Path]] | None = None) -> list
 def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> ScenarioEntry:
     """What a list shows of one file, or why it cannot be read."""
     try:
-        raw = read_source(path)
+        raw = read_head(path)
     except OSError as error:
         return _broken(path, origin, f"cannot read file: {error.strerror or error}")
     document, problems = read_document(str(path), raw)
     if document is None:
         return _broken(path, origin, str(problems[0]))
     own = document.data if isinstance(document.data, dict) else {}
-    resolved = resolve_extends(str(path), document, search_dirs)
+    resolved = resolve_extends(str(path), document, search_dirs, read=read_head)
     errors = [d for d in resolved.diagnostics if d.severity == "error"]
     if resolved.document is None or errors:
         return _broken(path, origin, str(errors[0]) if errors else "cannot be read", own)
@@ -89,6 +99,13 @@ def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> Scena
         origin=origin,
         extends=_text(own.get("extends")),
     )
+
+
+def read_head(path: Path) -> bytes:
+    """The top of a scenario file, up to its body (the whole file when it has none)."""
+    raw = read_source(path)
+    body = _BODY.search(raw)
+    return raw[: body.start()] if body else raw
 
 
 def _broken(path: Path, origin: Origin, problem: str, own: dict[str, Any] | None = None) -> ScenarioEntry:

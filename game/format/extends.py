@@ -19,7 +19,7 @@ Merge rules, the same at every depth:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,12 +42,24 @@ class Resolved:
     bases: list[str] = field(default_factory=list)
 
 
-def resolve_extends(path: str, document: Document, search_dirs: Sequence[Path]) -> Resolved:
-    """Merge every scenario ``document`` (read from ``path``) extends under it."""
-    return _resolve(Path(path), document, search_dirs, chain=[])
+def resolve_extends(
+    path: str, document: Document, search_dirs: Sequence[Path], read: Callable[[Path], bytes] = read_source
+) -> Resolved:
+    """Merge every scenario ``document`` (read from ``path``) extends under it.
+
+    ``read`` gives the bytes of a base file; the catalogue passes one that reads only the
+    top of each file, which is all a list of scenarios needs.
+    """
+    return _resolve(Path(path), document, search_dirs, [], read)
 
 
-def _resolve(path: Path, document: Document, search_dirs: Sequence[Path], chain: list[Path]) -> Resolved:
+def _resolve(
+    path: Path,
+    document: Document,
+    search_dirs: Sequence[Path],
+    chain: list[Path],
+    read: Callable[[Path], bytes],
+) -> Resolved:
     data, source = document.data, document.source
     if not isinstance(data, dict) or data.get(EXTENDS) is None:
         return Resolved(document)
@@ -75,14 +87,14 @@ def _resolve(path: Path, document: Document, search_dirs: Sequence[Path], chain:
             ],
         )
     try:
-        raw = read_source(base_path)
+        raw = read(base_path)
     except OSError as error:
         message = f"cannot read '{base_path}' to extend it: {error.strerror or error}"
         return Resolved(None, [_error(where, message, code="extends-missing")])
     base_document, problems = read_document(str(base_path), raw)
     if base_document is None:
         return Resolved(None, [_error(where, f"cannot extend '{target}': {base_path} has errors"), *problems])
-    base = _resolve(base_path, base_document, search_dirs, chain)
+    base = _resolve(base_path, base_document, search_dirs, chain, read)
     if base.document is None:
         return Resolved(
             None, [_error(where, f"cannot extend '{target}': {base_path} has errors"), *base.diagnostics]

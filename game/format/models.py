@@ -41,7 +41,8 @@ Expression = Annotated[
     str,
     StringConstraints(min_length=1, max_length=400),
     Field(
-        description="An expression of the safe condition language, e.g. 'year >= 2023 and relation(\"nasa\") > 40'."
+        description="An expression of the safe condition language, "
+        "e.g. 'year >= 2023 and relation(\"nasa\") > 40'."
     ),
 ]
 Probability = Annotated[float, Field(ge=0, le=1)]
