@@ -20,12 +20,13 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_validate_accepts_a_valid_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "validate", MINI)
+    code, _out, err = run(capsys, "validate", MINI)
     assert code == 0 and "ok (Mini test scenario)" in err
 
 
-def test_validate_reports_every_problem_of_every_file_and_fails(tmp_path: Path,
-                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_validate_reports_every_problem_of_every_file_and_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(MINI_TEXT.replace("leads: [nasa]", "leads: [nsa]").replace("bloc: east", "bloc: north"))
     code, out, err = run(capsys, "validate", MINI, str(broken))
@@ -41,8 +42,9 @@ def test_validate_a_missing_file_is_a_located_error(capsys: pytest.CaptureFixtur
 
 
 def test_simulate_prints_a_row_per_strategy(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "simulate", "--scenario", MINI, "--runs", "4", "--strategy", "gateway",
-                       "--strategy", "alone")
+    code, out, _ = run(
+        capsys, "simulate", "--scenario", MINI, "--runs", "4", "--strategy", "gateway", "--strategy", "alone"
+    )
     assert code == 0
     rows = [line.split()[0] for line in out.splitlines()[2:]]
     assert rows == ["gateway", "alone"]
@@ -50,7 +52,9 @@ def test_simulate_prints_a_row_per_strategy(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_simulate_json_has_the_figures_of_the_table(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "simulate", "--scenario", MINI, "--runs", "5", "--strategy", "gateway", "--json")
+    code, out, _ = run(
+        capsys, "simulate", "--scenario", MINI, "--runs", "5", "--strategy", "gateway", "--json"
+    )
     assert code == 0
     report = json.loads(out)
     (row,) = report["strategies"]
@@ -69,8 +73,9 @@ def test_simulate_refuses_an_agency_that_cannot_be_played(capsys: pytest.Capture
     assert code == 2 and "'nasa' is not a playable agency; choose from esa, jaxa" in err
 
 
-def test_simulate_on_a_broken_scenario_prints_its_errors(tmp_path: Path,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_simulate_on_a_broken_scenario_prints_its_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     broken = tmp_path / "b.yaml"
     broken.write_text("id: x\n")
     code, _, err = run(capsys, "simulate", "--scenario", str(broken), "--runs", "1")

@@ -30,8 +30,19 @@ def test_different_seeds_give_different_campaigns(mini: CompiledScenario) -> Non
 
 
 def test_simulate_output_is_byte_identical_whatever_the_hash_seed() -> None:
-    command = [sys.executable, "-m", "game", "simulate", "--scenario", "tests/fixtures/mini.yaml",
-               "--runs", "3", "--seed", "5", "--json"]
+    command = [
+        sys.executable,
+        "-m",
+        "game",
+        "simulate",
+        "--scenario",
+        "tests/fixtures/mini.yaml",
+        "--runs",
+        "3",
+        "--seed",
+        "5",
+        "--json",
+    ]
     outputs = []
     for hash_seed in ("1", "4242"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}

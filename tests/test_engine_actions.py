@@ -12,8 +12,20 @@ from game.engine.game import Game
 
 def frozen(game: Game) -> bytes:
     state = game.state
-    return pickle.dumps((state.agencies, state.relations, state.programmes, state.missions, state.flags,
-                         state.pending, state.rng.getstate(), state.acted, state.news, state.changes))
+    return pickle.dumps(
+        (
+            state.agencies,
+            state.relations,
+            state.programmes,
+            state.missions,
+            state.flags,
+            state.pending,
+            state.rng.getstate(),
+            state.acted,
+            state.news,
+            state.changes,
+        )
+    )
 
 
 @pytest.mark.parametrize(
@@ -32,15 +44,16 @@ def frozen(game: Game) -> bytes:
         (Action("launch", "x"), "unknown action 'launch'"),  # type: ignore[arg-type]
     ],
 )
-def test_illegal_actions_are_refused_with_a_reason_and_change_nothing(game: Game, action: Action,
-                                                                     reason: str) -> None:
+def test_illegal_actions_are_refused_with_a_reason_and_change_nothing(
+    game: Game, action: Action, reason: str
+) -> None:
     before = frozen(game)
     outcome = game.act(action)
     assert not outcome.ok and outcome.reason == reason
     assert frozen(game) == before and game.log == []
 
 
-def test_applying_needs_good_enough_relations_with_every_lead(mini) -> None:  # noqa: ANN001
+def test_applying_needs_good_enough_relations_with_every_lead(mini) -> None:
     game = Game(mini, "jaxa", 1)
     game.state.shift_relation("jaxa", "nasa", -45)  # 50 -> 5, under Gateway's 20
     assert game.check(Action("apply", "gateway")) == "Gateway asks for relations of 20 with NASA; yours are 5"

@@ -10,7 +10,7 @@ CERTAIN = "admission: {min_relation: 20}"
 CERTAIN_JOIN = "admission: {min_relation: 20, base_chance: 1}"
 
 
-def joined_gateway(seed: int = 1, scenario=None) -> Game:  # noqa: ANN001
+def joined_gateway(seed: int = 1, scenario=None) -> Game:
     compiled = scenario or mini_with(CERTAIN, CERTAIN_JOIN)
     game = Game(compiled, "esa", seed)
     assert game.act(Action("apply", "gateway", "arm")).ok
@@ -105,7 +105,9 @@ def test_joining_a_programme_moves_relations_with_the_rival_bloc() -> None:
 
 
 def test_membership_drift_cools_relations_every_turn() -> None:
-    game = Game(mini_with("admission: {min_relation: 0}", "admission: {min_relation: 0, base_chance: 1}"), "esa", 1)
+    game = Game(
+        mini_with("admission: {min_relation: 0}", "admission: {min_relation: 0, base_chance: 1}"), "esa", 1
+    )
     game.act(Action("apply", "ilrs"))
     game.end_turn()
     after_join = game.state.relation("esa", "nasa")
@@ -254,8 +256,10 @@ def test_a_slip_carries_the_milestones_that_need_it_and_no_others() -> None:
 
 
 def test_landing_seats_are_kept_for_landings() -> None:
-    scenario = mini_with("rewards: {crew_seats: 1, science_per_turn: 1, prestige: 10}",
-                         "rewards: {surface_seats: 1, science_per_turn: 1, prestige: 10}")
+    scenario = mini_with(
+        "rewards: {crew_seats: 1, science_per_turn: 1, prestige: 10}",
+        "rewards: {surface_seats: 1, science_per_turn: 1, prestige: 10}",
+    )
     game = joined_gateway(scenario=scenario)
     play_turns(game, 8)
     gateway = game.state.programmes["gateway"]

@@ -18,8 +18,9 @@ def test_committed_schema_matches_the_models() -> None:
 
 
 def test_schema_command_prints_a_json_schema_that_knows_every_top_level_key() -> None:
-    done = subprocess.run([sys.executable, "-m", "game", "schema"], cwd=ROOT, capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "schema"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     schema = json.loads(done.stdout)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert {"calendar", "agencies", "programmes", "events", "objectives"} <= set(schema["properties"])
@@ -28,6 +29,10 @@ def test_schema_command_prints_a_json_schema_that_knows_every_top_level_key() ->
 
 def test_schema_output_option_writes_the_file(tmp_path: Path) -> None:
     target = tmp_path / "s.json"
-    subprocess.run([sys.executable, "-m", "game", "schema", "--output", str(target)], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "game", "schema", "--output", str(target)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     assert target.read_text() == scenario_schema_text()

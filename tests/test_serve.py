@@ -71,7 +71,10 @@ def test_public_serving_warns_first_and_a_busy_port_is_a_clear_error(tmp_path: P
         port = taken.getsockname()[1]
         result = subprocess.run(
             [sys.executable, "-m", "game", "serve", "--host", "0.0.0.0", "--port", str(port), "--public"],
-            capture_output=True, text=True, env=quiet_env(tmp_path), timeout=60,
+            capture_output=True,
+            text=True,
+            env=quiet_env(tmp_path),
+            timeout=60,
         )
     assert result.returncode == 1
     assert result.stderr.index("WARNING: serving on 0.0.0.0") < result.stderr.index("cannot listen")

@@ -33,6 +33,8 @@ class Strategy:
         """Take this turn's actions before it ends."""
 
     def answer_events(self, game: Game) -> None:
+        if not game.state.pending:
+            return
         for pending in list(game.state.pending):
             choices = game.compiled.events[pending.event].model.choices
             weights = [choice.ai_weight for choice in choices]
@@ -53,9 +55,10 @@ class Strategy:
     def committed(game: Game) -> int:
         """k$ per turn the player already pays for builds."""
         total = 0
+        player = game.player
         for programme in game.state.programmes.values():
             for build in programme.slots.values():
-                if build.owner == game.player and build.status == "building":
+                if build.owner == player and build.status == "building":
                     total += build.cost_left // max(1, build.turns_left)
         for mission in game.state.missions.values():
             build = mission.build
@@ -83,6 +86,10 @@ class ProgrammeStrategy(Strategy):
 
     programme = ""
 
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self._values: dict[str, dict[str, tuple[float, tuple[tuple[str, int], ...]]]] = {}
+
     def act(self, game: Game) -> None:
         state, cs = game.state, game.compiled
         pid = self.programme
@@ -91,13 +98,13 @@ class ProgrammeStrategy(Strategy):
         programme = state.programmes[pid]
         if programme.status in ("cancelled", "completed"):
             return
-        leads = programme.leads
+        player = state.player
         floor = cs.programmes[pid].model.admission.min_relation
-        for lead in leads:
-            if state.relation(game.player, lead) < floor + 15:
+        for lead in programme.leads:
+            if state.relation(player, lead) < floor + 15:
                 self.try_act(game, Action("diplomacy", lead))
-        member = programme.is_member(game.player)
-        if game.player in programme.applicants:
+        member = programme.is_member(player)
+        if player in programme.applicants:
             return
         slot = self.best_slot(game, pid)
         if slot is None:
@@ -113,21 +120,34 @@ class ProgrammeStrategy(Strategy):
     @staticmethod
     def value(model) -> float:
         r = model.rewards
-        return (r.crew_seats * 40 + r.surface_seats * 50 + r.science_per_turn * 10 + r.prestige + r.budget * 5 + 1) / model.cost
+        worth = r.crew_seats * 40 + r.surface_seats * 50 + r.science_per_turn * 10 + r.prestige + r.budget * 5
+        return (worth + 1) / model.cost
 
     def best_slot(self, game: Game, pid: str) -> str | None:
         """The open contribution with the best reward per cost that is within two capability steps."""
         state, cs = game.state, game.compiled
         levels = state.me.capabilities
+        values = self._values.get(pid)
+        if values is None:  # the same every turn: worked out once per campaign
+            values = self._values[pid] = {
+                sid: (self.value(model), tuple(model.requires.items()))
+                for sid, model in cs.programmes[pid].slots.items()
+            }
         best, best_value = None, 0.0
         for sid, build in state.programmes[pid].slots.items():
             if build.status != "open":
                 continue
-            model = cs.programmes[pid].slots[sid]
-            gap = sum(max(0, lvl - levels.get(area, 0)) for area, lvl in model.requires.items())
+            worth, requires = values[sid]
+            if worth <= best_value:
+                continue  # cannot beat the best so far, whatever the capability gap
+            gap = 0
+            for area, level in requires:
+                have = levels.get(area, 0)
+                if have < level:
+                    gap += level - have
             if gap > 2:
                 continue
-            value = self.value(model) / (1 + gap)
+            value = worth / (1 + gap)
             if value > best_value:
                 best, best_value = sid, value
         return best

@@ -8,15 +8,17 @@ from game.engine.membership import join, leave, start_build
 from game.engine.state import GameState
 
 
-def _qualifies(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str) -> bool:
-    requires = cs.programmes[programme_id].slots[slot_id].requires
-    levels = state.agencies[agency].capabilities
-    return all(levels.get(area, 0) >= level for area, level in requires.items())
-
-
 def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> str | None:
+    """The first open contribution whose capability levels ``agency`` has."""
+    levels = state.agencies[agency].capabilities
+    contributions = cs.programmes[programme_id].slots
     for sid, build in state.programmes[programme_id].slots.items():
-        if build.status == "open" and _qualifies(state, cs, agency, programme_id, sid):
+        if build.status != "open":
+            continue
+        for area, level in contributions[sid].requires.items():
+            if levels.get(area, 0) < level:
+                break
+        else:
             return sid
     return None
 
@@ -31,14 +33,13 @@ def _welcome(state: GameState, cs: CompiledScenario, agency: str, programme_id: 
 
 def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
     """At most one move per agency per turn: leave, join or take on a contribution."""
-    rng = state.rng
-    for aid, model in cs.agencies.items():
-        policy = model.policy
-        if aid == state.player or not policy.preferences or rng.random() >= policy.boldness:
+    rng, player, programmes = state.rng, state.player, state.programmes
+    for aid, model, policy, preferences in cs.movers:
+        if aid == player or rng.random() >= policy.boldness:
             continue
         best_id, best_weight = None, 0.0
-        for pid, affinity in policy.preferences.items():
-            programme = state.programmes[pid]
+        for pid, affinity in preferences:
+            programme = programmes[pid]
             if aid in programme.leads:
                 continue
             if aid in programme.members:

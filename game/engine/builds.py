@@ -6,6 +6,7 @@ from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.rewards import grant_slot_rewards
 from game.engine.state import BuildState, GameState, ProgrammeState
+from game.format.models import Rules
 
 
 def _installment(build: BuildState) -> int:
@@ -14,19 +15,17 @@ def _installment(build: BuildState) -> int:
 
 def _advance(
     state: GameState,
-    cs: CompiledScenario,
+    rules: Rules,
     build: BuildState,
     name: str,
     strain: float,
     programme: ProgrammeState | None,
 ) -> bool:
-    """Pay one turn of a build and move it on; True when it is finished this turn."""
-    rules = cs.rules
+    """Pay one turn of one of the player's builds and move it on; True when it is finished."""
     rng = state.rng
     owner = state.agencies[build.owner]  # type: ignore[index]
-    is_player = owner.id == state.player
     due = _installment(build)
-    if is_player and owner.money < due:
+    if owner.money < due:
         build.stalled += 1
         if programme is not None:
             programme.health = max(0.0, programme.health - rules.underfunded_strain)
@@ -38,10 +37,6 @@ def _advance(
             True,
         )
         return False
-    if not is_player:
-        reliability = cs.agencies[owner.id].policy.reliability
-        if rng.random() > reliability:
-            return False  # a turn lost: nothing paid, nothing built
     ledger.pay(state, owner, -due, f"building {name}")
     build.cost_left -= due
     build.paid += due
@@ -49,9 +44,8 @@ def _advance(
     if build.turns_left > 0 and rng.random() < rules.overrun_chance + rules.overrun_from_strain * strain:
         extra = build.cost_left * rules.overrun_percent // 100
         build.cost_left += int(extra)
-        if is_player:
-            ledger.report(state, "build", f"{name}: cost overrun of {extra / 1000:.0f} M$", None, True)
-    if is_player and build.turns_left > 0 and rng.random() < rules.slip_chance * strain:
+        ledger.report(state, "build", f"{name}: cost overrun of {extra / 1000:.0f} M$", None, True)
+    if build.turns_left > 0 and rng.random() < rules.slip_chance * strain:
         build.turns_left += 1
         ledger.report(state, "slip", f"{name} slips a turn", None, True)
     return build.turns_left <= 0
@@ -59,39 +53,68 @@ def _advance(
 
 def progress_builds(state: GameState, cs: CompiledScenario) -> None:
     """Every building slot of every live programme, then the player's national missions."""
+    rules = cs.rules
+    player, rng, agencies = state.player, state.rng, state.agencies
+    reliability_of, overrun_percent = cs.reliability, rules.overrun_percent
     for pid, programme in state.programmes.items():
         if programme.status in ("cancelled", "completed"):
             continue
         cp = cs.programmes[pid]
         strain = 1 - programme.health / 100
+        overrun_chance = rules.overrun_chance + rules.overrun_from_strain * strain
         for sid, build in programme.slots.items():
             if build.status != "building":
                 continue
-            slot = cp.slots[sid]
-            if _advance(state, cs, build, slot.name, strain, programme):
-                build.status = "delivered"
-                build.cost_left = 0
-                owner = cs.agencies[build.owner].short  # type: ignore[index]
-                ledger.report(
-                    state,
-                    "build",
-                    f"{owner} delivers {slot.name} to {cp.model.short}",
-                    pid,
-                    build.owner == state.player,
-                )
-                if slot.flies_on is None or _flown(programme, slot.flies_on):
-                    grant_slot_rewards(state, cs, pid, sid)
+            owner_id = build.owner
+            if owner_id == player:
+                if not _advance(state, rules, build, cp.slots[sid].name, strain, programme):
+                    continue
+            else:  # another agency's build, inline (most builds are): it may lose the turn, may overrun
+                if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
+                    continue  # a turn lost: nothing paid, nothing built
+                due = build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
+                agencies[owner_id].money -= due  # type: ignore[index]  # not the player's: no record
+                build.cost_left -= due
+                build.paid += due
+                build.turns_left -= 1
+                if build.turns_left > 0:
+                    if rng.random() < overrun_chance:
+                        build.cost_left += int(build.cost_left * overrun_percent // 100)
+                    continue
+            _deliver(state, cs, programme, sid)
     for mid, mission_state in state.missions.items():
         build = mission_state.build
         if build.status != "building":
             continue
         mission = cs.missions[mid]
-        if _advance(state, cs, build, mission.name, 0.3, None):
+        if _advance(state, rules, build, mission.name, 0.3, None):
             _launch(state, cs, mid)
 
 
+def _deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, slot_id: str) -> None:
+    """A contribution is finished; it earns its rewards now, or when the milestone it flies on flies."""
+    cp = cs.programmes[programme.id]
+    slot = cp.slots[slot_id]
+    build = programme.slots[slot_id]
+    build.status = "delivered"
+    build.cost_left = 0
+    owner = cs.agencies[build.owner].short  # type: ignore[index]
+    ledger.report(
+        state,
+        "build",
+        f"{owner} delivers {slot.name} to {cp.model.short}",
+        programme.id,
+        build.owner == state.player,
+    )
+    if slot.flies_on is None or _flown(programme, slot.flies_on):
+        grant_slot_rewards(state, cs, programme.id, slot_id)
+
+
 def _flown(programme: ProgrammeState, milestone_id: str) -> bool:
-    return any(m.id == milestone_id and m.status == "flown" for m in programme.milestones)
+    for milestone in programme.milestones:
+        if milestone.id == milestone_id:
+            return milestone.status == "flown"
+    return False
 
 
 def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:

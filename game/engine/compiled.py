@@ -8,6 +8,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from pydantic import BaseModel
 
 from game.engine.expressions import Getter, compile_condition, compile_expression
 from game.engine.state import (
@@ -34,6 +37,20 @@ from game.format.models import (
 Predicate = Callable[[GameState], bool]
 
 
+def plain(model: BaseModel) -> SimpleNamespace:
+    """A model's fields as a plain object with the same attribute names.
+
+    Reading an attribute of a pydantic model goes through its ``__getattr__`` hook, which
+    also keeps Python from specialising the read: several times slower than a plain
+    object's, and the turn loop reads rules and policies thousands of times a campaign.
+    """
+    return SimpleNamespace(**dict(model))
+
+
+#: An event as the turn loop checks it: id, condition, repeat, cooldown, chance.
+OpenEvent = tuple[str, Predicate, bool, int, float]
+
+
 @dataclass
 class CompiledEvent:
     model: Event
@@ -57,6 +74,11 @@ class CompiledProgramme:
     slots: dict[str, Contribution]
     admission: Predicate
     slots_for_milestone: dict[str, list[str]] = field(default_factory=dict)
+    #: (slot, science per turn, name) of every contribution that earns science, in file order.
+    science_slots: tuple[tuple[str, float, str], ...] = ()
+    #: member_drift as (agency, delta) pairs, and the reason the player's record gives for it.
+    drift_pulls: tuple[tuple[str, float], ...] = ()
+    drift_reason: str = ""
 
 
 @dataclass
@@ -73,14 +95,38 @@ class CompiledScenario:
     events: dict[str, CompiledEvent]
     objectives: list[CompiledObjective]
     dependents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # 'p.m' -> needers
-
-    @property
-    def rules(self):
-        return self.scenario.rules
+    #: The scenario's rules as a plain record (see ``plain``): the turn loop reads them often.
+    rules: SimpleNamespace = field(default_factory=SimpleNamespace)
+    defeat: SimpleNamespace = field(default_factory=SimpleNamespace)  # the same for the ways to lose
+    #: Each agency's policy funding and reliability, by id: read every turn, looked up once.
+    funding: dict[str, float] = field(default_factory=dict)
+    reliability: dict[str, float] = field(default_factory=dict)
+    #: (id, agency, policy, preferences) of every agency whose policy wants a programme, in file order.
+    movers: tuple[tuple[str, Agency, SimpleNamespace, tuple[tuple[str, float], ...]], ...] = ()
+    #: (objective, points, scale) of every objective, in file order, for the score of every turn.
+    score_terms: tuple[tuple[str, float, Getter | None], ...] = ()
+    _opening: GameState | None = field(default=None, repr=False, compare=False)
+    _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def capability_ids(self) -> list[str]:
         return [c.id for c in self.scenario.capabilities]
+
+    def events_open_in(self, month: int) -> tuple[OpenEvent, ...]:
+        """The events that may fire by chance in ``month`` (their window is open), in file order.
+
+        Worked out once per month and kept: the turn loop asks every turn.
+        """
+        found = self._open_events.get(month)
+        if found is None:
+            found = self._open_events[month] = tuple(
+                (eid, event.condition, event.model.repeat, event.model.cooldown, event.model.chance)
+                for eid, event in self.events.items()
+                if not event.model.triggered_only
+                and (event.after is None or month >= event.after)
+                and (event.before is None or month <= event.before)
+            )
+        return found
 
     def playable(self) -> list[str]:
         return [a.id for a in self.scenario.agencies if a.playable]
@@ -92,6 +138,16 @@ class CompiledScenario:
         """The state at the first turn of a campaign for ``player`` with ``seed``."""
         if player not in self.agencies or not self.agencies[player].playable:
             raise ValueError(f"'{player}' is not a playable agency of {self.scenario.id}")
+        if self._opening is None:
+            self._opening = self._opening_state()
+        state = self._opening.copy()
+        state.player = player
+        state.seed = seed
+        state.rng = random.Random(seed)
+        return state
+
+    def _opening_state(self) -> GameState:
+        """The first turn's state for no player in particular: built once, copied per campaign."""
         agencies = {
             a.id: AgencyState(
                 id=a.id,
@@ -137,9 +193,9 @@ class CompiledScenario:
         missions = {m.id: MissionState(id=m.id, build=BuildState(id=m.id)) for m in self.scenario.missions}
         return GameState(
             scenario_id=self.scenario.id,
-            player=player,
-            seed=seed,
-            rng=random.Random(seed),
+            player="",
+            seed=0,
+            rng=random.Random(0),
             month=self.start,
             turn=0,
             agencies=agencies,
@@ -158,6 +214,13 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             milestones={m.id: m for m in p.milestones},
             slots={c.id: c for c in p.contributions},
             admission=compile_condition(p.admission.condition),
+            science_slots=tuple(
+                (c.id, c.rewards.science_per_turn, c.name)
+                for c in p.contributions
+                if c.rewards.science_per_turn
+            ),
+            drift_pulls=tuple(p.member_drift.items()),
+            drift_reason=f"membership of {p.short}",
         )
         for c in p.contributions:
             if c.flies_on:
@@ -198,4 +261,14 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         events=events,
         objectives=objectives,
         dependents=dependents,
+        rules=plain(scenario.rules),
+        defeat=plain(scenario.defeat),
+        funding={a.id: a.policy.funding for a in scenario.agencies},
+        reliability={a.id: a.policy.reliability for a in scenario.agencies},
+        movers=tuple(
+            (a.id, a, plain(a.policy), tuple(a.policy.preferences.items()))
+            for a in scenario.agencies
+            if a.policy.preferences
+        ),
+        score_terms=tuple((o.model.id, o.model.points, o.scale) for o in objectives),
     )

@@ -6,7 +6,7 @@ from game.engine import ledger
 from game.engine.actions import Action, ActionOption
 from game.engine.compiled import CompiledScenario
 from game.engine.events import answer
-from game.engine.membership import leave, release_build, start_build
+from game.engine.membership import join, leave, release_build, start_build
 from game.engine.state import GameState, PendingEvent, k
 
 LIVE = ("active", "restructured")
@@ -62,7 +62,9 @@ def check(state: GameState, cs: CompiledScenario, action: Action) -> str:
     kind, target, option = action.kind, action.target, action.option
     if state.pending and kind != "answer":
         return f"answer '{cs.events[state.pending[0].event].model.title}' first"
-    me = state.me
+    if kind == "end_turn":
+        return ""
+    me = state.agencies[state.player]
     if kind in ("apply", "fund", "cancel", "withdraw"):
         if target not in state.programmes:
             return f"no programme '{target}'"
@@ -145,8 +147,6 @@ def check(state: GameState, cs: CompiledScenario, action: Action) -> str:
         if option not in {c.id for c in cs.events[pending.event].model.choices}:
             return f"'{option}' is not a choice of this event"
         return ""
-    if kind == "end_turn":
-        return ""
     return f"unknown action '{kind}'"
 
 
@@ -207,10 +207,9 @@ def apply(state: GameState, cs: CompiledScenario, action: Action) -> str:
 
 def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: the leads accept or turn down the player's applications."""
-    from game.engine.membership import join
-
+    player = state.player
     for pid, programme in state.programmes.items():
-        if state.player not in programme.applicants:
+        if player not in programme.applicants:
             continue
         offered = programme.applicants.pop(state.player)
         cp = cs.programmes[pid]

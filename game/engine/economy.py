@@ -29,15 +29,13 @@ def appropriate(state: GameState, cs: CompiledScenario) -> None:
 def drift(state: GameState, cs: CompiledScenario) -> None:
     """Slow pulls of each turn: support toward 50, prestige fading, rival blocs cooling members."""
     rules = cs.rules
-    me = state.me
+    me = state.agencies[state.player]
     ledger.gain(state, me, "support", (50 - me.support) * rules.support_drift, "public mood settles")
     ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, "prestige fades")
     for pid, programme in state.programmes.items():
-        drift_map = cs.programmes[pid].model.member_drift
-        if not drift_map or programme.status == "cancelled":
+        pulls = cs.programmes[pid].drift_pulls
+        if not pulls or programme.status == "cancelled":
             continue
-        short = cs.programmes[pid].model.short
-        for member in (*programme.leads, *programme.members):
-            for other, delta in drift_map.items():
-                ledger.relate(state, member, other, delta, f"membership of {short}")
+        members = (*programme.leads, *programme.members)
+        ledger.relate_all(state, members, pulls, cs.programmes[pid].drift_reason)
     me.insolvent_turns = me.insolvent_turns + 1 if me.money < 0 else 0

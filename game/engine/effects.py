@@ -12,6 +12,8 @@ def apply_effects(
     state: GameState, cs: CompiledScenario, effects: list[Effect], reason: str, subject: str | None = None
 ) -> None:
     """Apply effects to ``subject`` (the player by default): money, stats, relations, programmes."""
+    if not effects:
+        return
     from game.engine import membership, programmes  # late: they import this module too
 
     who = subject or state.player

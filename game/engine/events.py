@@ -26,21 +26,14 @@ def fire_events(state: GameState, cs: CompiledScenario) -> None:
         for eid in due:
             if cs.events[eid].condition(state):
                 fire(state, cs, eid)
-    month, turn, rng = state.month, state.turn, state.rng
-    for eid, event in cs.events.items():
-        model = event.model
-        if model.triggered_only:
+    turn, rng, fired = state.turn, state.rng, state.fired
+    for eid, condition, repeat, cooldown, chance in cs.events_open_in(state.month):
+        last = fired.get(eid)
+        if last is not None and (not repeat or turn - last < cooldown):
             continue
-        last = state.fired.get(eid)
-        if last is not None and (not model.repeat or turn - last < model.cooldown):
+        if not condition(state):
             continue
-        if (event.after is not None and month < event.after) or (
-            event.before is not None and month > event.before
-        ):
-            continue
-        if not event.condition(state):
-            continue
-        if model.chance < 1 and rng.random() >= model.chance:
+        if chance < 1 and rng.random() >= chance:
             continue
         fire(state, cs, eid)
 

@@ -39,18 +39,33 @@ _VARIABLES: dict[str, Getter] = {
 }
 
 
+#: Variables that are a field of the player's agency under the same name.
+_PLAYER_FIELDS = frozenset(
+    {"support", "prestige", "science", "astronauts", "flights", "crewed_orbit", "crewed_surface"}
+)
+
+
 def _milestone(ref: str, attr: str) -> Getter:
     programme, milestone = ref.split(".", 1)
+    hint = [0]  # where the milestone was last found: every state of a scenario lists them alike
 
     def find(s: GameState) -> Any:
-        for item in s.programmes[programme].milestones:
-            if item.id == milestone:
-                if attr == "flown":
-                    return item.status == "flown"
-                if attr == "failed":
-                    return item.failures > 0
-                return item.slipped_turns_months // 3
-        return False
+        items = s.programmes[programme].milestones
+        at = hint[0]
+        if at < len(items) and items[at].id == milestone:
+            item = items[at]
+        else:
+            for at, item in enumerate(items):
+                if item.id == milestone:
+                    hint[0] = at
+                    break
+            else:
+                return False
+        if attr == "flown":
+            return item.status == "flown"
+        if attr == "failed":
+            return item.failures > 0
+        return item.slipped_turns_months // 3
 
     return find
 
@@ -62,7 +77,7 @@ def _function(name: str, args: list[str]) -> Getter:
     if name == "player":
         return lambda s: s.player == a
     if name == "member":
-        return lambda s: s.programmes[a].is_member(s.player)
+        return lambda s: s.player in s.programmes[a].leads or s.player in s.programmes[a].members
     if name == "is_member":
         b = args[1]
         return lambda s: s.programmes[b].is_member(a)
@@ -89,12 +104,66 @@ def _function(name: str, args: list[str]) -> Getter:
     raise ValueError(f"unknown function {name}")  # unreachable: the format checked the names
 
 
+#: Functions and variables whose value is always True or False.
+_BOOLEAN_FUNCTIONS = frozenset(
+    {"flag", "player", "member", "is_member", "active", "flown", "failed", "delivered"}
+)
+_BOOLEAN_NAMES = frozenset({"true", "True", "false", "False", "crewed_orbit", "crewed_surface"})
+
+
+def _boolean(node: ast.AST) -> bool:
+    """Whether the compiled node always gives True or False (so it needs no bool() around it)."""
+    if isinstance(node, ast.BoolOp | ast.Compare):
+        return True
+    if isinstance(node, ast.UnaryOp):
+        return isinstance(node.op, ast.Not)
+    if isinstance(node, ast.Name):
+        return node.id in _BOOLEAN_NAMES
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id in _BOOLEAN_FUNCTIONS
+    return isinstance(node, ast.Constant) and isinstance(node.value, bool)
+
+
+def _truth(getter: Getter, node: ast.AST | None) -> Callable[[GameState], bool]:
+    """The getter as a predicate: as it is when it already gives booleans, else through bool()."""
+    if node is not None and _boolean(node):
+        return getter
+    return lambda s: bool(getter(s))
+
+
+def _all(parts: list[Callable[[GameState], bool]]) -> Callable[[GameState], bool]:
+    """True when every part is (each part gives a bool): the turn loop's most frequent call."""
+    if len(parts) == 2:
+        first, second = parts
+        return lambda s: first(s) and second(s)
+
+    def every(s: GameState) -> bool:  # a loop, not all(): no generator to make on every call
+        for part in parts:  # noqa: SIM110
+            if not part(s):
+                return False
+        return True
+
+    return every
+
+
+def _any(parts: list[Callable[[GameState], bool]]) -> Callable[[GameState], bool]:
+    if len(parts) == 2:
+        first, second = parts
+        return lambda s: first(s) or second(s)
+
+    def some(s: GameState) -> bool:
+        for part in parts:  # noqa: SIM110
+            if part(s):
+                return True
+        return False
+
+    return some
+
+
 def _compile(node: ast.AST) -> Getter:
     if isinstance(node, ast.BoolOp):
-        parts = [_compile(v) for v in node.values]
-        if isinstance(node.op, ast.And):
-            return lambda s: all(p(s) for p in parts)
-        return lambda s: any(p(s) for p in parts)
+        parts = [_truth(_compile(v), v) for v in node.values]
+        return _all(parts) if isinstance(node.op, ast.And) else _any(parts)
     if isinstance(node, ast.UnaryOp):
         inner = _compile(node.operand)
         if isinstance(node.op, ast.Not):
@@ -103,7 +172,18 @@ def _compile(node: ast.AST) -> Getter:
     if isinstance(node, ast.BinOp):
         left, right = _compile(node.left), _compile(node.right)
         if isinstance(node.op, ast.Div):
-            return lambda s: (lambda d: left(s) / d if d else 0.0)(right(s))
+            if isinstance(node.right, ast.Constant) and node.right.value:
+                divisor = node.right.value
+                if isinstance(node.left, ast.Name) and node.left.id in _PLAYER_FIELDS:
+                    name = node.left.id  # the usual scale, science / 16: one call instead of two
+                    return lambda s: getattr(s.agencies[s.player], name) / divisor
+                return lambda s: left(s) / divisor
+
+            def divide(s: GameState) -> Any:
+                d = right(s)
+                return left(s) / d if d else 0.0  # dividing by zero gives 0, not an error
+
+            return divide
         op = _BIN[type(node.op)]
         return lambda s: op(left(s), right(s))
     if isinstance(node, ast.Compare):
@@ -111,6 +191,10 @@ def _compile(node: ast.AST) -> Getter:
         rest = [(_CMP[type(op)], _compile(c)) for op, c in zip(node.ops, node.comparators, strict=True)]
         if len(rest) == 1:
             ((op, right),) = rest
+            comparator = node.comparators[0]
+            if isinstance(comparator, ast.Constant):  # the usual shape: health("isls") < 40
+                value = comparator.value
+                return lambda s: op(first(s), value)
             return lambda s: op(first(s), right(s))
 
         def chain(s: GameState) -> bool:
@@ -147,14 +231,12 @@ def compile_condition(condition: Condition | None) -> Callable[[GameState], bool
     if condition is None:
         return lambda s: True
     if isinstance(condition, str):
-        getter = compile_expression(condition)
-        return lambda s: bool(getter(s))
+        tree = parse_expression(condition).tree
+        return _truth(_compile(tree), tree)
     assert isinstance(condition, ConditionTree)
     if condition.all is not None:
-        parts = [compile_condition(c) for c in condition.all]
-        return lambda s: all(p(s) for p in parts)
+        return _all([compile_condition(c) for c in condition.all])
     if condition.any is not None:
-        parts = [compile_condition(c) for c in condition.any]
-        return lambda s: any(p(s) for p in parts)
+        return _any([compile_condition(c) for c in condition.any])
     inner = compile_condition(condition.not_)
     return lambda s: not inner(s)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass
 
 from game.engine import decisions
@@ -23,6 +22,9 @@ class Outcome:
     ok: bool
     reason: str = ""
     report: TurnReport | None = None
+
+
+_DONE = Outcome(True)  # immutable, so one will do for every accepted action
 
 
 class Game:
@@ -85,7 +87,7 @@ class Game:
         if reason:
             return Outcome(False, reason)
         self.log.append(action)
-        return Outcome(True)
+        return _DONE
 
     def end_turn(self) -> Outcome:
         return self.act(Action("end_turn"))
@@ -95,7 +97,7 @@ class Game:
         """An independent copy (state and generator included) for a bot's look-ahead."""
         twin = Game.__new__(Game)
         twin.compiled = self.compiled
-        twin.state = pickle.loads(pickle.dumps(self.state, pickle.HIGHEST_PROTOCOL))
+        twin.state = self.state.copy()
         twin.log = list(self.log)
         twin.reports = []
         return twin

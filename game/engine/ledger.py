@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from game.engine.reports import Change, NewsItem, NewsKind
 from game.engine.state import AgencyState, GameState
 
@@ -23,14 +25,16 @@ def gain(state: GameState, agency: AgencyState, stat: str, delta: float, reason:
     """Add to science, prestige, support or astronauts; support stays within 0..100."""
     if not delta:
         return
-    if stat == "support":
+    if stat == "science":  # the most frequent: contributions in service, every turn
+        value = agency.science + delta
+        agency.science = value if value > 0.0 else 0.0
+    elif stat == "support":
         old = agency.support
         agency.support = min(100.0, max(0.0, old + delta))
         delta = agency.support - old
     elif stat == "prestige":
-        agency.prestige = max(0.0, agency.prestige + delta)
-    elif stat == "science":
-        agency.science = max(0.0, agency.science + delta)
+        value = agency.prestige + delta
+        agency.prestige = value if value > 0.0 else 0.0
     elif stat == "astronauts":
         agency.astronauts = max(0, agency.astronauts + int(delta))
     else:
@@ -39,12 +43,68 @@ def gain(state: GameState, agency: AgencyState, stat: str, delta: float, reason:
         state.changes.append(Change(stat, delta, reason))
 
 
+def gain_all(state: GameState, agencies: Iterable[AgencyState], stat: str, delta: float, reason: str) -> None:
+    """``gain`` for each agency in turn; the other agencies' science and prestige without a call each."""
+    if not delta:
+        return
+    player = state.player
+    for agency in agencies:
+        if agency.id == player:
+            gain(state, agency, stat, delta, reason)
+        elif stat == "science":  # gain's rule, spelled out: never below zero
+            value = agency.science + delta
+            agency.science = value if value > 0.0 else 0.0
+        elif stat == "prestige":
+            value = agency.prestige + delta
+            agency.prestige = value if value > 0.0 else 0.0
+        else:
+            gain(state, agency, stat, delta, reason)
+
+
 def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> None:
     """Shift the relation of a and b; the player's own relations go on the record."""
     real = state.shift_relation(a, b, delta)
     if real and state.player in (a, b):
         other = b if a == state.player else a
         state.changes.append(Change(f"relation:{other}", real, reason))
+
+
+def relate_all(
+    state: GameState, agencies: Iterable[str], pulls: Iterable[tuple[str, float]], reason: str
+) -> None:
+    """``relate`` for every agency with every (other, delta) pull, in that order, in one loop.
+
+    The same arithmetic as ``GameState.shift_relation`` spelled out inline: the membership
+    drift runs it a couple of dozen times a turn.
+    """
+    relations, player, changes = state.relations, state.player, state.changes
+    targets = [b for b, _ in pulls]
+    quiet = player not in targets
+    for a in agencies:
+        row = relations[a]
+        if quiet and a != player and a not in targets:  # the usual case: two other agencies, no record
+            for b, delta in pulls:
+                new = row.get(b, 0.0) + delta
+                if new > 100.0:
+                    new = 100.0
+                elif new < -100.0:
+                    new = -100.0
+                row[b] = new
+                relations[b][a] = new
+            continue
+        for b, delta in pulls:
+            if a == b:
+                continue
+            old = row.get(b, 0.0)
+            new = old + delta
+            if new > 100.0:
+                new = 100.0
+            elif new < -100.0:
+                new = -100.0
+            row[b] = new
+            relations[b][a] = new
+            if (a == player or b == player) and new != old:
+                changes.append(Change(f"relation:{b if a == player else a}", new - old, reason))
 
 
 def capability(state: GameState, agency: AgencyState, area: str, delta: int, top: int, reason: str) -> None:

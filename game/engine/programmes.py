@@ -37,7 +37,9 @@ def slip(
     _push_dependents(state, cs, programme_id, target)
 
 
-def _push_dependents(state: GameState, cs: CompiledScenario, programme_id: str, moved: MilestoneState) -> None:
+def _push_dependents(
+    state: GameState, cs: CompiledScenario, programme_id: str, moved: MilestoneState
+) -> None:
     """Milestones that need ``moved`` cannot be due before it."""
     for other_pid, other_id in cs.dependents.get(f"{programme_id}.{moved.id}", ()):
         dependent = state.programmes[other_pid].milestone(other_id)
@@ -53,8 +55,13 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
         if milestone.status == "pending":
             milestone.due += turns * cs.turn_months
     short = cs.programmes[programme_id].model.short
-    ledger.report(state, "slip", f"All {short} milestones slip {turns} turns ({reason})", programme_id,
-                  programme.is_member(state.player))
+    ledger.report(
+        state,
+        "slip",
+        f"All {short} milestones slip {turns} turns ({reason})",
+        programme_id,
+        programme.is_member(state.player),
+    )
     for milestone in programme.milestones:
         if milestone.status == "pending":
             _push_dependents(state, cs, programme_id, milestone)
@@ -99,21 +106,26 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
 def update_health(state: GameState, cs: CompiledScenario) -> None:
     """Health drifts toward a target set by the partners' funding and the builds under way."""
     rules = cs.rules
+    player, funding_of = state.player, cs.funding
     for pid, programme in state.programmes.items():
         if programme.status in ("cancelled", "completed"):
             continue
         cp = cs.programmes[pid]
         funding = 0.0
-        for agency in (*programme.leads, *programme.members):
-            if agency != state.player:
-                funding += cs.agencies[agency].policy.funding
+        for agency in programme.leads:
+            if agency != player:
+                funding += funding_of[agency]
+        for agency in programme.members:
+            if agency != player:
+                funding += funding_of[agency]
         for build in programme.slots.values():
-            if build.owner == state.player and build.status != "open":
+            if build.owner == player and build.status != "open":
                 funding += 0.5 if build.stalled == 0 else -1.0
-        target = min(100.0, cp.model.base_health + 3 * funding)
-        programme.health = min(
-            100.0, max(0.0, programme.health + (target - programme.health) * rules.health_drift)
-        )
+        target = cp.model.base_health + 3 * funding
+        if target > 100.0:
+            target = 100.0
+        health = programme.health + (target - programme.health) * rules.health_drift
+        programme.health = 0.0 if health <= 0.0 else (100.0 if health > 100.0 else health)
         if programme.status == "active" and programme.health < rules.restructure_below:
             set_status(state, cs, pid, "restructured", "health too low")
         elif programme.status == "restructured":
@@ -153,13 +165,13 @@ def _blocker(
 def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
     """Every due milestone flies, slips or fails."""
     rules = cs.rules
-    rng = state.rng
+    rng, month = state.rng, state.month
     for pid, programme in state.programmes.items():
         if programme.status in ("cancelled", "completed"):
             continue
         strain = 1 - programme.health / 100
         for milestone in programme.milestones:
-            if milestone.status != "pending" or milestone.due > state.month:
+            if milestone.due > month or milestone.status != "pending":
                 continue
             blocker, until = _blocker(state, cs, programme, milestone)
             if blocker:
@@ -186,10 +198,9 @@ def _flown(
     late = milestone.slipped_turns_months
     when = f", {late // cs.turn_months} turn(s) late" if late else ", on time"
     ledger.report(state, "milestone", f"{cp.model.short}: {model.name}{when}", programme.id, mine)
-    for agency in (*programme.leads, *programme.members):
-        state_agency = state.agencies[agency]
-        ledger.gain(state, state_agency, "prestige", model.prestige, model.name)
-        ledger.gain(state, state_agency, "science", model.science, model.name)
+    partners = [state.agencies[agency] for agency in (*programme.leads, *programme.members)]
+    ledger.gain_all(state, partners, "prestige", model.prestige, model.name)
+    ledger.gain_all(state, partners, "science", model.science, model.name)
     for sid in cp.slots_for_milestone.get(milestone.id, ()):
         if programme.slots[sid].status == "delivered":
             grant_slot_rewards(state, cs, programme.id, sid)

@@ -39,15 +39,22 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
 
 def science_income(state: GameState, cs: CompiledScenario) -> None:
     """Science per turn from every contribution in service."""
+    agencies, player = state.agencies, state.player
     for pid, programme in state.programmes.items():
         if programme.status == "cancelled":
             continue
-        slots = cs.programmes[pid].slots
-        for sid, build in programme.slots.items():
-            if build.rewarded and build.owner is not None:
-                per_turn = slots[sid].rewards.science_per_turn
-                if per_turn:
-                    ledger.gain(state, state.agencies[build.owner], "science", per_turn, f"{slots[sid].name}")
+        builds = programme.slots
+        for sid, per_turn, name in cs.programmes[pid].science_slots:
+            build = builds[sid]
+            owner = build.owner
+            if not build.rewarded or owner is None:
+                continue
+            if owner == player:
+                ledger.gain(state, agencies[owner], "science", per_turn, name)
+            else:  # ledger.gain's science rule, without a record: another agency's figure
+                agency = agencies[owner]
+                value = agency.science + per_turn
+                agency.science = value if value > 0.0 else 0.0
 
 
 def crew_flight(

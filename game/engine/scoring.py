@@ -65,13 +65,24 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
 
 
 def score(state: GameState, cs: CompiledScenario) -> float:
-    return round(sum(row.points for row in breakdown(state, cs)), 1)
+    """The sum of the breakdown's points, without building its rows (the turn loop asks every turn)."""
+    achieved = state.achieved
+    earned = []
+    for oid, points, scale in cs.score_terms:
+        if scale is None:
+            earned.append(points if oid in achieved else 0.0)
+        else:  # as the breakdown: the value within 0..points, to one decimal
+            value = float(scale(state))
+            if value < 0.0:
+                value = 0.0
+            earned.append(round(value if value < points else points, 1))
+    return round(sum(earned), 1)
 
 
 def check_defeat(state: GameState, cs: CompiledScenario) -> str:
     """Why the campaign is lost now, or ''."""
-    defeat = cs.scenario.defeat
-    me = state.me
+    defeat = cs.defeat
+    me = state.agencies[state.player]
     if me.support <= defeat.support_below:
         return f"domestic support collapsed to {me.support:.0f}%"
     if me.insolvent_turns >= defeat.insolvent_turns:

@@ -15,6 +15,13 @@ MilestoneStatus = Literal["pending", "flown"]
 BuildStatus = Literal["open", "building", "delivered"]
 
 
+def copy_generator(rng: random.Random) -> random.Random:
+    """A generator in the same state that draws the same numbers, independently."""
+    twin = random.Random.__new__(random.Random)
+    twin.setstate(rng.getstate())
+    return twin
+
+
 def k(millions: float) -> int:
     """Millions of dollars to integer k$."""
     return round(millions * 1000)
@@ -38,6 +45,25 @@ class AgencyState:
     first_crew_month: int | None = None
     insolvent_turns: int = 0
 
+    def copy(self) -> AgencyState:
+        return AgencyState(
+            self.id,
+            self.budget_base,
+            self.money,
+            self.support,
+            self.prestige,
+            self.science,
+            self.astronauts,
+            dict(self.capabilities),
+            self.budget_modifier,
+            self.appropriation,
+            self.flights,
+            self.crewed_orbit,
+            self.crewed_surface,
+            self.first_crew_month,
+            self.insolvent_turns,
+        )
+
 
 @dataclass(slots=True)
 class MilestoneState:
@@ -47,6 +73,9 @@ class MilestoneState:
     status: MilestoneStatus = "pending"
     flown_at: int | None = None
     failures: int = 0
+
+    def copy(self) -> MilestoneState:
+        return MilestoneState(self.id, self.planned, self.due, self.status, self.flown_at, self.failures)
 
     @property
     def slipped_turns_months(self) -> int:
@@ -67,6 +96,18 @@ class BuildState:
     stalled: int = 0
     rewarded: bool = False
 
+    def copy(self) -> BuildState:
+        return BuildState(
+            self.id,
+            self.owner,
+            self.status,
+            self.turns_left,
+            self.cost_left,
+            self.paid,
+            self.stalled,
+            self.rewarded,
+        )
+
 
 @dataclass(slots=True)
 class ProgrammeState:
@@ -80,6 +121,20 @@ class ProgrammeState:
     applicants: dict[str, str] = field(default_factory=dict)  # agency -> offered slot ("" for none)
     seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on any crewed flight
     surface_seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on landings only
+
+    def copy(self) -> ProgrammeState:
+        return ProgrammeState(
+            self.id,
+            self.status,
+            self.health,
+            list(self.leads),
+            list(self.members),
+            [milestone.copy() for milestone in self.milestones],
+            {sid: build.copy() for sid, build in self.slots.items()},
+            dict(self.applicants),
+            dict(self.seats),
+            dict(self.surface_seats),
+        )
 
     def seat_count(self, agency: str) -> int:
         return self.seats.get(agency, 0) + self.surface_seats.get(agency, 0)
@@ -107,6 +162,9 @@ class MissionState:
     successes: int = 0
     failures: int = 0
 
+    def copy(self) -> MissionState:
+        return MissionState(self.id, self.build.copy(), self.successes, self.failures)
+
 
 @dataclass(slots=True)
 class PendingEvent:
@@ -115,6 +173,9 @@ class PendingEvent:
     uid: int
     event: str
     month: int
+
+    def copy(self) -> PendingEvent:
+        return PendingEvent(self.uid, self.event, self.month)
 
 
 @dataclass(slots=True)
@@ -143,6 +204,39 @@ class GameState:
     outcome: str = ""  # "", "won", "lost", "finished"
     outcome_reason: str = ""
 
+    def copy(self) -> GameState:
+        """An independent copy, generator included, for look-ahead and for new campaigns.
+
+        Written out field by field because it is the bots' hot path (pickle took ten times
+        as long); news, changes and history hold items that are never changed once made,
+        so their lists are copied but the items are shared.
+        """
+        return GameState(
+            self.scenario_id,
+            self.player,
+            self.seed,
+            copy_generator(self.rng),
+            self.month,
+            self.turn,
+            {aid: agency.copy() for aid, agency in self.agencies.items()},
+            {aid: dict(row) for aid, row in self.relations.items()},
+            {pid: programme.copy() for pid, programme in self.programmes.items()},
+            {mid: mission.copy() for mid, mission in self.missions.items()},
+            set(self.flags),
+            dict(self.fired),
+            list(self.follow_ups),
+            [pending.copy() for pending in self.pending],
+            self.next_uid,
+            dict(self.achieved),
+            set(self.acted),
+            list(self.news),
+            list(self.changes),
+            list(self.history),
+            self.over,
+            self.outcome,
+            self.outcome_reason,
+        )
+
     @property
     def me(self) -> AgencyState:
         return self.agencies[self.player]
@@ -154,8 +248,13 @@ class GameState:
         """Move the mutual relation of a and b, kept within -100..100; return the real change."""
         if a == b:
             return 0.0
-        old = self.relations[a].get(b, 0.0)
-        new = min(100.0, max(-100.0, old + delta))
-        self.relations[a][b] = new
+        row = self.relations[a]
+        old = row.get(b, 0.0)
+        new = old + delta
+        if new > 100.0:
+            new = 100.0
+        elif new < -100.0:
+            new = -100.0
+        row[b] = new
         self.relations[b][a] = new
         return new - old

@@ -61,7 +61,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     played_turn, played_month = state.turn, state.month
     for step in STEPS:
         step(state, cs)
-    me = state.me
+    me = state.agencies[state.player]
     state.history.append(
         Snapshot(state.month, me.money / 1000, me.science, me.prestige, me.support, score(state, cs))
     )

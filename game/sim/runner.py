@@ -93,7 +93,7 @@ def simulate(
     runs: int,
     progress: Callable[[int], None] | None = None,
 ) -> SimulationReport:
-    """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...; the same inputs give the same report."""
+    """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report."""
     rows = []
     for strategy in strategies:
         results = []
