@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from game.bots import STRATEGIES
 from game.cli.common import fail, load_compiled, resolve_scenario
 from game.engine.compiled import CompiledScenario
-from game.sim.runner import SimulationReport, play_campaign, simulate
+from game.sim.balance import BalanceReport, run_balance
+from game.sim.parallel import default_jobs
+from game.sim.runner import SimulationReport, StrategyStats, play_campaign, simulate
 
 PROGRESS_FROM = 50  # campaigns: a progress bar on runs at least this long, on a terminal
 
@@ -29,6 +33,17 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--save", metavar="PATH", help="write the save of the campaign (needs --runs 1, one strategy)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help=f"processes to play in (default: every core, {default_jobs()} here); the figures are the same",
+    )
+    parser.add_argument(
+        "--balance",
+        action="store_true",
+        help="every strategy for every playable agency: a balance table that flags a dominant strategy",
+    )
     parser.set_defaults(run=run)
 
 
@@ -36,29 +51,49 @@ def run(args: argparse.Namespace) -> int:
     compiled = load_compiled(args.scenario)
     if compiled is None:
         return 1
+    if args.runs < 1:
+        return fail("--runs must be at least 1")
+    if args.jobs < 1:
+        return fail("--jobs must be at least 1")
+    if args.balance:
+        if args.agency or args.save:
+            return fail("--balance plays every playable agency and saves nothing: drop --agency and --save")
+        return run_balance_report(args, compiled)
     agency = args.agency or compiled.playable()[0]
     if agency not in compiled.playable():
         return fail(f"'{agency}' is not a playable agency; choose from {', '.join(compiled.playable())}")
-    if args.runs < 1:
-        return fail("--runs must be at least 1")
     strategies = args.strategy or list(STRATEGIES)
     if args.save and (args.runs != 1 or len(strategies) != 1):
         return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
-    total = args.runs * len(strategies)
-    if total >= PROGRESS_FROM and sys.stderr.isatty():
-        from rich.progress import Progress
-
-        with Progress(transient=True) as bar:
-            task = bar.add_task("campaigns", total=total)
-            report = simulate(
-                compiled, agency, strategies, args.seed, args.runs, progress=lambda n: bar.advance(task, n)
-            )
-    else:
-        report = simulate(compiled, agency, strategies, args.seed, args.runs)
+    source = resolve_scenario(args.scenario)
+    with progress_bar(args.runs * len(strategies)) as advance:
+        report = simulate(compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, source)
     print(report.model_dump_json(indent=2) if args.json else format_table(report))
     if args.save:
         return save_campaign(args, compiled, agency, strategies[0])
     return 0
+
+
+def run_balance_report(args: argparse.Namespace, compiled: CompiledScenario) -> int:
+    strategies = args.strategy or list(STRATEGIES)
+    source = resolve_scenario(args.scenario)
+    with progress_bar(args.runs * len(strategies) * len(compiled.playable())) as advance:
+        report = run_balance(compiled, source, args.seed, args.runs, strategies, args.jobs, advance)
+    print(report.model_dump_json(indent=2) if args.json else format_balance(report))
+    return 0
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
+    """A transient progress bar on stderr for long runs at a terminal; None otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("campaigns", total=total)
+        yield lambda n: bar.advance(task, n)
 
 
 def save_campaign(args: argparse.Namespace, compiled: CompiledScenario, agency: str, strategy: str) -> int:
@@ -76,15 +111,43 @@ def save_campaign(args: argparse.Namespace, compiled: CompiledScenario, agency: 
 
 def format_table(report: SimulationReport) -> str:
     last = report.seed + report.runs - 1
-    lines = [
-        f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}",
-        f"{'strategy':<10} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
-        f"{'crewed':>7} {'1st crew':>9}",
-    ]
-    for row in report.strategies:
-        crew = f"{row.mean_first_crew_year:.1f}" if row.mean_first_crew_year is not None else "-"
-        lines.append(
-            f"{row.strategy:<10} {row.runs:>5} {row.wins:>5} {row.win_rate:>9.1%} {row.mean_score:>11.1f} "
-            f"{row.score_ci95:>6.1f} {row.crewed_runs:>7} {crew:>9}"
-        )
+    lines = [f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}", HEADER]
+    lines += [format_row(row.strategy, row) for row in report.strategies]
+    return "\n".join(lines)
+
+
+HEADER = (
+    f"{'strategy':<10} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
+    f"{'crewed':>7} {'1st crew':>9}"
+)
+
+
+def format_row(label: str, row: StrategyStats) -> str:
+    crew = f"{row.mean_first_crew_year:.1f}" if row.mean_first_crew_year is not None else "-"
+    return (
+        f"{label:<10} {row.runs:>5} {row.wins:>5} {row.win_rate:>9.1%} {row.mean_score:>11.1f} "
+        f"{row.score_ci95:>6.1f} {row.crewed_runs:>7} {crew:>9}"
+    )
+
+
+def format_balance(report: BalanceReport) -> str:
+    """One block per agency (its best strategy marked), the strategies pooled, then the verdict."""
+    last = report.seed + report.runs - 1
+    lines = [f"balance of {report.scenario}, seeds {report.seed}..{last}, every playable agency"]
+    best = {(agency, s) for s, agencies in report.best_for.items() for agency in agencies}
+    agencies = list(dict.fromkeys(row.agency for row in report.rows))
+    for agency in agencies:
+        lines += ["", f"{agency}", HEADER]
+        for row in report.rows:
+            if row.agency == agency:
+                mark = " <- best" if (agency, row.strategy) in best else ""
+                lines.append(format_row(row.strategy, row) + mark)
+    lines += ["", f"all agencies ({len(agencies)})", HEADER + f" {'top seeds':>10} {'best for':<}"]
+    for row in report.pooled:
+        owners = ", ".join(report.best_for[row.strategy]) or "-"
+        lines.append(f"{format_row(row.strategy, row)} {report.top_share[row.strategy]:>10.0%} {owners}")
+    lines.append("")
+    if report.balanced:
+        lines.append("balanced: every road is the best somewhere, none dominates, skill beats luck")
+    lines += [f"FLAG: {finding}" for finding in report.findings]
     return "\n".join(lines)

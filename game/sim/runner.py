@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -92,16 +93,23 @@ def simulate(
     seed: int,
     runs: int,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    source: Path | None = None,
 ) -> SimulationReport:
-    """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report."""
-    rows = []
-    for strategy in strategies:
-        results = []
-        for index in range(runs):
-            results.append(run_campaign(compiled, agency, strategy, seed + index))
-            if progress is not None:
-                progress(1)
-        rows.append(summarise(compiled.scenario.id, agency, strategy, results))
+    """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report.
+
+    With ``jobs`` above one (and the scenario's ``source`` file, which workers load) the
+    campaigns are played in that many processes; the report is the same either way.
+    """
+    from game.sim.parallel import Task, play_tasks
+
+    names = list(strategies)
+    tasks = [Task(agency, strategy, seed + index) for strategy in names for index in range(runs)]
+    results = play_tasks(compiled, source, tasks, jobs if source is not None else 1, progress)
+    rows = [
+        summarise(compiled.scenario.id, agency, strategy, results[number * runs : (number + 1) * runs])
+        for number, strategy in enumerate(names)
+    ]
     return SimulationReport(
         scenario=compiled.scenario.id, agency=agency, seed=seed, runs=runs, strategies=rows
     )

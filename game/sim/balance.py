@@ -1,0 +1,156 @@
+"""The balance report: every strategy for every playable agency, and what would make it unfair.
+
+A scenario is balanced when the choice of road matters (each road is the best for some
+agency, or at least for a fair share of seeds), no strategy wins most campaigns whoever
+plays it, and skill beats luck (the greedy bot clearly beats the random one). The checks
+are data about a report, so the CLI prints them and a test asserts them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from game.bots import STRATEGIES
+from game.engine.compiled import CompiledScenario
+from game.sim.parallel import Task, play_tasks
+from game.sim.runner import CampaignResult, StrategyStats, summarise
+
+#: A strategy that wins more than this share of all runs, over every agency, dominates.
+MAX_WIN_RATE = 0.60
+#: The roads a player chooses between; each must be the best choice somewhere.
+ROADS = ("isls", "ilrs", "gateway", "alone")
+#: The luck baseline and the skill it must lose to, by at least this many win-rate points.
+LUCK, SKILL, SKILL_MARGIN = "random", "greedy", 0.15
+
+
+class BalanceReport(BaseModel):
+    """Rows per agency and strategy, the same pooled over agencies, and what is out of balance."""
+
+    scenario: str
+    seed: int
+    runs: int
+    rows: list[StrategyStats]
+    pooled: list[StrategyStats]
+    best_for: dict[str, list[str]]  # strategy -> agencies it is the best choice for
+    top_share: dict[str, float]  # strategy -> share of (agency, seed) where it scored highest
+    findings: list[str]  # empty when balanced
+
+    @property
+    def balanced(self) -> bool:
+        return not self.findings
+
+
+def run_balance(
+    compiled: CompiledScenario,
+    source: Path | None,
+    seed: int,
+    runs: int,
+    strategies: Sequence[str] = tuple(STRATEGIES),
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> BalanceReport:
+    """Play ``runs`` seeds of every strategy for every playable agency and judge the result."""
+    agencies = compiled.playable()
+    tasks = [
+        Task(agency, strategy, seed + index)
+        for agency in agencies
+        for strategy in strategies
+        for index in range(runs)
+    ]
+    results = play_tasks(compiled, source, tasks, jobs, progress)
+    by_cell: dict[tuple[str, str], list[CampaignResult]] = {}
+    for task, result in zip(tasks, results, strict=True):
+        by_cell.setdefault((task.agency, task.strategy), []).append(result)
+    return judge(compiled.scenario.id, seed, runs, agencies, list(strategies), by_cell)
+
+
+def judge(
+    scenario: str,
+    seed: int,
+    runs: int,
+    agencies: list[str],
+    strategies: list[str],
+    by_cell: dict[tuple[str, str], list[CampaignResult]],
+) -> BalanceReport:
+    """The report of played campaigns: statistics, then the balance findings."""
+    rows = [summarise(scenario, a, s, by_cell[a, s]) for a in agencies for s in strategies]
+    pooled = [summarise(scenario, "all", s, [r for a in agencies for r in by_cell[a, s]]) for s in strategies]
+    best_for: dict[str, list[str]] = {s: [] for s in strategies}
+    for agency in agencies:
+        mine = [row for row in rows if row.agency == agency]
+        best = max(mine, key=lambda row: (row.win_rate, row.mean_score))
+        best_for[best.strategy].append(agency)
+    top_share = _top_share(agencies, strategies, runs, by_cell)
+    findings = _findings(strategies, pooled, best_for, top_share)
+    return BalanceReport(
+        scenario=scenario,
+        seed=seed,
+        runs=runs,
+        rows=rows,
+        pooled=pooled,
+        best_for=best_for,
+        top_share=top_share,
+        findings=findings,
+    )
+
+
+def fair_share(strategies: Sequence[str]) -> float:
+    """Half of an even split of the seeds between the strategies."""
+    return 0.5 / len(strategies)
+
+
+def _top_share(
+    agencies: list[str],
+    strategies: list[str],
+    runs: int,
+    by_cell: dict[tuple[str, str], list[CampaignResult]],
+) -> dict[str, float]:
+    """For each strategy, the share of (agency, seed) pairs where its score was the highest (ties share)."""
+    tops: dict[str, float] = defaultdict(float)
+    for agency in agencies:
+        for index in range(runs):
+            scores = {s: by_cell[agency, s][index].score for s in strategies}
+            high = max(scores.values())
+            winners = [s for s, score in scores.items() if score == high]
+            for strategy in winners:
+                tops[strategy] += 1 / len(winners)
+    cells = len(agencies) * runs
+    return {s: round(tops[s] / cells, 4) for s in strategies}
+
+
+def _findings(
+    strategies: list[str],
+    pooled: list[StrategyStats],
+    best_for: dict[str, list[str]],
+    top_share: dict[str, float],
+) -> list[str]:
+    findings = []
+    by_name = {row.strategy: row for row in pooled}
+    for row in pooled:
+        if row.win_rate > MAX_WIN_RATE:
+            findings.append(
+                f"{row.strategy} dominates: it wins {row.win_rate:.0%} of all runs "
+                f"(at most {MAX_WIN_RATE:.0%} allowed)"
+            )
+    share = fair_share(strategies)
+    for road in ROADS:
+        if road in by_name and not best_for[road] and top_share[road] < share:
+            findings.append(
+                f"{road} is never the best road: best for no agency and top scorer on "
+                f"{top_share[road]:.0%} of seeds (a fair share is {share:.0%})"
+            )
+    if LUCK in by_name and SKILL in by_name:
+        luck, skill = by_name[LUCK], by_name[SKILL]
+        if skill.win_rate - luck.win_rate < SKILL_MARGIN or (
+            skill.mean_score - skill.score_ci95 <= luck.mean_score + luck.score_ci95
+        ):
+            findings.append(
+                f"luck beats choices: {SKILL} wins {skill.win_rate:.0%} (score {skill.mean_score:.1f}) "
+                f"against {LUCK}'s {luck.win_rate:.0%} (score {luck.mean_score:.1f}); "
+                f"it needs {SKILL_MARGIN:.0%} more and a clearly higher score"
+            )
+    return findings
