@@ -1,0 +1,103 @@
+"""Headless campaigns per second on the default scenario, against a reference loop timed in the same run.
+
+The goal is "1,000 full campaigns in under 5 s on one core of a box where the reference loop
+takes 1.45 s". The reference loop (``s = 0; for i in range(12_000_000): s += i*i`` at module
+level, so it reads and writes globals as a script does) is timed between blocks of campaigns
+(before the first, between each two, after the last), so both see the same machine load; the
+projection onto the reference box is our time x 1.45 / the median reference time. A campaign
+is what ``cislunar simulate`` plays for each run: ``run_campaign`` on the scenario loaded and
+compiled once (as ``load_compiled`` does), seeds 1, 2, 3...
+
+    .venv/bin/python benchmarks/campaigns.py [--campaigns 1000] [--strategy gateway] [--all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+
+from game.bots import STRATEGIES
+from game.cli.common import load_compiled
+from game.engine.compiled import CompiledScenario
+from game.sim.runner import run_campaign
+
+GOAL_SECONDS = 5.0  # for 1,000 campaigns on the reference box
+GOAL_CAMPAIGNS = 1000
+REFERENCE_BOX = 1.45  # seconds the reference loop takes on the box the goal is stated for
+
+REFERENCE_LOOP = "s = 0\nfor i in range(12_000_000):\n    s += i*i\n"
+
+
+def reference_loop() -> float:
+    """Seconds for the reference loop, run at module level (globals, as a script runs it)."""
+    code = compile(REFERENCE_LOOP, "<reference>", "exec")
+    start = time.perf_counter()
+    exec(code, {})
+    return time.perf_counter() - start
+
+
+def campaigns(compiled: CompiledScenario, agency: str, strategy: str, count: int, seed: int) -> float:
+    """Seconds to play ``count`` whole campaigns, as ``simulate`` plays them."""
+    start = time.perf_counter()
+    for index in range(count):
+        run_campaign(compiled, agency, strategy, seed + index)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--campaigns", type=int, default=GOAL_CAMPAIGNS, help="campaigns per strategy")
+    parser.add_argument("--strategy", default="gateway", choices=list(STRATEGIES))
+    parser.add_argument("--all", action="store_true", help="a line for every strategy, not only --strategy")
+    parser.add_argument("--agency", help="default: the scenario's first playable agency, as simulate")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--blocks", type=int, default=4, help="blocks of campaigns between reference loops")
+    options = parser.parse_args()
+
+    start = time.perf_counter()
+    compiled = load_compiled(None)
+    loading = time.perf_counter() - start
+    if compiled is None:
+        return 1
+    agency = options.agency or compiled.playable()[0]
+    strategies = list(STRATEGIES) if options.all else [options.strategy]
+    n = options.campaigns
+
+    campaigns(compiled, agency, strategies[0], 5, options.seed)  # warm the caches once
+    references = [reference_loop()]
+    played = dict.fromkeys(strategies, 0.0)
+    blocks = max(1, min(options.blocks, n))
+    for name in strategies:
+        for block in range(blocks):
+            first, last = n * block // blocks, n * (block + 1) // blocks
+            played[name] += campaigns(compiled, agency, name, last - first, options.seed + first)
+            references.append(reference_loop())
+    reference = statistics.median(references)
+
+    print(
+        f"scenario {compiled.scenario.id}, agency {agency}, seeds {options.seed}..{options.seed + n - 1}; "
+        f"load + compile once {loading * 1000:.0f} ms (not counted)"
+    )
+    print(
+        f"reference loop at module level: median {reference:.2f} s of {len(references)} runs "
+        f"({min(references):.2f}..{max(references):.2f} s); the reference box: {REFERENCE_BOX:.2f} s"
+    )
+    print(
+        f"{'strategy':<10} {'campaigns/s':>12} {'1,000 campaigns':>16} {'on the ref. box':>16}   "
+        f"goal: 1,000 in < {GOAL_SECONDS:g} s there"
+    )
+    for name, seconds in played.items():
+        thousand = seconds / n * GOAL_CAMPAIGNS
+        projected = thousand * REFERENCE_BOX / reference
+        verdict = "within" if projected < GOAL_SECONDS else "over"
+        print(
+            f"{name:<10} {n / seconds:12.1f} {thousand:14.2f} s {projected:14.2f} s   "
+            f"{verdict} (x{projected / GOAL_SECONDS:.2f} of the goal)"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
