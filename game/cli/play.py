@@ -8,6 +8,7 @@ import argparse
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("play", help="play in the terminal (the default command)")
     add_arguments(parser)
+    parser.add_argument("--load", metavar="SAVE", help="resume a saved campaign (replayed and checked)")
     parser.set_defaults(run=run)
 
 

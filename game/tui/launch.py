@@ -47,14 +47,34 @@ def load_game(scenario: str, agency: str, seed: int) -> Game | None:
     return Game(compiled, agency, seed)
 
 
+def resume_save(path: str) -> tuple[Game, str] | None:
+    """The campaign of a save file (replayed and checked), or None after printing why not."""
+    from game.saves import SaveError, load_game
+
+    try:
+        loaded = load_game(path)
+    except SaveError as error:
+        print(f"cislunar: {error}", file=sys.stderr)
+        return None
+    for warning in loaded.warnings:
+        print(f"cislunar: warning: {warning}", file=sys.stderr)
+    return loaded.game, str(loaded.scenario_path)
+
+
 def launch(args: argparse.Namespace) -> int:
-    """Run the TUI: straight to the dashboard with --scenario and --agency, else the title screen."""
+    """Run the TUI: a save with --load, the dashboard with --agency, else the title screen."""
     seed = args.seed if args.seed is not None else new_seed()
-    game = None
-    if args.agency:  # an agency alone plays the default scenario
+    game, scenario = None, args.scenario
+    if getattr(args, "load", None):
+        resumed = resume_save(args.load)
+        if resumed is None:
+            return 1
+        game, scenario = resumed
+    elif args.agency:  # an agency alone plays the default scenario
         from game.paths import default_scenario
 
-        game = load_game(args.scenario or str(default_scenario()), args.agency, seed)
+        scenario = args.scenario or str(default_scenario())
+        game = load_game(scenario, args.agency, seed)
         if game is None:
             return 1
     elif args.scenario:
@@ -65,9 +85,19 @@ def launch(args: argparse.Namespace) -> int:
             for diagnostic in result.errors:
                 print(diagnostic, file=sys.stderr)
             return 1
+    from game.paths import saves_dir
     from game.tui.app import CislunarApp
+    from game.tui.saved import folder_saves
 
     first_frame_only = bool(os.environ.get(FIRST_FRAME_ENV))
-    app = CislunarApp(game=game, seed=seed, scenario=args.scenario, exit_after_first_frame=first_frame_only)
+    folder = saves_dir()
+    app = CislunarApp(
+        game=game,
+        seed=seed,
+        scenario=scenario,
+        saves=folder_saves(folder),
+        saves_folder=None if first_frame_only else folder,
+        exit_after_first_frame=first_frame_only,
+    )
     app.run(headless=first_frame_only)
     return app.return_code or 0

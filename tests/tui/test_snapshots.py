@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 from game.engine.actions import Action
 from game.engine.game import Game
 from game.tui.app import CislunarApp
-from game.tui.saved import SavedCampaign
+from game.tui.saved import Resumed, SavedCampaign
 
 from .conftest import LARGE, SMALL, make_app, new_game
 
@@ -86,5 +86,11 @@ def test_light_theme_dashboard(snap_compare) -> None:
 
 
 def test_title_and_load_with_saves(snap_compare) -> None:
-    saves = [SavedCampaign("ESA · 2023-Q2 · three_roads", "seed 7, turn 10", mid_campaign)]
+    def resume() -> Resumed:
+        return Resumed(mid_campaign())
+
+    saves = [
+        SavedCampaign("ESA · 2023-Q2 · three_roads", "score 31, turn 10 · saved: esa.json", resume),
+        SavedCampaign("edited.json", "not a Cislunar save", resume, problem="not a Cislunar save"),
+    ]
     assert snap_compare(make_app(saves=lambda: saves), terminal_size=SMALL, run_before=keys("l"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
-from game.tui.saved import SavedCampaign
+from game.tui.saved import Resumed, SavedCampaign
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.load import LoadScreen
@@ -34,8 +34,8 @@ async def test_saves_from_the_provider_can_be_continued_and_loaded() -> None:
     older, newer = new_game(seed=1), new_game(seed=2)
     newer.end_turn()
     saves = [
-        SavedCampaign("ESA · 2021-Q2", "three_roads, seed 2", lambda: newer),
-        SavedCampaign("ESA · 2021-Q1", "three_roads, seed 1", lambda: older),
+        SavedCampaign("ESA · 2021-Q2", "three_roads, seed 2", lambda: Resumed(newer)),
+        SavedCampaign("ESA · 2021-Q1", "three_roads, seed 1", lambda: Resumed(older)),
     ]
     app = make_app(saves=lambda: saves)
     async with app.run_test(size=SMALL) as pilot:
@@ -56,7 +56,7 @@ async def test_saves_from_the_provider_can_be_continued_and_loaded() -> None:
 async def test_continue_resumes_the_newest_save_and_its_pending_event() -> None:
     game = new_game()
     game.end_turn()  # the budget crisis now waits for an answer
-    app = make_app(saves=lambda: [SavedCampaign("ESA · 2021-Q2", "", lambda: game)])
+    app = make_app(saves=lambda: [SavedCampaign("ESA · 2021-Q2", "", lambda: Resumed(game))])
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         await pilot.press("c")

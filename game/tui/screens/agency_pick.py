@@ -127,4 +127,4 @@ class AgencyScreen(Screen[None]):
         seed = int(text) if text.lstrip("-").isdigit() else new_seed()
         if self.compiled is None:
             self.compiled = compile_scenario(self.scenario)
-        self.app.start_campaign(Game(self.compiled, agency.id, seed))  # type: ignore[attr-defined]
+        self.app.start_campaign(Game(self.compiled, agency.id, seed), self.path)  # type: ignore[attr-defined]

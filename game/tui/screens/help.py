@@ -27,6 +27,8 @@ RULES = "\n".join(
         "• Or go alone: invest in capabilities and fly national missions.",
         "• Events ask for a decision; each choice lists its known effects.",
         "• The score counts the scenario's objectives; the debrief shows it at the end.",
+        "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
+        "name. Continue or Load on the title screen resume one.",
         "Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it, or press "
         "W on the dashboard for the reasons.",
     ]

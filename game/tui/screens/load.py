@@ -22,13 +22,22 @@ class LoadScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Saved campaigns, newest first. Enter resumes one.", classes="hint")
+        yield Static(
+            "Saved campaigns, newest first. Enter resumes one; a damaged file is listed with why.",
+            classes="hint",
+        )
         yield OptionList(
-            *(Option(f"{save.label}\n  {save.detail}", id=str(i)) for i, save in enumerate(self.saves)),
+            *(
+                Option(
+                    f"{save.label}\n  {'cannot load: ' if save.problem else ''}{save.detail}",
+                    id=str(i),
+                    disabled=not save.resumable,
+                )
+                for i, save in enumerate(self.saves)
+            ),
             id="saves",
         )
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        save = self.saves[int(event.option.id or 0)]
-        self.app.start_campaign(save.open())  # type: ignore[attr-defined]
+        self.app.resume(self.saves[int(event.option.id or 0)])  # type: ignore[attr-defined]

@@ -53,10 +53,15 @@ class TitleScreen(Screen[None]):
             yield OptionList(*self._menu(), id="menu")
         yield Footer()
 
+    @property
+    def newest(self) -> SavedCampaign | None:
+        """The save Continue resumes: the newest one that can be loaded."""
+        return next((save for save in self.saves if save.resumable), None)
+
     def _menu(self) -> list[Option]:
         items = []
-        if self.saves:
-            items.append(Option(f"Continue  ({self.saves[0].label})", id="continue"))
+        if self.newest is not None:
+            items.append(Option(f"Continue  ({self.newest.label})", id="continue"))
         items.append(Option("New campaign", id="new"))
         if self.saves:
             items.append(Option("Load a saved campaign", id="load"))
@@ -70,7 +75,9 @@ class TitleScreen(Screen[None]):
         self.cislunar.screen_ready(self)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("continue", "load"):
+        if action == "continue":
+            return self.newest is not None
+        if action == "load":
             return bool(self.saves)
         return True
 
@@ -90,8 +97,8 @@ class TitleScreen(Screen[None]):
         self.app.push_screen(ScenarioScreen())
 
     def action_continue(self) -> None:
-        if self.saves:
-            self.cislunar.start_campaign(self.saves[0].open())
+        if self.newest is not None:
+            self.cislunar.resume(self.newest)
 
     def action_load(self) -> None:
         from game.tui.screens.load import LoadScreen

@@ -1,0 +1,167 @@
+"""Saving in the TUI: an autosave every turn, Ctrl+S, Continue and Load, `play --load`; bad files lose nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from game.engine.fingerprint import state_hash
+from game.saves import list_saves, load_game, save_game
+from game.tui import launch as launching
+from game.tui.app import CislunarApp
+from game.tui.saved import folder_saves
+from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.load import LoadScreen
+from game.tui.screens.title import TitleScreen
+
+from .conftest import SEED, SMALL, THREE_ROADS, new_game
+from .helpers import answer_events, screen_text
+
+
+def saving_app(folder: Path, game=None) -> CislunarApp:  # noqa: ANN001
+    """The real app saving to ``folder``, on the test scenario, like `cislunar play` does."""
+    return CislunarApp(
+        game=game,
+        seed=SEED,
+        scenario=THREE_ROADS if game is not None else None,
+        scenario_dirs=[("shipped", THREE_ROADS.parent)],  # type: ignore[list-item]
+        saves=folder_saves(folder),
+        saves_folder=folder,
+        blink=False,
+    )
+
+
+async def test_every_turn_is_autosaved_and_loads_back_to_the_same_state(tmp_path: Path) -> None:
+    app = saving_app(tmp_path, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        for _ in range(3):
+            await answer_events(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+        await answer_events(pilot)
+        (entry,) = list_saves(tmp_path)
+        assert entry.autosave and entry.agency == "esa" and entry.turn == app.game.state.turn
+        loaded = load_game(entry.path)
+        turn_of_autosave = loaded.game.state.turn
+        assert turn_of_autosave == app.game.state.turn
+        # the autosave is taken as the turn opens, before this turn's events were answered
+        assert loaded.game.date == app.game.date
+
+
+async def test_ctrl_s_keeps_a_copy_that_the_title_lists_with_agency_date_and_score(tmp_path: Path) -> None:
+    game = new_game()
+    app = saving_app(tmp_path, game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await answer_events(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = [entry for entry in list_saves(tmp_path) if not entry.autosave]
+        assert len(saved) == 1 and saved[0].date == game.date
+        assert state_hash(load_game(saved[0].path).game) == state_hash(game)
+    title = saving_app(tmp_path)
+    async with title.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(title.screen, TitleScreen)
+        text = screen_text(title)
+        assert f"Continue  (ESA · {game.date} · " in text
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(title.screen, DashboardScreen)
+        assert state_hash(title.game) == state_hash(game)
+        assert title.scenario_path == THREE_ROADS  # its next saves name the same scenario
+
+
+async def test_a_damaged_save_is_listed_with_why_and_is_left_untouched(tmp_path: Path) -> None:
+    good = new_game()
+    save_game(good, THREE_ROADS, tmp_path / "good.json")
+    damaged = tmp_path / "zz-damaged.json"
+    damaged.write_bytes(b'{"format": "cislunar-save", "version": 1, "seed": ')
+    damaged.touch()  # the newest file: Continue must still pick the good one
+    before = damaged.read_bytes()
+    app = saving_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "Continue  (ESA · 2021-Q1 · " in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        options = app.screen.query_one("#saves", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("zz-damaged.json" in p and "cannot load:" in p for p in prompts)
+        assert sum(options.get_option_at_index(i).disabled for i in range(options.option_count)) == 1
+    assert damaged.read_bytes() == before
+
+
+async def test_a_save_broken_after_listing_is_refused_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "campaign.json"
+    save_game(new_game(), THREE_ROADS, path)
+    app = saving_app(tmp_path)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        text = path.read_text()
+        path.write_text(text.replace('"seed": 7', '"seed": 8', 1))  # edited behind the game's back
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.game is None
+        assert any("disagrees" in str(n.message) for n in app._notifications)
+
+
+async def test_a_failed_save_says_so_and_the_campaign_goes_on(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the saves folder should be")
+    app = saving_app(blocker, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await answer_events(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any(n.title == "Not saved" for n in app._notifications)
+        turn = app.game.state.turn
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.game.state.turn == turn + 1
+        assert any(n.title == "Autosave failed" for n in app._notifications)
+    assert blocker.read_text() == "a file where the saves folder should be"
+
+
+async def test_without_a_saves_folder_there_is_no_save_key() -> None:
+    app = CislunarApp(game=new_game(), seed=SEED, scenario=THREE_ROADS, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert app.check_action("save", ()) is False
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not app._notifications
+
+
+def play_args(load: str) -> argparse.Namespace:
+    return argparse.Namespace(scenario=None, agency=None, seed=None, load=load)
+
+
+def test_play_load_opens_the_saved_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    game = new_game()
+    game.end_turn()
+    path = save_game(game, THREE_ROADS, tmp_path / "s.json")
+    opened: list[CislunarApp] = []
+    monkeypatch.setattr("game.tui.app.CislunarApp.run", lambda app, headless=False: opened.append(app))
+    assert launching.launch(play_args(str(path))) == 0
+    assert state_hash(opened[0].game) == state_hash(game)
+    assert opened[0].scenario_path == THREE_ROADS
+
+
+def test_play_load_of_a_bad_file_says_why_and_changes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\x00\xff not json")
+    assert launching.launch(play_args(str(bad))) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"cislunar: {bad}") and "Traceback" not in err
+    assert bad.read_bytes() == b"\x00\xff not json"
+    assert launching.launch(play_args(str(tmp_path / "missing.json"))) == 1
+    assert "missing.json" in capsys.readouterr().err
