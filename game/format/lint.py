@@ -8,6 +8,7 @@ code, listed in ``WARNINGS`` with what it means (the reference docs are generate
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from game.format.dates import format_date, parse_date
@@ -108,13 +109,20 @@ class _Linter:
                 yield ("objectives", i, "scale"), objective.scale
 
     def references(self) -> Iterator[tuple[DataPath, Reference]]:
-        for loc, condition in self.conditions():
-            for text_loc, text in expressions_in(loc, condition):
-                for ref in parse_expression(text).references:
-                    yield text_loc, ref
+        return iter(self.all_references)
+
+    @cached_property
+    def all_references(self) -> list[tuple[DataPath, Reference]]:
+        """Every id named in a condition, parsed once for the rules that need them."""
+        return [
+            (text_loc, ref)
+            for loc, condition in self.conditions()
+            for text_loc, text in expressions_in(loc, condition)
+            for ref in parse_expression(text).references
+        ]
 
     def facts(self, first: int, last: int) -> Facts:
-        orbit, surface = self.crew_from()
+        orbit, surface = self.crew
         return Facts(
             first=first,
             last=last,
@@ -127,6 +135,11 @@ class _Linter:
             crew_surface_from=surface,
             capability_max=self.s.rules.capability_max,
         )
+
+    @cached_property
+    def crew(self) -> tuple[int | None, int | None]:
+        """``crew_from()`` once per scenario: every event's window asks for it."""
+        return self.crew_from()
 
     def crew_from(self) -> tuple[int | None, int | None]:
         """The earliest months a player's astronaut could reach lunar orbit and the surface."""

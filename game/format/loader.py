@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import gc
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,16 +82,36 @@ def load_scenario_bytes(path: str, raw: bytes, search_dirs: Sequence[Path] | Non
     looked up in the file's folder, then in ``search_dirs`` (by default the shipped and the
     user's scenario folders).
     """
-    document, problems = read_document(path, raw)
-    if document is None:
-        return LoadResult(path, None, problems)
-    dirs = default_search_dirs() if search_dirs is None else list(search_dirs)
-    resolved = resolve_extends(path, document, dirs)
-    if resolved.document is None:
-        return LoadResult(path, None, _sorted(resolved.diagnostics), document.source, resolved.bases)
-    result = validate_data(path, resolved.document.data, resolved.document.source)
-    result.bases = resolved.bases
-    return result
+    with _collector_paused():
+        document, problems = read_document(path, raw)
+        if document is None:
+            return LoadResult(path, None, problems)
+        dirs = default_search_dirs() if search_dirs is None else list(search_dirs)
+        resolved = resolve_extends(path, document, dirs)
+        if resolved.document is None:
+            return LoadResult(path, None, _sorted(resolved.diagnostics), document.source, resolved.bases)
+        result = validate_data(path, resolved.document.data, resolved.document.source)
+        result.bases = resolved.bases
+        return result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the length of one load.
+
+    A load builds a few hundred thousand small objects (YAML nodes, the source map, the
+    models) that all stay alive until it ends, so the collector would walk them again and
+    again and free nothing: a third of the time of a 10,000-event file, and a share that
+    grows with the file. Reference counting still frees what dies; the collector is back on
+    (if it was on) as soon as the load is over.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
