@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.bots.strategies import GreedyStrategy, evaluate
+from game.bots.greedy import GreedyStrategy, evaluate
 from game.cli.common import load_compiled
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario

@@ -1,4 +1,4 @@
-"""Saving in the TUI: an autosave every turn, Ctrl+S, Continue and Load, `play --load`; bad files lose nothing."""
+"""Saving in the TUI: autosave every turn, Ctrl+S, Continue and Load, `play --load`; nothing is lost."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import OptionList
 
 from game.engine.fingerprint import state_hash
+from game.engine.game import Game
 from game.saves import list_saves, load_game, save_game
 from game.tui import launch as launching
 from game.tui.app import CislunarApp
@@ -21,7 +22,7 @@ from .conftest import SEED, SMALL, THREE_ROADS, new_game
 from .helpers import answer_events, screen_text
 
 
-def saving_app(folder: Path, game=None) -> CislunarApp:  # noqa: ANN001
+def saving_app(folder: Path, game: Game | None = None) -> CislunarApp:
     """The real app saving to ``folder``, on the test scenario, like `cislunar play` does."""
     return CislunarApp(
         game=game,

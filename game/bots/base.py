@@ -1,0 +1,80 @@
+"""What every bot shares: one turn at a time, a seeded generator, and the budget rule for commitments.
+
+A strategy only calls :class:`Game` methods (check, act, options, clone): it has no rule
+of its own. Its own choices draw on a generator seeded from the campaign seed, so a
+scenario, an agency, a strategy and a seed always give the same campaign.
+"""
+
+from __future__ import annotations
+
+import random
+
+from game.engine.actions import END_TURN, Action
+from game.engine.game import Game
+
+RESERVE_TURNS = 2  # keep this many turns of build payments in hand before committing more
+
+
+class Strategy:
+    """Plays one turn at a time: ``play_turn`` acts, then ends the turn."""
+
+    name = "base"
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed * 7919 + 17)
+
+    def play_turn(self, game: Game) -> None:
+        self.answer_events(game)
+        self.act(game)
+        game.act(END_TURN)
+
+    def act(self, game: Game) -> None:  # overridden
+        """Take this turn's actions before it ends."""
+
+    def answer_events(self, game: Game) -> None:
+        if not game.state.pending:
+            return
+        for pending in list(game.state.pending):
+            choices = game.compiled.events[pending.event].model.choices
+            weights = [choice.ai_weight for choice in choices]
+            pick = self.rng.choices(choices, weights=weights)[0] if sum(weights) > 0 else choices[0]
+            game.act(Action("answer", str(pending.uid), pick.id))
+
+    def play(self, game: Game) -> Game:
+        while not game.over:
+            self.play_turn(game)
+        return game
+
+    # ---- helpers shared by the scripted strategies
+    @staticmethod
+    def try_act(game: Game, action: Action) -> bool:
+        return game.act(action).ok
+
+    @staticmethod
+    def committed(game: Game) -> int:
+        """k$ per turn the player already pays for builds."""
+        total = 0
+        player = game.player
+        for programme in game.state.programmes.values():
+            for build in programme.slots.values():
+                if build.owner == player and build.status == "building":
+                    total += build.cost_left // max(1, build.turns_left)
+        for mission in game.state.missions.values():
+            build = mission.build
+            if build.status == "building":
+                total += build.cost_left // max(1, build.turns_left)
+        return total
+
+    def can_commit(self, game: Game, cost_k: float, turns: int) -> bool:
+        per_turn = cost_k / turns
+        budget_per_turn = game.state.me.appropriation / (12 / game.compiled.turn_months)
+        return (self.committed(game) + per_turn) <= budget_per_turn * 1.05 and (
+            game.state.me.money >= per_turn * RESERVE_TURNS
+        )
+
+    def improve_for(self, game: Game, requires: dict[str, int]) -> None:
+        """Invest toward the capability levels a contribution or mission needs."""
+        levels = game.state.me.capabilities
+        for area, level in requires.items():
+            if levels.get(area, 0) < level:
+                self.try_act(game, Action("invest", area))

@@ -1,0 +1,447 @@
+"""The greedy bot: looks one turn ahead at the steps of a plan it draws from the scenario's data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from game.bots.base import RESERVE_TURNS, Strategy
+from game.bots.outlook import LIVE, Forecast, Outlook, Plan, outlook_of
+from game.engine.actions import END_TURN, Action
+from game.engine.compiled import CompiledScenario
+from game.engine.game import Game
+from game.engine.state import GameState, k
+
+LOST = -1000.0  # the value of a lost campaign
+MAX_STEPS = 3  # capability levels the bot will invest in per area before a target is in reach
+MAX_COURTING = 6  # diplomatic initiatives it will spend before a programme will hear it
+PLAN_EVERY = 4  # turns between two looks for a better target while the current one waits
+COURT_MARGIN = 5  # relation points above a programme's floor the bot courts its leads to
+READY_SHARE = 0.8  # share of a target's net worth credited once it is in reach (taking it earns the rest)
+STEP_SHARE = 0.04  # share of a target's worth lost for each step still to take toward it
+MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
+MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
+OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
+
+
+class GreedyStrategy(Strategy):
+    """Looks one turn ahead: tries the actions worth a look on a copy, keeps the best if it beats waiting.
+
+    A copy is valued by the final score it leads to (``Outlook``), so starting a long build
+    toward an objective can beat waiting. Its memory is a target chosen from the scenario's
+    data (a contribution, a membership or a national mission, with the investment and
+    diplomacy it needs) and the programme it joined, which it keeps contributing to
+    rather than courting another.
+    """
+
+    name = "greedy"
+    max_actions = 3
+    margin = 0.2  # points an action must gain over waiting
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.outlook: Outlook | None = None
+        self.target: Plan | None = None
+        self.target_value = 0.0  # the projected gain of taking the target, less its own cost
+        self.target_held = 0.0  # the part of that gain only taking the target earns
+        self.planned_turn = -PLAN_EVERY
+        self.full_weight = 0.0  # points per M$ at the start, from the agency's budget and the victory score
+        self.money_weight = 0.0  # the same this turn: money left at the end is worth nothing
+        self.budget_m = 0.0  # the agency's yearly budget in M$
+        self.road: str | None = None  # the programme it chose, "" for national missions, None before
+        self.ready: list[Plan] = []  # the next best targets in reach now, tried alongside the target
+        self.paused: dict[Action, tuple[int, int]] = {}  # action -> (turn it is tried again, pause)
+        self.prepared = -1  # the turn ``prepare`` last ran for
+        self.refused: dict[Plan, int] = {}  # targets that proved harmful one turn ahead -> until when
+
+    def play_turn(self, game: Game) -> None:
+        self.prepare(game)
+        super().play_turn(game)
+
+    def prepare(self, game: Game) -> None:
+        """Before a turn: what money is worth now, whether it is still on its road, a fresh plan if due."""
+        if self.outlook is None:
+            self.start(game)
+        cs = game.compiled
+        left = (cs.end - game.state.month) // cs.turn_months + 1
+        self.money_weight = self.full_weight * max(0.1, left / cs.total_turns())  # worth nothing at the end
+        if self.road:
+            programme = game.state.programmes[self.road]
+            if programme.status not in LIVE or not (
+                programme.is_member(game.player) or game.player in programme.applicants
+            ):
+                self.road = None  # its programme is over, or it is out of it: free to choose again
+        if self.stale(game):
+            self.plan(game)
+        self.prepared = game.state.turn
+
+    def answer_events(self, game: Game) -> None:
+        """An event that would take it into or out of a programme is answered one turn ahead.
+
+        Any other event gets the scenario's weighted pick, as every bot answers.
+        """
+        while game.state.pending:
+            pending = game.state.pending[0]
+            choices = game.compiled.events[pending.event].model.choices
+            if not any(effect.join or effect.leave for choice in choices for effect in choice.effects):
+                super().answer_events(game)
+                continue
+            best, best_value = None, 0.0
+            for choice in sorted(choices, key=lambda c: -c.ai_weight):  # the favourite wins a tie
+                value = self.lookahead(game, Action("answer", str(pending.uid), choice.id))
+                if best is None or value > best_value + self.margin:
+                    best, best_value = choice.id, value
+            game.act(Action("answer", str(pending.uid), best or choices[0].id))
+
+    def act(self, game: Game) -> None:
+        """Try each candidate one turn ahead against waiting; take the best while it beats waiting."""
+        turn = game.state.turn
+        if self.prepared != turn:  # called on its own, not from play_turn
+            self.prepare(game)
+        target_value = self.target_value
+        paused = self.paused
+        candidates = [a for a in self.candidates(game) if a not in paused or paused[a][0] <= turn]
+        if not candidates:
+            return
+        baseline = self.lookahead(game, None)
+        for _ in range(self.max_actions):
+            best, best_value = None, baseline + self.margin
+            for action in candidates:
+                value = self.lookahead(game, action)
+                if value > best_value:
+                    best, best_value = action, value
+                elif value <= baseline + self.margin:  # lost to waiting: left alone a while, longer each time
+                    pause = min(MAX_PAUSE, 2 * self.paused.get(action, (0, 0))[1] or 1)
+                    self.paused[action] = (turn + pause, pause)
+                    target = self.target
+                    if (
+                        target
+                        and self.takes(target, action)
+                        and value < baseline - max(1.0, target_value / 2)
+                    ):
+                        # taking it does harm the plan did not see (a partner's anger, say): drop it
+                        self.refused[target] = turn + MAX_PAUSE
+                        self.planned_turn = -PLAN_EVERY
+            if best is None:
+                return
+            self.paused.pop(best, None)
+            game.act(best)
+            if self.road is None and best.kind in ("apply", "fund", "mission"):  # its road from now on
+                self.road = "" if best.kind == "mission" else best.target
+            baseline = best_value  # the copy that took ``best`` and waited is where the game now stands
+            candidates = [
+                action
+                for action in self.candidates(game)
+                if action not in self.paused or self.paused[action][0] <= turn
+            ]
+            if not candidates:
+                return
+
+    @staticmethod
+    def takes(target: Plan, action: Action) -> bool:
+        """Whether the action is the one that takes the target."""
+        if target[0] == "mission":
+            return action.kind == "mission" and action.target == target[1]
+        return action.kind in ("apply", "fund") and (action.target, action.option) == target[1:]
+
+    def start(self, game: Game) -> None:
+        """At the first turn: the scenario's outlook, and what money is worth to this agency."""
+        cs = game.compiled
+        self.outlook = outlook_of(cs)
+        self.budget_m = cs.agencies[game.player].budget
+        whole = max(1.0, self.budget_m * self.outlook.years)
+        self.full_weight = MONEY_SHARE * cs.scenario.victory_score / whole
+
+    def lookahead(self, game: Game, action: Action | None) -> float:
+        """The value of a copy that takes ``action`` (or nothing) and ends the turn."""
+        twin = game.clone()
+        if action is not None:
+            twin.act(action)
+        for pending in list(twin.state.pending):  # other events still waiting: the scenario's favourite
+            choices = twin.compiled.events[pending.event].model.choices
+            twin.act(Action("answer", str(pending.uid), max(choices, key=lambda c: c.ai_weight).id))
+        twin.act(END_TURN)
+        return self.evaluate(twin)
+
+    # ---- how good a position looks
+    def evaluate(self, game: Game) -> float:
+        """The projected final score, plus what money and a target within reach are worth."""
+        state = game.state
+        if state.over:
+            return LOST if state.outcome == "lost" else game.score()
+        outlook = self.outlook
+        assert outlook is not None
+        out = outlook.forecast(state)
+        value = outlook.score(state, out)
+        me = state.me
+        value += self.money_weight * (self.free_money(state) / 1000 + out.budget * self.budget_m / 100)
+        if me.money < 0:
+            value -= 5.0 * (me.insolvent_turns + 1)
+        return value + self.readiness(state, game.compiled)
+
+    @staticmethod
+    def free_money(state: GameState) -> int:
+        """k$ in hand less what the player's builds still cost."""
+        player = state.player
+        owed = 0
+        for programme in state.programmes.values():
+            for build in programme.slots.values():
+                if build.owner == player and build.status == "building":
+                    owed += build.cost_left
+        for mission in state.missions.values():
+            if mission.build.status == "building":
+                owed += mission.build.cost_left
+        return state.agencies[player].money - owed
+
+    def readiness(self, state: GameState, cs: CompiledScenario) -> float:
+        """Most of the target's worth, less the investment and diplomacy it still needs.
+
+        Each step toward it (a capability level, an initiative) is credited a little more
+        than it costs, so the look-ahead takes it.
+        """
+        target = self.target
+        if target is None or not self.open(state, cs, target):
+            return 0.0
+        steps, outlay = self.remaining(state, cs, target)
+        value = self.target_value - self.target_held - self.money_weight * outlay - self.step_cost() * steps
+        return value if value > 0.0 else 0.0
+
+    def step_cost(self) -> float:
+        """Points a step still to take toward the target is worth: sooner is better."""
+        return STEP_SHARE * self.target_value + self.margin
+
+    def remaining(self, state: GameState, cs: CompiledScenario, target: Plan) -> tuple[float, float]:
+        """Steps (capability levels, diplomatic initiatives) and M$ before the target can be taken."""
+        kind, ident, option = target
+        steps = outlay = 0.0
+        if kind == "join":
+            if not state.programmes[ident].is_member(state.player):
+                steps = self.courting(state, cs, ident, exact=False)
+                outlay = steps * cs.rules.diplomacy_cost
+            requires = cs.programmes[ident].slots[option].requires if option else {}
+        else:
+            requires = cs.missions[ident].requires
+        levels = state.agencies[state.player].capabilities
+        unit = cs.rules.capability_cost
+        for area, level in requires.items():
+            have = levels.get(area, 0)
+            if have < level:
+                steps += level - have
+                outlay += unit * (have + 1 + level) * (level - have) / 2
+        return steps, outlay
+
+    # ---- the target
+    @staticmethod
+    def courting(state: GameState, cs: CompiledScenario, pid: str, exact: bool = True) -> float:
+        """Diplomatic initiatives before the leads of a programme will hear an application."""
+        floor = cs.programmes[pid].model.admission.min_relation
+        gain = max(1.0, cs.rules.diplomacy_gain * 0.75)
+        steps = 0.0
+        for lead in state.programmes[pid].leads:
+            short = floor - state.relation(state.player, lead)
+            if short > 0:  # inexact: the last initiative, the one that opens the door, counts whole
+                steps += -(-short // gain) if exact else 1.0 + short / gain
+        return steps
+
+    @staticmethod
+    def open(state: GameState, cs: CompiledScenario, target: Plan) -> bool:
+        """Whether the target can still be taken (and is not taken yet)."""
+        kind, ident, option = target
+        if kind == "mission":
+            done = state.missions[ident]
+            return done.build.status != "building" and not (
+                done.successes and not cs.missions[ident].repeatable
+            )
+        programme = state.programmes[ident]
+        if programme.status not in LIVE:
+            return False
+        if option:
+            return programme.slots[option].status == "open"
+        return not programme.is_member(state.player)
+
+    def stale(self, game: Game) -> bool:
+        state = game.state
+        if self.target is not None and not self.open(state, game.compiled, self.target):
+            return True
+        return state.turn - self.planned_turn >= PLAN_EVERY
+
+    def plan(self, game: Game) -> None:
+        """Choose the target whose projected gain, less what it and the way to it cost, is the highest.
+
+        The options are scored on a copy: scoring moves the state for a moment.
+        """
+        game = game.clone()
+        state, outlook = game.state, self.outlook
+        assert outlook is not None
+        self.planned_turn = state.turn
+        now = outlook.forecast(state)
+        base = outlook.score(state, now) + self.money_weight * now.budget * self.budget_m / 100
+        ranked: list[tuple[float, float, Plan]] = []
+        ready: list[tuple[float, Plan]] = []
+        self.rank(game, now, base, self.options(game, national=not self.road), ranked, ready)
+        if not ranked and self.road:  # its programme offers nothing more
+            if any(build.owner == state.player for build in state.programmes[self.road].slots.values()):
+                self.rank(game, now, base, self.options(game, national=True, programmes=False), ranked, ready)
+            else:  # it never built anything there: free to choose again
+                self.road = None
+                self.rank(game, now, base, self.options(game), ranked, ready)
+        ranked.sort(reverse=True)
+        if ranked:
+            net, self.target_value, self.target = ranked[0]
+            self.target_held = (1.0 - READY_SHARE) * net
+        else:
+            self.target, self.target_value, self.target_held = None, 0.0, 0.0
+        ready.sort(reverse=True)
+        road = self.target[:2] if self.target is not None and self.target[0] == "join" else ("mission",)
+        self.ready = [plan for _net, plan in ready if plan != self.target and plan[: len(road)] == road]
+        del self.ready[OPPORTUNITIES:]  # the next best on the same road as the target
+
+    def rank(
+        self,
+        game: Game,
+        now: Forecast,
+        base: float,
+        options: Iterator[tuple[Plan, int, float]],
+        ranked: list[tuple[float, float, Plan]],
+        ready: list[tuple[float, Plan]],
+    ) -> None:
+        """Value each option: (net gain, gain, target) when worth it, and those in reach now."""
+        state, cs, outlook = game.state, game.compiled, self.outlook
+        assert outlook is not None
+        weight = self.money_weight
+        for plan, delay, cost in options:
+            out = outlook.what_if(state, now, plan, delay)
+            joining = (
+                plan[1]
+                if plan[0] == "join" and not state.programmes[plan[1]].is_member(state.player)
+                else None
+            )
+            value = (
+                outlook.score(state, out, joining) + weight * (out.budget * self.budget_m / 100 - cost) - base
+            )
+            steps, outlay = self.remaining(state, cs, plan)
+            net = value - weight * outlay - (STEP_SHARE * value + self.margin) * steps
+            if net > self.margin:
+                ranked.append((net, value, plan))
+                if not steps:
+                    ready.append((net, plan))
+
+    def options(
+        self, game: Game, national: bool = True, programmes: bool = True
+    ) -> Iterator[tuple[Plan, int, float]]:
+        """Targets in reach: (target, turns before it can be taken, M$ it costs once taken)."""
+        state, cs = game.state, game.compiled
+        player, me = state.player, state.me
+        means = self.means(game)
+        road, refused, turn = self.road, self.refused, state.turn
+        for pid, programme in state.programmes.items():
+            if not programmes or programme.status not in LIVE or (road is not None and pid != road):
+                continue  # memory: once on a road, it keeps to it
+            cp = cs.programmes[pid]
+            member = programme.is_member(player)
+            steps = 0
+            if not member:
+                if player in programme.applicants or not cp.model.open or not cp.admission(state):
+                    continue
+                steps = int(self.courting(state, cs, pid))
+                if steps > MAX_COURTING:
+                    continue
+                if refused.get(("join", pid, ""), -1) < turn:
+                    yield ("join", pid, ""), steps, 0.0
+            for sid, build in programme.slots.items():
+                slot = cp.slots[sid]
+                if build.status != "open" or not means(k(slot.cost), slot.build_turns):
+                    continue
+                if refused.get(("join", pid, sid), -1) >= turn:
+                    continue
+                delay = self.prerequisites(me.capabilities, slot.requires, cs)
+                if delay <= MAX_STEPS:
+                    yield ("join", pid, sid), max(delay, steps), slot.cost
+        for mid, mission in cs.missions.items():
+            done = state.missions[mid]
+            if not national or done.build.status == "building" or (done.successes and not mission.repeatable):
+                continue
+            if mission.after and not state.missions[mission.after].successes:
+                continue
+            if (
+                not means(k(mission.cost), mission.build_turns)
+                or refused.get(("mission", mid, ""), -1) >= turn
+            ):
+                continue
+            delay = self.prerequisites(me.capabilities, mission.requires, cs)
+            if delay <= MAX_STEPS:
+                yield ("mission", mid, ""), delay, mission.cost
+
+    @staticmethod
+    def prerequisites(levels: dict[str, int], requires: dict[str, int], cs: CompiledScenario) -> int:
+        """Turns of investment before the capability levels are met (one step per area a turn)."""
+        turns = 0
+        for area, level in requires.items():
+            if level > cs.rules.capability_max:
+                return MAX_STEPS + 1
+            turns = max(turns, level - levels.get(area, 0))
+        return turns
+
+    def means(self, game: Game) -> Callable[[int, int], bool]:
+        """Whether a build of k$ over turns fits the budget, as ``can_commit`` judges it (worked out once)."""
+        committed = self.committed(game)
+        me = game.state.me
+        budget_per_turn = me.appropriation / (12 / game.compiled.turn_months) * 1.05
+        money = me.money
+
+        def affordable(cost: int, turns: int) -> bool:
+            per_turn = cost / turns
+            return committed + per_turn <= budget_per_turn and money >= per_turn * RESERVE_TURNS
+
+        return affordable
+
+    # ---- what to try
+    def candidates(self, game: Game) -> list[Action]:
+        """The legal next steps toward the target, and the next best targets already in reach."""
+        state, cs = game.state, game.compiled
+        player, me = state.player, state.me
+        found: list[Action] = []
+        target = self.target
+        if target is not None and self.open(state, cs, target):
+            kind, ident, option = target
+            ready = True
+            if kind == "join":
+                programme = state.programmes[ident]
+                member = programme.is_member(player)
+                if not member:
+                    floor = cs.programmes[ident].model.admission.min_relation
+                    for lead in programme.leads:
+                        relation = state.relation(player, lead)
+                        if relation < floor + COURT_MARGIN:
+                            found.append(Action("diplomacy", lead))
+                            ready = ready and relation >= floor
+                requires = cs.programmes[ident].slots[option].requires if option else {}
+                step = Action("fund" if member else "apply", ident, option)
+                ready = ready and player not in programme.applicants
+            else:
+                requires = cs.missions[ident].requires
+                step = Action("mission", ident)
+            for area, level in requires.items():
+                if me.capabilities.get(area, 0) < level:
+                    found.append(Action("invest", area))
+                    ready = False
+            if ready:
+                found.append(step)
+        for plan in self.ready:  # the next best targets the plan found in reach, alongside
+            if self.open(state, cs, plan):
+                kind, ident, option = plan
+                if kind == "mission":
+                    found.append(Action("mission", ident))
+                else:
+                    member = state.programmes[ident].is_member(player)
+                    found.append(Action("fund" if member else "apply", ident, option))
+        return [action for action in found if not game.check(action)]
+
+
+def evaluate(game: Game) -> float:
+    """How good a position looks: the final score it leads to if what is under way pays off."""
+    state = game.state
+    if state.over:
+        return LOST if state.outcome == "lost" else game.score()
+    outlook = outlook_of(game.compiled)
+    state = game.clone().state  # scoring moves the state for a moment
+    return outlook.score(state, outlook.forecast(state))

@@ -1,0 +1,402 @@
+"""The greedy bot's evaluation: a position projected to the objectives' dates and scored there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.compiled import CompiledScenario, Predicate
+from game.engine.expressions import Getter
+from game.engine.state import AgencyState, GameState, ProgrammeState
+from game.format.models import Contribution, Mission
+
+LIVE = ("active", "restructured")  # programme states that take partners and fly milestones
+LIKELY = 0.85  # the chance given to an objective the projected figures meet (and today's do not)
+TIMELY, TIMELY_PER_TURN = 0.5, 0.08  # the chance a crewed flight due by a deadline flies in time, by margin
+PEAKS = 2  # gains of support, and of prestige, whose months are checked for a condition met in passing
+NEAR = ((0.15, 0.5), (0.4, 0.25), (1.0, 0.1))  # (figures raised by, share of the points) for nearly met
+
+#: A step the bot can plan toward: ("join", programme, contribution or "") or ("mission", mission, "").
+Plan = tuple[str, str, str]
+#: Something expected by a month: (month, science, prestige, support).
+Gain = tuple[int, float, float, float]
+
+
+@dataclass(slots=True)
+class Part:
+    """What one programme (or the national missions) is expected to bring."""
+
+    gains: list[Gain] = field(default_factory=list)
+    streams: list[tuple[int, float]] = field(default_factory=list)  # (month from which, science a turn)
+    flights: list[tuple[int, bool, float]] = field(default_factory=list)  # (month, to the surface, chance)
+    budget: float = 0.0  # percent-years of appropriation added by rewards
+
+
+@dataclass(slots=True)
+class Forecast:
+    """The player's figures now and what is expected to come, for ``Outlook.figures``."""
+
+    now: int
+    science: float
+    prestige: float
+    support: float
+    parts: dict[str, Part]  # by programme, "" for the national missions
+    gains: list[Gain] = field(default_factory=list)  # every part's, crewed flights' included
+    streams: list[tuple[int, float]] = field(default_factory=list)
+    flights: list[tuple[int, bool, float]] = field(default_factory=list)
+    budget: float = 0.0
+
+
+class Outlook:
+    """Projects a position to the objectives' dates and scores it: the greedy bot's evaluation.
+
+    One turn ahead shows nothing of a contribution that earns a crew seat ten turns later,
+    so a position is valued by what is under way: builds, missions, seats and the milestones
+    shared as a member bring science, prestige, support and crewed flights by known months,
+    and the scenario's own objectives (its conditions and scales) are scored on that
+    projection. Worked out once per compiled scenario (see ``outlook_of``).
+    """
+
+    def __init__(self, cs: CompiledScenario) -> None:
+        self.cs = cs
+        self.tm, self.end = cs.turn_months, cs.end
+        rules = cs.rules
+        turns = (cs.end - cs.start) // cs.turn_months + 3
+        #: Share of prestige, and of support's distance from 50, left after so many turns.
+        self.prestige_kept = [(1.0 - rules.prestige_decay) ** n for n in range(turns)]
+        self.support_kept = [(1.0 - rules.support_drift) ** n for n in range(turns)]
+        self.crew_prestige, self.crew_support = rules.crew_prestige, rules.crew_support
+        self.failure_support = rules.failure_support
+        groups: dict[int, list[tuple[str, float, Predicate | None, Getter | None]]] = {}
+        for o in cs.objectives:  # by the date each is judged at: scales at the end, conditions by their date
+            horizon = cs.end if o.scale is not None or o.by is None or o.by > cs.end else o.by
+            groups.setdefault(horizon, []).append((o.model.id, o.model.points, o.condition, o.scale))
+        self.horizons = sorted(groups.items())
+        self.shares = {
+            pid: tuple(
+                (m.id, m.science * m.success, m.prestige * m.success, m.success) for m in cp.model.milestones
+            )
+            for pid, cp in cs.programmes.items()
+        }
+        self.crewed = {
+            pid: tuple(
+                (m.id, m.crew == "surface", m.success) for m in cp.model.milestones if m.crew != "none"
+            )
+            for pid, cp in cs.programmes.items()
+        }
+        #: Whether an agency without astronauts may get some (an event gives them): seats are then worth less.
+        self.recruits = any(
+            effect.astronauts > 0
+            for event in cs.scenario.events
+            for effect in (*event.effects, *(e for choice in event.choices for e in choice.effects))
+        )
+        self.years = max(1.0, (cs.end - cs.start + cs.turn_months) / 12)
+
+    @staticmethod
+    def odds(programme: ProgrammeState, cancel_below: float) -> float:
+        """How sure a programme's plans are: a healthy one delivers, a failing one may be cancelled."""
+        return min(1.0, max(0.2, (programme.health - cancel_below) / 40))
+
+    # ---- what is under way
+    def forecast(self, state: GameState) -> Forecast:
+        """What the position is expected to bring."""
+        me = state.agencies[state.player]
+        parts = {pid: self._programme(state, pid, None, 0) for pid in state.programmes}
+        parts[""] = self._national(state, None, 0)
+        return self._assemble(Forecast(state.month, me.science, me.prestige, me.support, parts))
+
+    def what_if(self, state: GameState, base: Forecast, plan: Plan, delay: int) -> Forecast:
+        """The forecast with ``plan`` taken ``delay`` turns from now: only its part is worked out again."""
+        parts = dict(base.parts)
+        if plan[0] == "join":
+            parts[plan[1]] = self._programme(state, plan[1], plan, delay)
+        else:
+            parts[""] = self._national(state, plan, delay)
+        return self._assemble(Forecast(base.now, base.science, base.prestige, base.support, parts))
+
+    def _assemble(self, out: Forecast) -> Forecast:
+        for part in out.parts.values():
+            out.gains += part.gains
+            out.streams += part.streams
+            out.flights += part.flights
+            out.budget += part.budget
+        for month, _surface, chance in out.flights:  # each crewed flight brings prestige and support
+            out.gains.append((month, 0.0, self.crew_prestige * chance, self.crew_support * chance))
+        return out
+
+    def _programme(self, state: GameState, pid: str, plan: Plan | None, delay: int) -> Part:
+        """Shared milestones while a member, the player's contributions, and the flights its seats fill."""
+        part = Part()
+        programme = state.programmes[pid]
+        if programme.status == "cancelled":
+            return part
+        cs, tm, now, player = self.cs, self.tm, state.month, state.player
+        cp = cs.programmes[pid]
+        start = now + delay * tm
+        member = programme.is_member(player)
+        live = programme.status != "completed"
+        odds = self.odds(programme, cs.rules.cancel_below)
+        dues = {m.id: m.due for m in programme.milestones if m.status == "pending"}
+        if live and (member or plan is not None):
+            since = now if member else start + tm
+            loss = self.failure_support * odds
+            for mid, science, prestige, success in self.shares[pid]:
+                due = dues.get(mid)
+                if due is not None and since <= due <= self.end:
+                    part.gains.append((due, science * odds, prestige * odds, (success - 1.0) * loss))
+        seats: list[tuple[int, int, int, float]] = []  # (month, seats, landing seats, chance)
+        general, landing = programme.seats.get(player, 0), programme.surface_seats.get(player, 0)
+        if general or landing:
+            seats.append((now, general, landing, 1.0))
+        for sid, build in programme.slots.items():
+            if build.owner == player and build.status != "open":
+                ready = now if build.status == "delivered" else now + (build.turns_left - 1) * tm
+                self._contribution(part, now, cp.slots[sid], build.rewarded, ready, dues, odds, seats)
+        if plan is not None and plan[2]:
+            slot = cp.slots[plan[2]]
+            self._contribution(part, now, slot, False, start + (slot.build_turns - 1) * tm, dues, odds, seats)
+        if seats and live:
+            me = state.agencies[player]
+            crew = 1.0 if me.astronauts > 0 else (0.5 if self.recruits else 0.0)
+            if crew:
+                self._seat_flights(part, pid, dues, seats, odds * crew)
+        return part
+
+    def _national(self, state: GameState, plan: Plan | None, delay: int) -> Part:
+        """The national missions under way (and the planned one)."""
+        part = Part()
+        cs, tm, now = self.cs, self.tm, state.month
+        crew = 1.0 if state.agencies[state.player].astronauts > 0 else (0.5 if self.recruits else 0.0)
+        for mid, mission_state in state.missions.items():
+            build = mission_state.build
+            if build.status == "building":
+                self._mission(part, cs.missions[mid], now + (build.turns_left - 1) * tm, crew)
+        if plan is not None:
+            mission = cs.missions[plan[1]]
+            self._mission(part, mission, now + (delay + mission.build_turns - 1) * tm, crew)
+        return part
+
+    def _contribution(
+        self,
+        part: Part,
+        now: int,
+        slot: Contribution,
+        rewarded: bool,
+        ready: int,
+        dues: dict[str, int],
+        odds: float,
+        seats: list[tuple[int, int, int, float]],
+    ) -> None:
+        """A contribution earns its rewards once built and once the milestone it flies on has flown."""
+        rewards = slot.rewards
+        if rewarded:
+            if rewards.science_per_turn:
+                part.streams.append((now, rewards.science_per_turn))
+            return
+        carrier = dues.get(slot.flies_on) if slot.flies_on else None
+        month = ready if carrier is None or carrier < ready else carrier
+        if month > self.end:
+            return
+        part.gains.append((month, 0.0, rewards.prestige * odds, rewards.support * odds))
+        if rewards.science_per_turn:
+            part.streams.append((month, rewards.science_per_turn * odds))
+        if rewards.crew_seats or rewards.surface_seats:
+            seats.append((month, rewards.crew_seats, rewards.surface_seats, odds))
+        part.budget += rewards.budget * odds * (self.end - month) / 12
+
+    def _seat_flights(
+        self,
+        part: Part,
+        pid: str,
+        dues: dict[str, int],
+        seats: list[tuple[int, int, int, float]],
+        odds: float,
+    ) -> None:
+        """The programme's crewed flights, in date order, that the player's seats will fill."""
+        crewed = sorted(
+            (dues[mid], surface, success) for mid, surface, success in self.crewed[pid] if mid in dues
+        )
+        seats.sort()
+        general = landing = at = 0
+        chance = 0.0
+        for due, surface, success in crewed:
+            if due > self.end:
+                break
+            while at < len(seats) and seats[at][0] <= due:
+                general, landing = general + seats[at][1], landing + seats[at][2]
+                chance = max(chance, seats[at][3])
+                at += 1
+            if surface and landing:
+                landing -= 1
+            elif general:
+                general -= 1
+            else:
+                continue
+            part.flights.append((due, surface, odds * success * chance))
+
+    def _mission(self, part: Part, mission: Mission, ready: int, crew: float) -> None:
+        if ready > self.end:
+            return
+        chance, rewards = mission.success, mission.rewards
+        support = rewards.support * chance - (1.0 - chance) * self.failure_support
+        part.gains.append((ready, mission.science * chance, rewards.prestige * chance, support))
+        if mission.crew != "none" and crew:
+            part.flights.append((ready, mission.crew == "surface", chance * crew))
+        part.budget += rewards.budget * chance * (self.end - ready) / 12
+
+    # ---- the projection
+    def figures(self, out: Forecast, month: int) -> tuple[float, float, float]:
+        """Science, prestige and support expected at the end of the turn of ``month``."""
+        tm, now = self.tm, out.now
+        kp, ks = self.prestige_kept, self.support_kept
+        turns = (month - now) // tm + 1 if month >= now else 0
+        science = out.science
+        prestige = out.prestige * kp[turns]
+        support = 50.0 + (out.support - 50.0) * ks[turns]
+        for when, s, p, u in out.gains:
+            if when <= month:
+                left = (month - when) // tm + 1
+                science += s
+                prestige += p * kp[left]
+                support += u * ks[left]
+        for when, rate in out.streams:
+            if when <= month:
+                science += rate * ((month - (when if when > now else now)) // tm + 1)
+        return science, prestige, (100.0 if support > 100.0 else (support if support > 0.0 else 0.0))
+
+    def crew_chance(self, out: Forecast, month: int, surface: bool) -> float:
+        """The chance that a national astronaut has flown (to the surface, if asked) by ``month``."""
+        miss = 1.0
+        for when, to_surface, chance in out.flights:
+            if when <= month and (to_surface or not surface):
+                margin = (month - when) // self.tm
+                miss *= 1.0 - chance * min(1.0, TIMELY + TIMELY_PER_TURN * margin)
+        return 1.0 - miss
+
+    def score(self, state: GameState, out: Forecast, joining: str | None = None) -> float:
+        """The final score the forecast leads to, each objective judged at its own date.
+
+        The objectives read the state itself, moved for a moment to each date with the
+        projected figures (and, with ``joining``, with the player a member of that
+        programme), then put back as it was.
+        """
+        player, now, achieved = state.player, state.month, state.achieved
+        me = state.agencies[player]
+        today = {  # what holds today is met at the end of this turn
+            oid: condition(state)
+            for horizon, objectives in self.horizons
+            if horizon >= now
+            for oid, _points, condition, scale in objectives
+            if scale is None and oid not in achieved
+        }
+        kept = state.month, me.science, me.prestige, me.support, me.crewed_orbit, me.crewed_surface
+        members = state.programmes[joining].members if joining is not None else None
+        if members is not None:
+            members.append(player)
+        total = 0.0
+        peaks: list[tuple[int, tuple[float, float, float]]] | None = None
+        try:
+            for horizon, objectives in self.horizons:
+                if horizon < now:  # judged already: what was reached counts
+                    total += sum(
+                        points for oid, points, _c, scale in objectives if scale is None and oid in achieved
+                    )
+                    continue
+                figures = self.figures(out, horizon)
+                for oid, points, condition, scale in objectives:
+                    state.month = horizon
+                    me.science, me.prestige, me.support = figures
+                    if scale is not None:
+                        value = float(scale(state))
+                        total += points if value >= points else (value if value > 0.0 else 0.0)
+                    elif oid in achieved:
+                        total += points
+                    elif condition(state):
+                        total += points if today[oid] else points * LIKELY
+                    else:
+                        if peaks is None:
+                            peaks = self.peaks(out, now)
+                        total += points * self._chance(state, me, out, horizon, condition, peaks, kept)
+        finally:
+            state.month, me.science, me.prestige, me.support, me.crewed_orbit, me.crewed_surface = kept
+            if members is not None:
+                members.remove(player)
+        return total
+
+    def peaks(self, out: Forecast, now: int) -> list[tuple[int, tuple[float, float, float]]]:
+        """The figures at the months of the biggest expected gains of support and of prestige."""
+        support = sorted((-u, month) for month, _s, _p, u in out.gains if u > 0.0)[:PEAKS]
+        prestige = sorted((-p, month) for month, _s, p, _u in out.gains if p > 0.0)[:PEAKS]
+        months = sorted({month for _gain, month in support + prestige if month >= now})
+        return [(month, self.figures(out, month)) for month in months]
+
+    def _chance(
+        self,
+        state: GameState,
+        me: AgencyState,
+        out: Forecast,
+        horizon: int,
+        condition: Predicate,
+        peaks: list[tuple[int, tuple[float, float, float]]],
+        kept: tuple[int, float, float, float, bool, bool],
+    ) -> float:
+        """The chance an objective not met on its date's figures is met all the same, or nearly.
+
+        A condition met once is met for good, so it may be met when the figures peak; a
+        crewed flight may meet it; failing both, it earns a little for coming close.
+        """
+        science, prestige, support = me.science, me.prestige, me.support
+        for month, figures in peaks:
+            if month > horizon:
+                break
+            state.month = month
+            me.science, me.prestige, me.support = figures
+            if condition(state):
+                return LIKELY
+        state.month = horizon
+        me.science, me.prestige, me.support = science, prestige, support
+        if out.flights:
+            chance = self._crewed(state, me, out, horizon, condition, kept[4], kept[5])
+            if chance:
+                return chance
+        for boost, credit in NEAR:
+            me.science, me.prestige = science * (1.0 + boost), prestige * (1.0 + boost)
+            me.support = min(100.0, support * (1.0 + boost / 2))
+            if condition(state):
+                return LIKELY * credit
+        return 0.0
+
+    def _crewed(
+        self,
+        state: GameState,
+        me: AgencyState,
+        out: Forecast,
+        horizon: int,
+        condition: Predicate,
+        orbit: bool,
+        surface: bool,
+    ) -> float:
+        """The chance an objective is met by a crewed flight: to orbit first, else to the surface."""
+        chance = 0.0
+        if not orbit:
+            me.crewed_orbit = True
+            if condition(state):
+                chance = self.crew_chance(out, horizon, False)
+        if not chance and not surface:
+            me.crewed_orbit = me.crewed_surface = True
+            if condition(state):
+                chance = self.crew_chance(out, horizon, True)
+        me.crewed_orbit, me.crewed_surface = orbit, surface
+        return chance
+
+
+_OUTLOOKS: dict[int, Outlook] = {}
+
+
+def outlook_of(cs: CompiledScenario) -> Outlook:
+    """The outlook of a compiled scenario, made once and shared by its campaigns."""
+    found = _OUTLOOKS.get(id(cs))
+    if found is None or found.cs is not cs:
+        if len(_OUTLOOKS) > 16:
+            _OUTLOOKS.clear()
+        found = _OUTLOOKS[id(cs)] = Outlook(cs)
+    return found

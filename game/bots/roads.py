@@ -1,0 +1,104 @@
+"""The scripted roads: join one programme and keep contributing, or go alone with national missions."""
+
+from __future__ import annotations
+
+from game.bots.base import Strategy
+from game.engine.actions import Action
+from game.engine.game import Game
+
+
+class ProgrammeStrategy(Strategy):
+    """Join one programme with the best contribution it can build, then keep contributing."""
+
+    programme = ""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self._values: dict[str, dict[str, tuple[float, tuple[tuple[str, int], ...]]]] = {}
+
+    def act(self, game: Game) -> None:
+        state, cs = game.state, game.compiled
+        pid = self.programme
+        if pid not in state.programmes:
+            return
+        programme = state.programmes[pid]
+        if programme.status in ("cancelled", "completed"):
+            return
+        player = state.player
+        floor = cs.programmes[pid].model.admission.min_relation
+        for lead in programme.leads:
+            if state.relation(player, lead) < floor + 15:
+                self.try_act(game, Action("diplomacy", lead))
+        member = programme.is_member(player)
+        if player in programme.applicants:
+            return
+        slot = self.best_slot(game, pid)
+        if slot is None:
+            if not member:
+                self.try_act(game, Action("apply", pid))
+            return
+        model = cs.programmes[pid].slots[slot]
+        self.improve_for(game, model.requires)
+        if not self.can_commit(game, model.cost * 1000, model.build_turns):
+            return
+        self.try_act(game, Action("fund" if member else "apply", pid, slot))
+
+    @staticmethod
+    def value(model) -> float:
+        r = model.rewards
+        worth = r.crew_seats * 40 + r.surface_seats * 50 + r.science_per_turn * 10 + r.prestige + r.budget * 5
+        return (worth + 1) / model.cost
+
+    def best_slot(self, game: Game, pid: str) -> str | None:
+        """The open contribution with the best reward per cost that is within two capability steps."""
+        state, cs = game.state, game.compiled
+        levels = state.me.capabilities
+        values = self._values.get(pid)
+        if values is None:  # the same every turn: worked out once per campaign
+            values = self._values[pid] = {
+                sid: (self.value(model), tuple(model.requires.items()))
+                for sid, model in cs.programmes[pid].slots.items()
+            }
+        best, best_value = None, 0.0
+        for sid, build in state.programmes[pid].slots.items():
+            if build.status != "open":
+                continue
+            worth, requires = values[sid]
+            if worth <= best_value:
+                continue  # cannot beat the best so far, whatever the capability gap
+            gap = 0
+            for area, level in requires:
+                have = levels.get(area, 0)
+                if have < level:
+                    gap += level - have
+            if gap > 2:
+                continue
+            value = worth / (1 + gap)
+            if value > best_value:
+                best, best_value = sid, value
+        return best
+
+
+class AloneStrategy(Strategy):
+    """No partners: build capabilities and fly national missions, cheapest reachable first."""
+
+    name = "alone"
+
+    def act(self, game: Game) -> None:
+        cs = game.compiled
+        missions = sorted(cs.missions.values(), key=lambda m: m.cost)
+        for mission in missions:
+            action = Action("mission", mission.id)
+            reason = game.check(action)
+            if not reason:
+                if self.can_commit(game, mission.cost * 1000, mission.build_turns):
+                    game.act(action)
+                continue
+            if reason.startswith("needs"):
+                self.improve_for(game, mission.requires)
+                break
+
+
+def programme_strategy(pid: str) -> type[Strategy]:
+    """The strategy that joins programme ``pid`` and keeps contributing to it."""
+    return type(f"{pid.title()}Strategy", (ProgrammeStrategy,), {"name": pid, "programme": pid})
