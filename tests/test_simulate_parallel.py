@@ -120,11 +120,22 @@ def test_a_road_never_best_and_luck_beating_skill_are_flagged() -> None:
 
 
 def test_a_fair_share_of_top_seeds_counts_as_a_real_choice() -> None:
-    scores = {(a, s): [40.0] * 6 for a in ("a",) for s in ROADS_AND_BOTS}
-    scores["a", "greedy"] = [70.0] * 6  # the best for the only agency, on every seed but one
+    scores = {("a", s): [40.0] * 6 for s in ROADS_AND_BOTS}
+    scores["a", "isls"] = [55.0, 55.0, 55.0, 40.0, 40.0, 40.0]  # the best road: wins half the seeds
+    scores["a", "greedy"] = [70.0] * 6
     scores["a", "alone"] = [40.0] * 5 + [90.0]  # top on one seed of six: 17%, above the 8% fair share
     scores["a", "random"] = [10.0] * 6
     report = judge("s", 1, 6, ["a"], ROADS_AND_BOTS, _cells(scores))
+    assert report.best_for["isls"] == ["a"] and report.best_for["alone"] == []
     assert report.top_share["alone"] == round(1 / 6, 4)
     assert not any(f.startswith("alone is never") for f in report.findings)
     assert any(f.startswith("gateway is never") for f in report.findings)
+
+
+def test_the_best_road_is_found_among_the_roads_even_where_greedy_wins_more() -> None:
+    scores = {("a", s): [40.0] * 5 for s in ROADS_AND_BOTS}
+    scores["a", "greedy"] = [80.0] * 5
+    scores["a", "ilrs"] = [60.0, 60.0, 60.0, 45.0, 45.0]
+    report = judge("s", 1, 5, ["a"], ROADS_AND_BOTS, _cells(scores))
+    assert report.best_for["ilrs"] == ["a"] and report.best_for["greedy"] == []
+    assert not any(f.startswith("ilrs is never") for f in report.findings)

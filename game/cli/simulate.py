@@ -131,7 +131,7 @@ def format_row(label: str, row: StrategyStats) -> str:
 
 
 def format_balance(report: BalanceReport) -> str:
-    """One block per agency (its best strategy marked), the strategies pooled, then the verdict."""
+    """One block per agency (its best road marked), the strategies pooled, then the verdict."""
     last = report.seed + report.runs - 1
     lines = [f"balance of {report.scenario}, seeds {report.seed}..{last}, every playable agency"]
     best = {(agency, s) for s, agencies in report.best_for.items() for agency in agencies}
@@ -140,9 +140,9 @@ def format_balance(report: BalanceReport) -> str:
         lines += ["", f"{agency}", HEADER]
         for row in report.rows:
             if row.agency == agency:
-                mark = " <- best" if (agency, row.strategy) in best else ""
+                mark = " <- best road" if (agency, row.strategy) in best else ""
                 lines.append(format_row(row.strategy, row) + mark)
-    lines += ["", f"all agencies ({len(agencies)})", HEADER + f" {'top seeds':>10} {'best for':<}"]
+    lines += ["", f"all agencies ({len(agencies)})", HEADER + f" {'top seeds':>10} {'best road for':<}"]
     for row in report.pooled:
         owners = ", ".join(report.best_for[row.strategy]) or "-"
         lines.append(f"{format_row(row.strategy, row)} {report.top_share[row.strategy]:>10.0%} {owners}")

@@ -1,9 +1,14 @@
 """The balance report: every strategy for every playable agency, and what would make it unfair.
 
-A scenario is balanced when the choice of road matters (each road is the best for some
-agency, or at least for a fair share of seeds), no strategy wins most campaigns whoever
+A scenario is balanced when the choice of road matters (each road is the best road for some
+agency, or at least tops a fair share of seeds), no strategy wins most campaigns whoever
 plays it, and skill beats luck (the greedy bot clearly beats the random one). The checks
 are data about a report, so the CLI prints them and a test asserts them.
+
+"Best road" compares the four roads with one another, not with the greedy bot: greedy picks
+a road from the scenario's data and plays it, so where it reads the scenario right it ties
+the best road, and a road could only be "best" where greedy errs. The choice a player makes
+is between the roads; greedy and random are the yardsticks of skill and luck.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ class BalanceReport(BaseModel):
     runs: int
     rows: list[StrategyStats]
     pooled: list[StrategyStats]
-    best_for: dict[str, list[str]]  # strategy -> agencies it is the best choice for
+    best_for: dict[str, list[str]]  # road -> agencies it is the best road for
     top_share: dict[str, float]  # strategy -> share of (agency, seed) where it scored highest
     findings: list[str]  # empty when balanced
 
@@ -80,8 +85,9 @@ def judge(
     rows = [summarise(scenario, a, s, by_cell[a, s]) for a in agencies for s in strategies]
     pooled = [summarise(scenario, "all", s, [r for a in agencies for r in by_cell[a, s]]) for s in strategies]
     best_for: dict[str, list[str]] = {s: [] for s in strategies}
+    roads = [s for s in strategies if s in ROADS] or strategies
     for agency in agencies:
-        mine = [row for row in rows if row.agency == agency]
+        mine = [row for row in rows if row.agency == agency and row.strategy in roads]
         best = max(mine, key=lambda row: (row.win_rate, row.mean_score))
         best_for[best.strategy].append(agency)
     top_share = _top_share(agencies, strategies, runs, by_cell)
@@ -140,7 +146,7 @@ def _findings(
     for road in ROADS:
         if road in by_name and not best_for[road] and top_share[road] < share:
             findings.append(
-                f"{road} is never the best road: best for no agency and top scorer on "
+                f"{road} is never the best road: the best road for no agency and top scorer on "
                 f"{top_share[road]:.0%} of seeds (a fair share is {share:.0%})"
             )
     if LUCK in by_name and SKILL in by_name:
