@@ -2,14 +2,16 @@
 
 Each campaign depends only on (scenario, agency, strategy, seed), so the work splits into
 chunks that worker processes play independently; the results are put back in task order,
-which keeps every figure computed from them identical to a single-process run. Workers load
-and compile the scenario from its file once each (a compiled scenario holds compiled
-conditions, which do not pickle).
+which keeps every figure computed from them identical to a single-process run. A compiled
+scenario holds compiled conditions, which do not pickle: where processes fork (Linux) the
+workers inherit the parent's; elsewhere each worker loads and compiles the file once.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -58,10 +60,16 @@ def play_tasks(
             if progress is not None:
                 progress(1)
         return results
+    global _worker_scenario
     chunks = [list(tasks[start : start + CHUNK]) for start in range(0, len(tasks), CHUNK)]
     done: dict[int, list[CampaignResult]] = {}
+    forking = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    _worker_scenario = compiled if forking else None  # what forked workers start with
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(chunks)), initializer=_load_scenario, initargs=(str(source),)
+        max_workers=min(jobs, len(chunks)),
+        mp_context=multiprocessing.get_context("fork") if forking else None,
+        initializer=None if forking else _load_scenario,
+        initargs=() if forking else (str(source),),
     ) as pool:
         futures = {pool.submit(_play_chunk, chunk): index for index, chunk in enumerate(chunks)}
         for future in as_completed(futures):
