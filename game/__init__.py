@@ -1,8 +1,5 @@
 """Cislunar: a deterministic, data-driven strategy game about the lunar programmes of the 2020s."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("cislunar")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+#: The one place the version is written (pyproject.toml reads it from here). A constant, not
+#: importlib.metadata: that lookup costs about 50 ms of every start.
+__version__ = "0.1.0"

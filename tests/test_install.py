@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from game import __version__
 from game.paths import DEFAULT_SCENARIO_FILE, DEFAULT_SCENARIO_ID
 from tests.terminal import Terminal
 
@@ -125,10 +126,14 @@ def test_new_writes_a_starter_that_the_installed_command_validates(installed: In
 
 
 def test_version_is_the_project_version(installed: Installed) -> None:
-    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    """The wheel's metadata (pyproject reads game.__version__) and `--version` say the same."""
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "game.__version__"}
+    assert installed.wheel.name.startswith(f"cislunar-{__version__}-")
     result = installed.cislunar("--version")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"cislunar {project['version']}"
+    assert result.stdout.strip() == f"cislunar {__version__}"
 
 
 def test_validate_without_a_path_checks_the_installed_default_scenario(installed: Installed) -> None:

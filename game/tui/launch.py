@@ -87,7 +87,7 @@ def launch(args: argparse.Namespace) -> int:
             return 1
     from game.paths import saves_dir
     from game.tui.app import CislunarApp
-    from game.tui.saved import folder_saves
+    from game.tui.saved import folder_saves, no_saves
 
     first_frame_only = bool(os.environ.get(FIRST_FRAME_ENV))
     folder = saves_dir()
@@ -95,7 +95,8 @@ def launch(args: argparse.Namespace) -> int:
         game=game,
         seed=seed,
         scenario=scenario,
-        saves=folder_saves(folder),
+        # The title lists the saves only after its first frame, which is all the benchmark times.
+        saves=no_saves if first_frame_only else folder_saves(folder),
         saves_folder=None if first_frame_only else folder,
         exit_after_first_frame=first_frame_only,
     )

@@ -41,7 +41,6 @@ class TitleScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        self.saves = self.cislunar.saves()
         with Vertical(id="title-box"):
             yield Static(BANNER, id="banner", markup=False)
             yield Static(
@@ -73,6 +72,19 @@ class TitleScreen(Screen[None]):
         menu.highlighted = 0
         menu.focus()
         self.cislunar.screen_ready(self)
+        # Reading the saves needs the saves library (pydantic, the engine): after the first frame.
+        self.call_after_refresh(self.list_saves)
+
+    def list_saves(self) -> None:
+        """Offer Continue and Load once the saves folder has been read."""
+        self.saves = self.cislunar.saves()
+        if not self.saves:
+            return
+        menu = self.query_one("#menu", OptionList)
+        menu.clear_options()
+        menu.add_options(self._menu())
+        menu.highlighted = 0
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":
