@@ -1,0 +1,41 @@
+"""The shipped scenarios stay balanced: a small fixed-seed run of every strategy for every agency.
+
+The bounds are the balance report's own (game/sim/balance.py): no strategy wins more than
+60% of all runs, every road (isls, ilrs, gateway, alone) is the best choice for some agency
+or tops a fair share of seeds, and the greedy bot clearly beats the random one. The full
+tables (more seeds) are in docs/balance.md; this run keeps a change to a scenario or a bot
+from quietly breaking them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.format.loader import load_scenario
+from game.paths import shipped_scenarios_dir
+from game.sim.balance import MAX_WIN_RATE, ROADS, run_balance
+from game.sim.parallel import default_jobs
+
+SHIPPED = sorted(shipped_scenarios_dir().glob("*.yaml"))
+RUNS, SEED = 12, 1
+
+
+def compiled(path: Path) -> CompiledScenario:
+    return compile_scenario(load_scenario(path).unwrap())
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[path.stem for path in SHIPPED])
+def test_every_shipped_scenario_is_balanced(path: Path) -> None:
+    report = run_balance(compiled(path), path, SEED, RUNS, jobs=default_jobs())
+    assert report.findings == []
+    pooled = {row.strategy: row for row in report.pooled}
+    assert max(row.win_rate for row in report.pooled) <= MAX_WIN_RATE
+    assert all(report.best_for[road] or report.top_share[road] > 0 for road in ROADS)
+    assert pooled["greedy"].mean_score > pooled["random"].mean_score
+
+
+def test_the_scenarios_are_shipped() -> None:
+    assert len(SHIPPED) >= 4
