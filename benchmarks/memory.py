@@ -25,27 +25,11 @@ import os
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from first_frame import BARE, GAME, ROOT
+
 GOAL_MIB = 60.0
 TURNS = 8
-
-BARE = """
-from textual.app import App, ComposeResult
-from textual.widgets import Label
-
-class Bare(App):
-    def compose(self) -> ComposeResult:
-        yield Label("Hello")
-
-    def on_mount(self) -> None:
-        self.screen.call_after_refresh(self.exit)
-
-Bare().run(headless=True)
-"""
-
-GAME = "import sys; from game.cli.main import main; sys.exit(main(sys.argv[1:]))"
 
 
 def bare_driven(turns: int) -> str:
