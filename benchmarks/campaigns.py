@@ -9,7 +9,7 @@ this process's CPU time (both sides are single-threaded, so on an idle core it i
 time, and other jobs on a shared machine disturb it far less); the wall time of the 1,000
 campaigns is printed beside it. A campaign is what ``cislunar simulate`` plays for each run:
 ``run_campaign`` on the scenario loaded and compiled once (as ``load_compiled`` does), seeds
-1, 2, 3...
+1, 2, 3..., with the garbage collector tuned as ``simulate`` tunes it (``fewer_collections``).
 
     .venv/bin/python benchmarks/campaigns.py [--campaigns 1000] [--strategy gateway] [--all]
 """
@@ -24,6 +24,7 @@ import time
 from game.bots import STRATEGIES
 from game.cli.common import load_compiled
 from game.engine.compiled import CompiledScenario
+from game.sim.parallel import fewer_collections
 from game.sim.runner import run_campaign
 
 GOAL_SECONDS = 5.0  # for 1,000 campaigns on the reference box
@@ -46,8 +47,9 @@ def campaigns(
 ) -> tuple[float, float]:
     """CPU and wall seconds to play ``count`` whole campaigns, as ``simulate`` plays them."""
     start, wall = time.process_time(), time.perf_counter()
-    for index in range(count):
-        run_campaign(compiled, agency, strategy, seed + index)
+    with fewer_collections():  # as simulate plays them
+        for index in range(count):
+            run_campaign(compiled, agency, strategy, seed + index)
     return time.process_time() - start, time.perf_counter() - wall
 
 
