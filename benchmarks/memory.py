@@ -111,7 +111,7 @@ IMPORTS = {
     "the interpreter alone": "pass",
     "textual (App, widgets)": "import textual.app, textual.widgets",
     "pydantic + the scenario models": "import game.format.models",
-    "the file format (models, ruamel, checks, lint)": "import game.format.loader",
+    "the file format (models, PyYAML, checks, lint)": "import game.format.loader",
     "the engine": "import game.engine.game",
     "the TUI app (title path)": "import game.tui.app",
     "TUI + file format + engine": "import game.tui.app, game.format.loader, game.engine.game",

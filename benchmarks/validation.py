@@ -127,7 +127,7 @@ def timed(path: Path, best: Row | None) -> Row:
 
 
 def parse_time(path: Path, repeat: int) -> float:
-    """Best CPU seconds of reading and parsing ``path`` alone (ruamel's round-trip YAML, the source map).
+    """Best CPU seconds of reading and parsing ``path`` alone (libyaml's events, the data and its source map).
 
     The collector is paused, as ``load_scenario_bytes`` pauses it for a whole load.
     """
@@ -203,7 +203,7 @@ def main() -> int:
         f"{verdict} (x{seconds / GOAL_SECONDS:.1f} of it)"
     )
     print(
-        f"where it goes: reading the YAML (ruamel's round-trip parser and the source map) is "
+        f"where it goes: reading the YAML (libyaml's parser, the data and the source map) is "
         f"{parse / rows[middle].cpu:.0%} of the validation of {middle:,} events ({parse:.2f} s of "
         f"{rows[middle].cpu:.2f} s); models, checks and lint are the rest"
     )
