@@ -6,6 +6,8 @@ symbol and a word; colour (theme variables, so both themes work) only repeats it
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.content import Content
 
 UP, DOWN = "▲", "▼"
@@ -92,3 +94,12 @@ def relation_word(value: float) -> str:
     if value > -50:
         return "cool"
     return "hostile"
+
+
+def short_path(path: Path) -> str:
+    """A file as a player would type it: from the current folder, else from home (~), else whole."""
+    whole = path.resolve()
+    for base, shown in ((Path.cwd().resolve(), ""), (Path.home().resolve(), "~/")):
+        if base != Path(base.anchor) and whole.is_relative_to(base):  # not from the root folder
+            return f"{shown}{whole.relative_to(base)}"
+    return str(whole)

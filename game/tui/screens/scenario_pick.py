@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from game.format.catalogue import ScenarioEntry, list_scenarios
 from game.format.loader import load_scenario
 from game.paths import user_scenarios_dir
+from game.tui.text import short_path
 
 ORIGIN = {"shipped": "shipped with the game", "user": "your scenario folder"}
 
@@ -29,7 +30,7 @@ def describe(entry: ScenarioEntry) -> Content:
         Content(""),
         Content(entry.description.strip() or "No description."),
         Content(""),
-        Content.assemble(("file ", "$text-muted"), str(entry.path)),
+        Content.assemble(("file ", "$text-muted"), short_path(entry.path)),
     ]
     if entry.problem:
         lines[1:1] = [Content.assemble(("✗ does not load: ", "bold $text-error"), entry.problem)]
