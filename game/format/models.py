@@ -45,6 +45,19 @@ Expression = Annotated[
         "e.g. 'year >= 2023 and relation(\"nasa\") > 40'."
     ),
 ]
+
+
+def empty_list(description: str) -> Any:
+    """An optional list, empty by default: built fresh per model instead of deep-copying a
+    shared ``[]`` on every validation (a fifth of the load of a file with 10,000 events)."""
+    return Field(default_factory=list, description=description, json_schema_extra={"default": []})
+
+
+def empty_map(description: str) -> Any:
+    """An optional mapping, empty by default (see ``empty_list``)."""
+    return Field(default_factory=dict, description=description, json_schema_extra={"default": {}})
+
+
 Probability = Annotated[float, Field(ge=0, le=1)]
 Percent = Annotated[float, Field(ge=0, le=100)]
 RelationValue = Annotated[float, Field(ge=-100, le=100)]
@@ -167,19 +180,19 @@ class Effect(Strict):
     budget: float = Field(
         0, ge=-90, le=200, description="Percent change of the player's next appropriations (adds up)."
     )
-    relations: list[RelationChange] = Field([], description="Relation changes.")
-    health: list[ProgrammeDelta] = Field([], description="Programme health changes.")
-    slip: list[SlipChange] = Field([], description="Milestones that slip.")
-    overrun: list[OverrunChange] = Field([], description="Cost overruns on a programme's open builds.")
-    join: list[Membership] = Field([], description="Agencies that join a programme.")
-    leave: list[Membership] = Field([], description="Agencies that leave a programme.")
+    relations: list[RelationChange] = empty_list(description="Relation changes.")
+    health: list[ProgrammeDelta] = empty_list(description="Programme health changes.")
+    slip: list[SlipChange] = empty_list(description="Milestones that slip.")
+    overrun: list[OverrunChange] = empty_list(description="Cost overruns on a programme's open builds.")
+    join: list[Membership] = empty_list(description="Agencies that join a programme.")
+    leave: list[Membership] = empty_list(description="Agencies that leave a programme.")
     status: list[StatusChange] = Field(
         [], description="Programme status changes: restructured, cancelled, or back to active."
     )
-    capability: list[CapabilityChange] = Field([], description="Capability level changes for the player.")
-    set_flags: list[Id] = Field([], description="Flags to set, for conditions to read with flag(...).")
-    clear_flags: list[Id] = Field([], description="Flags to clear.")
-    follow_up: list[FollowUp] = Field([], description="Events that fire after a delay.")
+    capability: list[CapabilityChange] = empty_list(description="Capability level changes for the player.")
+    set_flags: list[Id] = empty_list(description="Flags to set, for conditions to read with flag(...).")
+    clear_flags: list[Id] = empty_list(description="Flags to clear.")
+    follow_up: list[FollowUp] = empty_list(description="Events that fire after a delay.")
 
 
 # ---------------------------------------------------------------- agencies
@@ -212,7 +225,7 @@ class Agency(Strict):
     prestige: float = Field(0, ge=0, le=1000, description="Prestige at the start.")
     science: float = Field(0, ge=0, le=100_000, description="Science points at the start.")
     astronauts: int = Field(0, ge=0, le=100, description="Astronauts in its corps at the start.")
-    capabilities: dict[Id, int] = Field({}, description="Capability area to level, 0..5.")
+    capabilities: dict[Id, int] = empty_map(description="Capability area to level, 0..5.")
     relations: dict[Id, RelationValue] = Field(
         {}, description="Agency id to starting relation, -100..100 (relations are mutual)."
     )
@@ -270,7 +283,7 @@ class Milestone(Strict):
     requires: list[Ref] = Field(
         [], description="Milestones that must have flown first ('id' or 'programme.id')."
     )
-    needs: list[Id] = Field([], description="Contributions of this programme that must be delivered first.")
+    needs: list[Id] = empty_list(description="Contributions of this programme that must be delivered first.")
     success: Probability = Field(0.92, description="Chance the milestone succeeds when it flies.")
     crew: Literal["none", "orbit", "surface"] = Field("none", description="Where a crew goes, if any.")
     prestige: float = Field(5, ge=0, le=1000, description="Prestige for every member when it flies.")
@@ -289,7 +302,7 @@ class Contribution(Strict):
     description: str = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=100_000, description="Total cost, paid in equal parts over the build.")
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
-    requires: dict[Id, int] = Field({}, description="Capability area to the minimum level needed.")
+    requires: dict[Id, int] = empty_map(description="Capability area to the minimum level needed.")
     flies_on: Id | None = Field(
         None, description="The milestone that carries it; rewards arrive when it flies."
     )
@@ -320,7 +333,7 @@ class Programme(Strict):
     )
     description: str = Field("", description="Shown in the programme's panel.")
     leads: list[Id] = Field(min_length=1, description="The agencies that run it (at least one).")
-    members: list[Id] = Field([], description="Partners at the start, besides the leads.")
+    members: list[Id] = empty_list(description="Partners at the start, besides the leads.")
     health: Percent = Field(70, description="Health at the start, 0..100: funding, partners and politics.")
     base_health: Percent = Field(60, description="Where health drifts without partners or trouble.")
     open: bool = Field(True, description="Whether the programme accepts applications.")
@@ -334,7 +347,7 @@ class Programme(Strict):
         {}, description="Agency id to relation change per turn with every member of this programme."
     )
     milestones: list[Milestone] = Field(min_length=1, description="Its milestones, in order.")
-    contributions: list[Contribution] = Field([], description="Open slots partners can fill.")
+    contributions: list[Contribution] = empty_list(description="Open slots partners can fill.")
 
 
 class Mission(Strict):
@@ -345,7 +358,7 @@ class Mission(Strict):
     description: str = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=100_000)
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
-    requires: dict[Id, int] = Field({}, description="Capability area to the minimum level needed.")
+    requires: dict[Id, int] = empty_map(description="Capability area to the minimum level needed.")
     success: Probability = Field(0.8, description="Chance it succeeds when it flies.")
     crew: Literal["none", "orbit", "surface"] = Field("none", description="Where a crew goes, if any.")
     repeatable: bool = Field(False, description="Whether it can be flown again after a success.")
@@ -363,7 +376,7 @@ class Choice(Strict):
     id: Id = Field(description="The choice's id, unique within its event.")
     label: str = Field(max_length=80, description="The text of the button.")
     text: str = Field("", description="A longer explanation of the choice.")
-    effects: list[Effect] = Field([], description="What happens if it is chosen.")
+    effects: list[Effect] = empty_list(description="What happens if it is chosen.")
     ai_weight: float = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
 
 
@@ -380,8 +393,8 @@ class Event(Strict):
     repeat: bool = Field(False, description="Fire again after the cooldown instead of once.")
     cooldown: int = Field(4, ge=1, le=200, description="Turns between repeats.")
     triggered_only: bool = Field(False, description="Fires only as another event's follow-up.")
-    effects: list[Effect] = Field([], description="Effects as it fires, before any choice.")
-    choices: list[Choice] = Field([], description="The player's options; none means news only.")
+    effects: list[Effect] = empty_list(description="Effects as it fires, before any choice.")
+    choices: list[Choice] = empty_list(description="The player's options; none means news only.")
 
 
 # ---------------------------------------------------------------- the whole scenario
@@ -482,11 +495,11 @@ class Scenario(Strict):
     agencies: list[Agency] = Field(
         min_length=1, description="Every agency: the ones a player may run and the ones the computer runs."
     )
-    programmes: list[Programme] = Field([], description="The partnership programmes agencies can join.")
+    programmes: list[Programme] = empty_list(description="The partnership programmes agencies can join.")
     missions: list[Mission] = Field(
         [], description="National missions: the go-alone path open to the player."
     )
-    events: list[Event] = Field([], description="Scripted events: news, crises with choices, follow-ups.")
+    events: list[Event] = empty_list(description="Scripted events: news, crises with choices, follow-ups.")
     objectives: list[Objective] = Field(
         min_length=1, description="What scores points; the score at the end decides victory."
     )

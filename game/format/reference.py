@@ -100,6 +100,8 @@ def limits(info: FieldInfo) -> str:
 def default_text(info: FieldInfo) -> str:
     if info.is_required():
         return "**required**"
+    if info.default_factory in (list, dict):
+        return "empty"
     if info.default_factory is not None:
         return "see its table"
     value = info.default
