@@ -72,39 +72,29 @@ def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> None:
 def relate_all(
     state: GameState, agencies: Iterable[str], pulls: Iterable[tuple[str, float]], reason: str
 ) -> None:
-    """``relate`` for every agency with every (other, delta) pull, in that order, in one loop.
+    """``relate`` for every agency with every (other, delta) pull, in that order.
 
-    The same arithmetic as ``GameState.shift_relation`` spelled out inline: the membership
-    drift runs it a couple of dozen times a turn.
+    The membership drift runs it a couple of dozen times a turn, nearly always between two
+    other agencies: that case, with nothing to record, is ``GameState.shift_relation``'s
+    arithmetic spelled out inline; a pull that touches the player goes through ``relate``.
     """
-    relations, player, changes = state.relations, state.player, state.changes
+    relations, player = state.relations, state.player
     targets = [b for b, _ in pulls]
     quiet = player not in targets
     for a in agencies:
-        row = relations[a]
-        if quiet and a != player and a not in targets:  # the usual case: two other agencies, no record
+        if not quiet or a == player or a in targets:
             for b, delta in pulls:
-                new = row.get(b, 0.0) + delta
-                if new > 100.0:
-                    new = 100.0
-                elif new < -100.0:
-                    new = -100.0
-                row[b] = new
-                relations[b][a] = new
+                relate(state, a, b, delta, reason)
             continue
+        row = relations[a]
         for b, delta in pulls:
-            if a == b:
-                continue
-            old = row.get(b, 0.0)
-            new = old + delta
+            new = row.get(b, 0.0) + delta
             if new > 100.0:
                 new = 100.0
             elif new < -100.0:
                 new = -100.0
             row[b] = new
             relations[b][a] = new
-            if (a == player or b == player) and new != old:
-                changes.append(Change(f"relation:{b if a == player else a}", new - old, reason))
 
 
 def capability(state: GameState, agency: AgencyState, area: str, delta: int, top: int, reason: str) -> None:

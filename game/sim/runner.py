@@ -101,7 +101,7 @@ def simulate(
     With ``jobs`` above one (and the scenario's ``source`` file, which workers load) the
     campaigns are played in that many processes; the report is the same either way.
     """
-    from game.sim.parallel import Task, play_tasks
+    from game.sim.parallel import Task, play_tasks  # here: parallel imports this module
 
     names = list(strategies)
     tasks = [Task(agency, strategy, seed + index) for strategy in names for index in range(runs)]

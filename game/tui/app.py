@@ -114,14 +114,17 @@ class CislunarApp(App[int]):
         self.start_campaign(resumed.game, resumed.scenario_path)
 
     # ---- saves
+    @property
+    def can_save(self) -> bool:
+        """A campaign to save, the scenario file it is played on, and somewhere to put it."""
+        return self.game is not None and self.saves_folder is not None and self.scenario_path is not None
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "save":  # only with a campaign to save and somewhere to put it
-            return self.game is not None and self.saves_folder is not None and self.scenario_path is not None
-        return True
+        return self.can_save if action == "save" else True
 
     def action_save(self) -> None:
         """Save the campaign under a new name in the saves folder."""
-        if self.game is None or self.saves_folder is None or self.scenario_path is None:
+        if not self.can_save:
             return
         from game.saves import SaveError, new_save_path, save_game
 
@@ -134,7 +137,7 @@ class CislunarApp(App[int]):
 
     def autosave(self) -> None:
         """Replace this campaign's autosave (about 8 ms for a whole default campaign: no worker needed)."""
-        if self.game is None or self.saves_folder is None or self.scenario_path is None:
+        if not self.can_save:
             return
         from game.saves import SaveError, autosave
 
