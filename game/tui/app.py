@@ -136,7 +136,7 @@ class CislunarApp(App[int]):
         self.notify(f"Saved as {path.name}", title="Saved")
 
     def autosave(self) -> None:
-        """Replace this campaign's autosave (about 8 ms for a whole default campaign: no worker needed)."""
+        """Replace this campaign's autosave (about 5 ms for a whole default campaign: no worker needed)."""
         if not self.can_save:
             return
         from game.saves import SaveError, autosave
