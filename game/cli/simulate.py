@@ -37,7 +37,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--jobs",
         type=int,
         default=default_jobs(),
-        help=f"processes to play in (default: every core, {default_jobs()} here); the figures are the same",
+        help="processes to play in (default: every core, %(default)s here); the figures are the same",
     )
     parser.add_argument(
         "--balance",
