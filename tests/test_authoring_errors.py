@@ -72,6 +72,12 @@ CASES = [
         "an unquoted full date", "yaml-type", variant("  start: 2026-Q1", "  start: 2026-01-01"), "2026-01-01"
     ),
     base_case("a document that is not a mapping", "shape", "- a\n- b\n", None),
+    base_case(
+        "a scenario for a newer game",
+        "game-version",
+        variant('title: "Lint base"\n', 'title: "Lint base"\nrequires_game: ">=99"\nwarp: 9\n'),
+        '">=99"',
+    ),
     base_case("a typo in a key", "unknown-key", variant("    support: 55\n", "    suport: 55\n"), "suport"),
     base_case("a required key missing", "missing-key", variant("    short: MSA\n", ""), "id: my_agency"),
     base_case(

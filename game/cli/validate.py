@@ -23,6 +23,8 @@ class FileReport(BaseModel):
     ok: bool
     id: str | None
     title: str | None
+    version: str | None = None
+    author: str | None = None
     extends: list[str]
     errors: int
     warnings: int
@@ -76,6 +78,8 @@ def file_report(path: str, result: LoadResult, strict: bool) -> FileReport:
         ok=scenario is not None and not (strict and warnings),
         id=scenario.id if scenario else None,
         title=scenario.title if scenario else None,
+        version=scenario.version if scenario else None,
+        author=scenario.author if scenario else None,
         extends=result.bases,
         errors=errors,
         warnings=warnings,
@@ -88,7 +92,14 @@ def summary(file: FileReport) -> str:
     if file.errors or file.title is None:
         return f"{file.path}: {_count(file.errors, 'error')}{warned}"
     verdict = "ok" if file.ok else "fails under --strict"
-    return f"{file.path}: {verdict} ({file.title}){warned}"
+    return f"{file.path}: {verdict} ({file.title}{_credits(file)}){warned}"
+
+
+def _credits(file: FileReport) -> str:
+    """' 1.2 by Ada' from the scenario's metadata: as much of it as the file states."""
+    version = f" {file.version}" if file.version else ""
+    author = f" by {file.author}" if file.author else ""
+    return f"{version}{author}"
 
 
 def _count(number: int, noun: str) -> str:

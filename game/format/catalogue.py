@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from game.format.dates import parse_date
 from game.format.extends import SUFFIXES, resolve_extends
+from game.format.metadata import game_version_refusal
 from game.format.yaml_source import read_document, read_source
 from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
 
@@ -37,6 +38,8 @@ class ScenarioEntry(BaseModel, frozen=True):
     id: str | None
     title: str
     description: str = ""
+    version: str | None = None
+    author: str | None = None
     start_year: int | None = None
     end_year: int | None = None
     path: Path
@@ -81,6 +84,9 @@ def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> Scena
     if document is None:
         return _broken(path, origin, str(problems[0]))
     own = document.data if isinstance(document.data, dict) else {}
+    refused = game_version_refusal(document.data, document.source)
+    if refused is not None:
+        return _broken(path, origin, str(refused), own)
     resolved = resolve_extends(str(path), document, search_dirs, read=read_head)
     errors = [d for d in resolved.diagnostics if d.severity == "error"]
     if resolved.document is None or errors:
@@ -93,6 +99,8 @@ def read_entry(path: Path, origin: Origin, search_dirs: Sequence[Path]) -> Scena
         id=_text(data.get("id")),
         title=_text(data.get("title")) or path.stem,
         description=_text(data.get("description")) or "",
+        version=_text(data.get("version")),
+        author=_text(data.get("author")),
         start_year=_year(calendar.get("start")),
         end_year=_year(calendar.get("end")),
         path=path,

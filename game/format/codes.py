@@ -18,6 +18,8 @@ ERRORS: dict[str, str] = {
     "yaml-key": "A key that is not plain text (a number, a list...).",
     "yaml-type": "A value YAML reads as a date or another type the format has no use for (quote dates: "
     "`'2024-Q4'` or write them as `2024-Q4`).",
+    "game-version": "The scenario needs a newer (or another) version of the game (`requires_game`); "
+    "nothing else of the file is checked until the game meets it.",
     "shape": "The file is not a mapping of keys.",
     "unknown-key": "A key the format does not know (a typo, usually: the message suggests the closest key).",
     "missing-key": "A required key is missing.",

@@ -18,6 +18,7 @@ from game.format.checks import check_scenario
 from game.format.diagnostics import Diagnostic, ScenarioError
 from game.format.extends import resolve_extends
 from game.format.lint import lint_scenario
+from game.format.metadata import game_version_refusal
 from game.format.models import Scenario
 from game.format.yaml_source import DataPath, SourceMap, read_document, read_source
 from game.paths import shipped_scenarios_dir, user_scenarios_dir
@@ -86,6 +87,9 @@ def load_scenario_bytes(path: str, raw: bytes, search_dirs: Sequence[Path] | Non
         document, problems = read_document(path, raw)
         if document is None:
             return LoadResult(path, None, problems)
+        refused = game_version_refusal(document.data, document.source)
+        if refused is not None:  # before its bases: a newer game's file may extend in newer ways
+            return LoadResult(path, None, [refused], document.source)
         dirs = default_search_dirs() if search_dirs is None else list(search_dirs)
         resolved = resolve_extends(path, document, dirs)
         if resolved.document is None:
@@ -129,6 +133,9 @@ def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
             ],
             source,
         )
+    refused = game_version_refusal(data, source)  # the one message, not a list of unknown keys
+    if refused is not None:
+        return LoadResult(path, None, [refused], source)
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:

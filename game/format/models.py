@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -19,6 +20,7 @@ from pydantic import (
 )
 
 from game.format.dates import DATE_PATTERN
+from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
 
 SCHEMA_VERSION = 1
 
@@ -56,6 +58,14 @@ def empty_list(description: str) -> Any:
 def empty_map(description: str) -> Any:
     """An optional mapping, empty by default (see ``empty_list``)."""
     return Field(default_factory=dict, description=description, json_schema_extra={"default": {}})
+
+
+GameRequirement = Annotated[
+    str,
+    StringConstraints(max_length=MAX_REQUIREMENT_LENGTH),
+    AfterValidator(check_requirement),
+    Field(description="Game versions: comparisons such as '>=0.2' joined by commas."),
+]
 
 
 Probability = Annotated[float, Field(ge=0, le=1)]
@@ -481,6 +491,15 @@ class Scenario(Strict):
     )
     title: str = Field(max_length=120, description="The name players see in the list of scenarios.")
     description: str = Field("", description="A paragraph shown when the scenario is picked.")
+    version: str | None = Field(
+        None, max_length=40, description="The scenario's own version, e.g. '1.2' (shown by validate)."
+    )
+    author: str | None = Field(None, max_length=120, description="Who wrote the scenario.")
+    requires_game: GameRequirement | None = Field(
+        None,
+        description="The game versions it needs, e.g. '>=0.2' or '>=0.2, <1.0'; an older game refuses "
+        "the file with one message, read before the rest of the file.",
+    )
     extends: str | None = Field(
         None, description="Another scenario (id or relative path) this file overrides and adds to."
     )
