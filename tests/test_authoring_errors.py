@@ -116,6 +116,7 @@ CASES = [
         "expression",
         variant("    when: crewed_orbit\n", "    when: crewed_orbit and\n"),
         "crewed_orbit and",
+        len("crewed_orbit "),  # at the operator that has nothing after it
     ),
     base_case(
         "milestones that require each other",

@@ -99,17 +99,18 @@ def test_expression_errors_point_inside_the_expression() -> None:
 
 def test_expressions_cannot_reach_python() -> None:
     for hostile, expected in [
-        ("__import__('os').system('ls')", "'Attribute' is not allowed"),
+        ("__import__('os').system('ls')", "a dotted name is not allowed here"),
         ("__import__('os')", "unknown function '__import__'"),
-        ("().__class__", "'Attribute' is not allowed"),
-        ("[1][0]", "is not allowed"),
+        ("().__class__", "a dotted name is not allowed here"),
+        ("[1][0]", "indexing with [ ] is not part of the language"),
         ("open('x')", "unknown function 'open'"),
-        ("lambda: 1", "'Lambda' is not allowed"),
+        ("lambda: 1", "an expression cannot define a function"),
         ("x" * 500, "at most 400 characters"),
     ]:
         text = variant("when: crewed_orbit", f'when: "{hostile}"')
         messages = problems(text)
         assert any(expected in m for m in messages), (hostile, messages)
+        assert not any(internal in m for m in messages for internal in ("Attribute", "Lambda", "Subscript"))
 
 
 def test_every_problem_is_reported_at_once_in_file_order() -> None:

@@ -1,17 +1,24 @@
-"""Turn checked expression trees into plain closures over the game state, once at load time."""
+"""Turn checked expression trees into plain closures over the game state, once at load time.
+
+The variables and functions come from the vocabulary's implementations
+(game/engine/vocabulary.py); this module only compiles the operators around them.
+"""
 
 from __future__ import annotations
 
 import ast
+import math
 import operator
 from collections.abc import Callable
 from typing import Any
 
 from game.engine.state import GameState
-from game.format.expressions import parse_expression
+from game.engine.vocabulary import IMPLEMENTATIONS, PLAYER_FIELDS, Getter
+from game.format.expressions import kind_of, parse_expression
 from game.format.models import Condition, ConditionTree
+from game.format.vocabulary import TRUTH_NAMES
 
-Getter = Callable[[GameState], Any]
+__all__ = ["Getter", "compile_condition", "compile_expression"]
 
 _BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
 _CMP = {
@@ -23,110 +30,10 @@ _CMP = {
     ast.NotEq: operator.ne,
 }
 
-_VARIABLES: dict[str, Getter] = {
-    "year": lambda s: s.month // 12,
-    "quarter": lambda s: (s.month % 12) // 3 + 1,
-    "turn": lambda s: s.turn,
-    "money": lambda s: s.agencies[s.player].money / 1000,
-    "budget": lambda s: s.agencies[s.player].appropriation / 1000,
-    "support": lambda s: s.agencies[s.player].support,
-    "prestige": lambda s: s.agencies[s.player].prestige,
-    "science": lambda s: s.agencies[s.player].science,
-    "astronauts": lambda s: s.agencies[s.player].astronauts,
-    "flights": lambda s: s.agencies[s.player].flights,
-    "crewed_orbit": lambda s: s.agencies[s.player].crewed_orbit,
-    "crewed_surface": lambda s: s.agencies[s.player].crewed_surface,
-}
-
-
-#: Variables that are a field of the player's agency under the same name.
-_PLAYER_FIELDS = frozenset(
-    {"support", "prestige", "science", "astronauts", "flights", "crewed_orbit", "crewed_surface"}
-)
-
-
-def _milestone(ref: str, attr: str) -> Getter:
-    programme, milestone = ref.split(".", 1)
-    hint = [0]  # where the milestone was last found: every state of a scenario lists them alike
-
-    def find(s: GameState) -> Any:
-        items = s.programmes[programme].milestones
-        at = hint[0]
-        if at < len(items) and items[at].id == milestone:
-            item = items[at]
-        else:
-            for at, item in enumerate(items):
-                if item.id == milestone:
-                    hint[0] = at
-                    break
-            else:
-                return False
-        if attr == "flown":
-            return item.status == "flown"
-        if attr == "failed":
-            return item.failures > 0
-        return item.slipped_turns_months // 3
-
-    return find
-
-
-def _function(name: str, args: list[str]) -> Getter:
-    a = args[0]
-    if name == "flag":
-        return lambda s: a in s.flags
-    if name == "player":
-        return lambda s: s.player == a
-    if name == "member":
-        return lambda s: s.player in s.programmes[a].leads or s.player in s.programmes[a].members
-    if name == "is_member":
-        b = args[1]
-        return lambda s: s.programmes[b].is_member(a)
-    if name == "members":
-        return lambda s: len(s.programmes[a].leads) + len(s.programmes[a].members)
-    if name == "active":
-        return lambda s: s.programmes[a].status != "cancelled"
-    if name == "health":
-        return lambda s: s.programmes[a].health
-    if name == "relation":
-        return lambda s: s.relation(s.player, a)
-    if name == "relation_between":
-        b = args[1]
-        return lambda s: s.relation(a, b)
-    if name in ("flown", "failed", "slipped"):
-        return _milestone(a, name)
-    if name == "delivered":
-        programme, slot = a.split(".", 1)
-        return lambda s: s.programmes[programme].slots[slot].status == "delivered"
-    if name == "capability":
-        return lambda s: s.agencies[s.player].capabilities.get(a, 0)
-    if name == "seats":
-        return lambda s: s.programmes[a].seat_count(s.player)
-    raise ValueError(f"unknown function {name}")  # unreachable: the format checked the names
-
-
-#: Functions and variables whose value is always True or False.
-_BOOLEAN_FUNCTIONS = frozenset(
-    {"flag", "player", "member", "is_member", "active", "flown", "failed", "delivered"}
-)
-_BOOLEAN_NAMES = frozenset({"true", "True", "false", "False", "crewed_orbit", "crewed_surface"})
-
-
-def _boolean(node: ast.AST) -> bool:
-    """Whether the compiled node always gives True or False (so it needs no bool() around it)."""
-    if isinstance(node, ast.BoolOp | ast.Compare):
-        return True
-    if isinstance(node, ast.UnaryOp):
-        return isinstance(node.op, ast.Not)
-    if isinstance(node, ast.Name):
-        return node.id in _BOOLEAN_NAMES
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return node.func.id in _BOOLEAN_FUNCTIONS
-    return isinstance(node, ast.Constant) and isinstance(node.value, bool)
-
 
 def _truth(getter: Getter, node: ast.AST | None) -> Callable[[GameState], bool]:
     """The getter as a predicate: as it is when it already gives booleans, else through bool()."""
-    if node is not None and _boolean(node):
+    if node is not None and kind_of(node) == "truth":
         return getter
     return lambda s: bool(getter(s))
 
@@ -160,6 +67,36 @@ def _any(parts: list[Callable[[GameState], bool]]) -> Callable[[GameState], bool
     return some
 
 
+def _guarded(op: Callable[[Any, Any], Any], left: Getter, right: Getter) -> Getter:
+    """``op`` of the two sides, an infinity instead of an OverflowError (free in Python 3.11)."""
+
+    def apply(s: GameState) -> Any:
+        a, b = left(s), right(s)
+        try:
+            return op(a, b)
+        except OverflowError:
+            return _too_large(op, a, b)
+
+    return apply
+
+
+def _too_large(op: Callable[[Any, Any], Any], a: Any, b: Any) -> float:
+    """The infinity an operation on an integer too large for a float tends to.
+
+    Only a product of many large whole numbers gets there (numbers written in an
+    expression are bounded); the sign is worked out with exact comparisons, which never
+    overflow. Infinities compare as expected in conditions, and a scale clamps them.
+    """
+    if op is operator.mul or op is operator.truediv:
+        sign = (a > 0) - (a < 0)
+        sign *= (b > 0) - (b < 0)
+    elif abs(a) >= abs(b):
+        sign = (a > 0) - (a < 0)
+    else:
+        sign = (b > 0) - (b < 0) if op is operator.add else (b < 0) - (b > 0)
+    return math.copysign(math.inf, sign) if sign else 0.0
+
+
 def _compile(node: ast.AST) -> Getter:
     if isinstance(node, ast.BoolOp):
         parts = [_truth(_compile(v), v) for v in node.values]
@@ -174,18 +111,31 @@ def _compile(node: ast.AST) -> Getter:
         if isinstance(node.op, ast.Div):
             if isinstance(node.right, ast.Constant) and node.right.value:
                 divisor = node.right.value
-                if isinstance(node.left, ast.Name) and node.left.id in _PLAYER_FIELDS:
+                if isinstance(node.left, ast.Name) and node.left.id in PLAYER_FIELDS:
                     name = node.left.id  # the usual scale, science / 16: one call instead of two
                     return lambda s: getattr(s.agencies[s.player], name) / divisor
-                return lambda s: left(s) / divisor
+
+                def by_constant(s: GameState) -> Any:
+                    a = left(s)
+                    try:
+                        return a / divisor
+                    except OverflowError:
+                        return _too_large(operator.truediv, a, divisor)
+
+                return by_constant
 
             def divide(s: GameState) -> Any:
                 d = right(s)
-                return left(s) / d if d else 0.0  # dividing by zero gives 0, not an error
+                if not d:
+                    return 0.0  # dividing by zero gives 0, not an error
+                a = left(s)
+                try:
+                    return a / d
+                except OverflowError:
+                    return _too_large(operator.truediv, a, d)
 
             return divide
-        op = _BIN[type(node.op)]
-        return lambda s: op(left(s), right(s))
+        return _guarded(_BIN[type(node.op)], left, right)
     if isinstance(node, ast.Compare):
         first = _compile(node.left)
         rest = [(_CMP[type(op)], _compile(c)) for op, c in zip(node.ops, node.comparators, strict=True)]
@@ -211,13 +161,12 @@ def _compile(node: ast.AST) -> Getter:
         value = node.value
         return lambda s: value
     if isinstance(node, ast.Name):
-        if node.id in ("true", "True"):
-            return lambda s: True
-        if node.id in ("false", "False"):
-            return lambda s: False
-        return _VARIABLES[node.id]
+        if node.id in TRUTH_NAMES:
+            truth = TRUTH_NAMES[node.id]
+            return lambda s: truth
+        return IMPLEMENTATIONS[node.id]()
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return _function(node.func.id, [arg.value for arg in node.args])  # type: ignore[attr-defined]
+        return IMPLEMENTATIONS[node.func.id](*[arg.value for arg in node.args])  # type: ignore[attr-defined]
     raise ValueError(f"cannot compile {type(node).__name__}")  # unreachable after the format's check
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
+from game.format.expressions import MAX_NUMBER
 
 
 @dataclass(slots=True, frozen=True)
@@ -17,6 +18,18 @@ class ObjectiveScore:
     max_points: float
     achieved: bool
     detail: str
+
+
+def scale_value(raw: float) -> float:
+    """A scale's value as the score and the breakdown both count it: a finite float.
+
+    Below zero counts as 0 and above MAX_NUMBER as MAX_NUMBER; a value that is no number at
+    all (NaN, from arithmetic on infinities) counts as 0, so the score and its breakdown
+    always agree.
+    """
+    if raw > 0.0:  # false for NaN too
+        return float(raw) if raw < MAX_NUMBER else float(MAX_NUMBER)
+    return 0.0
 
 
 def check_objectives(state: GameState, cs: CompiledScenario) -> None:
@@ -37,7 +50,7 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
     for objective in cs.objectives:
         model = objective.model
         if objective.scale is not None:
-            value = max(0.0, float(objective.scale(state)))
+            value = scale_value(objective.scale(state))
             points = min(model.points, value)
             rows.append(
                 ObjectiveScore(
@@ -72,9 +85,7 @@ def score(state: GameState, cs: CompiledScenario) -> float:
         if scale is None:
             earned.append(points if oid in achieved else 0.0)
         else:  # as the breakdown: the value within 0..points, to one decimal
-            value = float(scale(state))
-            if value < 0.0:
-                value = 0.0
+            value = scale_value(scale(state))
             earned.append(round(value if value < points else points, 1))
     return round(sum(earned), 1)
 

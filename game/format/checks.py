@@ -12,6 +12,7 @@ from game.format.dates import parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import ExpressionError, Reference, parse_expression
 from game.format.models import Condition, ConditionTree, Effect, Scenario
+from game.format.vocabulary import REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
 
 
@@ -108,7 +109,7 @@ class _Checker:
         for i, objective in enumerate(s.objectives):
             self.check_condition(("objectives", i, "when"), objective.when)
             if objective.scale is not None:
-                self.check_expression(("objectives", i, "scale"), objective.scale)
+                self.check_expression(("objectives", i, "scale"), objective.scale, "number")
         self.check_cycles()
         return self.diagnostics
 
@@ -184,11 +185,11 @@ class _Checker:
 
     def check_condition(self, loc: DataPath, condition: Condition | None) -> None:
         for sub_loc, text in _expressions(loc, condition):
-            self.check_expression(sub_loc, text)
+            self.check_expression(sub_loc, text, "truth")
 
-    def check_expression(self, loc: DataPath, text: str) -> None:
+    def check_expression(self, loc: DataPath, text: str, expect: ValueKind) -> None:
         try:
-            parsed = parse_expression(text)
+            parsed = parse_expression(text, expect)
         except ExpressionError as error:
             self.diagnostics.append(
                 Diagnostic.at(self.source.text(loc, error.column), "expression", error.message)
@@ -213,13 +214,12 @@ class _Checker:
             if ref.kind in ("milestone", "contribution") and "." not in ref.value
             else ""
         )
-        self.diagnostics.append(
-            Diagnostic.at(
-                self.source.text(loc, ref.column),
-                "unknown-id",
-                f"unknown {ref.kind} '{ref.value}'{shape}{_hint(ref.value, pool)}",
-            )
-        )
+        other = next((kind for kind, ids in pools.items() if ref.value in ids), None)
+        if other is not None:  # an id of the wrong kind: say which kind the function takes
+            message = f"{ref.function}() takes {REF_WORDS[ref.kind]}, but '{ref.value}' is {REF_WORDS[other]}"
+        else:
+            message = f"unknown {ref.kind} '{ref.value}'{shape}{_hint(ref.value, pool)}"
+        self.diagnostics.append(Diagnostic.at(self.source.text(loc, ref.column), "unknown-id", message))
 
     def check_cycles(self) -> None:
         graph: dict[str, list[str]] = {}

@@ -1,11 +1,12 @@
 """Can a condition ever hold? A cautious, static answer for the linter.
 
-Every variable and function of the expression language is given the range of values it can
-take between two dates (``year`` between the first and last year, ``support`` 0..100, a flag
-nothing sets is always false, a milestone cannot have flown before its planned date, ...),
-and the expression is evaluated on ranges instead of numbers. The answer "never" is given
-only when no state in those ranges makes the condition true, so a warning built on it is
-never a false alarm about the ranges, only about what the author meant.
+Every variable and function of the expression language has the range of values it can
+take between two dates in the vocabulary (game/format/vocabulary.py: ``year`` between the
+first and last year, ``support`` 0..100, a flag nothing sets is always false, a milestone
+cannot have flown before its planned date, ...), and the expression is evaluated on ranges
+instead of numbers. The answer "never" is given only when no state in those ranges makes
+the condition true, so a warning built on it is never a false alarm about the ranges, only
+about what the author meant.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 from game.format.expressions import parse_expression
 from game.format.models import Condition, ConditionTree
+from game.format.vocabulary import FUNCTIONS, TRUTH_NAMES, VARIABLES
 
 INF = math.inf
 
@@ -60,52 +62,8 @@ class Facts:
     crew_surface_from: int | None = None
     capability_max: int = 5
 
-    def variable(self, name: str) -> Span:
-        first_year, last_year = self.first // 12, self.last // 12
-        if name == "year":
-            return Span(first_year, last_year)
-        if name == "quarter":
-            if first_year == last_year:
-                return Span((self.first % 12) // 3 + 1, (self.last % 12) // 3 + 1)
-            return Span(1, 4)
-        if name == "turn":
-            return Span(
-                max(0, math.ceil((self.first - self.start) / self.turn_months)),
-                max(0, (self.last - self.start) // self.turn_months),
-            )
-        if name == "support":
-            return Span(0, 100)
-        if name in ("budget", "prestige", "science", "astronauts"):
-            return COUNT
-        if name == "flights":
-            return COUNT if self._crew_by(self.crew_orbit_from) else FALSE
-        if name == "crewed_orbit":
-            return MAYBE if self._crew_by(self.crew_orbit_from) else FALSE
-        if name == "crewed_surface":
-            return MAYBE if self._crew_by(self.crew_surface_from) else FALSE
-        return ANY  # money, and anything new
-
-    def call(self, name: str, args: list[str]) -> Span:
-        if name == "flag":
-            return MAYBE if args[0] in self.flags_set else FALSE
-        if name == "player":
-            if args[0] not in self.playable:
-                return FALSE
-            return TRUE if self.playable == {args[0]} else MAYBE
-        if name == "flown":
-            planned = self.milestone_planned.get(args[0])
-            return FALSE if planned is not None and planned > self.last else MAYBE
-        if name == "health":
-            return Span(0, 100)
-        if name in ("relation", "relation_between"):
-            return Span(-100, 100)
-        if name == "capability":
-            return Span(0, self.capability_max)
-        if name in ("members", "slipped", "seats"):
-            return COUNT
-        return MAYBE  # member, is_member, active, failed, delivered: truth values
-
-    def _crew_by(self, earliest: int | None) -> bool:
+    def crew_by(self, earliest: int | None) -> bool:
+        """Whether a crew can have flown by the window's end, when it can fly from ``earliest``."""
         return earliest is not None and earliest <= self.last
 
 
@@ -155,13 +113,12 @@ def _expression(node: ast.AST, facts: Facts) -> Span:
         value = float(node.value)
         return Span(value, value)
     if isinstance(node, ast.Name):
-        if node.id in ("true", "True"):
-            return TRUE
-        if node.id in ("false", "False"):
-            return FALSE
-        return facts.variable(node.id)
+        if node.id in TRUTH_NAMES:
+            return TRUE if TRUTH_NAMES[node.id] else FALSE
+        return Span(*VARIABLES[node.id].span(facts))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        return facts.call(node.func.id, [arg.value for arg in node.args])  # type: ignore[attr-defined]
+        args = tuple(arg.value for arg in node.args)  # type: ignore[attr-defined]
+        return Span(*FUNCTIONS[node.func.id].span(facts, args))
     return ANY  # unreachable for a checked expression; "anything" keeps the answer cautious
 
 

@@ -1,4 +1,4 @@
-"""The reference sections of the docs, generated from the models so they can never drift.
+"""The reference sections of the docs, generated from the models and the vocabulary so they never drift.
 
 ``python -m game.format.reference`` rewrites the generated parts of ``docs/scenarios.md``
 (every key of every model, the warning and error codes) and ``docs/expressions.md`` (the
@@ -23,9 +23,10 @@ from pydantic_core import PydanticUndefined
 
 from game.format import models
 from game.format.codes import ERRORS
-from game.format.expressions import FUNCTIONS, MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES, VARIABLES
+from game.format.expressions import MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES, MAX_NUMBER
 from game.format.lint import WARNINGS
 from game.format.models import Scenario
+from game.format.vocabulary import FUNCTIONS, VARIABLES
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 
@@ -204,20 +205,29 @@ def scenario_reference() -> str:
     return "\n".join(parts)
 
 
+#: How the reference names the kinds of value of the expression language.
+_KIND_NAMES = {"number": "number", "truth": "condition"}
+
+
 def expression_reference() -> str:
     """The generated part of docs/expressions.md."""
-    lines = ["### Variables", "", "| name | value |", "|---|---|"]
-    lines += [f"| `{name}` | {_cell(doc)} |" for name, doc in VARIABLES.items()]
-    lines += ["", "### Functions", "", "| call | value |", "|---|---|"]
+    lines = ["### Variables", "", "| name | kind | value |", "|---|---|---|"]
+    lines += [
+        f"| `{name}` | {_KIND_NAMES[variable.result]} | {_cell(variable.doc)} |"
+        for name, variable in VARIABLES.items()
+    ]
+    lines += ["", "### Functions", "", "| call | kind | value |", "|---|---|---|"]
     for name, function in FUNCTIONS.items():
         args = ", ".join(f'"{kind}"' for kind in function.args)
-        lines.append(f"| `{name}({args})` | {_cell(function.doc)} |")
+        lines.append(f"| `{name}({args})` | {_KIND_NAMES[function.result]} | {_cell(function.doc)} |")
     lines += [
         "",
         "### Limits",
         "",
         f"An expression is at most {MAX_EXPRESSION_LENGTH} characters and {MAX_EXPRESSION_NODES} parts "
-        "(names, numbers, operators, calls).",
+        f"(names, numbers, operators, calls). A number written in an expression is at most {MAX_NUMBER:,} "
+        "in size. A scale's value counts between 0 and that same limit; a value that is no number "
+        "at all (from arithmetic on infinities) counts as 0.",
     ]
     return "\n".join(lines)
 

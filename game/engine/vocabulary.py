@@ -1,0 +1,199 @@
+"""The engine's side of the expression vocabulary: one implementation per declared name.
+
+The names, kinds and docs are declared in game/format/vocabulary.py (the format never
+imports the engine); here each name gets a factory that, given the call's quoted ids,
+returns a closure over the game state. A test holds the declared and implemented names
+equal, so a function cannot be documented and not run, or run and not documented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from game.engine.state import GameState, MilestoneState
+
+Getter = Callable[[GameState], Any]
+Factory = Callable[..., Getter]
+
+#: The implementation of every variable and function, by name: called with the call's ids.
+IMPLEMENTATIONS: dict[str, Factory] = {}
+
+#: Variables that are a field of the player's agency under the same name (a faster division).
+PLAYER_FIELDS: set[str] = set()
+
+
+def implements(name: str, player_field: bool = False) -> Callable[[Factory], Factory]:
+    """Register the decorated factory as the implementation of ``name`` (once only)."""
+
+    def register(factory: Factory) -> Factory:
+        if name in IMPLEMENTATIONS:
+            raise ValueError(f"'{name}' is implemented twice")
+        IMPLEMENTATIONS[name] = factory
+        if player_field:
+            PLAYER_FIELDS.add(name)
+        return factory
+
+    return register
+
+
+# ---------------------------------------------------------------- variables
+
+
+@implements("year")
+def year() -> Getter:
+    return lambda s: s.month // 12
+
+
+@implements("quarter")
+def quarter() -> Getter:
+    return lambda s: (s.month % 12) // 3 + 1
+
+
+@implements("turn")
+def turn() -> Getter:
+    return lambda s: s.turn
+
+
+@implements("money")
+def money() -> Getter:
+    return lambda s: s.agencies[s.player].money / 1000
+
+
+@implements("budget")
+def budget() -> Getter:
+    return lambda s: s.agencies[s.player].appropriation / 1000
+
+
+@implements("support", player_field=True)
+def support() -> Getter:
+    return lambda s: s.agencies[s.player].support
+
+
+@implements("prestige", player_field=True)
+def prestige() -> Getter:
+    return lambda s: s.agencies[s.player].prestige
+
+
+@implements("science", player_field=True)
+def science() -> Getter:
+    return lambda s: s.agencies[s.player].science
+
+
+@implements("astronauts", player_field=True)
+def astronauts() -> Getter:
+    return lambda s: s.agencies[s.player].astronauts
+
+
+@implements("flights", player_field=True)
+def flights() -> Getter:
+    return lambda s: s.agencies[s.player].flights
+
+
+@implements("crewed_orbit", player_field=True)
+def crewed_orbit() -> Getter:
+    return lambda s: s.agencies[s.player].crewed_orbit
+
+
+@implements("crewed_surface", player_field=True)
+def crewed_surface() -> Getter:
+    return lambda s: s.agencies[s.player].crewed_surface
+
+
+# ---------------------------------------------------------------- functions
+
+
+@implements("flag")
+def flag(name: str) -> Getter:
+    return lambda s: name in s.flags
+
+
+@implements("player")
+def player(agency: str) -> Getter:
+    return lambda s: s.player == agency
+
+
+@implements("member")
+def member(programme: str) -> Getter:
+    return lambda s: s.player in s.programmes[programme].leads or s.player in s.programmes[programme].members
+
+
+@implements("is_member")
+def is_member(agency: str, programme: str) -> Getter:
+    return lambda s: s.programmes[programme].is_member(agency)
+
+
+@implements("members")
+def members(programme: str) -> Getter:
+    return lambda s: len(s.programmes[programme].leads) + len(s.programmes[programme].members)
+
+
+@implements("active")
+def active(programme: str) -> Getter:
+    return lambda s: s.programmes[programme].status != "cancelled"
+
+
+@implements("health")
+def health(programme: str) -> Getter:
+    return lambda s: s.programmes[programme].health
+
+
+@implements("relation")
+def relation(agency: str) -> Getter:
+    return lambda s: s.relation(s.player, agency)
+
+
+@implements("relation_between")
+def relation_between(first: str, second: str) -> Getter:
+    return lambda s: s.relation(first, second)
+
+
+def _milestone(ref: str, answer: Callable[[MilestoneState | None], Any]) -> Getter:
+    """``answer`` applied to the milestone ``programme.milestone`` of a state (None: not found)."""
+    programme, milestone = ref.split(".", 1)
+    hint = [0]  # where the milestone was last found: every state of a scenario lists them alike
+
+    def find(s: GameState) -> Any:
+        items = s.programmes[programme].milestones
+        at = hint[0]
+        if at < len(items) and items[at].id == milestone:
+            return answer(items[at])
+        for at, item in enumerate(items):
+            if item.id == milestone:
+                hint[0] = at
+                return answer(item)
+        return answer(None)
+
+    return find
+
+
+@implements("flown")
+def flown(ref: str) -> Getter:
+    return _milestone(ref, lambda m: m is not None and m.status == "flown")
+
+
+@implements("failed")
+def failed(ref: str) -> Getter:
+    return _milestone(ref, lambda m: m is not None and m.failures > 0)
+
+
+@implements("slipped")
+def slipped(ref: str) -> Getter:
+    """Turns the milestone has slipped (three-month turns)."""
+    return _milestone(ref, lambda m: m.slipped_turns_months // 3 if m is not None else False)
+
+
+@implements("delivered")
+def delivered(ref: str) -> Getter:
+    programme, slot = ref.split(".", 1)
+    return lambda s: s.programmes[programme].slots[slot].status == "delivered"
+
+
+@implements("capability")
+def capability(area: str) -> Getter:
+    return lambda s: s.agencies[s.player].capabilities.get(area, 0)
+
+
+@implements("seats")
+def seats(programme: str) -> Getter:
+    return lambda s: s.programmes[programme].seat_count(s.player)

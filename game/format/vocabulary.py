@@ -1,0 +1,312 @@
+"""The vocabulary of the expression language: one entry for each variable and function.
+
+Everything that reads the language reads this table, so nothing can drift:
+
+- the parser and type checker (game/format/expressions.py): the names, the kinds of id a
+  function takes and whether it answers a number or a truth value;
+- the linter (game/format/feasibility.py): the values each one can take, everywhere
+  (``bounds``) and between two dates of a given scenario (``narrow``);
+- the generated reference (game/format/reference.py -> docs/expressions.md): ``doc``;
+- plain-words descriptions of a condition for the player: ``phrase``;
+- the engine (game/engine/vocabulary.py), which attaches one implementation to each name
+  (the format never imports the engine); a test holds the two sets of names equal.
+
+To add a function: one entry here, one implementation there, and regenerate the docs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from game.format.feasibility import Facts
+
+INF = math.inf
+
+#: The kinds of id a function takes, each checked against the scenario's own ids at load time.
+RefKind = Literal["agency", "programme", "milestone", "contribution", "capability", "flag"]
+
+#: What a variable or function answers: a number, or a truth value (a condition).
+ValueKind = Literal["number", "truth"]
+
+#: The lowest and highest value something can take (a truth value as 0 or 1).
+Bounds = tuple[float, float]
+
+#: The linter's narrower bounds from a scenario's facts and the call's arguments.
+Narrow = Callable[["Facts", tuple[str, ...]], Bounds]
+
+COUNT: Bounds = (0, INF)
+ANY: Bounds = (-INF, INF)
+TRUTH: Bounds = (0, 1)
+NEVER: Bounds = (0, 0)
+ALWAYS: Bounds = (1, 1)
+
+#: How each kind of id is described in a message: "an agency id, like relation(\"nasa\")".
+REF_WORDS: dict[RefKind, str] = {
+    "agency": "an agency id",
+    "programme": "a programme id",
+    "milestone": "a milestone ('programme.milestone')",
+    "contribution": "a contribution ('programme.contribution')",
+    "capability": "a capability area id",
+    "flag": "a flag name",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A variable (no arguments, written bare) or a function (quoted ids in parentheses)."""
+
+    name: str
+    result: ValueKind
+    doc: str
+    #: plain words for a description of a condition, ``{0}``/``{1}`` standing for the arguments
+    phrase: str
+    args: tuple[RefKind, ...] = ()
+    function: bool = False
+    #: the values the linter assumes anywhere in any campaign
+    bounds: Bounds = ANY
+    #: the linter's narrower answer for a scenario between two dates, when it has one
+    narrow: Narrow | None = None
+
+    def span(self, facts: Facts, args: tuple[str, ...] = ()) -> Bounds:
+        """The values this can take under ``facts``."""
+        return self.narrow(facts, args) if self.narrow is not None else self.bounds
+
+    def describe(self, *names: str) -> str:
+        """The phrase with the arguments' names put in: ``relations with NASA``."""
+        return self.phrase.format(*names)
+
+
+def _variable(name: str, result: ValueKind, doc: str, phrase: str, **more: object) -> Entry:
+    return Entry(name, result, doc, phrase, **more)  # type: ignore[arg-type]
+
+
+def _function(
+    name: str, args: tuple[RefKind, ...], result: ValueKind, doc: str, phrase: str, **more: object
+) -> Entry:
+    return Entry(name, result, doc, phrase, args=args, function=True, **more)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- the linter's narrower answers
+
+
+def _year(facts: Facts, _: tuple[str, ...]) -> Bounds:
+    return facts.first // 12, facts.last // 12
+
+
+def _quarter(facts: Facts, _: tuple[str, ...]) -> Bounds:
+    if facts.first // 12 == facts.last // 12:
+        return (facts.first % 12) // 3 + 1, (facts.last % 12) // 3 + 1
+    return 1, 4
+
+
+def _turn(facts: Facts, _: tuple[str, ...]) -> Bounds:
+    return (
+        max(0, math.ceil((facts.first - facts.start) / facts.turn_months)),
+        max(0, (facts.last - facts.start) // facts.turn_months),
+    )
+
+
+def _once_in_orbit(bounds: Bounds) -> Narrow:
+    """``bounds`` once a crew can have reached lunar orbit by the window's end, else nothing."""
+    return lambda facts, _: bounds if facts.crew_by(facts.crew_orbit_from) else NEVER
+
+
+def _surface(facts: Facts, _: tuple[str, ...]) -> Bounds:
+    return TRUTH if facts.crew_by(facts.crew_surface_from) else NEVER
+
+
+def _flag(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    return TRUTH if args[0] in facts.flags_set else NEVER
+
+
+def _player(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    if args[0] not in facts.playable:
+        return NEVER
+    return ALWAYS if facts.playable == {args[0]} else TRUTH
+
+
+def _flown(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    planned = facts.milestone_planned.get(args[0])
+    return NEVER if planned is not None and planned > facts.last else TRUTH
+
+
+def _capability(facts: Facts, _: tuple[str, ...]) -> Bounds:
+    return 0, facts.capability_max
+
+
+# ---------------------------------------------------------------- the vocabulary
+
+ENTRIES: tuple[Entry, ...] = (
+    _variable("year", "number", "the current year", "the year", bounds=COUNT, narrow=_year),
+    _variable(
+        "quarter", "number", "the current quarter, 1 to 4", "the quarter", bounds=(1, 4), narrow=_quarter
+    ),
+    _variable(
+        "turn", "number", "turns played so far, from 0", "the turns played", bounds=COUNT, narrow=_turn
+    ),
+    _variable("money", "number", "the player's money in hand, M$", "your money in hand (M$)"),
+    _variable(
+        "budget", "number", "the player's appropriation this year, M$", "your budget (M$)", bounds=COUNT
+    ),
+    _variable(
+        "support", "number", "the player's domestic support, 0 to 100", "your support", bounds=(0, 100)
+    ),
+    _variable("prestige", "number", "the player's prestige", "your prestige", bounds=COUNT),
+    _variable("science", "number", "the player's science points", "your science", bounds=COUNT),
+    _variable("astronauts", "number", "astronauts in the player's corps", "your astronauts", bounds=COUNT),
+    _variable(
+        "flights",
+        "number",
+        "crewed lunar flights flown by the player's astronauts",
+        "your crewed lunar flights",
+        bounds=COUNT,
+        narrow=_once_in_orbit(COUNT),
+    ),
+    _variable(
+        "crewed_orbit",
+        "truth",
+        "true once a player astronaut has reached lunar orbit",
+        "one of your astronauts in lunar orbit",
+        bounds=TRUTH,
+        narrow=_once_in_orbit(TRUTH),
+    ),
+    _variable(
+        "crewed_surface",
+        "truth",
+        "true once a player astronaut has walked on the Moon",
+        "one of your astronauts on the Moon",
+        bounds=TRUTH,
+        narrow=_surface,
+    ),
+    _function(
+        "flag", ("flag",), "truth", "true while the scenario flag is set", "{0}", bounds=TRUTH, narrow=_flag
+    ),
+    _function(
+        "player",
+        ("agency",),
+        "truth",
+        "true when the player runs this agency",
+        "being {0}",
+        bounds=TRUTH,
+        narrow=_player,
+    ),
+    _function(
+        "member",
+        ("programme",),
+        "truth",
+        "true while the player is a member (or lead)",
+        "membership of {0}",
+        bounds=TRUTH,
+    ),
+    _function(
+        "is_member",
+        ("agency", "programme"),
+        "truth",
+        "true while the agency is a member",
+        "{0}'s membership of {1}",
+        bounds=TRUTH,
+    ),
+    _function(
+        "members",
+        ("programme",),
+        "number",
+        "number of leads and members",
+        "the partners of {0}",
+        bounds=COUNT,
+    ),
+    _function(
+        "active",
+        ("programme",),
+        "truth",
+        "true unless the programme is cancelled",
+        "{0} going on",
+        bounds=TRUTH,
+    ),
+    _function(
+        "health",
+        ("programme",),
+        "number",
+        "the programme's health, 0 to 100",
+        "the health of {0}",
+        bounds=(0, 100),
+    ),
+    _function(
+        "relation",
+        ("agency",),
+        "number",
+        "the player's relation with the agency, -100 to 100",
+        "your relations with {0}",
+        bounds=(-100, 100),
+    ),
+    _function(
+        "relation_between",
+        ("agency", "agency"),
+        "number",
+        "relation between two agencies",
+        "the relations between {0} and {1}",
+        bounds=(-100, 100),
+    ),
+    _function(
+        "flown",
+        ("milestone",),
+        "truth",
+        "true once the milestone ('programme.milestone') flew",
+        "{0} flown",
+        bounds=TRUTH,
+        narrow=_flown,
+    ),
+    _function(
+        "failed", ("milestone",), "truth", "true once the milestone failed", "a failure of {0}", bounds=TRUTH
+    ),
+    _function(
+        "slipped",
+        ("milestone",),
+        "number",
+        "turns the milestone has slipped",
+        "the slip of {0}",
+        bounds=COUNT,
+    ),
+    _function(
+        "delivered",
+        ("contribution",),
+        "truth",
+        "true once the contribution was delivered",
+        "{0} delivered",
+        bounds=TRUTH,
+    ),
+    _function(
+        "capability",
+        ("capability",),
+        "number",
+        "the player's level in a capability area",
+        "your level in {0}",
+        bounds=COUNT,
+        narrow=_capability,
+    ),
+    _function(
+        "seats",
+        ("programme",),
+        "number",
+        "crew seats the player holds in the programme",
+        "your seats in {0}",
+        bounds=COUNT,
+    ),
+)
+
+#: Variables an expression may read, by name, in the reference's order.
+VARIABLES: dict[str, Entry] = {e.name: e for e in ENTRIES if not e.function}
+
+#: Functions an expression may call, by name, in the reference's order.
+FUNCTIONS: dict[str, Entry] = {e.name: e for e in ENTRIES if e.function}
+
+#: The names of the truth values; Python's spellings are accepted too.
+TRUTH_NAMES: dict[str, bool] = {"true": True, "True": True, "false": False, "False": False}
+
+
+def entry(name: str) -> Entry:
+    """The variable or function called ``name`` (a KeyError for a name the parser refused)."""
+    return VARIABLES.get(name) or FUNCTIONS[name]

@@ -1,0 +1,121 @@
+"""The expression vocabulary is one table: the format declares, the engine implements, all agree.
+
+A function added in one place and not the other, an engine answer of the wrong kind, or an
+engine value outside the range the linter assumes fails here.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+
+import pytest
+
+from game.bots import make_strategy
+from game.engine.compiled import compile_scenario
+from game.engine.game import Game
+from game.engine.state import GameState
+from game.engine.vocabulary import IMPLEMENTATIONS, implements
+from game.format.expressions import parse_expression
+from game.format.feasibility import Facts
+from game.format.loader import load_scenario
+from game.format.models import Scenario
+from game.format.reference import expression_reference
+from game.format.vocabulary import ENTRIES, FUNCTIONS, VARIABLES, Entry
+
+SCENARIO = Path(__file__).parent.parent / "scenarios" / "default-2021.yaml"
+
+
+def test_every_declared_name_has_exactly_one_implementation_and_no_more() -> None:
+    declared = [entry.name for entry in ENTRIES]
+    assert len(declared) == len(set(declared)), "a name is declared twice"
+    assert set(declared) == set(IMPLEMENTATIONS)
+    assert set(VARIABLES) | set(FUNCTIONS) == set(declared) and not set(VARIABLES) & set(FUNCTIONS)
+
+
+def test_a_second_implementation_of_a_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="implemented twice"):
+        implements("year")(lambda: lambda s: 0)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
+def test_each_implementation_takes_the_declared_arguments(entry: Entry) -> None:
+    parameters = inspect.signature(IMPLEMENTATIONS[entry.name]).parameters
+    assert len(parameters) == len(entry.args)
+    assert entry.function == bool(entry.args)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=[e.name for e in ENTRIES])
+def test_each_entry_is_documented_and_can_be_described(entry: Entry) -> None:
+    written = _call(entry, ['"' + kind + '"' for kind in entry.args])
+    assert f"`{written}`" in expression_reference()
+    described = entry.describe(*[f"<{kind}>" for kind in entry.args])
+    assert all(f"<{kind}>" in described for kind in entry.args) and "{" not in described
+
+
+def _call(entry: Entry, args: list[str]) -> str:
+    """How the entry is written in an expression with these (quoted) arguments."""
+    return f"{entry.name}({', '.join(args)})" if entry.function else entry.name
+
+
+def _states() -> list[GameState]:
+    """States along real campaigns of the default scenario, for two players and two strategies."""
+    compiled = compile_scenario(load_scenario(SCENARIO).unwrap())
+    states = []
+    for agency, strategy in (("esa", "gateway"), ("isro", "greedy")):
+        game = Game(compiled, agency, 2)
+        bot = make_strategy(strategy, 2)
+        while not game.over:
+            bot.play_turn(game)
+            if game.state.turn % 6 == 0:
+                states.append(game.state.copy())
+    return states
+
+
+def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
+    pools = {
+        "agency": [a.id for a in scenario.agencies],
+        "programme": [p.id for p in scenario.programmes],
+        "milestone": [f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones][:12],
+        "contribution": [f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions][:8],
+        "capability": [c.id for c in scenario.capabilities],
+        "flag": ["war_in_ukraine", "signed_accords", "never_set"],
+    }
+    if not entry.args:
+        return [()]
+    if len(entry.args) == 1:
+        return [(value,) for value in pools[entry.args[0]]]
+    first, second = entry.args
+    return [(a, b) for a in pools[first][:4] for b in pools[second][:4]]
+
+
+def test_the_engine_answers_the_declared_kind_within_the_linters_bounds() -> None:
+    scenario = load_scenario(SCENARIO).unwrap()
+    states = _states()
+    assert len(states) >= 6
+    for entry in ENTRIES:
+        for args in _calls(entry, scenario):
+            getter = IMPLEMENTATIONS[entry.name](*args)
+            for state in states:
+                value = getter(state)
+                where = f"{entry.name}{args} on turn {state.turn} of {state.player}"
+                if entry.result == "truth":
+                    assert isinstance(value, bool), where
+                else:
+                    assert isinstance(value, int | float) and not isinstance(value, bool), where
+                low, high = entry.bounds
+                assert low <= value <= high, f"{where}: {value} outside {entry.bounds}"
+
+
+def test_the_linters_narrow_ranges_lie_within_the_declared_bounds() -> None:
+    facts = Facts(first=2021 * 12, last=2030 * 12 + 11, start=2021 * 12, turn_months=3, flags_set={"a"})
+    facts.playable = {"esa"}
+    for entry in ENTRIES:
+        args = tuple("a" if kind == "flag" else "esa" for kind in entry.args)
+        low, high = entry.span(facts, args)
+        assert entry.bounds[0] <= low <= high <= entry.bounds[1], entry.name
+
+
+def test_the_parser_gives_each_call_the_declared_kind() -> None:
+    for entry in ENTRIES:
+        assert parse_expression(_call(entry, ['"x"' for _ in entry.args])).kind == entry.result
