@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from game.cli.main import main
 from game.engine.fingerprint import state_hash
 from game.saves import SaveError, ScenarioChangedError, list_saves, load_game
 from game.saves.store import MAX_SAVE_BYTES
@@ -71,6 +73,17 @@ def _nan(path: Path) -> None:
     path.write_text(path.read_text().replace('"seed": 3', '"seed": NaN'))
 
 
+def _replaced(pattern: str, replacement: str) -> Callable[[Path], None]:
+    """Edit the save's text: the first match of ``pattern`` becomes ``replacement``."""
+
+    def change(path: Path) -> None:
+        text, count = re.subn(pattern, replacement, path.read_text(), count=1)
+        assert count == 1, pattern
+        path.write_text(text)
+
+    return change
+
+
 def _nested(path: Path) -> None:
     path.write_text('{"format": "cislunar-save", "x": ' + "[" * 100 + "]" * 100 + "}")
 
@@ -86,6 +99,17 @@ BAD_SAVES: list[tuple[str, Callable[[Path], None], str]] = [
     ("YAML", lambda p: p.write_text("format: cislunar-save\nversion: 1\n"), "not a save: JSON syntax"),
     ("NaN", _nan, "'NaN' is not a number"),
     ("deep nesting", _nested, "nested more than"),
+    # 1e400 reads as infinity, which nothing can hash or write back: refused where it is read
+    ("infinite score", _replaced(r'"score": [-0-9.e]+', '"score": 1e400'), "number 1e400 is out of range"),
+    ("infinite money", _replaced(r'"money": [-0-9.e]+', '"money": -1e400'), "-1e400 is out of range"),
+    ("infinity behind a key", _replaced(r'"money": ([-0-9.e]+)', r'"money": 1e999, "money": \1'), "1e999"),
+    (
+        "duplicate key",
+        _replaced(r'"money": ([-0-9.e]+)', r'"money": 5, "money": \1'),
+        '"money" appears twice',
+    ),
+    ("enormous integer", _replaced(r'"turn": 16', '"turn": 1' + "0" * 30), "the number 1000"),
+    ("integer over 64 bits", _replaced(r'"seed": 3', f'"seed": {2**64}'), f"the number {2**64} is out"),
     ("wrong version", lambda p: edited(p, lambda d: d.update(version="one")), "no valid format version"),
     ("missing key", lambda p: edited(p, lambda d: d.pop("actions")), "damaged save: actions: Field required"),
     ("unknown action", lambda p: edited(p, _kind), "damaged save: actions.1.kind"),
@@ -217,3 +241,25 @@ def test_a_save_that_misnames_its_scenario_is_refused(tmp_path: Path) -> None:
     edited(path, lambda d: d["scenario"].update(title="Something else"))
     with pytest.raises(SaveError, match=r"names its scenario 'mini' \(Something else\) but it is 'mini'"):
         load_game(path)
+
+
+OUT_OF_RANGE = [case for case in BAD_SAVES if "out of range" in case[2] or "the number" in case[2]]
+OUT_OF_RANGE += [case for case in BAD_SAVES if case[0] in {"infinity behind a key", "duplicate key"}]
+
+
+@pytest.mark.parametrize(("what", "damage", "message"), OUT_OF_RANGE, ids=[case[0] for case in OUT_OF_RANGE])
+def test_a_save_with_a_number_out_of_range_is_listed_as_damaged_and_replay_refuses_it(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    what: str,
+    damage: Callable[[Path], None],
+    message: str,
+) -> None:
+    bad, _ = saved(tmp_path, "bad.json")
+    damage(bad)
+    (entry,) = list_saves(tmp_path)
+    assert not entry.ok and message in entry.problem  # the title's Continue never offers it
+    assert main(["replay", str(bad)]) == 1
+    assert message in capsys.readouterr().err
+    assert main(["play", "--load", str(bad)]) == 1
+    assert message in capsys.readouterr().err

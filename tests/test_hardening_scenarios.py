@@ -117,3 +117,44 @@ def test_anchors_and_merge_keys_are_plain_data(tmp_path: Path, capsys: pytest.Ca
     path.write_text(text)
     assert "<<: *rich" in text and main(["validate", str(path)]) == 0
     assert "ok (Mini test scenario)" in capsys.readouterr().err
+
+
+EFFECT_NUMBERS = ["money", "science", "prestige", "support", "astronauts", "budget"]
+
+
+@pytest.mark.parametrize("value", ["-.inf", ".inf", ".nan", "1e400"])
+@pytest.mark.parametrize("key", EFFECT_NUMBERS)
+def test_an_effect_number_that_is_not_finite_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str
+) -> None:
+    """Such an effect once passed validate and made every later save of the campaign fail."""
+    text = MINI.read_text()
+    assert text.count("effects: [{money: -10}]") == 1
+    path = tmp_path / "infinite.yaml"
+    path.write_text(text.replace("effects: [{money: -10}]", f"effects: [{{{key}: {value}}}]"))
+    assert main(["validate", str(path)]) == 1
+    first = LOCATED.match(capsys.readouterr().out.splitlines()[0])
+    assert first is not None and f"events.1.effects.0.{key}" in first["message"]
+
+
+def test_every_number_of_a_scenario_has_a_finite_range() -> None:
+    """The rule behind the test above, for every key: the models give each number both bounds."""
+    from game.format.models import Scenario
+
+    unbounded: list[str] = []
+
+    def visit(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            if node.get("type") in ("number", "integer") and "enum" not in node and "const" not in node:
+                low = "minimum" in node or "exclusiveMinimum" in node
+                high = "maximum" in node or "exclusiveMaximum" in node
+                if not (low and high):
+                    unbounded.append(where)
+            for key, value in node.items():
+                visit(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for value in node:
+                visit(value, where)
+
+    visit(Scenario.model_json_schema(), "")
+    assert unbounded == []

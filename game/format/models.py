@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    AllowInfNan,
     BaseModel,
     ConfigDict,
     Discriminator,
@@ -68,10 +69,19 @@ GameRequirement = Annotated[
 ]
 
 
-Probability = Annotated[float, Field(ge=0, le=1)]
-Percent = Annotated[float, Field(ge=0, le=100)]
-RelationValue = Annotated[float, Field(ge=-100, le=100)]
-Money = Annotated[float, Field(description="Millions of US dollars.")]
+#: Every fractional number of a scenario: never infinity or NaN (YAML's ``.inf``, ``1e400``), and
+#: every field using it also states its range, so no number can break the arithmetic or a save.
+Finite = Annotated[
+    float,
+    AllowInfNan(False),
+    Field(description="A finite number (never .inf or .nan), within the range its key gives."),
+]
+Probability = Annotated[Finite, Field(ge=0, le=1)]
+Percent = Annotated[Finite, Field(ge=0, le=100)]
+RelationValue = Annotated[Finite, Field(ge=-100, le=100)]
+Money = Annotated[Finite, Field(description="Millions of US dollars.")]
+MAX_MONEY = 100_000  # M$: the most any amount of a scenario may be
+Level = Annotated[int, Field(ge=0, le=10)]  # a capability level (capability_max is at most 10)
 
 
 class Strict(BaseModel):
@@ -121,7 +131,7 @@ class RelationChange(Strict):
     """A change of the relation between two agencies."""
 
     agency: Id = Field(description="The agency whose relation changes.")
-    delta: float = Field(ge=-200, le=200, description="Points added to the relation (-100..100).")
+    delta: Finite = Field(ge=-200, le=200, description="Points added to the relation (-100..100).")
     of: Id | None = Field(
         None, description="The other side of the relation; the player (or the joiner) when left out."
     )
@@ -131,7 +141,7 @@ class ProgrammeDelta(Strict):
     """A change of a programme's health."""
 
     programme: Id = Field(description="The programme.")
-    delta: float = Field(ge=-100, le=100, description="Points added to its health.")
+    delta: Finite = Field(ge=-100, le=100, description="Points added to its health.")
 
 
 class SlipChange(Strict):
@@ -148,7 +158,9 @@ class OverrunChange(Strict):
     """A cost overrun on a programme's builds."""
 
     programme: Id = Field(description="The programme whose builds cost more.")
-    percent: float = Field(ge=0, le=200, description="Remaining cost of every open build grows by this much.")
+    percent: Finite = Field(
+        ge=0, le=200, description="Remaining cost of every open build grows by this much."
+    )
 
 
 class Membership(Strict):
@@ -182,12 +194,16 @@ class FollowUp(Strict):
 class Effect(Strict):
     """What happens: any of these keys may be combined in one effect."""
 
-    money: float = Field(0, description="M$ added to (or taken from) the player's money.")
-    science: float = Field(0, description="Science points added to the player's.")
-    prestige: float = Field(0, description="Prestige added to the player's.")
-    support: float = Field(0, description="Points of domestic support, which is kept within 0..100.")
-    astronauts: int = Field(0, description="Astronauts added to the player's corps.")
-    budget: float = Field(
+    money: Money = Field(
+        0, ge=-MAX_MONEY, le=MAX_MONEY, description="M$ added to (or taken from) the player's money."
+    )
+    science: Finite = Field(0, ge=-100_000, le=100_000, description="Science points added to the player's.")
+    prestige: Finite = Field(0, ge=-1000, le=1000, description="Prestige added to the player's.")
+    support: Finite = Field(
+        0, ge=-100, le=100, description="Points of domestic support, which is kept within 0..100."
+    )
+    astronauts: int = Field(0, ge=-100, le=100, description="Astronauts added to the player's corps.")
+    budget: Finite = Field(
         0, ge=-90, le=200, description="Percent change of the player's next appropriations (adds up)."
     )
     relations: list[RelationChange] = empty_list(description="Relation changes.")
@@ -211,13 +227,15 @@ class Effect(Strict):
 class Policy(Strict):
     """How a computer-run agency behaves."""
 
-    preferences: dict[Id, float] = Field(
+    preferences: dict[Id, Probability] = Field(
         {}, description="Programme id to affinity (0..1): how much the agency wants to be in it."
     )
     boldness: Probability = Field(0.3, description="Chance per turn that the agency makes a move.")
     loyalty: Probability = Field(0.7, description="Resistance to leaving a programme in trouble.")
     reliability: Probability = Field(0.9, description="Chance its contributions stay on schedule each turn.")
-    funding: float = Field(0.4, ge=0, le=5, description="Health its membership adds to a programme per turn.")
+    funding: Finite = Field(
+        0.4, ge=0, le=5, description="Health its membership adds to a programme per turn."
+    )
 
 
 class Agency(Strict):
@@ -229,27 +247,21 @@ class Agency(Strict):
     bloc: Id = Field(description="The political bloc; see 'blocs'.")
     playable: bool = Field(False, description="Whether a player may run this agency.")
     description: str = Field("", description="Shown when the player picks an agency.")
-    budget: Money = Field(ge=0, le=100_000, description="Lunar appropriation per year at 50% support, M$.")
-    money: Money = Field(0, ge=-10_000, le=100_000, description="Money in hand at the start, M$.")
+    budget: Money = Field(ge=0, le=MAX_MONEY, description="Lunar appropriation per year at 50% support, M$.")
+    money: Money = Field(0, ge=-10_000, le=MAX_MONEY, description="Money in hand at the start, M$.")
     support: Percent = Field(50, description="Domestic support at the start, 0..100.")
-    prestige: float = Field(0, ge=0, le=1000, description="Prestige at the start.")
-    science: float = Field(0, ge=0, le=100_000, description="Science points at the start.")
+    prestige: Finite = Field(0, ge=0, le=1000, description="Prestige at the start.")
+    science: Finite = Field(0, ge=0, le=100_000, description="Science points at the start.")
     astronauts: int = Field(0, ge=0, le=100, description="Astronauts in its corps at the start.")
-    capabilities: dict[Id, int] = empty_map(description="Capability area to level, 0..5.")
+    capabilities: dict[Id, Annotated[int, Field(ge=0, le=5)]] = empty_map(
+        description="Capability area to level, 0..5."
+    )
     relations: dict[Id, RelationValue] = Field(
         {}, description="Agency id to starting relation, -100..100 (relations are mutual)."
     )
     policy: Policy = Field(
         default_factory=Policy, description="How the computer runs it when no player does."
     )
-
-    @field_validator("capabilities")
-    @classmethod
-    def _levels(cls, value: dict[str, int]) -> dict[str, int]:
-        for area, level in value.items():
-            if not 0 <= level <= 5:
-                raise ValueError(f"capability '{area}' is {level}; levels run from 0 to 5")
-        return value
 
 
 class Bloc(Strict):
@@ -275,10 +287,10 @@ class Rewards(Strict):
 
     crew_seats: int = Field(0, ge=0, le=20, description="Seats on the programme's crewed flights.")
     surface_seats: int = Field(0, ge=0, le=20, description="Seats on the programme's crewed landings only.")
-    science_per_turn: float = Field(0, ge=0, le=1000, description="Science every turn once in service.")
-    prestige: float = Field(0, ge=0, le=1000, description="Prestige once, when in service.")
-    support: float = Field(0, ge=0, le=100, description="Support once, when in service.")
-    budget: float = Field(
+    science_per_turn: Finite = Field(0, ge=0, le=1000, description="Science every turn once in service.")
+    prestige: Finite = Field(0, ge=0, le=1000, description="Prestige once, when in service.")
+    support: Finite = Field(0, ge=0, le=100, description="Support once, when in service.")
+    budget: Finite = Field(
         0, ge=0, le=100, description="Industrial return: percent added to next appropriations."
     )
 
@@ -296,8 +308,8 @@ class Milestone(Strict):
     needs: list[Id] = empty_list(description="Contributions of this programme that must be delivered first.")
     success: Probability = Field(0.92, description="Chance the milestone succeeds when it flies.")
     crew: Literal["none", "orbit", "surface"] = Field("none", description="Where a crew goes, if any.")
-    prestige: float = Field(5, ge=0, le=1000, description="Prestige for every member when it flies.")
-    science: float = Field(0, ge=0, le=1000, description="Science for every member when it flies.")
+    prestige: Finite = Field(5, ge=0, le=1000, description="Prestige for every member when it flies.")
+    science: Finite = Field(0, ge=0, le=1000, description="Science for every member when it flies.")
     final: bool = Field(False, description="The programme is complete once this milestone flies.")
 
 
@@ -310,9 +322,9 @@ class Contribution(Strict):
         "module", description="What it is: hardware module, instrument or service."
     )
     description: str = Field("", description="What it is.")
-    cost: Money = Field(gt=0, le=100_000, description="Total cost, paid in equal parts over the build.")
+    cost: Money = Field(gt=0, le=MAX_MONEY, description="Total cost, paid in equal parts over the build.")
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
-    requires: dict[Id, int] = empty_map(description="Capability area to the minimum level needed.")
+    requires: dict[Id, Level] = empty_map(description="Capability area to the minimum level needed.")
     flies_on: Id | None = Field(
         None, description="The milestone that carries it; rewards arrive when it flies."
     )
@@ -353,7 +365,7 @@ class Programme(Strict):
     on_join: list[Effect] = Field(
         [], description="Effects when an agency joins; relation changes without 'of' apply to the joiner."
     )
-    member_drift: dict[Id, float] = Field(
+    member_drift: dict[Id, Annotated[Finite, Field(ge=-100, le=100)]] = Field(
         {}, description="Agency id to relation change per turn with every member of this programme."
     )
     milestones: list[Milestone] = Field(min_length=1, description="Its milestones, in order.")
@@ -366,15 +378,15 @@ class Mission(Strict):
     id: Id = Field(description="The mission's id.")
     name: str = Field(description="Its name.")
     description: str = Field("", description="What it is.")
-    cost: Money = Field(gt=0, le=100_000)
+    cost: Money = Field(gt=0, le=MAX_MONEY)
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
-    requires: dict[Id, int] = empty_map(description="Capability area to the minimum level needed.")
+    requires: dict[Id, Level] = empty_map(description="Capability area to the minimum level needed.")
     success: Probability = Field(0.8, description="Chance it succeeds when it flies.")
     crew: Literal["none", "orbit", "surface"] = Field("none", description="Where a crew goes, if any.")
     repeatable: bool = Field(False, description="Whether it can be flown again after a success.")
     after: Id | None = Field(None, description="A national mission that must have succeeded first.")
     rewards: Rewards = Field(default_factory=Rewards, description="What a success earns, besides science.")
-    science: float = Field(0, ge=0, le=1000, description="Science when it succeeds.")
+    science: Finite = Field(0, ge=0, le=1000, description="Science when it succeeds.")
 
 
 # ---------------------------------------------------------------- events
@@ -387,7 +399,7 @@ class Choice(Strict):
     label: str = Field(max_length=80, description="The text of the button.")
     text: str = Field("", description="A longer explanation of the choice.")
     effects: list[Effect] = empty_list(description="What happens if it is chosen.")
-    ai_weight: float = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
+    ai_weight: Finite = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
 
 
 class Event(Strict):
@@ -418,7 +430,7 @@ class Objective(Strict):
     description: str = Field("", description="What it asks for.")
     when: Condition | None = Field(None, description="Reached the first turn this holds (by 'by').")
     by: Date | None = Field(None, description="Deadline for 'when'.")
-    points: float = Field(10, ge=0, le=1000, description="Points it is worth (the most, for 'scale').")
+    points: Finite = Field(10, ge=0, le=1000, description="Points it is worth (the most, for 'scale').")
     scale: Expression | None = Field(
         None, description="Instead of 'when': points = min(points, value of this expression) at the end."
     )
@@ -452,28 +464,28 @@ class Rules(Strict):
     slip_from_strain: Probability = Field(0.25, description="Extra slip chance at zero health.")
     overrun_chance: Probability = Field(0.03, description="Base chance per turn of a build overrun.")
     overrun_from_strain: Probability = Field(0.12, description="Extra overrun chance at zero health.")
-    overrun_percent: float = Field(15, ge=0, le=200, description="Remaining cost added by an overrun.")
+    overrun_percent: Finite = Field(15, ge=0, le=200, description="Remaining cost added by an overrun.")
     health_drift: Probability = Field(0.1, description="Share of the gap to target health closed per turn.")
     restructure_below: Percent = Field(25, description="Health under which a programme is restructured.")
     cancel_below: Percent = Field(10, description="Health under which a restructured programme is cancelled.")
     support_drift: Probability = Field(0.05, description="Share of the gap to 50 support closed per turn.")
     prestige_decay: Probability = Field(0.01, description="Share of prestige lost per turn.")
-    support_budget_effect: float = Field(
+    support_budget_effect: Finite = Field(
         0.8, ge=0, le=2, description="Budget swing between 0 and 100 support (0.8: 60% to 140%)."
     )
     capability_cost: Money = Field(
-        60, ge=0, description="Cost of the next capability level, times that level."
+        60, ge=0, le=MAX_MONEY, description="Cost of the next capability level, times that level."
     )
     capability_max: int = Field(5, ge=1, le=10, description="The highest capability level.")
-    diplomacy_cost: Money = Field(20, ge=0, description="Cost of a diplomatic initiative.")
-    diplomacy_gain: float = Field(8, ge=0, le=100, description="Most relation points one initiative gains.")
-    underfunded_strain: float = Field(2, ge=0, le=100, description="Health lost per stalled build per turn.")
-    withdraw_penalty: float = Field(25, ge=0, le=100, description="Relation lost with leads on withdrawing.")
-    withdraw_support: float = Field(5, ge=0, le=100, description="Support lost on withdrawing.")
-    rejection_penalty: float = Field(5, ge=0, le=100, description="Relation lost with leads on rejection.")
-    crew_prestige: float = Field(25, ge=0, le=1000, description="Prestige for a crewed lunar flight.")
-    crew_support: float = Field(8, ge=0, le=100, description="Support for a crewed lunar flight.")
-    failure_support: float = Field(6, ge=0, le=100, description="Support lost when a mission fails.")
+    diplomacy_cost: Money = Field(20, ge=0, le=MAX_MONEY, description="Cost of a diplomatic initiative.")
+    diplomacy_gain: Finite = Field(8, ge=0, le=100, description="Most relation points one initiative gains.")
+    underfunded_strain: Finite = Field(2, ge=0, le=100, description="Health lost per stalled build per turn.")
+    withdraw_penalty: Finite = Field(25, ge=0, le=100, description="Relation lost with leads on withdrawing.")
+    withdraw_support: Finite = Field(5, ge=0, le=100, description="Support lost on withdrawing.")
+    rejection_penalty: Finite = Field(5, ge=0, le=100, description="Relation lost with leads on rejection.")
+    crew_prestige: Finite = Field(25, ge=0, le=1000, description="Prestige for a crewed lunar flight.")
+    crew_support: Finite = Field(8, ge=0, le=100, description="Support for a crewed lunar flight.")
+    failure_support: Finite = Field(6, ge=0, le=100, description="Support lost when a mission fails.")
 
 
 class Scenario(Strict):
@@ -522,7 +534,7 @@ class Scenario(Strict):
     objectives: list[Objective] = Field(
         min_length=1, description="What scores points; the score at the end decides victory."
     )
-    victory_score: float = Field(50, ge=0, description="Score at the end that counts as a win.")
+    victory_score: Finite = Field(50, ge=0, le=100_000, description="Score at the end that counts as a win.")
     defeat: Defeat = Field(default_factory=Defeat, description="How a campaign is lost before its end.")
 
     def playable_agencies(self) -> list[Agency]:

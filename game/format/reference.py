@@ -37,6 +37,7 @@ NAMED: dict[Any, str] = {
     models.Date: "date",
     models.Expression: "expression",
     models.Condition: "condition",
+    models.Finite: "number",
 }
 
 BEGIN = "<!-- BEGIN GENERATED {name}: python -m game.format.reference -->"

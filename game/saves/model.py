@@ -21,7 +21,7 @@ Short = Annotated[str, StringConstraints(max_length=200)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class ScenarioRef(_Model):

@@ -9,6 +9,7 @@ hash and summary. Any disagreement is a SaveError that says what and where.
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ from game.saves.scenarios import find_scenario, scenario_ref
 
 MAX_SAVE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32  # a real save nests about 8 levels
+MAX_SAVE_INT = 2**63 - 1  # the largest integer a save may hold (seeds, turns, generator words)
 SAVE_SUFFIX = ".json"
 
 
@@ -140,10 +142,19 @@ def parse_save(path: str, raw: bytes) -> SaveFile:
         line, column = raw[:offset].count(b"\n") + 1, _column(raw, offset)
         raise SaveError("not a save: binary data (NUL bytes)", path, line, column)
     try:
-        data = json.loads(text, parse_constant=_no_constants)
+        data = json.loads(
+            text,
+            parse_constant=_no_constants,
+            parse_float=_finite_float,
+            parse_int=_bounded_int,
+            object_pairs_hook=_no_duplicate_keys,
+        )
     except json.JSONDecodeError as error:
         damaged = "a damaged or truncated save" if text.lstrip().startswith("{") else "not a save"
         raise SaveError(f"{damaged}: JSON syntax: {error.msg}", path, error.lineno, error.colno) from None
+    except _OutOfRange as error:
+        line, column = _locate(text, error.literal)
+        raise SaveError(f"damaged save: {error}", path, line, column) from None
     except (ValueError, RecursionError) as error:
         raise SaveError(f"not a save: {str(error) or 'nested too deeply'}".splitlines()[0], path) from None
     if _too_deep(data):
@@ -177,6 +188,52 @@ def _column(raw: bytes, offset: int) -> int:
 
 def _no_constants(name: str) -> Any:
     raise ValueError(f"'{name}' is not a number a save may hold")
+
+
+class _OutOfRange(ValueError):
+    """A number or key of the JSON text that no save holds; ``literal`` finds it in the text."""
+
+    def __init__(self, message: str, literal: str) -> None:
+        super().__init__(message)
+        self.literal = literal
+
+
+def _finite_float(literal: str) -> float:
+    """A JSON number as a float, refused when it is out of range (``1e400`` reads as infinity)."""
+    value = float(literal)
+    if not math.isfinite(value):
+        raise _OutOfRange(f"the number {literal[:40]} is out of range", literal)
+    return value
+
+
+def _bounded_int(literal: str) -> int:
+    """A JSON integer, refused beyond 64 bits (no save holds one; huge ones only slow things)."""
+    if len(literal) > 20:
+        raise _OutOfRange(f"the number {literal[:40]}... is out of range", literal[:40])
+    value = int(literal)
+    if abs(value) > MAX_SAVE_INT:
+        raise _OutOfRange(f"the number {literal} is out of range", literal)
+    return value
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused when a key appears twice (a second value would hide the first)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _OutOfRange(f"the key {json.dumps(key)[:60]} appears twice in one object", "")
+            seen.add(key)
+    return data
+
+
+def _locate(text: str, literal: str) -> tuple[int | None, int | None]:
+    """The line and column of the first ``literal`` in ``text`` (None when it is not found)."""
+    offset = text.find(literal) if literal else -1
+    if offset < 0:
+        return None, None
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _first_problem(error: ValidationError) -> str:

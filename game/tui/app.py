@@ -109,9 +109,21 @@ class CislunarApp(App[int]):
         try:
             resumed = saved.open()
         except SaveError as error:
-            self.notify(str(error), title="Cannot load this save", severity="error", timeout=10)
+            self._refuse_save(saved, str(error))
+            return
+        except Exception as error:  # one menu choice never ends the game: the file is at fault
+            self._refuse_save(saved, f"{saved.label}: this save cannot be loaded ({type(error).__name__})")
             return
         self.start_campaign(resumed.game, resumed.scenario_path)
+
+    def _refuse_save(self, saved: SavedCampaign, reason: str) -> None:
+        """Say why a save cannot be loaded, and stop offering it (Continue moves to the next one)."""
+        from game.tui.screens.title import TitleScreen
+
+        self.notify(reason, title="Cannot load this save", severity="error", timeout=10)
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.mark_damaged(saved, reason)
 
     # ---- saves
     @property
@@ -133,6 +145,10 @@ class CislunarApp(App[int]):
         except SaveError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
+        except Exception as error:  # a save that cannot be written never ends the campaign
+            reason = f"this campaign cannot be saved ({type(error).__name__}: {error})"
+            self.notify(reason, title="Not saved", severity="error", timeout=10)
+            return
         self.notify(f"Saved as {path.name}", title="Saved")
 
     def autosave(self) -> None:
@@ -145,6 +161,9 @@ class CislunarApp(App[int]):
             autosave(self.game, self.scenario_path, self.saves_folder)
         except SaveError as error:
             self.notify(str(error), title="Autosave failed", severity="warning", timeout=10)
+        except Exception as error:  # a save that cannot be written never ends the campaign
+            reason = f"this campaign cannot be saved ({type(error).__name__}: {error}); play goes on"
+            self.notify(reason, title="Autosave failed", severity="warning", timeout=10)
 
     def action_new_campaign(self) -> None:
         from game.tui.screens.title import TitleScreen

@@ -130,6 +130,28 @@ async def test_a_failed_save_says_so_and_the_campaign_goes_on(tmp_path: Path) ->
     assert blocker.read_text() == "a file where the saves folder should be"
 
 
+async def test_a_campaign_that_cannot_be_saved_goes_on_and_the_player_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever breaks a save (once: an infinite number the JSON writer refused), the turn goes on."""
+    import game.saves.listing as listing
+
+    def unwritable(*args: object, **kwargs: object) -> None:
+        raise ValueError("Out of range float values are not JSON compliant")
+
+    monkeypatch.setattr(listing, "save_game", unwritable)
+    app = saving_app(tmp_path, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await answer_events(pilot)
+        turn = app.game.state.turn
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.is_running and app.game.state.turn == turn + 1
+        failed = [n for n in app._notifications if n.title == "Autosave failed"]
+        assert failed and "cannot be saved" in str(failed[0].message)
+
+
 async def test_without_a_saves_folder_there_is_no_save_key() -> None:
     app = CislunarApp(game=new_game(), seed=SEED, scenario=THREE_ROADS, blink=False)
     async with app.run_test(size=SMALL) as pilot:

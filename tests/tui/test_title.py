@@ -81,3 +81,28 @@ async def test_help_lists_the_rules_and_every_key() -> None:
         ):
             assert expected in keys
         assert "appropriation" in str(app.screen.query_one("#rules").content)
+
+
+async def test_a_save_that_fails_to_open_is_reported_and_continue_moves_to_the_next() -> None:
+    """One menu choice never ends the game, whatever the file does; the bad save is not offered again."""
+    good = new_game(seed=1)
+
+    def broken() -> Resumed:
+        raise ValueError("Out of range float values are not JSON compliant")  # what 1e400 once did
+
+    saves = [
+        SavedCampaign("ESA · 2021-Q2", "seed 2", broken),
+        SavedCampaign("ESA · 2021-Q1", "seed 1", lambda: Resumed(good)),
+    ]
+    app = make_app(saves=lambda: saves)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q2)"
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, TitleScreen) and app.game is None
+        assert any(n.title == "Cannot load this save" for n in app._notifications)
+        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q1)"
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.game is good

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -78,13 +79,20 @@ class TitleScreen(Screen[None]):
     def list_saves(self) -> None:
         """Offer Continue and Load once the saves folder has been read."""
         self.saves = self.cislunar.saves()
-        if not self.saves:
-            return
+        if self.saves:
+            self._refresh_menu()
+
+    def _refresh_menu(self) -> None:
         menu = self.query_one("#menu", OptionList)
         menu.clear_options()
         menu.add_options(self._menu())
         menu.highlighted = 0
         self.refresh_bindings()
+
+    def mark_damaged(self, saved: SavedCampaign, reason: str) -> None:
+        """List a save that failed to load as damaged, so that Continue no longer offers it."""
+        self.saves = [replace(entry, problem=reason) if entry is saved else entry for entry in self.saves]
+        self._refresh_menu()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":
