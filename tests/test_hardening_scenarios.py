@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -81,9 +82,24 @@ def test_a_hostile_scenario_is_one_located_error_and_validate_fails(
     assert not (tmp_path / "PWNED").exists()
 
 
-def test_an_endless_device_is_refused_as_too_large(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_endless_device_is_refused_before_reading(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "/dev/zero"]) == 1
-    assert capsys.readouterr().out.startswith("/dev/zero:1:1: error: file is larger than the limit")
+    assert capsys.readouterr().out.startswith("/dev/zero:1:1: error: cannot read file: not a regular file")
+
+
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
+    """Reading a FIFO blocks until someone writes to it: validate once hung there forever."""
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    base = tmp_path / "variant.yaml"
+    base.write_text("extends: pipe.yaml\nid: variant\ntitle: Variant\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(fifo), str(base)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=30,
+    )  # fmt: skip
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{fifo}:1:1: error: cannot read file: not a regular file (a named pipe)" in done.stdout
+    assert f"{base}:" in done.stdout
 
 
 def test_validate_reports_every_hostile_file_without_a_traceback(tmp_path: Path) -> None:

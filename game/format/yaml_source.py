@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from game.files import read_regular
 from game.format.diagnostics import Diagnostic, Position
 
 # libyaml when PyYAML was built with it (its wheels are); else PyYAML's pure-Python parser,
@@ -73,10 +74,10 @@ class Document:
 
 
 def read_source(path: str | Path) -> bytes:
-    """The bytes of a scenario file, never more than one past the limit (so /dev/zero or a
-    huge file is refused as too large instead of filling memory); OSError when unreadable."""
-    with open(path, "rb") as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
+    """The bytes of a scenario file, never more than one past the limit (so a huge file is
+    refused as too large instead of filling memory); OSError when unreadable or when it is
+    not a regular file (a FIFO would block forever, a device never ends)."""
+    return read_regular(path, MAX_FILE_BYTES)
 
 
 def read_document(path: str, raw: bytes) -> tuple[Document | None, list[Diagnostic]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.fingerprint import data_hash
+from game.files import read_regular
 from game.format.loader import load_scenario
 from game.format.models import Scenario
 from game.format.yaml_source import MAX_FILE_BYTES
@@ -43,11 +44,10 @@ def content_hash(scenario: Scenario) -> str:
 def file_hash(path: Path) -> str | None:
     """sha256 of a regular file's bytes, or None when it cannot be read."""
     try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        raw = read_regular(path, MAX_FILE_BYTES)
     except OSError:
         return None
+    return hashlib.sha256(raw).hexdigest() if len(raw) <= MAX_FILE_BYTES else None
 
 
 def scenario_ref(scenario: Scenario, path: str | Path) -> ScenarioRef:

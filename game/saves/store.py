@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from game import __version__
 from game.engine.fingerprint import canonical_json, data_hash
 from game.engine.game import Game
 from game.engine.snapshot import SnapshotError, restore_game, state_from_data, state_to_data
+from game.files import NotRegularFile, read_regular
 from game.saves.atomic import atomic_write
 from game.saves.errors import SaveError
 from game.saves.migrate import migrate
@@ -113,13 +113,12 @@ def read_save(path: str | Path) -> SaveFile:
     """Read and check the file (not the replay): SaveError for anything that is not a good save."""
     shown = str(path)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise SaveError("not a save: not a regular file", shown)
-        if info.st_size > MAX_SAVE_BYTES:
-            raise SaveError(f"not a save: {info.st_size} bytes is over the limit of {MAX_SAVE_BYTES}", shown)
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_SAVE_BYTES + 1)
+        size = os.stat(path).st_size
+        if size > MAX_SAVE_BYTES:
+            raise SaveError(f"not a save: {size} bytes is over the limit of {MAX_SAVE_BYTES}", shown)
+        raw = read_regular(path, MAX_SAVE_BYTES)
+    except NotRegularFile as error:
+        raise SaveError(f"not a save: {error}", shown) from None
     except OSError as error:
         raise SaveError(f"cannot read the save: {error.strerror or error}", shown) from None
     return parse_save(shown, raw)
