@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -266,3 +269,49 @@ def test_an_older_save_with_a_migration_is_upgraded_and_loads(
 
     monkeypatch.setitem(migrations.MIGRATIONS, 0, zero_to_one)
     assert state_hash(load_game(path).game) == state_hash(game)
+
+
+KILLED_MID_WRITE = """
+import os, sys, time
+from pathlib import Path
+from game.saves import save_game
+from tests.saves_support import played
+os.fsync = lambda descriptor: (print("writing", flush=True), time.sleep(60))  # killed here
+folder = Path(sys.argv[1])
+save_game(played(folder / "mini.yaml", "greedy", 9), folder / "mini.yaml", folder / "campaign.json")
+"""
+
+
+def _kill_mid_write(folder: Path) -> Path:
+    """Run a save in another process and kill -9 it mid-write; the temporary file it leaves."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", KILLED_MID_WRITE, str(folder)],
+        cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline() == "writing\n"
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+    (left,) = [p for p in folder.iterdir() if p.name.startswith(".campaign.json.")]
+    return left
+
+
+def test_the_files_of_a_save_killed_mid_write_are_cleared_once_stale(tmp_path: Path) -> None:
+    path, _ = saved(tmp_path)
+    before = path.read_bytes()
+    killed = _kill_mid_write(tmp_path)
+    assert path.read_bytes() == before
+    assert [entry.path for entry in list_saves(tmp_path)] == [path]
+    assert killed.exists()  # young: it may be a write under way in another game
+    an_hour_ago = time.time() - 3600
+    os.utime(killed, (an_hour_ago, an_hour_ago))
+    foreign = tmp_path / ".notes.tmp"
+    foreign.write_text("not ours")
+    os.utime(foreign, (an_hour_ago, an_hour_ago))
+    list_saves(tmp_path)
+    assert not killed.exists() and foreign.exists()
+    again = _kill_mid_write(tmp_path)
+    os.utime(again, (an_hour_ago, an_hour_ago))
+    save_game(played(tmp_path / "mini.yaml"), tmp_path / "mini.yaml", tmp_path / "other.json")
+    assert not again.exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.engine.game import Game
 from game.paths import saves_dir
+from game.saves.atomic import remove_stale_temporaries
 from game.saves.errors import SaveError
 from game.saves.store import SAVE_SUFFIX, read_save, save_game
 
@@ -43,8 +44,12 @@ class SaveInfo:
 
 
 def list_saves(folder: str | Path | None = None) -> list[SaveInfo]:
-    """Every ``*.json`` file of ``folder`` (the user's saves folder by default), newest first."""
+    """Every ``*.json`` file of ``folder`` (the user's saves folder by default), newest first.
+
+    The temporary files of writes killed long ago are cleared on the way.
+    """
     where = Path(folder) if folder is not None else saves_dir()
+    remove_stale_temporaries(where, SAVE_SUFFIX)
     try:
         files = [p for p in where.iterdir() if p.suffix == SAVE_SUFFIX and not p.name.startswith(".")]
     except OSError:

@@ -22,7 +22,7 @@ from game.engine.fingerprint import canonical_json, data_hash
 from game.engine.game import Game
 from game.engine.snapshot import SnapshotError, restore_game, state_from_data, state_to_data
 from game.files import NotRegularFile, read_regular
-from game.saves.atomic import atomic_write
+from game.saves.atomic import atomic_write, remove_stale_temporaries
 from game.saves.errors import SaveError
 from game.saves.migrate import migrate
 from game.saves.model import FORMAT, FORMAT_VERSION, ActionRecord, CampaignSummary, SaveFile
@@ -92,12 +92,14 @@ def save_bytes(save: SaveFile) -> bytes:
 
 
 def write_save(save: SaveFile, path: str | Path) -> Path:
-    """Write ``save`` atomically: an interrupted write leaves any older file at ``path`` intact."""
+    """Write ``save`` atomically: an interrupted write leaves any older file at ``path`` intact
+    (and the temporary files of writes killed long ago in that folder are cleared)."""
     target = Path(path)
     try:
         atomic_write(target, save_bytes(save))
     except OSError as error:
         raise SaveError(f"cannot write the save: {error.strerror or error}", str(target)) from None
+    remove_stale_temporaries(target.parent, SAVE_SUFFIX)
     return target
 
 
