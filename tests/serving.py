@@ -58,15 +58,61 @@ class Served:
 
     def game_processes(self) -> list[int]:
         """Ids of the processes the server started (one per browser tab), read from /proc."""
-        children = []
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                fields = stat.read_text().rsplit(")", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if int(fields[1]) == self.process.pid:
-                children.append(int(stat.parent.name))
-        return children
+        return [pid for pid, parent in _processes().items() if parent == self.process.pid]
+
+    def descendants(self) -> list[int]:
+        """Every process under the server: the games and anything they started."""
+        parents = _processes()
+        found, frontier = [], [self.process.pid]
+        while frontier:
+            children = [pid for pid, parent in parents.items() if parent in frontier]
+            found += children
+            frontier = children
+        return found
+
+
+def _processes() -> dict[int, int]:
+    """Every live (not zombie) process of this machine and its parent, from /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    return parents
+
+
+def alive(pid: int) -> bool:
+    return pid in _processes()
+
+
+def open_game(served: Served, query: str = "") -> socket.socket:
+    """A browser tab by hand: the websocket handshake of /ws, then wait for the game's first bytes."""
+    tab = socket.create_connection(("127.0.0.1", served.port), timeout=30)
+    host = f"127.0.0.1:{served.port}"
+    tab.sendall(
+        f"GET /ws{query} HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\n"
+        "Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n".encode()
+    )
+    received = b""
+    while b"\r\n\r\n" not in received:
+        received += tab.recv(4096)
+    assert received.startswith(b"HTTP/1.1 101"), received[:200]
+    deadline = time.monotonic() + START_TIMEOUT
+    while len(received) < 2000 and time.monotonic() < deadline:  # the game draws its first screen
+        received += tab.recv(65536)
+    return tab
+
+
+def close_frame() -> bytes:
+    """A client's close frame (status 1001, going away), masked as clients must."""
+    mask, payload = b"\x01\x02\x03\x04", (1001).to_bytes(2, "big")
+    return (
+        b"\x88" + bytes([0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    )
 
 
 def wait_until_answering(served: Served) -> None:
@@ -84,13 +130,19 @@ def wait_until_answering(served: Served) -> None:
 
 
 @contextmanager
-def serving(home: Path, *args: str) -> Iterator[Served]:
-    """`cislunar serve` on a free port with ``args``; stopped with SIGTERM like Ctrl+C would."""
+def serving(home: Path, *args: str, cwd: Path | None = None) -> Iterator[Served]:
+    """`cislunar serve` on a free port with ``args``; stopped with SIGTERM like Ctrl+C would.
+
+    Started as the installed `cislunar` command starts (``-P``: the folder it runs in, ``cwd``,
+    is not on its import path).
+    """
     port = free_port()
-    command = [sys.executable, "-m", "game", "serve", "--port", str(port), *args]
+    command = [sys.executable, "-P", "-m", "game", "serve", "--port", str(port), *args]
     log = home / f"serve-{port}.log"
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=quiet_env(home))
+        process = subprocess.Popen(
+            command, stdout=sink, stderr=subprocess.STDOUT, env=quiet_env(home), cwd=cwd
+        )
     served = Served(process, port, log)
     try:
         wait_until_answering(served)

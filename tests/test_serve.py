@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import signal
 import socket
+import struct
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +16,8 @@ import aiohttp
 import pytest
 
 from game.cli.main import main
-from tests.serving import Served, quiet_env, serving
+from game.web.server import HEARTBEAT, MAX_COLUMNS, MAX_ROWS, GameServer, terminal_size
+from tests.serving import Served, alive, close_frame, open_game, quiet_env, serving
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini.yaml")
 WEBSOCKET_HANDSHAKE = {
@@ -150,3 +153,141 @@ def test_stopping_the_server_ends_every_game(tmp_path: Path) -> None:
     assert len(games) == 1 and code == 0
     assert not Path(f"/proc/{games[0]}").exists(), "a game outlived the server"
     assert "Traceback" not in served.output() and "Exception ignored" not in served.output()
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "file://127.0.0.1:{port}",
+        "chrome-extension://127.0.0.1:{port}",
+        "ws://127.0.0.1:{port}",
+        "null",
+        "http://127.0.0.1:{port}.attacker.example",
+    ],
+)
+def test_an_origin_of_another_scheme_for_the_right_host_is_refused(served: Served, origin: str) -> None:
+    headers = WEBSOCKET_HANDSHAKE | {"Origin": origin.format(port=served.port)}
+    status, body = served.get("/ws", headers)
+    assert status == 403 and "only be played from its own page" in body
+    assert served.game_processes() == []
+
+
+@pytest.mark.parametrize("scheme", ["http", "https"])
+def test_a_page_of_this_server_is_its_own_page(scheme: str) -> None:
+    assert GameServer.own_page(f"{scheme}://127.0.0.1:8000", "127.0.0.1:8000")
+    assert not GameServer.own_page(f"{scheme}://127.0.0.1:8001", "127.0.0.1:8000")
+
+
+def test_a_game_py_in_the_folder_the_server_starts_in_never_runs(tmp_path: Path) -> None:
+    """Each tab once ran `python -m game` with the current folder first on the import path."""
+    hostile = tmp_path / "downloads"
+    (hostile / "game").mkdir(parents=True)
+    trap = "import pathlib; pathlib.Path(__file__).with_name('PWNED').touch(); raise SystemExit(0)\n"
+    (hostile / "game.py").write_text(trap)
+    (hostile / "game" / "__init__.py").write_text(trap)
+    (hostile / "game" / "__main__.py").write_text(trap)
+    with serving(tmp_path, cwd=hostile) as served:
+        tab = open_game(served)
+        tab.close()
+    assert not list(hostile.rglob("PWNED")), "the server ran a game.py of the folder it started in"
+
+
+def test_the_terminal_a_page_asks_for_is_bounded(served: Served) -> None:
+    tab = open_game(served, "?width=3000&height=3000")
+    try:
+        (game,) = served.game_processes()
+        environ = dict(
+            item.split("=", 1)
+            for item in Path(f"/proc/{game}/environ").read_text().split("\0")
+            if "=" in item
+        )
+    finally:
+        tab.close()
+    assert (environ["COLUMNS"], environ["ROWS"]) == (str(MAX_COLUMNS), str(MAX_ROWS))
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "size"),
+    [
+        (3000, 3000, (MAX_COLUMNS, MAX_ROWS)),
+        ("120", "40", (120, 40)),
+        (-5, 0, (1, 1)),
+        ("huge", None, (80, 24)),
+        (10**400, 1e300, (MAX_COLUMNS, MAX_ROWS)),
+    ],
+    ids=["huge", "text", "negative", "not a number", "enormous"],
+)
+def test_sizes_are_whole_numbers_within_bounds(width: object, height: object, size: tuple[int, int]) -> None:
+    assert terminal_size(width, height) == size
+
+
+def test_a_resize_to_a_huge_terminal_is_bounded() -> None:
+    """The page's resize messages reach the game within the same bounds as the first size."""
+
+    class Message:
+        type = aiohttp.WSMsgType.TEXT
+
+        def __init__(self, data: object) -> None:
+            self.data = data
+
+        def json(self) -> object:
+            return self.data
+
+    class Page:
+        def __aiter__(self):  # type: ignore[no-untyped-def]
+            return self.messages()
+
+        async def messages(self):  # type: ignore[no-untyped-def]
+            for data in (["resize", {"width": 3000, "height": 3000}], ["resize", "bad"], ["stdin", 5], []):
+                yield Message(data)
+
+    class Game:
+        sizes: list[tuple[int, int]] = []  # noqa: RUF012
+
+        async def set_terminal_size(self, width: int, height: int) -> None:
+            self.sizes.append((width, height))
+
+    game = Game()
+    server = GameServer("true", host="127.0.0.1", port=8000, loopback_only=True, title="t")
+    asyncio.run(server.relay(Page(), game))  # type: ignore[arg-type]
+    assert game.sizes == [(MAX_COLUMNS, MAX_ROWS)]
+
+
+def _reset(tab: socket.socket) -> None:
+    tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    tab.close()
+
+
+def _close(tab: socket.socket) -> None:
+    tab.sendall(close_frame())
+    tab.close()
+
+
+@pytest.mark.parametrize(
+    "end",
+    [_close, _reset, socket.socket.close, None],
+    ids=["close frame", "connection reset", "connection closed", "browser gone silent"],
+)
+def test_every_game_ends_within_seconds_of_its_tab(served: Served, end: object) -> None:
+    """However the tab's connection ends, its game process is gone soon after (the server lives on)."""
+    _wait_for_no_game(served)  # the tabs of the tests before
+    tab = open_game(served)
+    games = served.descendants()
+    assert len(games) == 1
+    started = time.monotonic()
+    if end is not None:
+        end(tab)  # type: ignore[operator]
+    # else: the tab stays connected but answers nothing, not even the heartbeat's pings
+    while any(alive(pid) for pid in games) and time.monotonic() - started < 20:
+        time.sleep(0.2)
+    ended = time.monotonic() - started
+    tab.close()
+    assert not any(alive(pid) for pid in games), "a game outlived its tab"
+    assert served.process.poll() is None
+    assert ended < (3 * HEARTBEAT if end is None else 6)
+
+
+def _wait_for_no_game(served: Served) -> None:
+    deadline = time.monotonic() + 20
+    while served.descendants() and time.monotonic() < deadline:
+        time.sleep(0.2)

@@ -76,8 +76,13 @@ def check_choices(args: argparse.Namespace) -> int:
 
 
 def play_command(args: argparse.Namespace) -> str:
-    """The shell command each browser tab runs: this Python, `cislunar play` and the choices."""
-    command = [sys.executable, "-m", "game", "play"]
+    """The shell command each browser tab runs: this Python, `cislunar play` and the choices.
+
+    ``-P`` keeps the folder the server was started in off the game's import path (a
+    ``game.py`` or ``game/`` there would run instead of the game), and ``exec`` makes the
+    game the process the server ends when its tab closes (not a shell around it).
+    """
+    command = [sys.executable, "-P", "-m", "game", "play"]
     if args.scenario:
         command += ["--scenario", str(Path(args.scenario).resolve())]
     if args.agency:
@@ -85,7 +90,18 @@ def play_command(args: argparse.Namespace) -> str:
     if args.seed is not None:
         command += ["--seed", str(args.seed)]
     # textual-serve runs it through the shell: quote for the shell this system has.
-    return subprocess.list2cmdline(command) if os.name == "nt" else shlex.join(command)
+    return subprocess.list2cmdline(command) if os.name == "nt" else "exec " + shlex.join(command)
+
+
+def importable_without_cwd() -> None:
+    """Let the games find this very package when only the current folder made it importable.
+
+    That is `python -m game serve` run in an uninstalled checkout: the games, started with
+    ``-P``, get the checkout by name (PYTHONPATH) instead of whatever folder they start in.
+    """
+    root = Path(__file__).resolve().parents[2]
+    if sys.path and Path(sys.path[0] or os.getcwd()).resolve() == root:
+        os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")]))
 
 
 def public_warning(host: str, port: int) -> str:
@@ -114,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
 
     from game.web.server import GameServer
 
+    importable_without_cwd()
     command = play_command(args)
     server = GameServer(command, host=args.host, port=args.port, loopback_only=loopback, title="Cislunar")
 

@@ -14,23 +14,33 @@ So files reach a browser only through the game's own screens, which read the shi
 scenarios, the user's scenario folder and the user's saves. Two more guards keep other web
 sites out: a request must name this server by a loopback name when it listens on loopback
 (DNS rebinding), and the websocket that drives a game must come from a page of this server
-(the browser's Origin header), so a page elsewhere cannot start or steer a game.
+(the browser's Origin header: http or https and this server's address), so a page
+elsewhere, a file or a browser extension cannot start or steer a game.
+
+Each tab's game is this server's to end: the terminal size a page asks for is bounded, and
+whatever ends the websocket (the tab closed, the connection reset, the browser gone silent
+and missing its heartbeats, the server stopping) the game is asked to quit, then killed if it
+has not within a few seconds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import ipaddress
+import logging
 import re
 import socket
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
 import aiohttp_jinja2
-from aiohttp import web
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+log = logging.getLogger("cislunar.serve")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 GOOGLE_FONTS = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
@@ -39,6 +49,10 @@ LOCAL_FONT = (  # the Roboto Mono that textual-serve ships in its static folder
     "src: url('{static}fonts/RobotoMono-VariableFont_wght.ttf'); }}</style>"
 )
 SHUTDOWN_TIMEOUT = 10.0  # seconds for the games to quit when the server stops
+QUIT_TIMEOUT = 3.0  # seconds a game has to quit once its tab is gone, before it is killed
+HEARTBEAT = 5.0  # seconds between pings: a silent browser is dropped within 1.5 times this
+MAX_COLUMNS, MAX_ROWS = 400, 200  # the largest terminal a page may ask for (80x24 by default)
+PAGE_SCHEMES = frozenset({"http", "https"})
 WILDCARDS = frozenset({"", "0.0.0.0", "::"})  # every interface: announce the machine's name
 
 
@@ -50,6 +64,19 @@ def is_loopback_name(hostname: str) -> bool:
         return ipaddress.ip_address(hostname).is_loopback
     except ValueError:
         return False
+
+
+def terminal_size(width: object, height: object) -> tuple[int, int]:
+    """The size a page asks for, as whole numbers within 1..MAX_COLUMNS and 1..MAX_ROWS."""
+    return _bounded(width, 80, MAX_COLUMNS), _bounded(height, 24, MAX_ROWS)
+
+
+def _bounded(value: object, default: int, most: int) -> int:
+    try:
+        number = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        number = default
+    return min(max(number, 1), most)
 
 
 def url_host(host: str) -> str:
@@ -81,9 +108,18 @@ class GameServer(Server):
     async def guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         if not self.allowed_host(request):
             raise web.HTTPForbidden(text="This game answers only to its own address.\n")
-        if request.path == "/ws" and urlsplit(request.headers.get("Origin", "")).netloc != request.host:
+        if request.path == "/ws" and not self.own_page(request.headers.get("Origin", ""), request.host):
             raise web.HTTPForbidden(text="A game can only be played from its own page.\n")
         return await handler(request)
+
+    @staticmethod
+    def own_page(origin: str, host: str) -> bool:
+        """Whether a websocket's Origin is a web page of this server (not a file or an extension)."""
+        try:
+            parts = urlsplit(origin)
+        except ValueError:
+            return False
+        return parts.scheme in PAGE_SCHEMES and parts.netloc == host
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -111,14 +147,58 @@ class GameServer(Server):
         """Say nothing yet: :meth:`serve` announces the address once the socket is bound."""
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        """One game process for this tab (textual-serve's), remembered so a shutdown can end it."""
+        """One game process for this tab, ended with the tab whatever way its connection ends.
+
+        textual-serve's own handler, with the size bounded and an end that cannot hang: it
+        waited for the game to quit however long that took.
+        """
         session = asyncio.current_task()
         assert session is not None
         self.sessions.add(session)
+        websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
+        width, height = terminal_size(request.query.get("width"), request.query.get("height"))
+        game: AppService | None = None
         try:
-            return await super().handle_websocket(request)
+            await websocket.prepare(request)
+            game = AppService(
+                self.command,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            await game.start(width, height)
+            await self.relay(websocket, game)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception as error:  # a broken message or connection ends this tab only
+            log.warning("a game's connection ended: %r", error)
         finally:
             self.sessions.discard(session)
+            if game is not None:
+                await end_game(game)
+        return websocket
+
+    async def relay(self, websocket: web.WebSocketResponse, game: AppService) -> None:
+        """Pass the page's keys, size and focus to the game until the websocket closes."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            envelope = message.json()
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await game.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await game.set_terminal_size(*terminal_size(data.get("width"), data.get("height")))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await game.blur()
+            elif kind == "focus":
+                await game.focus()
 
     async def on_shutdown(self, app: web.Application) -> None:
         """End every game before the event loop closes, so no game process outlives the server.
@@ -147,3 +227,15 @@ class GameServer(Server):
             handle_signals=True,
             access_log=None if self.loopback_only else web.access_logger,  # who came, when public
         )
+
+
+async def end_game(game: AppService) -> None:
+    """Ask a tab's game to quit; kill it when it has not within QUIT_TIMEOUT seconds."""
+    with contextlib.suppress(TimeoutError, asyncio.CancelledError, ConnectionError):
+        await asyncio.wait_for(asyncio.shield(game.stop()), QUIT_TIMEOUT)
+    process = game._process  # textual-serve keeps it private; nothing else can end it
+    if process is not None and process.returncode is None:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), QUIT_TIMEOUT)
