@@ -2,7 +2,8 @@
 
 The scenarios and the published schema stay at the top of the repository, where authors and
 editors find them; the wheel carries them as ``game/data/scenarios`` and ``game/data/schema``
-so an installed ``cislunar`` works from any folder (see ``game/paths.py``). Editable installs
+so an installed ``cislunar`` works from any folder (see ``game/paths.py``); the scenarios'
+tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` checks an install. Editable installs
 map the same package names back to these folders.
 """
 
@@ -15,7 +16,8 @@ setup(
     package_dir=DATA_PACKAGES,
     package_data={
         "": ["*.tcss", "templates/*.yaml"],  # Textual stylesheets, the authoring kit's starter
-        "game.data.scenarios": ["*.yaml"],
+        # The scenarios, and the tests of their history that `cislunar test` runs by default.
+        "game.data.scenarios": ["*.yaml", "tests/*.test.yaml"],
         "game.data.schema": ["scenario.schema.json"],
     },
 )

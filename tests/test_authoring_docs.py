@@ -3,7 +3,8 @@
 Fenced blocks in docs/*.md are checked by the word after ``yaml`` on their opening line:
 ``yaml`` is a complete scenario (no error, no warning), ``yaml tutorial`` a tutorial step
 merged onto the steps before it, ``yaml fragment`` a piece of a file (valid YAML, and its
-conditions parse). docs/scenarios.md explains the same to authors.
+conditions parse), ``yaml test`` a scenario test file (it loads and passes).
+docs/scenarios.md explains the same to authors.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from game.format.loader import load_scenario, validate_data
 from game.format.models import Condition
 from game.format.reference import stale
 from game.format.yaml_source import Document, read_document
+from game.sim.scenario_tests import run_test_file
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 FENCE = re.compile(r"^```(?P<lang>\w+)(?P<kind>[^\n]*)\n(?P<body>.*?)^```[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -52,7 +54,7 @@ def test_no_yaml_block_has_an_unknown_mark() -> None:
         for match in FENCE.finditer(doc.read_text(encoding="utf-8"))
         if match.group("lang") == "yaml"
     }
-    assert kinds <= {"", "tutorial", "fragment"}
+    assert kinds <= {"", "tutorial", "fragment", "test"}
 
 
 @pytest.mark.parametrize(("doc", "line", "body"), blocks("yaml", ""), ids=lambda v: str(v)[:30])
@@ -114,6 +116,18 @@ def test_every_fragment_is_yaml_whose_conditions_parse(doc: str, line: int, body
         condition = TypeAdapter(Condition).validate_python(value) if key != "scale" else value
         for _, text in expressions_in((), condition):
             parse_expression(text)
+
+
+@pytest.mark.parametrize(("doc", "line", "body"), blocks("yaml", "test"), ids=lambda v: str(v)[:30])
+def test_every_scenario_test_example_loads_and_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, doc: str, line: int, body: str
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # no stray user scenarios
+    path = tmp_path / "example.test.yaml"
+    path.write_text(body, encoding="utf-8")
+    report = run_test_file(path)
+    problems = [*report.errors, *(failure for test in report.tests for failure in test.failures)]
+    assert report.ok and report.tests, f"{doc}:{line}: " + "; ".join(str(d) for d in problems)
 
 
 def test_the_json_example_has_the_shape_validate_prints() -> None:

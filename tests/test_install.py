@@ -157,6 +157,17 @@ def test_every_installed_scenario_validates_and_finds_its_schema(installed: Inst
             assert (scenario.parent / first.split("$schema=")[1].strip()).is_file(), scenario
 
 
+def test_the_installed_game_runs_the_shipped_scenario_tests(installed: Installed) -> None:
+    result = installed.cislunar("test")
+    assert result.returncode == 0, result.stdout + result.stderr
+    names = sorted(path.name for path in (REPO / "scenarios" / "tests").glob("*.test.yaml"))
+    reported = sorted(Path(line.split(": ")[0]).name for line in result.stderr.splitlines())
+    assert names and reported == names, result.stderr
+    assert all(
+        Path(line.split(": ")[0]).is_relative_to(installed.venv) for line in result.stderr.splitlines()
+    )
+
+
 def test_cislunar_alone_opens_the_game_on_the_installed_scenarios(installed: Installed) -> None:
     """Typed with no arguments in a terminal, the command offers the scenarios it carries."""
     terminal = Terminal([str(installed.venv / BIN / "cislunar")], installed.workdir, installed.env, (240, 30))

@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
 from game import __version__
 from game.cli.main import main
@@ -17,6 +18,10 @@ from game.format.catalogue import read_entry
 from game.format.loader import load_scenario, load_scenario_bytes
 from game.format.metadata import parse_requirement, satisfied, version_tuple
 from tests.authoring_support import BASE, edit, located, position
+from tests.fuzz_settings import fuzz_settings
+from tests.mutations import mutated
+from tests.saves_support import MINI
+from tests.test_fuzz_scenarios import check_outcome
 
 CREDITED = edit(BASE, 'title: "Lint base"\n', 'title: "Lint base"\nversion: "1.2"\nauthor: Ada\n')
 
@@ -85,3 +90,19 @@ def test_the_scenario_list_shows_the_credits_and_why_a_newer_file_cannot_be_play
     assert (credited.version, credited.author, credited.problem) == ("1.2", "Ada", None)
     future = read_entry(tmp_path / "future.yaml", "user", [tmp_path])
     assert future.problem is not None and "needs Cislunar >=99.0" in future.problem
+
+
+def test_damaged_metadata_is_valid_or_a_located_error() -> None:
+    """The fuzzer of scenario files, on a small scenario that states every metadata key."""
+    text = MINI.read_text().replace(
+        "title: Mini test scenario\n",
+        "title: Mini\nversion: '2.1'\nauthor: Ada\nrequires_game: '>=0.1, <9'\n",
+    )
+    assert "requires_game" in text
+
+    @fuzz_settings(60)
+    @given(data=mutated(text.encode(), "yaml"))
+    def fuzz(data: bytes) -> None:
+        check_outcome(MINI, data)
+
+    fuzz()

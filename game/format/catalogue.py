@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from game.format.dates import parse_date
 from game.format.extends import SUFFIXES, resolve_extends
 from game.format.metadata import game_version_refusal
+from game.format.scenario_tests import TEST_SUFFIX
 from game.format.yaml_source import read_document, read_source
 from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
 
@@ -67,7 +68,7 @@ def list_scenarios(folders: Sequence[tuple[Origin, Path]] | None = None) -> list
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
-            if path.suffix in SUFFIXES and path.is_file():
+            if path.suffix in SUFFIXES and path.is_file() and not path.name.endswith(TEST_SUFFIX):
                 entries.append(read_entry(path, origin, search))
     order = {origin: rank for rank, (origin, _) in enumerate(folders)}
     entries.sort(key=lambda e: (order[e.origin], e.id != DEFAULT_SCENARIO_ID, e.title.lower(), str(e.path)))

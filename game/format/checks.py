@@ -286,3 +286,18 @@ def _hint(value: str, pool: Iterable[str]) -> str:
 def check_scenario(scenario: Scenario, source: SourceMap) -> list[Diagnostic]:
     """Every reference, duplicate and cycle problem of a scenario that passed its models."""
     return _Checker(scenario, source).run()
+
+
+def check_conditions(
+    scenario: Scenario, source: SourceMap, conditions: Iterable[tuple[DataPath, Condition]]
+) -> list[Diagnostic]:
+    """Conditions written in another file (a scenario test's), checked against ``scenario``:
+    their syntax and every id they name, located in that file through ``source``."""
+    checker = _Checker(scenario, source)
+    for loc, condition in conditions:
+        checker.check_condition(loc, condition)
+    return checker.diagnostics
+
+
+#: "; did you mean 'x'?" for a value close to one of a pool, else "".
+did_you_mean = _hint

@@ -37,3 +37,14 @@ ERRORS: dict[str, str] = {
     "extends-cycle": "Scenarios that extend each other in a loop.",
     "extends-remove": "A `remove` that removes nothing, is not true or false, or comes with other keys.",
 }
+
+#: Codes only a scenario test file (``*.test.yaml``, run by ``cislunar test``) gives, besides the
+#: ones above that any file can (``io``, ``yaml-syntax``, ``unknown-key``, ``unknown-id``...).
+TEST_ERRORS: dict[str, str] = {
+    "scenario": "The scenario a test file names cannot be found, or has errors.",
+    "date-range": "A date outside the campaign, or an `at:` or action `turn:` that is not one of its turns.",
+    "unknown-action": "An action kind the game does not have.",
+    "unknown-strategy": "A strategy the game does not have.",
+    "refused": "One of the test's actions was refused on its turn; the message gives the game's reason.",
+    "failed": "An expectation that did not hold (with the values it saw), or an outcome not reached.",
+}

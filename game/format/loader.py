@@ -139,7 +139,7 @@ def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        return LoadResult(path, None, _from_validation(error, source), source)
+        return LoadResult(path, None, located_errors(error, source), source)
     diagnostics = check_scenario(scenario, source)
     if not any(d.severity == "error" for d in diagnostics):
         diagnostics += lint_scenario(scenario, source)
@@ -151,7 +151,10 @@ def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.severity != "error", d.path, d.line, d.column))
 
 
-def _from_validation(error: ValidationError, source: SourceMap) -> list[Diagnostic]:
+def located_errors(
+    error: ValidationError, source: SourceMap, root: type[BaseModel] = Scenario
+) -> list[Diagnostic]:
+    """A model's validation errors at their lines and columns (``root``: the file's model)."""
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[int, int, str]] = set()
     for item in error.errors(include_url=False):
@@ -159,7 +162,7 @@ def _from_validation(error: ValidationError, source: SourceMap) -> list[Diagnost
         kind = item["type"]
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            choices = _field_names(loc[:-1])
+            choices = _field_names(loc[:-1], root)
             close = difflib.get_close_matches(name, choices, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             message = f"unknown key '{name}'{hint}"
@@ -193,9 +196,9 @@ def _clean(message: str) -> str:
     return message[0].lower() + message[1:] if message else message
 
 
-def _field_names(loc: DataPath) -> list[str]:
+def _field_names(loc: DataPath, root: type[BaseModel] = Scenario) -> list[str]:
     """The keys allowed at ``loc`` by walking the models, for 'did you mean' hints."""
-    current: Any = Scenario
+    current: Any = root
     for part in loc:
         model = _model_in(current)
         if model is None:

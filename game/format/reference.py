@@ -22,10 +22,11 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from game.format import models
-from game.format.codes import ERRORS
+from game.format.codes import ERRORS, TEST_ERRORS
 from game.format.expressions import MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES, MAX_NUMBER
 from game.format.lint import WARNINGS
 from game.format.models import Scenario
+from game.format.scenario_tests import ScenarioTestFile
 from game.format.vocabulary import FUNCTIONS, VARIABLES
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
@@ -88,7 +89,8 @@ def limits(info: FieldInfo) -> str:
         elif isinstance(item, annotated_types.MinLen) and item.min_length:
             parts.append(f"at least {item.min_length}")
         elif isinstance(item, annotated_types.MaxLen):
-            parts.append(f"at most {item.max_length} characters")
+            counted = "items" if typing.get_origin(info.annotation) in (list, dict) else "characters"
+            parts.append(f"at most {item.max_length} {counted}")
     if low is not None and high is not None and not low.startswith("more"):
         parts.insert(0, f"{low} to {high}")
     else:
@@ -233,8 +235,16 @@ def expression_reference() -> str:
     return "\n".join(lines)
 
 
+def test_file_reference() -> str:
+    """The generated keys and codes of scenario test files, in docs/scenarios.md."""
+    parts = [model_section(model) + "\n" for model in models_in_order(ScenarioTestFile)]
+    parts += ["#### Test file errors", "", codes_section("error", TEST_ERRORS)]
+    return "\n".join(parts)
+
+
 GENERATED: dict[str, tuple[str, Callable[[], str]]] = {
     "REFERENCE": ("scenarios.md", scenario_reference),
+    "TEST FILES": ("scenarios.md", test_file_reference),
     "EXPRESSIONS": ("expressions.md", expression_reference),
 }
 
