@@ -32,6 +32,10 @@ def describe(entry: ScenarioEntry) -> Content:
         Content(""),
         Content.assemble(("file ", "$text-muted"), short_path(entry.path)),
     ]
+    if entry.version or entry.author:  # the mod's credits, when its file states them
+        version = [("version ", "$text-muted"), f"{entry.version}   "] if entry.version else []
+        author = [("by ", "$text-muted"), entry.author] if entry.author else []
+        lines.insert(2, Content.assemble(*version, *author))
     if entry.problem:
         lines[1:1] = [Content.assemble(("✗ does not load: ", "bold $text-error"), entry.problem)]
     return Content("\n").join(lines)
