@@ -1,7 +1,9 @@
 """Hypothesis strategies that damage a file the way disks, editors and people do.
 
-Byte flips, truncations, inserted junk, deleted, doubled or swapped lines, and values
-swapped or replaced (by line for YAML, by leaf of the parsed document for JSON).
+Byte flips, truncations, inserted junk, deleted, doubled or swapped lines, values swapped
+or replaced (by line for YAML, by leaf of the parsed document for JSON), and expressions
+replaced or extended with huge numbers, arithmetic on infinities, parts of the wrong kind
+and syntax slips.
 """
 
 from __future__ import annotations
@@ -30,8 +32,27 @@ JSON_VALUES: list[Any] = [
 ]  # fmt: skip
 
 
+_HUGE_PRODUCT = "*".join(["1000000000"] * 35)  # an exact 10**315: too large for any float
+_INFINITE_PRODUCT = "*".join(["1e9"] * 35)  # a float infinity
+
+#: replacement expressions (for a 'when', 'condition' or 'scale'): huge numbers, arithmetic
+#: that gives infinities or NaN, parts of the wrong kind, and the usual syntax slips
+EXPRESSIONS = [
+    "year < 2" + "0" * 308, "support < 1e999", "support < 1e999 - 1e999", f"{_INFINITE_PRODUCT} * 0",
+    f"{_INFINITE_PRODUCT} * 0 > 1", f"{_INFINITE_PRODUCT} - {_INFINITE_PRODUCT}", f"{_HUGE_PRODUCT} / 7",
+    f"{_HUGE_PRODUCT} * 1.5 > year", "science / 0", "-science", "money - 10", "crewed_orbit",
+    'not money', 'flag("a") + 1', 'relation(year) > 3', 'member("nasa")', 'member("esa", "gateway")',
+    "year => 2025", 'flag("a") && flag("b")', 'flag("a") || flag("b")', "year = 2025", "support >",
+    '!flag("a")', "esa.member", 'member(id="gateway")', "year ** 2", "suport > 40", "()", "",
+]  # fmt: skip
+
+#: what is added to the end of an unquoted expression
+EXPRESSION_TAILS = [" * 1e999", " and", " + crewed_orbit", " => 3", " * 0", " / 0 > 1", " == money"]
+
+EXPRESSION_LINE = re.compile(rb"^(\s*(?:- )?(?:when|scale|condition): +)(\S.*)$")
+
 #: what mutations do, with value changes (the subtle damage) most often
-KINDS = ("flip", "truncate", "insert", "delete", "double", "swap", *["value"] * 6)
+KINDS = ("flip", "truncate", "insert", "delete", "double", "swap", *["value"] * 6, "expression", "expression")
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -55,6 +76,28 @@ def yaml_value_change(draw: st.DrawFn, data: bytes) -> bytes:
     else:
         value = draw(st.sampled_from(YAML_VALUES))
     lines[first] = head + value + b"\n"
+    return b"".join(lines)
+
+
+def quoted(expression: str) -> bytes:
+    """A YAML single-quoted scalar holding ``expression`` exactly."""
+    return ("'" + expression.replace("'", "''") + "'").encode()
+
+
+@st.composite
+def expression_change(draw: st.DrawFn, data: bytes) -> bytes:
+    """Replace an expression (a 'when', 'condition' or 'scale') or add a bad tail to it."""
+    lines = _lines(data)
+    spots = [i for i, line in enumerate(lines) if EXPRESSION_LINE.match(line.rstrip(b"\r\n"))]
+    if not spots:
+        return data
+    at = draw(st.sampled_from(spots))
+    head, value = EXPRESSION_LINE.match(lines[at].rstrip(b"\r\n")).groups()  # type: ignore[union-attr]
+    if value[:1] not in (b"'", b'"', b">", b"|", b"{", b"[") and draw(st.booleans()):
+        value = quoted(value.decode("utf-8", "replace") + draw(st.sampled_from(EXPRESSION_TAILS)))
+    else:
+        value = quoted(draw(st.sampled_from(EXPRESSIONS)))
+    lines[at] = head + value + b"\n"
     return b"".join(lines)
 
 
@@ -111,7 +154,10 @@ def mutated(draw: st.DrawFn, original: bytes, structured: str = "yaml") -> bytes
     data = original
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(KINDS))
-        if kind == "value":
+        if kind == "expression" and structured == "yaml":
+            data = draw(expression_change(data))
+            continue
+        if kind in ("value", "expression"):
             change = yaml_value_change(data) if structured == "yaml" else json_value_change(data)
             data = draw(change)
             continue

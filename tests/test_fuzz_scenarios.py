@@ -6,6 +6,7 @@ scenario, which must then compile and play a few turns of random legal actions.
 
 from __future__ import annotations
 
+import math
 import random
 import warnings
 from collections import Counter
@@ -17,10 +18,11 @@ from hypothesis import given
 from game.engine.actions import END_TURN
 from game.engine.compiled import compile_scenario
 from game.engine.game import Game
+from game.engine.scoring import breakdown
 from game.format.loader import load_scenario, load_scenario_bytes
 from game.paths import shipped_scenarios_dir
 from tests.fuzz_settings import fuzz_settings
-from tests.mutations import mutated
+from tests.mutations import EXPRESSIONS, mutated, quoted
 from tests.saves_support import MINI
 
 SOURCES = [MINI, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
@@ -58,7 +60,12 @@ def check_outcome(path: Path, data: bytes) -> bool:
     assert result.scenario is not None
     compiled = compile_scenario(result.scenario)
     for agency in compiled.playable()[:2]:
-        play_a_little(Game(compiled, agency, seed=len(data)), len(data), turns=6)
+        game = Game(compiled, agency, seed=len(data))
+        play_a_little(game, len(data), turns=6)
+        total = game.score()  # whatever the scales compute, one finite answer that the breakdown shares
+        assert math.isfinite(total) and total == round(
+            sum(row.points for row in breakdown(game.state, compiled)), 1
+        )
     return True
 
 
@@ -78,3 +85,15 @@ def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
     print(f"\nfuzz {source.name}: {sum(outcomes.values())} cases, {outcomes[True]} valid and played")
     if source == MINI:  # the mutations reach both outcomes, or the fuzzer would prove little
         assert outcomes[True] and outcomes[False]
+
+
+@pytest.mark.parametrize("key", ["when: crewed_orbit", "scale: science / 2"])
+def test_every_hostile_expression_is_a_located_error_or_plays(key: str) -> None:
+    """Each of the fuzzer's expressions, in a condition and in a scale: never a traceback."""
+    original = MINI.read_text()
+    assert key in original
+    played = 0
+    for expression in EXPRESSIONS:
+        data = original.replace(key, key.split(":")[0] + ": " + quoted(expression).decode(), 1)
+        played += check_outcome(MINI, data.encode())
+    assert played  # some are valid (NaN and overflowing scales): they play and score
