@@ -6,6 +6,7 @@ engine value outside the range the linter assumes fails here.
 
 from __future__ import annotations
 
+import ast
 import inspect
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from game.format.feasibility import Facts
 from game.format.loader import load_scenario
 from game.format.models import Scenario
 from game.format.reference import expression_reference
-from game.format.vocabulary import ENTRIES, FUNCTIONS, VARIABLES, Entry
+from game.format.vocabulary import ENTRIES, FUNCTIONS, REF_WORDS, VARIABLES, Entry
 
 SCENARIO = Path(__file__).parent.parent / "scenarios" / "default-2021.yaml"
 
@@ -119,3 +120,38 @@ def test_the_linters_narrow_ranges_lie_within_the_declared_bounds() -> None:
 def test_the_parser_gives_each_call_the_declared_kind() -> None:
     for entry in ENTRIES:
         assert parse_expression(_call(entry, ['"x"' for _ in entry.args])).kind == entry.result
+
+
+def _name_lists(path: Path) -> list[tuple[int, list[str]]]:
+    """Literal lists, tuples, sets and dicts in a module that hold two or more function names.
+
+    (Variables share their names with the agency's figures, which effects list for their own use,
+    and "flag" and "capability" are kinds of id too.)
+    """
+    names = set(FUNCTIONS) - set(REF_WORDS)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        items = node.keys if isinstance(node, ast.Dict) else getattr(node, "elts", None)
+        if not isinstance(node, ast.Dict | ast.List | ast.Tuple | ast.Set) or items is None:
+            continue
+        held = [i.value for i in items if isinstance(i, ast.Constant) and i.value in names]
+        if len(held) >= 2:
+            found.append((node.lineno, held))
+    return found
+
+
+def test_no_module_keeps_its_own_copy_of_the_vocabulary() -> None:
+    package = Path(__file__).parent.parent / "game"
+    homes = {package / "format" / "vocabulary.py", package / "engine" / "vocabulary.py"}
+    copies = {
+        str(path.relative_to(package.parent)): found
+        for path in sorted(package.rglob("*.py"))
+        if path not in homes and (found := _name_lists(path))
+    }
+    assert copies == {}, "read game/format/vocabulary.py instead of listing its names"
+
+
+def test_the_copy_finder_finds_a_copy(tmp_path: Path) -> None:
+    module = tmp_path / "copy.py"
+    module.write_text('BOOLEAN = frozenset({"flag", "member", "flown"})\n')
+    assert _name_lists(module) == [(1, ["member", "flown"])]

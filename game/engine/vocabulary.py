@@ -148,39 +148,63 @@ def relation_between(first: str, second: str) -> Getter:
     return lambda s: s.relation(first, second)
 
 
-def _milestone(ref: str, answer: Callable[[MilestoneState | None], Any]) -> Getter:
-    """``answer`` applied to the milestone ``programme.milestone`` of a state (None: not found)."""
+def _split(ref: str) -> tuple[str, str, list[int]]:
+    """The programme and milestone ids of ``programme.milestone``, and a hint of where it is listed."""
     programme, milestone = ref.split(".", 1)
-    hint = [0]  # where the milestone was last found: every state of a scenario lists them alike
+    return programme, milestone, [0]  # every state of a scenario lists the milestones alike
 
-    def find(s: GameState) -> Any:
-        items = s.programmes[programme].milestones
-        at = hint[0]
-        if at < len(items) and items[at].id == milestone:
-            return answer(items[at])
-        for at, item in enumerate(items):
-            if item.id == milestone:
-                hint[0] = at
-                return answer(item)
-        return answer(None)
 
-    return find
+def _search(items: list[MilestoneState], milestone: str, hint: list[int]) -> MilestoneState | None:
+    """The milestone, found the slow way (the hint was wrong), and the hint set for next time."""
+    for at, item in enumerate(items):
+        if item.id == milestone:
+            hint[0] = at
+            return item
+    return None
+
+
+# The three milestone functions look the milestone up inline (one call per evaluation, not two):
+# conditions such as not flown("gateway.artemis_i") are evaluated for every event every turn.
 
 
 @implements("flown")
 def flown(ref: str) -> Getter:
-    return _milestone(ref, lambda m: m is not None and m.status == "flown")
+    programme, milestone, hint = _split(ref)
+
+    def getter(s: GameState) -> bool:
+        items = s.programmes[programme].milestones
+        at = hint[0]
+        item = items[at] if at < len(items) and items[at].id == milestone else _search(items, milestone, hint)
+        return item is not None and item.status == "flown"
+
+    return getter
 
 
 @implements("failed")
 def failed(ref: str) -> Getter:
-    return _milestone(ref, lambda m: m is not None and m.failures > 0)
+    programme, milestone, hint = _split(ref)
+
+    def getter(s: GameState) -> bool:
+        items = s.programmes[programme].milestones
+        at = hint[0]
+        item = items[at] if at < len(items) and items[at].id == milestone else _search(items, milestone, hint)
+        return item is not None and item.failures > 0
+
+    return getter
 
 
 @implements("slipped")
 def slipped(ref: str) -> Getter:
     """Turns the milestone has slipped (three-month turns)."""
-    return _milestone(ref, lambda m: m.slipped_turns_months // 3 if m is not None else False)
+    programme, milestone, hint = _split(ref)
+
+    def getter(s: GameState) -> Any:
+        items = s.programmes[programme].milestones
+        at = hint[0]
+        item = items[at] if at < len(items) and items[at].id == milestone else _search(items, milestone, hint)
+        return item.slipped_turns_months // 3 if item is not None else False
+
+    return getter
 
 
 @implements("delivered")
