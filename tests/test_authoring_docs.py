@@ -115,7 +115,19 @@ def test_every_fragment_is_yaml_whose_conditions_parse(doc: str, line: int, body
     for key, value in _conditions(document.data):
         condition = TypeAdapter(Condition).validate_python(value) if key != "scale" else value
         for _, text in expressions_in((), condition):
-            parse_expression(text)
+            parse_expression(text, "number" if key == "scale" else "truth")
+
+
+def test_every_example_of_the_expression_page_has_the_kind_its_place_needs() -> None:
+    text = (DOCS / "expressions.md").read_text(encoding="utf-8")
+    examples = text.split("## Examples", 1)[1].split("\n## ", 1)[0]
+    rows = [
+        line.split("|")[2].strip() for line in examples.splitlines() if line.startswith("| ") and "`" in line
+    ]
+    assert len(rows) >= 8
+    for cell in rows:
+        expression = cell.split("`")[1]
+        parse_expression(expression, "number" if "scale" in cell else "truth")
 
 
 @pytest.mark.parametrize(("doc", "line", "body"), blocks("yaml", "test"), ids=lambda v: str(v)[:30])
