@@ -7,6 +7,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rewards import grant_slot_rewards
 from game.engine.state import BuildState, GameState, ProgrammeState
 from game.format.models import Rules
+from game.format.words import append_unless_said, money
 
 
 def _installment(build: BuildState) -> int:
@@ -32,7 +33,7 @@ def _advance(
         ledger.report(
             state,
             "build",
-            f"{name} stalls: not enough money for this turn's {due / 1000:.0f} M$",
+            f"{name} stalls: not enough money for this turn's {money(due / 1000)}",
             programme.id if programme else None,
             True,
         )
@@ -44,7 +45,7 @@ def _advance(
     if build.turns_left > 0 and rng.random() < rules.overrun_chance + rules.overrun_from_strain * strain:
         extra = build.cost_left * rules.overrun_percent // 100
         build.cost_left += int(extra)
-        ledger.report(state, "build", f"{name}: cost overrun of {extra / 1000:.0f} M$", None, True)
+        ledger.report(state, "build", f"{name}: cost overrun of {money(extra / 1000)}", None, True)
     if build.turns_left > 0 and rng.random() < rules.slip_chance * strain:
         build.turns_left += 1
         ledger.report(state, "slip", f"{name} slips a turn", None, True)
@@ -102,7 +103,7 @@ def _deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, 
     ledger.report(
         state,
         "build",
-        f"{owner} delivers {slot.name} to {cp.model.short}",
+        f"{owner} delivers {append_unless_said(slot.name, f'to {cp.model.short}')}",
         programme.id,
         build.owner == state.player,
     )

@@ -8,12 +8,14 @@ from game.engine.compiled import CompiledScenario
 from game.engine.events import answer
 from game.engine.membership import join, leave, release_build, start_build
 from game.engine.state import GameState, PendingEvent, k
+from game.format.words import money
 
 LIVE = ("active", "restructured")
 
 
 def _m(amount_k: int) -> str:
-    return f"{amount_k / 1000:,.0f} M$"
+    """k$ in the words every face shows, so a refusal quotes the figure the player saw."""
+    return money(amount_k / 1000)
 
 
 def capability_cost(state: GameState, cs: CompiledScenario, area: str) -> int:

@@ -8,7 +8,7 @@ so a face only formats them. Nothing here changes the state or draws on the gene
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from game.engine import decisions
@@ -19,6 +19,7 @@ from game.engine.reports import Change, TurnReport
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
+from game.format.words import months
 
 # ---------------------------------------------------------------- names and stats
 
@@ -128,7 +129,7 @@ class MilestoneView:
     flown_at: int | None
     failures: int
     crew: str
-    slip_turns: int
+    slip_months: int  # how late, in months (the unit of the slipped() expression)
 
     @property
     def flown(self) -> bool:
@@ -165,7 +166,7 @@ def milestone_views(state: GameState, cs: CompiledScenario, pid: str) -> list[Mi
             flown_at=m.flown_at,
             failures=m.failures,
             crew=cp.milestones[m.id].crew,
-            slip_turns=m.slipped_turns_months // cs.turn_months,
+            slip_months=m.slipped_turns_months,
         )
         for m in state.programmes[pid].milestones
     ]
@@ -391,7 +392,7 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
     observer = None if member else Action("apply", pid)
     return JoinTerms(
         admission=tuple(admission),
-        on_join=tuple(describe_effects(cp.model.on_join, cs)),
+        on_join=tuple(describe_effects(cp.model.on_join, state, cs)),
         while_member=drift,
         observer=observer,
         observer_reason=decisions.check(state, cs, observer) if observer else "",
@@ -405,11 +406,26 @@ def _signed(value: float, unit: str = "") -> str:
     return f"{value:+g}{unit}"
 
 
-def describe_effects(effects: Iterable[Effect], cs: CompiledScenario) -> list[str]:
-    """The known effects of a choice or of joining, one short line each."""
+def describe_effects(
+    effects: Iterable[Effect], state: GameState, cs: CompiledScenario, subject: str | None = None
+) -> list[str]:
+    """The known effects of a choice or of joining, as ``subject`` (the player by default) reads them.
+
+    Only what would happen is named, the way ``apply_effects`` carries it out: a relation of
+    the subject with itself does nothing and is left out, a relation of the subject with
+    another is "relations with X" whichever side the scenario wrote it from, and an agency
+    that joins a programme it is in, or leaves one it is not in, is not mentioned.
+    """
+    who = subject or state.player
     lines: list[str] = []
     agencies = cs.agencies
-    programme_names = {pid: cp.model.short for pid, cp in cs.programmes.items()}
+
+    def short(aid: str) -> str:
+        return agencies[aid].short if aid in agencies else aid
+
+    def programme(pid: str) -> str:
+        return cs.programmes[pid].model.short if pid in cs.programmes else pid
+
     areas = {c.id: c.name for c in cs.scenario.capabilities}
     for effect in effects:
         if effect.money:
@@ -421,34 +437,35 @@ def describe_effects(effects: Iterable[Effect], cs: CompiledScenario) -> list[st
         if effect.budget:
             lines.append(f"next budgets {_signed(effect.budget, '%')}")
         for change in effect.relations:
-            other = agencies[change.agency].short if change.agency in agencies else change.agency
-            if change.of:
-                first = agencies[change.of].short if change.of in agencies else change.of
-                lines.append(f"relations {first}–{other} {_signed(change.delta)}")
+            first, second = change.of or who, change.agency
+            if first == second:
+                continue
+            if who in (first, second):
+                other = second if first == who else first
+                lines.append(f"relations with {short(other)} {_signed(change.delta)}")
             else:
-                lines.append(f"relations with {other} {_signed(change.delta)}")
+                lines.append(f"relations {short(first)}–{short(second)} {_signed(change.delta)}")
         for item in effect.health:
-            lines.append(
-                f"{programme_names.get(item.programme, item.programme)} health {_signed(item.delta)}"
-            )
+            lines.append(f"{programme(item.programme)} health {_signed(item.delta)}")
         for item in effect.slip:
-            short = programme_names.get(item.programme, item.programme)
             which = (
                 cs.programmes[item.programme].milestones[item.milestone].name
                 if item.milestone
                 else "next milestone"
             )
-            lines.append(f"{short} {which} slips {item.turns} turn(s)")
+            lines.append(f"{programme(item.programme)} {which} slips {months(item.turns * cs.turn_months)}")
         for item in effect.overrun:
-            lines.append(f"{programme_names.get(item.programme, item.programme)} costs +{item.percent:g}%")
+            lines.append(f"{programme(item.programme)} costs +{item.percent:g}%")
         for item in effect.join:
-            who = agencies[item.agency].short if item.agency in agencies else item.agency
-            lines.append(f"{who} joins {programme_names.get(item.programme, item.programme)}")
+            states = state.programmes.get(item.programme)
+            if states is not None and not states.is_member(item.agency):
+                lines.append(_moves(item.agency, who, "join", programme(item.programme), short))
         for item in effect.leave:
-            who = agencies[item.agency].short if item.agency in agencies else item.agency
-            lines.append(f"{who} leaves {programme_names.get(item.programme, item.programme)}")
+            states = state.programmes.get(item.programme)
+            if states is not None and item.agency in states.members:
+                lines.append(_moves(item.agency, who, "leave", programme(item.programme), short))
         for item in effect.status:
-            lines.append(f"{programme_names.get(item.programme, item.programme)} becomes {item.status}")
+            lines.append(f"{programme(item.programme)} becomes {item.status}")
         for item in effect.capability:
             lines.append(f"{areas.get(item.area, item.area)} level {_signed(item.delta)}")
         if effect.follow_up:
@@ -456,10 +473,15 @@ def describe_effects(effects: Iterable[Effect], cs: CompiledScenario) -> list[st
     return lines
 
 
-def choice_effects(cs: CompiledScenario, event_id: str) -> dict[str, list[str]]:
-    """Each choice of an event with its known effects."""
+def _moves(aid: str, who: str, verb: str, where: str, short: Callable[[str], str]) -> str:
+    """'you leave ISLS' to the subject itself, 'JAXA leaves ISLS' otherwise."""
+    return f"you {verb} {where}" if aid == who else f"{short(aid)} {verb}s {where}"
+
+
+def choice_effects(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[str]]:
+    """Each choice of an event with its known effects, as they would fall on the player now."""
     event = cs.events[event_id].model
-    return {choice.id: describe_effects(choice.effects, cs) for choice in event.choices}
+    return {choice.id: describe_effects(choice.effects, state, cs) for choice in event.choices}
 
 
 # ---------------------------------------------------------------- the campaign's story

@@ -7,6 +7,7 @@ from typing import Literal
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.state import AgencyState, GameState
+from game.format.words import with_indefinite
 
 
 def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str) -> None:
@@ -74,8 +75,13 @@ def crew_flight(
     if agency.id == state.player:
         rules = cs.rules
         place = "on the lunar surface" if where == "surface" else "in lunar orbit"
+        who = with_indefinite(cs.agencies[agency.id].short, capital=True)
         ledger.report(
-            state, "crew", f"A {cs.agencies[agency.id].short} astronaut flies {place} ({carrier})", None, True
+            state,
+            "crew",
+            f"{who} astronaut flies {place} ({carrier})",
+            None,
+            True,
         )
         ledger.gain(state, agency, "prestige", rules.crew_prestige, f"astronaut {place}")
         ledger.gain(state, agency, "support", rules.crew_support, f"astronaut {place}")

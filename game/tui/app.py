@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 
 from game.engine.actions import Action
 from game.tui.commands import CampaignCommands
+from game.tui.keys import EVERYWHERE, QUIT
 from game.tui.saved import SavedCampaign, SavesProvider, no_saves
 
 if TYPE_CHECKING:  # the engine and pydantic load with the first campaign, not at start-up
@@ -36,13 +37,7 @@ class CislunarApp(App[int]):
     COMMANDS = App.COMMANDS | {CampaignCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", "Help"),
-        Binding("question_mark", "help", "Help", show=False),
-        Binding("ctrl+t", "toggle_theme", "Theme"),
-        Binding("ctrl+s", "save", "Save"),
-        Binding("ctrl+q", "quit", "Quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [QUIT, *EVERYWHERE]
 
     def __init__(
         self,

@@ -15,7 +15,8 @@ Command = tuple[str, str, Callable[[], object]]
 
 
 class CampaignCommands(Provider):
-    """End turn, decisions, joining each programme, timeline, debrief, help, theme."""
+    """Every screen of a campaign (decisions, timeline, relations, why, debrief, each programme),
+    help, theme, save and a new campaign."""
 
     def commands(self) -> list[Command]:
         app: CislunarApp = self.app  # type: ignore[assignment]
@@ -24,6 +25,8 @@ class CampaignCommands(Provider):
             ("Toggle theme", "Switch between the light and the dark theme", app.action_toggle_theme),
             ("New campaign", "Back to the title screen to set up a campaign", app.action_new_campaign),
         ]
+        if app.can_save:
+            found.append(("Save", "Keep a copy of the campaign under a new name", app.action_save))
         game = app.game
         dashboard = app.dashboard()
         if game is None or dashboard is None:
@@ -32,8 +35,14 @@ class CampaignCommands(Provider):
             ("End turn", "Finish this turn and see what happens", app.end_turn),
             ("Decisions", "Every action of this turn with its cost", dashboard.action_decisions),
             ("Timeline", "Milestones planned against actual", dashboard.action_timeline),
+            ("Relations", "Every other agency, its bloc and your relation", dashboard.action_relations),
             ("Why did my figures change?", "The reasons behind this turn's changes", dashboard.action_why),
             ("National missions", "The go-alone path", dashboard.action_go_alone),
+            (
+                "Debrief",
+                "The score and the story of the campaign" + ("" if game.over else ", so far"),
+                app.show_debrief,
+            ),
         ]
         for pid, cp in game.compiled.programmes.items():
             found.append(
@@ -43,8 +52,6 @@ class CampaignCommands(Provider):
                     partial(dashboard.open_programme, pid),
                 )
             )
-        if game.over:
-            found.append(("Debrief", "The score and the story of the campaign", app.show_debrief))
         return found
 
     async def discover(self) -> Hits:

@@ -10,6 +10,10 @@ from pathlib import Path
 
 from textual.content import Content
 
+from game.format.words import amount, money
+
+__all__ = ["amount", "money"]  # the one formatter, shared with the engine's messages
+
 UP, DOWN = "▲", "▼"
 
 STATUS_MARK = {
@@ -35,19 +39,6 @@ NEWS_MARK = {
 }
 
 
-def amount(value: float) -> str:
-    """A figure with no more precision than it needs: 1,234 / 12.5 / 0.25."""
-    if abs(value) >= 100 or float(value).is_integer():
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.1f}"
-    return f"{value:.2f}"
-
-
-def money(millions: float) -> str:
-    return f"{amount(millions)} M$"
-
-
 def signed(value: float, unit: str = "") -> str:
     return f"{'+' if value >= 0 else '-'}{amount(abs(value))}{unit}"
 
@@ -65,10 +56,11 @@ def delta(value: float, unit: str = "", higher_is_better: bool = True) -> Conten
     return Content.assemble((f"{arrow}{signed(value, unit)}", "$text-success" if good else "$text-error"))
 
 
-def slip(turns: int) -> Content:
-    if turns <= 0:
+def slip(months: int) -> Content:
+    """'on time' or '+9 mo': a slip is counted in months everywhere (as ``slipped()`` counts it)."""
+    if months <= 0:
         return Content.assemble(("on time", "$text-success"))
-    return Content.assemble((f"slipped +{turns}", "$text-warning"))
+    return Content.assemble((f"+{months} mo", "$text-warning"))
 
 
 def status(name: str) -> Content:

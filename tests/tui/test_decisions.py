@@ -12,9 +12,12 @@ from .helpers import screen_text, text_of
 
 
 def listed(app) -> str:
-    """The text of every option of the decisions list, scrolled into view or not."""
+    """The text of every option of the decisions list, scrolled into view or not, one line each
+    (the lines a narrow list wraps are joined again)."""
     menu = app.screen.query_one("#options", OptionList)
-    return "\n".join(str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count))
+    return "\n".join(
+        " ".join(str(menu.get_option_at_index(i).prompt).split()) for i in range(menu.option_count)
+    )
 
 
 def highlight(app, label: str) -> None:
@@ -53,7 +56,7 @@ async def test_an_allowed_action_is_done_and_the_list_follows() -> None:
         assert text_of(app.screen.query_one("#decision-status")) == "✓ Done: Invest in Robotics"
         assert app.game.state.me.capabilities["robotics"] == 3
         assert app.game.state.me.money == 700_000 - 180_000
-        assert "Invest in Robotics\n    240 M$ now · not now: one step per area per turn" in listed(app)
+        assert "Invest in Robotics 240 M$ now · not now: one step per area per turn" in listed(app)
         await pilot.press("escape")
         await pilot.pause()
         # The year's appropriation arrived as the campaign opened: +600, then -180.

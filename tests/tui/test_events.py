@@ -24,7 +24,7 @@ async def test_an_event_opens_as_a_modal_and_the_answer_is_applied() -> None:
         assert effects == [
             "You argue for the long term.\neffects: support +5",
             "effects: money +20 M$; support -5; relations with NASA -5; "
-            "Gateway next milestone slips 2 turn(s); something may follow later",
+            "Gateway next milestone slips 6 months; something may follow later",
         ]
         await pilot.press("escape", "e", "d")  # nothing else until it is answered
         await pilot.pause()

@@ -47,9 +47,10 @@ class DashboardScreen(Screen[None]):
         Binding("j", "join", "Join"),
         Binding("t", "timeline", "Timeline"),
         Binding("w", "why", "Why?"),
-        Binding("r", "relations", "Relations"),
-        Binding("b", "debrief", "Debrief"),
+        Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
+        Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
+        Binding("ctrl+s", "app.save", "Save", show=False),  # saved every turn: the footer must fit 80
         *(Binding(str(n), f"card({n})", f"Card {n}", show=False) for n in range(1, 10)),
     ]
 
@@ -115,9 +116,14 @@ class DashboardScreen(Screen[None]):
         self.refresh_view()
 
     def _fit_relations(self) -> None:
-        """Show as many relations as fit in three rows of figures; 'all' opens the full list."""
-        columns = 6 if self.size.width >= 120 else 4
-        room = columns * (3 if self.size.height < 36 else 4) - 8
+        """Show as many relations as fit in the rows of figures; 'all' opens the full list.
+
+        Narrow screens have three columns (a figure and its change fit in 25 cells, not in 19)
+        and one more row; wide ones six.
+        """
+        wide = self.size.width >= 120
+        rows = (3 if self.size.height < 36 else 4) + (0 if wide else 1)
+        room = (6 if wide else 3) * rows - 8
         cells = list(self.query(".relation"))
         for index, cell in enumerate(cells):
             cell.display = index < room
@@ -146,23 +152,19 @@ class DashboardScreen(Screen[None]):
         report = game.reports[-1] if game.reports else None
         last = net_changes(report.changes) if report else {}
         budget = budget_view(state, cs)
-        self._figure("money", money(budget.money), delta(last.get("money", 0) / 1000, " M$"))
+        self._figure("money", money(budget.money), delta(last.get("money", 0) / 1000))
         income = self.memory.delta("income", budget.income, state.turn)
         self._figure(
             "income",
             f"{money(budget.income)}/yr",
-            delta(income, " M$"),
+            delta(income),
             "This year's appropriation; click for the budget",
         )
         year_end = format_date(state.month + (budget.turns_left_in_year - 1) * cs.turn_months, cs.turn_months)
         self._figure(
             "committed",
             money(budget.committed_year),
-            delta(
-                self.memory.delta("committed", budget.committed_year, state.turn),
-                " M$",
-                higher_is_better=False,
-            ),
+            delta(self.memory.delta("committed", budget.committed_year, state.turn), higher_is_better=False),
             "\n".join(
                 f"{name}: {money(turn)} now, {money(year)} by {year_end}"
                 for name, turn, year in budget.commitments
@@ -267,8 +269,6 @@ class DashboardScreen(Screen[None]):
         self.app.push_screen(JoinScreen(pid))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "debrief":
-            return self.game.over
         if action == "end_turn":
             return None if self.game.over else True
         return True

@@ -48,7 +48,9 @@ class DebriefScreen(Screen[None]):
         head = OUTCOME.get(state.outcome, "Campaign under way")
         return Content("\n").join(
             [
-                Content.assemble((head, "bold"), f" · final score {game.score():.0f}"),
+                Content.assemble(
+                    (head, "bold"), f" · {'final score' if state.over else 'score so far'} {game.score():.0f}"
+                ),
                 Content(state.outcome_reason or "The campaign is not over yet."),
             ]
         )

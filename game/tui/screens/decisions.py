@@ -34,8 +34,15 @@ GROUPS: dict[str, str] = {
 }
 
 
-def option_prompt(option: ActionOption) -> Content:
-    """Two lines: ✓/✗ and the label; then the cost and effect, or the engine's reason when refused."""
+INDENT = 4
+
+
+def option_prompt(option: ActionOption, width: int = 0) -> Content:
+    """✓/✗ and the label; under it the cost and effect, or the engine's reason when refused.
+
+    The second part is wrapped to ``width`` (when known) under its own indent, so a long
+    reason reads as one block instead of running back to the left edge.
+    """
     mark, style = ("✓", "$text-success") if option.allowed else ("✗", "$text-error")
     cost = ""
     if option.cost_total:
@@ -45,10 +52,11 @@ def option_prompt(option: ActionOption) -> Content:
         cost += " · "
     head = Content.assemble((mark + " ", style), (option.label, "bold" if option.allowed else ""))
     if option.allowed:
-        tail = Content.assemble("    ", (cost, "bold"), (option.effect, "$text-muted"))
+        tail = Content.assemble((cost, "bold"), (option.effect, "$text-muted"))
     else:
-        tail = Content.assemble("    ", (cost, "$text-muted"), ("not now: " + option.reason, "$text-error"))
-    return Content("\n").join([head, tail])
+        tail = Content.assemble((cost, "$text-muted"), ("not now: " + option.reason, "$text-error"))
+    lines = tail.wrap(width - INDENT) if width > INDENT + 10 else [tail]
+    return Content("\n").join([head, *(line.pad_left(INDENT) for line in lines)])
 
 
 class DecisionsScreen(Screen[None]):
@@ -87,6 +95,9 @@ class DecisionsScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
+    def on_resize(self) -> None:
+        self.refresh_view()  # the reasons wrap to the new width
+
     def refresh_view(self) -> None:
         game = self.cislunar.game
         assert game is not None
@@ -96,6 +107,7 @@ class DecisionsScreen(Screen[None]):
             options = [o for o in options if o.allowed]
         self.options = options
         menu = self.query_one("#options", OptionList)
+        width = menu.scrollable_content_region.width - 2  # an option's padding
         keep = menu.highlighted
         menu.clear_options()
         group = None
@@ -104,7 +116,7 @@ class DecisionsScreen(Screen[None]):
             if name != group:
                 group = name
                 menu.add_option(Option(Content.assemble((f"── {name}", "bold $text-primary")), disabled=True))
-            menu.add_option(Option(option_prompt(option), id=str(index)))
+            menu.add_option(Option(option_prompt(option, width), id=str(index)))
         if not options:
             menu.add_option(Option("Nothing to decide: press e to end the turn.", disabled=True))
         if keep is not None and keep < menu.option_count:

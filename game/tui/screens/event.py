@@ -17,12 +17,14 @@ from textual.widgets import Button, Footer, Static
 
 from game.engine.queries import choice_effects
 from game.format.dates import format_date
+from game.tui.keys import EVERYWHERE
 
 
 class EventScreen(ModalScreen[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(2, 10)),
+        *EVERYWHERE,
     ]
 
     def __init__(self, uid: int, event_id: str) -> None:
@@ -34,13 +36,14 @@ class EventScreen(ModalScreen[str]):
         game = self.app.game  # type: ignore[attr-defined]
         cs = game.compiled
         event = cs.events[self.event_id].model
-        effects = choice_effects(cs, self.event_id)
+        effects = choice_effects(game.state, cs, self.event_id)
         with Vertical(classes="dialog", id="event-dialog") as dialog:
             dialog.border_title = f"! {event.title}"
             month = next((p.month for p in game.state.pending if p.uid == self.uid), game.state.month)
             dialog.border_subtitle = format_date(month, cs.turn_months)
             with VerticalScroll(id="event-body"):
-                yield Static(event.text.strip() or event.title, id="event-text", markup=False)
+                if event.text.strip():  # the title is on the border: never say it twice
+                    yield Static(event.text.strip(), id="event-text", markup=False)
                 for n, choice in enumerate(event.choices, start=1):
                     yield Button(
                         f"{n} {choice.label}", id=f"choice-{choice.id}", classes="choice", compact=True

@@ -12,10 +12,11 @@ from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.queries import programme_views
+from game.tui.keys import EVERYWHERE
 
 
 class ProgrammePickScreen(ModalScreen[str | None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back"), *EVERYWHERE]
 
     def compose(self) -> ComposeResult:
         game = self.app.game  # type: ignore[attr-defined]

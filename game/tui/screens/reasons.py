@@ -15,6 +15,7 @@ from textual.widgets import Footer, Static
 from game.engine.compiled import CompiledScenario
 from game.engine.queries import budget_view, net_changes, stat_name
 from game.engine.reports import Change
+from game.tui.keys import EVERYWHERE
 from game.tui.text import amount, delta, money
 
 
@@ -39,6 +40,7 @@ class ReasonsScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Close"),
         Binding("enter", "dismiss", "Close", show=False),
         Binding("w", "dismiss", "Close", show=False),
+        *EVERYWHERE,
     ]
 
     def __init__(self, stat: str | None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -12,16 +13,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from game.engine.queries import net_changes
+from game.tui.keys import EVERYWHERE
 from game.tui.text import delta, relation_word
+
+RELATION, WORD, CHANGE = 8, 9, 9  # the fixed columns; the bloc takes the width that is left
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` padded to ``width``, or cut with an ellipsis when it is longer."""
+    return f"{text:<{width}}" if len(text) <= width else text[: width - 1] + "…"
 
 
 class RelationsScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("r", "dismiss", "Close", show=False),
+        *EVERYWHERE,
     ]
 
     def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="relations-dialog") as dialog:
+            dialog.border_title = "Relations"
+            with VerticalScroll():
+                yield Static(markup=False, id="relations-table")
+            yield Static("Esc closes · click a relation on the dashboard for its reasons", classes="hint")
+        yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        table = self.query_one("#relations-table", Static)
+        table.update(self.table(table.content_region.width or event.size.width))
+
+    def table(self, width: int) -> Content:
+        """One row per agency, the closest first; the bloc column uses the width the dialog has."""
         game = self.app.game  # type: ignore[attr-defined]
         state, cs = game.state, game.compiled
         last = net_changes(game.reports[-1].changes) if game.reports else {}
@@ -30,20 +53,22 @@ class RelationsScreen(ModalScreen[None]):
             (aid for aid in cs.agencies if aid != game.player),
             key=lambda aid: (-state.relation(game.player, aid), aid),
         )
-        lines = [Content.assemble((f"{'agency':<12} {'bloc':<14} {'relation':>8}", "bold"))]
+        name_width = max(len("agency"), *(len(cs.agencies[aid].short) for aid in rows)) + 1
+        bloc_width = max(10, width - name_width - RELATION - WORD - CHANGE - 2)
+        lines = [
+            Content.assemble(
+                (f"{'agency':<{name_width}}{fit('bloc', bloc_width)} {'relation':>{RELATION}}", "bold")
+            )
+        ]
         for aid in rows:
             agency = cs.agencies[aid]
             value = state.relation(game.player, aid)
+            bloc = blocs.get(agency.bloc, agency.bloc)
             lines.append(
                 Content.assemble(
-                    f"{agency.short:<12} {blocs.get(agency.bloc, agency.bloc)[:14]:<14} {value:>+8.0f} ",
-                    (f"{relation_word(value):<9}", "$text-muted"),
+                    f"{agency.short:<{name_width}}{fit(bloc, bloc_width)} {value:>+{RELATION}.0f} ",
+                    (f"{relation_word(value):<{WORD}}", "$text-muted"),
                     delta(last.get(f"relation:{aid}", 0)),
                 )
             )
-        with Vertical(classes="dialog", id="relations-dialog") as dialog:
-            dialog.border_title = "Relations"
-            with VerticalScroll():
-                yield Static(Content("\n").join(lines), markup=False)
-            yield Static("Esc closes · click a relation on the dashboard for its reasons", classes="hint")
-        yield Footer()
+        return Content("\n").join(lines)

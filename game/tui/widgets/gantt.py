@@ -2,7 +2,8 @@
 
 Each row reads without colour: ◇ the original date, ◆ the date now expected, ● flown
 (✗ before it for each failure), ─ the slip between them, │ today; the right column says
-"on time" or "slipped +3".
+"on time" or "+9 mo" (slips are counted in months everywhere); » marks a milestone now
+expected after the campaign's end, whose calendar the axis never leaves.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.widget import Widget
 
 from game.engine.queries import MilestoneView
 
-LEGEND = "◇ planned  ◆ expected  ● flown  ─ slip  │ today"
+LEGEND = "◇ planned  ◆ expected  ● flown  ─ slip  » after the end  │ today"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +54,15 @@ class GanttChart(Widget):
         return len(self.rows) + groups + 1
 
     def _span(self) -> tuple[int, int]:
-        last = max([self.calendar.end, *(max(r.milestone.due, r.milestone.flown_at or 0) for r in self.rows)])
+        """The calendar's whole years: a milestone due after the campaign ends does not stretch it."""
         first = self.calendar.start - self.calendar.start % 12
+        last = self.calendar.end
         return first, last - last % 12 + 12
 
     def render(self) -> Content:
         width = max(40, self.size.width)
-        label_width = min(26, max(14, width // 4))
-        note_width = 11
+        label_width = min(34, max(14, width * 2 // 5))  # names first: they must be readable
+        note_width = 10
         track = width - label_width - note_width - 2
         first, last = self._span()
 
@@ -78,11 +80,13 @@ class GanttChart(Widget):
 
     def _axis(self, label_width: int, track: int, first: int, last: int, col) -> Content:
         cells = [" "] * track
-        step = 12 if (last - first) // 12 <= track // 6 else 24
+        years = max(1, (last - first) // 12)
+        step = 12 * next((n for n in (1, 2, 3, 4, 5, 10) if track * n // years >= 5), 10)
         for month in range(first, last, step):
             text = str(month // 12)
             at = col(month)
-            if at + len(text) <= track and all(c == " " for c in cells[at : at + len(text) + 1]):
+            clear = cells[max(0, at - 1) : at + len(text) + 1]  # a space either side of a year
+            if at + len(text) <= track and all(c == " " for c in clear):
                 cells[at : at + len(text)] = list(text)
         return Content.assemble((" " * label_width + " " + "".join(cells), "$text-muted"))
 
@@ -100,16 +104,18 @@ class GanttChart(Widget):
             cells[now - 1 - n], styles[now - 1 - n] = "✗", "$text-error"
         if m.flown:
             cells[now], styles[now] = "●", "$text-success"
+        elif m.due > self.calendar.end:
+            cells[now], styles[now] = "»", "$text-warning"  # expected after the campaign's end
         else:
-            cells[now], styles[now] = "◆", "$text-warning" if m.slip_turns else "$text-primary"
+            cells[now], styles[now] = "◆", "$text-warning" if m.slip_months else "$text-primary"
         label = m.name if len(m.name) < label_width else m.name[: label_width - 2] + "…"
         parts: list[str | tuple[str, str]] = [f" {label:<{label_width - 1}} "]
         parts.extend((cell, style) if style else cell for cell, style in zip(cells, styles, strict=True))
         if m.flown:
-            late = (f" ✓ late +{m.slip_turns}", "$text-warning")
-            note = late if m.slip_turns else (" ✓ on time", "$text-success")
-        elif m.slip_turns:
-            note = (f" slipped +{m.slip_turns}", "$text-warning")
+            late = (f" ✓ +{m.slip_months} mo", "$text-warning")
+            note = late if m.slip_months else (" ✓ on time", "$text-success")
+        elif m.slip_months:
+            note = (f" +{m.slip_months} mo", "$text-warning")
         else:
             note = (" on time", "$text-success")
         parts.append((note[0][:note_width], note[1]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -11,6 +12,16 @@ from textual.widgets import Static
 
 from game.engine.queries import ProgrammeView
 from game.tui.text import delta, slip, status
+
+
+def wrapped(text: str, width: int, most: int) -> list[str]:
+    """``text`` over at most ``most`` lines of ``width`` cells; one line when the size is unknown."""
+    if width <= 0 or most <= 1:
+        return [text]
+    lines = textwrap.wrap(text, width) or [text]
+    if len(lines) > most:
+        lines = [*lines[: most - 1], " ".join(lines[most - 1 :])]
+    return lines
 
 
 class ProgrammeCard(Static, can_focus=True):
@@ -37,13 +48,14 @@ class ProgrammeCard(Static, can_focus=True):
             Content(f"lead {', '.join(view.leads)}"),
             Content(f"with {', '.join(view.members)}" if view.members else "no partners yet"),
         ]
+        name_at = len(lines)
         if view.next is None:
             lines.append(Content(f"all flown ({view.flown}/{view.total})"))
         else:
             nxt = view.next
             lines.append(Content(f"next {nxt.name}"))
-            lines.append(Content.assemble(f"{date_of[nxt.due]} ", slip(nxt.slip_turns)))
-            if nxt.slip_turns:
+            lines.append(Content.assemble(f"{date_of[nxt.due]} ", slip(nxt.slip_months)))
+            if nxt.slip_months:
                 lines.append(Content.assemble(("was ", "$text-muted"), date_of[nxt.planned]))
         standing, _, offered = view.standing.partition(" offering ")
         self.border_subtitle = f"you: {'outside' if standing == 'not a member' else standing}"
@@ -52,6 +64,10 @@ class ProgrammeCard(Static, can_focus=True):
         lines.extend(Content(f"▪ {build}") for build in view.builds)
         if view.seats:
             lines.append(Content(f"▪ {view.seats} crew seat(s)"))
+        if view.next is not None:  # the milestone's name takes the lines the card has to spare
+            spare = 1 + self.content_region.height - len(lines)
+            name = wrapped(f"next {view.next.name}", self.content_region.width, spare)
+            lines[name_at : name_at + 1] = [Content(line) for line in name]
         self.update(Content("\n").join(lines), layout=False)  # fixed height: no relayout
         self.tooltip = f"{view.name}: {view.flown} of {view.total} milestones flown. Enter or click to open."
 

@@ -1,0 +1,72 @@
+"""English the game writes from names it does not know in advance: articles, amounts, phrases.
+
+One place, used by the engine's news and refusals and by every face, so that "an ESA
+astronaut", "12.5 M$" and "HTV-XG logistics to Gateway" read the same wherever they appear.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words that start with a vowel letter but a consonant sound ("a unit", "a one-off").
+_CONSONANT_SOUND = re.compile(r"^(uni|use|usu|ure|uro|eu|one\b|once\b)", re.IGNORECASE)
+#: Words that start with a silent h ("an hour").
+_VOWEL_SOUND = re.compile(r"^(hour|honest|honou?r|heir)", re.IGNORECASE)
+#: Letters whose spoken name starts with a vowel sound ("an LSA", "an MBRSC", "an X-ray").
+_VOWEL_NAMED_LETTERS = frozenset("AEFHILMNORSX")
+
+
+def _spelled_out(word: str) -> bool:
+    """An all-capital abbreviation read letter by letter: CNSA, MBRSC (but NASA, JAXA are words)."""
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if len(letters) < 2 or not letters.isupper():
+        return False
+    return letters[1] not in "AEIOU"
+
+
+def indefinite(word: str) -> str:
+    """'a' or 'an' for ``word`` as it is spoken: an ESA astronaut, a UAE astronaut, a NASA one."""
+    text = word.strip()
+    if not text:
+        return "a"
+    if _spelled_out(text):
+        return "an" if text[0].upper() in _VOWEL_NAMED_LETTERS else "a"
+    if text[0].isupper() and text.isupper() and text[0] == "U":
+        return "a"  # UAE, UKSA: "you-"
+    if _VOWEL_SOUND.match(text):
+        return "an"
+    if _CONSONANT_SOUND.match(text):
+        return "a"
+    return "an" if text[0].lower() in "aeiou" else "a"
+
+
+def with_indefinite(word: str, capital: bool = False) -> str:
+    """``word`` after its indefinite article: 'an ESA', or 'An ESA' to open a sentence."""
+    article = indefinite(word)
+    return f"{article.capitalize() if capital else article} {word}"
+
+
+def append_unless_said(text: str, tail: str) -> str:
+    """``text`` followed by ``tail``, unless it already ends with it (no "to Gateway to Gateway")."""
+    if text.rstrip().lower().endswith(tail.strip().lower()):
+        return text
+    return f"{text} {tail.strip()}"
+
+
+def amount(value: float) -> str:
+    """A figure with no more precision than it needs: 1,234 / 12.5 / 0.25."""
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.1f}"
+    return f"{value:.2f}"
+
+
+def money(millions: float) -> str:
+    """Millions of dollars as every screen and message shows them: '12.5 M$'."""
+    return f"{amount(millions)} M$"
+
+
+def months(count: int) -> str:
+    """A slip or a delay, always counted in months: '1 month', '9 months'."""
+    return f"{count} month" if count == 1 else f"{count} months"
