@@ -15,7 +15,7 @@ from game.engine import decisions
 from game.engine.actions import Action
 from game.engine.builds import _installment
 from game.engine.compiled import CompiledScenario
-from game.engine.reports import Change, TurnReport
+from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
@@ -283,7 +283,8 @@ class ContributionView:
     description: str
     cost: float  # M$ in all
     build_turns: int
-    schedule: tuple[tuple[str, float], ...]  # (date, M$) if started this turn
+    schedule: tuple[tuple[str, float], ...]  # (date, M$): what is still to pay, from this turn on
+    paid: float  # M$ the player has paid into it so far (its own build under way), else 0
     requires: tuple[tuple[str, int, int], ...]  # (area name, level needed, level held)
     rewards: tuple[str, ...]
     flies_on: str  # the carrying milestone and its date, '' when none
@@ -319,10 +320,12 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
     views = []
     for sid, slot in cp.slots.items():
         build = programme.slots[sid]
-        plan = BuildState(sid, state.player, "building", slot.build_turns, k(slot.cost))
+        mine = build.owner == state.player and build.status == "building"
+        # The player's own build is paid from here on: what is paid already is not due again.
+        plan = build if mine else BuildState(sid, state.player, "building", slot.build_turns, k(slot.cost))
         schedule = tuple(
             (format_date(state.month + i * cs.turn_months, cs.turn_months), amount / 1000)
-            for i, amount in enumerate(payments(plan, slot.build_turns))
+            for i, amount in enumerate(payments(plan, plan.turns_left))
         )
         flies_on = ""
         if slot.flies_on:
@@ -344,6 +347,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
                 cost=slot.cost,
                 build_turns=slot.build_turns,
                 schedule=schedule,
+                paid=build.paid / 1000 if mine else 0.0,
                 requires=tuple(
                     (names.get(area, area), level, state.me.capabilities.get(area, 0))
                     for area, level in slot.requires.items()
@@ -497,13 +501,35 @@ class TurningPoint:
     text: str
 
 
-def turning_points(reports: Iterable[TurnReport]) -> list[TurningPoint]:
+def dated_news(reports: Sequence[TurnReport], now: str) -> list[tuple[str, list[NewsItem]]]:
+    """The reports' news under the date each happened, oldest first, one entry per date.
+
+    A report ends with what happened as the next turn opened (its events, a new year's
+    appropriation): that goes under the next report's date, or ``now`` after the last one.
+    """
+    dated: list[tuple[str, list[NewsItem]]] = []
+
+    def add(date: str, items: list[NewsItem]) -> None:
+        if dated and dated[-1][0] == date:
+            dated[-1][1].extend(items)
+        else:
+            dated.append((date, list(items)))
+
+    for index, report in enumerate(reports):
+        add(report.date, report.played())
+        opened = report.opened()
+        if opened:
+            add(reports[index + 1].date if index + 1 < len(reports) else now, opened)
+    return dated
+
+
+def turning_points(reports: Sequence[TurnReport], now: str) -> list[TurningPoint]:
     """The news that shaped the campaign: flights, failures, crises, joins and objectives."""
     points = []
-    for report in reports:
-        for item in report.news:
+    for date, items in dated_news(reports, now):
+        for item in items:
             if (item.kind in TURNING_KINDS and (item.player or item.kind == "programme")) or (
                 item.kind in PLAYER_KINDS and item.player
             ):
-                points.append(TurningPoint(report.date, item.kind, item.text))
+                points.append(TurningPoint(date, item.kind, item.text))
     return points

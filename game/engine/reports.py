@@ -45,6 +45,17 @@ class TurnReport:
     date: str
     news: list[NewsItem] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    #: ``news[opening:]`` happened as the next turn opened (its events, a new year's budget):
+    #: they belong under the next turn's date, not under this one's.
+    opening: int | None = None
+
+    def played(self) -> list[NewsItem]:
+        """The news of the turn that was played."""
+        return self.news if self.opening is None else self.news[: self.opening]
+
+    def opened(self) -> list[NewsItem]:
+        """The news of the next turn's opening."""
+        return [] if self.opening is None else self.news[self.opening :]
 
     def totals(self) -> dict[str, float]:
         """Net change of every figure this turn."""

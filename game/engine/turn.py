@@ -69,6 +69,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     state.month += cs.turn_months
     state.acted.clear()
     lost = check_defeat(state, cs)
+    opening = None  # where the news of the next turn's opening starts, once the calendar moved on
     if lost:
         _finish(state, "lost", lost)
     elif state.month > cs.end:
@@ -80,12 +81,18 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
             f"score {final:.0f} of {cs.scenario.victory_score:.0f} needed to win",
         )
     else:
+        opening = len(state.news)
         if state.month % 12 == 0:
             appropriate(state, cs)
         for step in OPENING:
             step(state, cs)
     report = TurnReport(
-        played_turn, played_month, format_date(played_month, cs.turn_months), state.news, state.changes
+        played_turn,
+        played_month,
+        format_date(played_month, cs.turn_months),
+        state.news,
+        state.changes,
+        len(state.news) if opening is None else opening,
     )
     state.news, state.changes = [], []
     return report

@@ -67,7 +67,7 @@ def _entry(info: SaveInfo) -> SavedCampaign:
     ending = f", {info.outcome}" if info.outcome else ""
     return SavedCampaign(
         f"{info.agency.upper()} · {info.date} · {info.scenario_title}",
-        f"score {info.score:.0f}, turn {info.turn}{ending} · {kind}: {info.path.name}",
+        f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {info.path.name}",  # as the header counts
         partial(_open, info.path),
     )
 

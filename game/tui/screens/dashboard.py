@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     from game.tui.app import CislunarApp
 
 GO_ALONE = "go_alone"
+CARD_SHORT, CARD_TALL, CARD_LEAST = 10, 11, 5  # a programme card's rows, borders included
+NEWS_ROOM = 5  # the news lines the dashboard keeps, however many programmes there are
 
 
 class DashboardScreen(Screen[None]):
@@ -113,7 +115,23 @@ class DashboardScreen(Screen[None]):
         return list(dict.fromkeys(leads)) + others
 
     def on_resize(self) -> None:
+        self._fit_cards()
         self.refresh_view()
+
+    def _fit_cards(self) -> None:
+        """Up to four cards a row; when two rows of full cards would leave no room for the news
+        (five programmes at 80x24), the cards give up height so at least NEWS_ROOM lines stay."""
+        count = len(self.game.compiled.programmes) + 1
+        columns = min(4, count)
+        rows = -(-count // columns)
+        height = CARD_TALL if self.size.height >= 36 else CARD_SHORT
+        figures = self.query_one("#figures", Grid).outer_size.height or 4
+        fixed = 1 + figures + 1 + 1  # the header, the figures, the turn line and the footer
+        if self.size.height and fixed + rows * height + NEWS_ROOM > self.size.height:
+            height = max(CARD_LEAST, (self.size.height - fixed - NEWS_ROOM) // rows)
+        cards = self.query_one("#cards", Grid)
+        cards.styles.grid_size_columns = columns
+        cards.styles.grid_rows = str(height)
 
     def _fit_relations(self) -> None:
         """Show as many relations as fit in the rows of figures; 'all' opens the full list.
@@ -132,8 +150,7 @@ class DashboardScreen(Screen[None]):
         more.show(f"+{hidden} more" if hidden else "all (r)", Content(""), "All relations (R)")
 
     def on_mount(self) -> None:
-        cards = self.query_one("#cards", Grid)
-        cards.styles.grid_size_columns = min(4, len(self.game.compiled.programmes) + 1)
+        self._fit_cards()
         self.refresh_view()
         self.cislunar.screen_ready(self)
 
@@ -182,7 +199,7 @@ class DashboardScreen(Screen[None]):
         self._fit_relations()
         self._turn_line()
         self._cards()
-        self.query_one("#news", NewsFeed).show(game.reports)
+        self.query_one("#news", NewsFeed).show(game.reports, game.date)
         if self.size.width >= 120:  # the timeline beside the news only where there is room
             rows = [
                 GanttRow(cp.model.short, milestone)
@@ -201,6 +218,11 @@ class DashboardScreen(Screen[None]):
                 f"{c.reason}: {amount(c.delta / 1000 if stat == 'money' else c.delta)}" for c in reasons
             )
         cell.show(value, change, tooltip)
+
+    def _label(self, stat: str) -> str:
+        """A stat as its figure names it ('⇄CNSA'), so the turn line fits where the figures do."""
+        cells = self.query(f"#fig-{stat.replace(':', '-')}")
+        return cells.first(FigureCell).label if cells else stat_name(stat, self.game.compiled)
 
     def _turn_line(self) -> None:
         game = self.game
@@ -225,9 +247,8 @@ class DashboardScreen(Screen[None]):
         parts: list[Content | str | tuple[str, str]] = [("This turn so far: ", "bold")]
         for stat, value in now.items():
             shown = value / 1000 if stat == "money" else value
-            parts.extend(
-                [stat_name(stat, game.compiled), " ", delta(shown, " M$" if stat == "money" else ""), "  "]
-            )
+            label = self._label(stat)
+            parts.extend([label, " ", delta(shown, " M$" if stat == "money" else ""), "  "])
         line.update(Content.assemble(*parts), layout=False)
 
     def _cards(self) -> None:
@@ -240,8 +261,9 @@ class DashboardScreen(Screen[None]):
                     dates[month] = format_date(month, cs.turn_months)
             change = self.memory.delta(f"health:{view.id}", view.health, state.turn)
             self.query_one(f"#card-{view.id}", ProgrammeCard).show(view, dates, change)
-        room = 5 if self.size.height < 36 else 8
-        self.query_one("#card-go-alone", GoAloneCard).show_path(go_alone_view(state, cs), room)
+        card = self.query_one("#card-go-alone", GoAloneCard)
+        inside = card.content_region.height or (8 if self.size.height < 36 else 9)
+        card.show_path(go_alone_view(state, cs), max(1, inside - 3))  # crew, '+N more', skills
 
     # ---- reacting
     def on_figure_cell_explain(self, event: FigureCell.Explain) -> None:

@@ -71,7 +71,7 @@ class DebriefScreen(Screen[None]):
         return Content("\n").join(lines)
 
     def _story(self, game) -> Content:
-        points = turning_points(game.reports)
+        points = turning_points(game.reports, game.date)
         lines = [Content.assemble(("Turning points", "bold underline"))]
         for point in points:
             lines.append(

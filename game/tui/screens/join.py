@@ -28,12 +28,13 @@ OBSERVER = "__observer__"
 
 
 def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
+    """What joining asks and does; a member is shown only what goes on while it stays in."""
     lines: list[Content] = []
     if not member:
         lines.append(Content.assemble(("Admission ", "bold"), "; ".join(terms.admission) or "open to all"))
-    lines.append(
-        Content.assemble(("On joining ", "bold"), "; ".join(terms.on_join) or "no effect on relations")
-    )
+        lines.append(
+            Content.assemble(("On joining ", "bold"), "; ".join(terms.on_join) or "no effect on relations")
+        )
     if terms.while_member:
         lines.append(Content.assemble(("While a member ", "bold"), "; ".join(terms.while_member)))
     return lines
@@ -60,6 +61,12 @@ def contribution_lines(view: ContributionView) -> list[Content]:
         Content.assemble(
             ("Cost ", "bold"),
             f"{money(view.cost)} over {view.build_turns} turn(s), about {money(per_turn)} a turn",
+        )
+        if not view.paid
+        else Content.assemble(
+            ("Cost ", "bold"),
+            f"{money(view.cost)}; {money(view.paid)} paid, {money(sum(a for _, a in view.schedule))} "
+            f"still to pay over {len(view.schedule)} turn(s)",
         ),
         Content(f"   {schedule}"),
         Content.assemble(("Needs ", "bold"), needs),

@@ -9,18 +9,20 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from game.engine.queries import dated_news
 from game.engine.reports import TurnReport
 from game.tui.text import NEWS_MARK
 
 
-def render_reports(reports: Sequence[TurnReport], limit: int = 12) -> Content:
-    """The last ``limit`` reports as lines; the player's own news is marked with ▸ and bold."""
+def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12) -> Content:
+    """The last ``limit`` quarters' news, each under the date it happened (``now``: this turn's);
+    the player's own news is marked with ▸ and bold."""
     lines: list[Content] = []
-    for report in reversed(reports[-limit:]):
-        lines.append(Content.assemble((f"── {report.date} ", "bold $text-primary")))
-        if not report.news:
+    for date, news in reversed(dated_news(reports[-limit - 1 :], now)[-limit:]):
+        lines.append(Content.assemble((f"── {date} ", "bold $text-primary")))
+        if not news:
             lines.append(Content.assemble(("   a quiet turn", "$text-muted")))
-        for item in report.news:
+        for item in news:
             mark = NEWS_MARK.get(item.kind, "·")
             if item.player:
                 lines.append(Content.assemble(f" ▸{mark} ", (item.text, "bold")))
@@ -39,6 +41,6 @@ class NewsFeed(VerticalScroll, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static(id="news-body", markup=False)
 
-    def show(self, reports: Sequence[TurnReport]) -> None:
-        self.query_one("#news-body", Static).update(render_reports(reports))
+    def show(self, reports: Sequence[TurnReport], now: str) -> None:
+        self.query_one("#news-body", Static).update(render_reports(reports, now))
         self.scroll_home(animate=False)

@@ -64,6 +64,10 @@ class ProgrammeCard(Static, can_focus=True):
         lines.extend(Content(f"▪ {build}") for build in view.builds)
         if view.seats:
             lines.append(Content(f"▪ {view.seats} crew seat(s)"))
+        room = self.content_region.height
+        if room and len(lines) > room:  # a short card (many programmes): the partners go first
+            del lines[2:4]
+            name_at -= 2
         if view.next is not None:  # the milestone's name takes the lines the card has to spare
             spare = 1 + self.content_region.height - len(lines)
             name = wrapped(f"next {view.next.name}", self.content_region.width, spare)
