@@ -1,0 +1,150 @@
+"""Issue 11, points 7 to 10, played at 80x24 as a new player would: keys that work where the
+help lists them, nothing cut, numbers that agree with each other, text that reads right."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from game.engine.actions import Action
+from game.saves import list_saves
+from game.tui.commands import CampaignCommands
+from game.tui.saved import folder_saves
+from game.tui.screens.debrief import DebriefScreen
+from game.tui.screens.event import EventScreen
+from game.tui.screens.help import HelpScreen
+from game.tui.screens.join import JoinScreen
+
+from .conftest import SMALL, TUI_FIXTURES, make_app, new_game
+from .helpers import answer_events, screen_text, text_of
+from .test_saves import saving_app
+
+FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
+
+
+async def test_help_and_save_work_while_an_event_waits(tmp_path: Path) -> None:
+    app = saving_app(tmp_path, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("e")  # turn 2 opens with the budget crisis
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        assert "f1 Help" in screen_text(app).splitlines()[-1]  # the dialog's footer lists them
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)  # still waiting for its answer
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [entry.date for entry in list_saves(tmp_path) if not entry.autosave] == ["2021-Q2"]
+
+
+async def test_b_opens_the_debrief_before_the_end_and_the_palette_offers_every_screen(tmp_path: Path) -> None:
+    app = saving_app(tmp_path, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        offered = {name for name, _, _ in CampaignCommands(app.screen).commands()}
+        assert {"Relations", "Save", "Debrief", "Timeline", "Help", "Decisions"} <= offered
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        assert "Campaign under way · score so far" in screen_text(app)
+
+
+async def test_nothing_is_cut_at_80x24() -> None:
+    game = new_game()
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        for _ in range(4):  # into 2022: a new appropriation
+            await answer_events(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+        await answer_events(pilot)
+        text = screen_text(app)
+        assert text.splitlines()[-1].endswith("^p palette")  # no stray letter after it
+        money = text_of(app.screen.query_one("#fig-money"))
+        assert "▲+" in money and money in text  # the year's money delta is on screen, not wrapped away
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Non-aligned" not in text  # (the test scenario's blocs are short: West and East)
+        assert "West" in screen_text(app) and "East" in screen_text(app)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        menu = app.screen.query_one("#options", OptionList)
+        prompts = [str(menu.get_option_at_index(i).prompt) for i in range(menu.option_count)]
+        refused = [p for p in prompts if "not now:" in p and p.count("\n") > 1]
+        assert refused, "a refusal long enough to wrap at 80 columns"
+        for prompt in refused:  # every wrapped line keeps its indent
+            assert all(line.startswith("    ") for line in prompt.splitlines()[1:])
+
+
+async def test_the_relations_bloc_column_uses_the_width_it_has() -> None:
+    from game.engine.game import Game
+    from tests.tui.conftest import compiled
+
+    default = Path(__file__).parents[2] / "scenarios" / "default-2021.yaml"
+    app = make_app(Game(compiled(default), "esa", 3))
+    async with app.run_test(size=SMALL) as pilot:
+        await answer_events(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Non-aligned and hedging states" in screen_text(app)
+        assert "Artemis partners (US-led)" in screen_text(app)
+
+
+async def test_five_programmes_keep_the_news_and_the_milestones_readable() -> None:
+    app = make_app(new_game(FIVE_ROADS))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        news = app.screen.query_one("#news")
+        assert news.region.height >= 5 and news.region.bottom <= SMALL[1] - 1
+        assert "No news yet" in screen_text(app)
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        card = text_of(app.screen.query_one("#card-ilrs"))
+        assert "next Robotic\nlander\n" in card  # wrapped over the card's spare line, not "Robotic la…"
+
+
+async def test_news_sits_under_the_quarter_it_happened_in() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        for _ in range(4):
+            await answer_events(pilot)
+            await pilot.press("e")
+            await pilot.pause()
+        body = text_of(app.screen.query_one("#news-body"))
+        assert body.index("── 2022-Q1") < body.index("Appropriation for 2022") < body.index("── 2021-Q4")
+
+
+async def test_a_member_sees_no_joining_terms_and_a_build_only_what_is_left_to_pay() -> None:
+    game = new_game()
+    game.state.programmes["gateway"].members.append("esa")
+    assert game.act(Action("fund", "gateway", "arm")).ok  # 400 M$ over 4 turns
+    for _ in range(2):
+        for pending in list(game.state.pending):
+            choice = game.compiled.events[pending.event].model.choices[0].id
+            game.act(Action("answer", str(pending.uid), choice))
+        assert game.end_turn().ok
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await answer_events(pilot)
+        app.push_screen(JoinScreen("gateway", "arm"))
+        await pilot.pause()
+        details = text_of(app.screen.query_one("#join-details"))
+        assert "On joining" not in details
+        assert "400 M$; 200 M$ paid, 200 M$ still to pay over 2 turn(s)" in details
+        assert "2021-Q1" not in details  # the paid turns are not due again
+
+
+async def test_the_load_list_counts_turns_as_the_header_does(tmp_path: Path) -> None:
+    app = saving_app(tmp_path, new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await answer_events(pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        assert "turn 2 of 16" in screen_text(app)
+    (entry,) = folder_saves(tmp_path)()
+    assert "turn 2 " in entry.detail or "turn 2," in entry.detail
