@@ -67,7 +67,8 @@ def _entry(info: SaveInfo) -> SavedCampaign:
     ending = f", {info.outcome}" if info.outcome else ""
     return SavedCampaign(
         f"{info.agency.upper()} · {info.date} · {info.scenario_title}",
-        f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {info.path.name}",  # as the header counts
+        # turns counted from 1, as the dashboard's header counts them
+        f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {info.path.name}",
         partial(_open, info.path),
     )
 
