@@ -11,6 +11,9 @@ from game.engine.state import GameState, PendingEvent, k
 from game.format.words import money
 
 LIVE = ("active", "restructured")
+#: What cancelling a build costs besides the money paid into it: the programme's health and
+#: the leads' goodwill (the confirmation dialog quotes these figures).
+CANCEL_HEALTH, CANCEL_OFFENCE = 5.0, 10.0
 
 
 def _m(amount_k: int) -> str:
@@ -170,10 +173,14 @@ def apply(state: GameState, cs: CompiledScenario, action: Action) -> str:
     elif kind == "cancel":
         programme = state.programmes[target]
         release_build(programme.slots[option])
-        programme.health = max(0.0, programme.health - 5)
+        programme.health = max(0.0, programme.health - CANCEL_HEALTH)
         for lead in programme.leads:
             ledger.relate(
-                state, state.player, lead, -10, f"cancelled {cs.programmes[target].slots[option].name}"
+                state,
+                state.player,
+                lead,
+                -CANCEL_OFFENCE,
+                f"cancelled {cs.programmes[target].slots[option].name}",
             )
         ledger.report(state, "action", f"You cancel {cs.programmes[target].slots[option].name}", target, True)
     elif kind == "withdraw":

@@ -7,6 +7,9 @@ from game.engine.compiled import CompiledScenario
 from game.engine.effects import apply_effects
 from game.engine.state import BuildState, GameState, k
 
+#: The programme's health lost when a partner leaves it.
+LEAVE_HEALTH = 5.0
+
 
 def start_build(
     state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str, owner: str
@@ -60,7 +63,7 @@ def leave(
     for build in programme.slots.values():
         if build.owner == agency and build.status == "building":
             release_build(build)
-    programme.health = max(0.0, programme.health - 5)
+    programme.health = max(0.0, programme.health - LEAVE_HEALTH)
     short = cs.programmes[programme_id].model.short
     if penalty:
         rules = cs.rules

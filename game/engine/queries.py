@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from game.engine import decisions
+from game.engine import decisions, membership
 from game.engine.actions import Action
 from game.engine.builds import _installment
 from game.engine.compiled import CompiledScenario
@@ -19,7 +19,7 @@ from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
-from game.format.words import months
+from game.format.words import money, months
 
 # ---------------------------------------------------------------- names and stats
 
@@ -401,6 +401,45 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
         observer=observer,
         observer_reason=decisions.check(state, cs, observer) if observer else "",
     )
+
+
+# ---------------------------------------------------------------- what an action costs
+
+
+def consequences(state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
+    """What cancelling a build or withdrawing from a programme costs, in the engine's figures.
+
+    Empty for any other action: only these two undo something the player paid for, so only
+    they ask to be confirmed.
+    """
+    if action.kind not in ("cancel", "withdraw") or action.target not in state.programmes:
+        return []
+    programme = state.programmes[action.target]
+    cp = cs.programmes[action.target]
+    leads = [cs.agencies[lead].short for lead in programme.leads]
+    if action.kind == "cancel":
+        build = programme.slots.get(action.option)
+        if build is None:
+            return []
+        return [
+            f"{money(build.paid / 1000)} already paid into {cp.slots[action.option].name} is lost",
+            *(f"relations with {lead} -{decisions.CANCEL_OFFENCE:g}" for lead in leads),
+            f"{cp.model.short} health -{decisions.CANCEL_HEALTH:g}",
+        ]
+    builds = [
+        (cp.slots[sid].name, build.paid)
+        for sid, build in programme.slots.items()
+        if build.owner == state.player and build.status == "building"
+    ]
+    lines = [f"{name} stops: {money(paid / 1000)} already paid is lost" for name, paid in builds]
+    lines += [f"relations with {lead} -{cs.rules.withdraw_penalty:g}" for lead in leads]
+    lines += [
+        f"support -{cs.rules.withdraw_support:g}",
+        f"{cp.model.short} health -{membership.LEAVE_HEALTH:g}",
+    ]
+    if programme.seats.get(state.player):
+        lines.append("your crew seats in it are given up")
+    return lines
 
 
 # ---------------------------------------------------------------- effects in words

@@ -161,6 +161,25 @@ class CislunarApp(App[int]):
             self.notify(reason, title="Autosave failed", severity="warning", timeout=10)
 
     def action_new_campaign(self) -> None:
+        """Back to the title screen; a campaign under way is only left once the player says so."""
+        if self.game is None or self.game.over:
+            self._to_title()
+            return
+        from game.tui.screens.confirm import ConfirmScreen
+
+        kept = (
+            "this turn's moves since its autosave are lost; Continue resumes the rest"
+            if self.can_save
+            else "this campaign is not saved: all of it is lost"
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._to_title()
+
+        self.push_screen(ConfirmScreen("Leave this campaign for a new one?", [kept], "Leave"), confirmed)
+
+    def _to_title(self) -> None:
         from game.tui.screens.title import TitleScreen
 
         while len(self.screen_stack) > 1:

@@ -148,3 +148,44 @@ async def test_the_load_list_counts_turns_as_the_header_does(tmp_path: Path) -> 
         assert "turn 2 of 16" in screen_text(app)
     (entry,) = folder_saves(tmp_path)()
     assert "turn 2 " in entry.detail or "turn 2," in entry.detail
+
+
+async def test_undoing_asks_first_and_says_what_it_costs() -> None:
+    from game.tui.screens.confirm import ConfirmScreen
+    from game.tui.screens.title import TitleScreen
+
+    game = new_game()
+    game.state.programmes["gateway"].members.append("esa")
+    assert game.act(Action("fund", "gateway", "arm")).ok
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        menu = app.screen.query_one("#options", OptionList)
+        first = str(menu.get_option_at_index(menu.highlighted or 0).prompt)
+        assert "Cancel" not in first and "Withdraw" not in first  # not where the cursor lands
+        labels = [str(menu.get_option_at_index(i).prompt).splitlines()[0] for i in range(menu.option_count)]
+        menu.highlighted = next(i for i, label in enumerate(labels) if "Cancel Robotic arm" in label)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        text = screen_text(app)
+        assert "0 M$ already paid into Robotic arm is lost" in text and "relations with NASA -10" in text
+        await pilot.press("enter")  # the cursor starts on "No, keep it"
+        await pilot.pause()
+        assert game.state.programmes["gateway"].slots["arm"].owner == "esa"
+        await pilot.press("enter", "y")
+        await pilot.pause()
+        assert game.state.programmes["gateway"].slots["arm"].owner is None
+        await pilot.press("escape", "1", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "support -5" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "esa" in game.state.programmes["gateway"].members
+        app.action_new_campaign()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "all of it is lost" in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)

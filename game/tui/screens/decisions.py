@@ -26,8 +26,8 @@ GROUPS: dict[str, str] = {
     "answer": "Events awaiting your answer",
     "apply": "Programmes",
     "fund": "Programmes",
-    "cancel": "Programmes",
-    "withdraw": "Programmes",
+    "cancel": "Cancel or withdraw (each asks first and says what it costs)",
+    "withdraw": "Cancel or withdraw (each asks first and says what it costs)",
     "mission": "National missions (go alone)",
     "invest": "Capabilities",
     "diplomacy": "Diplomacy",
@@ -35,6 +35,9 @@ GROUPS: dict[str, str] = {
 
 
 INDENT = 4
+
+
+UNDOING = ("cancel", "withdraw")
 
 
 def option_prompt(option: ActionOption, width: int = 0) -> Content:
@@ -84,7 +87,9 @@ class DecisionsScreen(Screen[None]):
         yield Static(title, classes="step", id="decisions-title")
         yield OptionList(id="options")
         yield Static(
-            "Enter: do it · refused actions show the engine's reason", id="decision-status", markup=False
+            "Enter: choose · an offer shows its terms and a cancellation its cost before anything is done",
+            id="decision-status",
+            markup=False,
         )
         yield Footer()
 
@@ -103,6 +108,8 @@ class DecisionsScreen(Screen[None]):
         assert game is not None
         self.sub_title = f"{game.date} · money {money(game.state.me.money / 1000)}"
         options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
+        # What undoes a commitment comes last, never where the cursor lands first.
+        options.sort(key=lambda o: o.action.kind in UNDOING)
         if not self.show_refused:
             options = [o for o in options if o.allowed]
         self.options = options
@@ -129,13 +136,30 @@ class DecisionsScreen(Screen[None]):
             return
         option = self.options[int(event.option.id)]
         action = option.action
-        status = self.query_one("#decision-status", Static)
         if action.kind in ("apply", "fund") and action.option and option.allowed:
             from game.tui.screens.join import JoinScreen
 
             self.app.push_screen(JoinScreen(action.target, action.option))
             return
-        outcome = self.cislunar.act(action)
+        if action.kind in UNDOING and option.allowed:
+            from game.engine.queries import consequences
+            from game.tui.screens.confirm import ConfirmScreen
+
+            game = self.cislunar.game
+            assert game is not None
+            costs = consequences(game.state, game.compiled, action)
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._act(option)
+
+            self.app.push_screen(ConfirmScreen(f"{option.label}?", costs, option.label.split()[0]), confirmed)
+            return
+        self._act(option)
+
+    def _act(self, option: ActionOption) -> None:
+        status = self.query_one("#decision-status", Static)
+        outcome = self.cislunar.act(option.action)
         if outcome.ok:
             status.update(Content.assemble(("✓ Done: ", "bold $text-success"), option.label))
             self.refresh_view()

@@ -250,7 +250,24 @@ class JoinScreen(Screen[None]):
         return True
 
     def action_withdraw(self) -> None:
-        outcome = self.cislunar.act(Action("withdraw", self.programme))
+        """Ask first, with what leaving costs; then leave."""
+        from game.engine.queries import consequences
+        from game.tui.screens.confirm import ConfirmScreen
+
+        game = self.cislunar.game
+        assert game is not None
+        action = Action("withdraw", self.programme)
+        short = game.compiled.programmes[self.programme].model.short
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._withdraw(action)
+
+        costs = consequences(game.state, game.compiled, action)
+        self.app.push_screen(ConfirmScreen(f"Withdraw from {short}?", costs, "Withdraw"), confirmed)
+
+    def _withdraw(self, action: Action) -> None:
+        outcome = self.cislunar.act(action)
         if outcome.ok:
             short = self.cislunar.game.compiled.programmes[self.programme].model.short  # type: ignore[union-attr]
             self.notify(f"You left {short}", severity="warning")

@@ -1,0 +1,50 @@
+"""Are you sure? A dialog before an action that undoes something: what it costs, then yes or no.
+
+The cursor starts on the safe answer; Esc or N keeps things as they are, Y goes ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+from game.tui.keys import EVERYWHERE
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss(False)", "Keep"),
+        Binding("n", "dismiss(False)", "No", show=False),
+        Binding("y", "dismiss(True)", "Yes"),
+        *EVERYWHERE,
+    ]
+
+    def __init__(self, question: str, costs: Sequence[str], yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.costs = list(costs)
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="confirm-dialog") as dialog:
+            dialog.border_title = self.question
+            lines = [Content.assemble(("What it costs", "bold"))]
+            lines += [Content(f" • {cost}") for cost in self.costs] or [Content(" nothing")]
+            yield Static(Content("\n").join(lines), id="confirm-costs", markup=False)
+            with Horizontal(id="confirm-buttons"):
+                yield Button("No, keep it", id="no", variant="primary", compact=True)
+                yield Button(self.yes, id="yes", variant="error", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
