@@ -87,7 +87,7 @@ class DecisionsScreen(Screen[None]):
         yield Static(title, classes="step", id="decisions-title")
         yield OptionList(id="options")
         yield Static(
-            "Enter: choose · an offer shows its terms and a cancellation its cost before anything is done",
+            "Enter: choose · an offer shows its terms first, and undoing asks first",
             id="decision-status",
             markup=False,
         )
