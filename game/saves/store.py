@@ -319,7 +319,7 @@ def disagreement(save: SaveFile, game: Game) -> str:
         return "the state hash does not match the replayed state"
     summary = summary_of(game)
     if summary != save.summary:
-        return f"the summary (turn {save.summary.turn + 1}, {save.summary.date}) does not match the replay"
+        return f"the summary (turn {save.summary.turn}, {save.summary.date}) does not match the replay"
     return ""
 
 
