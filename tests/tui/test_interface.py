@@ -189,3 +189,16 @@ async def test_undoing_asks_first_and_says_what_it_costs() -> None:
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)
+
+
+async def test_a_long_refusal_on_the_join_screen_wraps() -> None:
+    from game.tui.screens.join import verdict
+
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        reason = "ILRS is closed to agencies with relations of 70 or more with NASA; yours are 95, and more"
+        app.screen.query_one("#join-status").update(verdict(reason))
+        await pilot.pause()
+        assert "yours are 95, and more" in " ".join(screen_text(app).split())

@@ -68,6 +68,9 @@ async def test_a_member_can_withdraw_and_others_cannot() -> None:
         app.screen.refresh_view()
         await pilot.press("x")
         await pilot.pause()
+        assert "esa" in game.state.programmes["ilrs"].members  # it asks first, saying what it costs
+        await pilot.press("y")
+        await pilot.pause()
         assert "esa" not in game.state.programmes["ilrs"].members
         assert any(item.text == "ESA leaves ILRS (withdrawal)" for item in game.state.news)
         assert game.state.relation("esa", "cnsa") == 10 - 25  # the lead takes offence
