@@ -274,3 +274,19 @@ def test_the_command_prints_each_failure_as_path_line_column_and_fails(
 def test_the_command_says_when_it_finds_no_test(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(tmp_path)]) == 1
     assert "no .test.yaml files in" in capsys.readouterr().err
+
+
+def test_validate_checks_a_test_file_as_a_test_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path, CALM)
+    assert main(["validate", str(good)]) == 0
+    assert f"{good}: ok (tests of Mini test scenario)" in capsys.readouterr().err
+    text = "scenario: mini.yaml\n" + CALM.replace("agency: esa", "agency: nasa")
+    bad = write(tmp_path, text, "bad.test.yaml")
+    assert main(["validate", str(bad)]) == 1
+    out, err = capsys.readouterr()
+    line, column = position(text, "nasa")
+    assert (
+        out.startswith(f"{bad}:{line}:{column}: error: 'nasa' is not a playable agency") and "1 error" in err
+    )

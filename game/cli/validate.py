@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from pydantic import BaseModel
 
 from game.format.diagnostics import Diagnostic
 from game.format.loader import LoadResult, load_scenario
+from game.format.scenario_tests import is_test_file, load_tests
 from game.paths import default_scenario
 
 
@@ -66,8 +68,29 @@ def run(args: argparse.Namespace) -> int:
 
 
 def validate_files(paths: list[str], strict: bool) -> ValidationReport:
-    files = [file_report(path, load_scenario(path), strict) for path in paths]
+    files = [
+        checked_test_file(path)
+        if is_test_file(Path(path))
+        else file_report(path, load_scenario(path), strict)
+        for path in paths
+    ]
     return ValidationReport(ok=all(file.ok for file in files), strict=strict, files=files)
+
+
+def checked_test_file(path: str) -> FileReport:
+    """A scenario test file is checked as `cislunar test` reads it (and against its scenario), not run."""
+    loaded = load_tests(path)
+    scenario = loaded.scenario.scenario if loaded.scenario else None
+    return FileReport(
+        path=path,
+        ok=not loaded.diagnostics,
+        id=None,
+        title=f"tests of {scenario.title}" if scenario is not None and not loaded.diagnostics else None,
+        extends=[],
+        errors=len(loaded.diagnostics),
+        warnings=0,
+        diagnostics=loaded.diagnostics,
+    )
 
 
 def file_report(path: str, result: LoadResult, strict: bool) -> FileReport:
