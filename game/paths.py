@@ -12,6 +12,8 @@ _SOURCE_TREE = _PACKAGE.parent
 DEFAULT_SCENARIO_ID = "default_2021"
 DEFAULT_SCENARIO_FILE = "default-2021.yaml"
 SCHEMA_FILE = "scenario.schema.json"
+#: How a scenario test file's name ends (``default-2021.test.yaml``): never listed as a scenario.
+TEST_SUFFIX = ".test.yaml"
 
 
 def shipped_scenarios_dir() -> Path:

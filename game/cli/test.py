@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.format.scenario_tests import TEST_SUFFIX, find_test_files
-from game.paths import shipped_scenarios_dir, user_scenarios_dir
-from game.sim.scenario_tests import ScenarioTestFileReport, run_test_files
+from game.paths import TEST_SUFFIX, shipped_scenarios_dir, user_scenarios_dir
+
+if TYPE_CHECKING:
+    from game.sim.scenario_tests import ScenarioTestFileReport
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -36,6 +38,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Here, not at the top: every command's parser is built on each run, and this one needs
+    # the engine and the bots only when it runs.
+    from game.format.scenario_tests import find_test_files
+    from game.sim.scenario_tests import run_test_files
+
     named = [Path(p) for p in args.paths]
     paths = named or [d for d in (shipped_scenarios_dir(), user_scenarios_dir()) if d.is_dir()]
     files = find_test_files(paths)

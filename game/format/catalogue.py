@@ -19,9 +19,8 @@ from pydantic import BaseModel
 from game.format.dates import parse_date
 from game.format.extends import SUFFIXES, resolve_extends
 from game.format.metadata import game_version_refusal
-from game.format.scenario_tests import TEST_SUFFIX
 from game.format.yaml_source import read_document, read_source
-from game.paths import DEFAULT_SCENARIO_ID, shipped_scenarios_dir, user_scenarios_dir
+from game.paths import DEFAULT_SCENARIO_ID, TEST_SUFFIX, shipped_scenarios_dir, user_scenarios_dir
 
 Origin = Literal["shipped", "user"]
 

@@ -26,9 +26,8 @@ from game.format.extends import locate
 from game.format.loader import LoadResult, default_search_dirs, load_scenario, located_errors
 from game.format.models import Date, Expression, Id, Scenario, Strict
 from game.format.yaml_source import DataPath, SourceMap, read_document, read_source
+from game.paths import TEST_SUFFIX
 
-#: How a test file's name ends: ``default-2021.test.yaml`` tests ``default-2021.yaml``.
-TEST_SUFFIX = ".test.yaml"
 MAX_TESTS = 50
 MAX_ACTIONS = 400
 MAX_EXPECTATIONS = 200
