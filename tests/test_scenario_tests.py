@@ -136,6 +136,31 @@ def test_an_outcome_plays_the_campaign_to_its_end_and_says_how_it_ended(tmp_path
     )
 
 
+def test_a_campaign_lost_early_fails_what_it_never_reached(tmp_path: Path) -> None:
+    text = """\
+tests:
+  - name: lost at once
+    actions: [{turn: 2022-Q1, action: invest, target: robotics}]
+    expect:
+      - {at: 2021-Q2, that: 'support > 0'}
+      - {by: 2022-Q1, that: 'science > 100'}
+    outcome: won
+"""
+    path = write(tmp_path, text)
+    losing = MINI.read_text().replace("victory_score: 30", "victory_score: 30\ndefeat: {support_below: 100}")
+    (tmp_path / "mini.yaml").write_text(losing)  # support is always at or under 100: lost at once
+    found = failures(run(path))
+    ended = "the campaign ended (lost) before {}; its last turn was 2021-Q1"
+    never = "by 2022-Q1: science > 100 did not hold on any turn; as 2021-Q1 opened: science = 0"
+    assert found[:3] == [
+        ("failed", *position(text, "2021-Q2"), ended.format("2021-Q2")),
+        ("failed", *position(text, "science > 100"), never),
+        ("failed", *position(text, "2022-Q1, action"), ended.format("2022-Q1")),
+    ]
+    assert found[3][:3] == ("failed", *position(text, "won")) and len(found) == 4
+    assert found[3][3].startswith("the campaign was to end won; it was lost (domestic support collapsed")
+
+
 def test_the_same_file_gives_the_same_report(tmp_path: Path) -> None:
     text = CALM + "    strategy: random\n    seed: 7\n    outcome: lost\n"
     path = write(tmp_path, text)

@@ -224,6 +224,9 @@ class _Run:
                 self.fail_expression(
                     j, f"by {expectation.by}: {check.text} did not hold on any turn{check.last_seen}"
                 )
+        for j, scripted in enumerate(self.test.actions):
+            if self.game.over and parse_date(scripted.turn) >= state.month:
+                self.fail(("actions", j, "turn"), "failed", ended.format(scripted.turn))
         if self.test.outcome and state.outcome != self.test.outcome:
             got = f"it was {state.outcome} ({state.outcome_reason})" if state.over else "it did not end"
             self.fail(("outcome",), "failed", f"the campaign was to end {self.test.outcome}; {got}")
