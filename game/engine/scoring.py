@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
+from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.format.expressions import MAX_NUMBER
 
@@ -32,6 +33,15 @@ def scale_value(raw: float) -> float:
     return 0.0
 
 
+def scale_points(scale: Getter, state: GameState, points: float) -> tuple[float, float]:
+    """A scaled objective's value and the points it earns (at most ``points``), unrounded.
+
+    The one place the score and the breakdown both read a scale, so they cannot disagree.
+    """
+    value = scale_value(scale(state))
+    return value, (value if value < points else points)
+
+
 def check_objectives(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: mark every 'when' objective reached this turn."""
     for objective in cs.objectives:
@@ -50,8 +60,7 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
     for objective in cs.objectives:
         model = objective.model
         if objective.scale is not None:
-            value = scale_value(objective.scale(state))
-            points = min(model.points, value)
+            value, points = scale_points(objective.scale, state, model.points)
             rows.append(
                 ObjectiveScore(
                     model.id,
@@ -85,8 +94,7 @@ def score(state: GameState, cs: CompiledScenario) -> float:
         if scale is None:
             earned.append(points if oid in achieved else 0.0)
         else:  # as the breakdown: the value within 0..points, to one decimal
-            value = scale_value(scale(state))
-            earned.append(round(value if value < points else points, 1))
+            earned.append(round(scale_points(scale, state, points)[1], 1))
     return round(sum(earned), 1)
 
 

@@ -230,7 +230,8 @@ def expression_reference() -> str:
         f"An expression is at most {MAX_EXPRESSION_LENGTH} characters and {MAX_EXPRESSION_NODES} parts "
         f"(names, numbers, operators, calls). A number written in an expression is at most {MAX_NUMBER:,} "
         "in size. A scale's value counts between 0 and that same limit; a value that is no number "
-        "at all (from arithmetic on infinities) counts as 0.",
+        "at all (from arithmetic on infinities) counts as 0, in the score and its breakdown alike; "
+        "a comparison with such a value is false.",
     ]
     return "\n".join(lines)
 
