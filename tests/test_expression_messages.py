@@ -49,15 +49,16 @@ def _column_of(expression: str, where: str = WHEN) -> tuple[int, int]:
         ("support >", ">", "'>' needs something after it"),
         ("support + 3 -", "-", "'-' needs something after it"),
         ('flag("a=>b") and year = 2025', "=", "did you mean '=='?"),  # nothing inside an id counts
+        ("x := 3", ":=", "did you mean '=='?"),
+        ("year <> 2025", "<>", "write '!='"),
     ],
 )
 def test_a_syntax_slip_says_what_was_meant_where_it_is(expression: str, mistake: str, expected: str) -> None:
     ((line, column, message),) = _problems(expression)
     start_line, start = _column_of(expression)
     assert line == start_line
-    assert (
-        column == start + expression.rindex(mistake) if mistake == "=" else start + expression.index(mistake)
-    )
+    at = expression.rindex(mistake) if mistake == "=" else expression.index(mistake)
+    assert column == start + at, message
     assert expected in message and message.startswith("syntax error: ")
 
 
@@ -90,6 +91,10 @@ def test_a_syntax_slip_says_what_was_meant_where_it_is(expression: str, mistake:
         ("gateway.artemis > 0", "gateway", 'flown("gateway.artemis_iii")'),
         ("year ** 2 > 4", "year", "'**' is not an operator of the language"),
         ('flag("a") & flag("b")', 'flag("a")', "write and"),
+        ("year in (2025, 2026)", "year", "'in' is not part of the language"),
+        ("() or true", "()", "empty parentheses hold nothing"),
+        ("(turn := 3) > 1", "turn", "':=' is not part of the language"),
+        ("None", "None", "`None` is not a value of the language"),
         ("year < 2" + "0" * 308, "2", "is too large: numbers in expressions are at most 1,000,000,000"),
         ("support < 1e999", "1e999", "is too large"),
         ("support < 1e999 - 1e999", "1e999", "is too large"),

@@ -234,6 +234,8 @@ class _Checker:
             return self.name(node)
         if isinstance(node, ast.Call):
             return self.call(node)
+        if isinstance(node, ast.Tuple) and not node.elts:
+            raise self.fail(node, "empty parentheses hold nothing: put a number or a condition inside")
         raise self.fail(node, _FOREIGN_NODES.get(type(node), "this is not part of the expression language"))
 
     def need(self, node: ast.AST, kind: ValueKind, why: str) -> None:
@@ -251,6 +253,10 @@ class _Checker:
 
     def compare(self, node: ast.Compare) -> ValueKind:
         parts = [node.left, *node.comparators]
+        for op in node.ops:  # a foreign operator first: its sides may be foreign too (x in (1, 2))
+            if type(op) not in _ORDER and type(op) not in _EQUALITY:
+                message = _FOREIGN_OPERATORS.get(type(op), "this comparison is not part of the language")
+                raise self.fail(node, message)
         kinds = [self.kind(part) for part in parts]
         for index, op in enumerate(node.ops):
             left, right = parts[index], parts[index + 1]
@@ -263,16 +269,11 @@ class _Checker:
                             side,
                             f"'{symbol}' compares numbers, but {self.show(side)} is {_KIND_WORDS[kind]}",
                         )
-            elif type(op) in _EQUALITY:
-                if a != b:
-                    raise self.fail(
-                        right,
-                        f"'{_EQUALITY[type(op)]}' compares two numbers or two conditions, but "
-                        f"{self.show(left)} is {_KIND_WORDS[a]} and {self.show(right)} is {_KIND_WORDS[b]}",
-                    )
-            else:
+            elif a != b:
                 raise self.fail(
-                    node, _FOREIGN_OPERATORS.get(type(op), "this comparison is not part of the language")
+                    right,
+                    f"'{_EQUALITY[type(op)]}' compares two numbers or two conditions, but "
+                    f"{self.show(left)} is {_KIND_WORDS[a]} and {self.show(right)} is {_KIND_WORDS[b]}",
                 )
         return "truth"
 

@@ -19,7 +19,11 @@ _SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\|\|"), "'||' is not an operator: write 'or'"),
     (re.compile(r"<>"), "'<>' is not an operator: write '!='"),
     (re.compile(r"!(?!=)"), "'!' is not an operator: write 'not'"),
-    (re.compile(r"(?<![=<>!])=(?!=)"), "'=' sets a value, which an expression cannot do: did you mean '=='?"),
+    (re.compile(r":="), "':=' sets a value, which an expression cannot do: did you mean '=='?"),
+    (
+        re.compile(r"(?<![=<>!:])=(?!=)"),
+        "'=' sets a value, which an expression cannot do: did you mean '=='?",
+    ),
 )
 
 #: An operator that needs something after it, at the end of the text.
