@@ -89,6 +89,7 @@ class CompiledScenario:
     start: int
     end: int
     turn_months: int
+    fiscal_first: int  # the fiscal year's first month of the calendar year, from 0 (January)
     agencies: dict[str, Agency]
     programmes: dict[str, CompiledProgramme]
     missions: dict[str, Mission]
@@ -255,6 +256,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         start=parse_date(scenario.calendar.start),
         end=parse_date(scenario.calendar.end),
         turn_months=scenario.calendar.turn_months,
+        fiscal_first=scenario.calendar.fiscal_year_start - 1,
         agencies={a.id: a for a in scenario.agencies},
         programmes=programmes,
         missions={m.id: m for m in scenario.missions},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.calendar import fiscal_year_crossed, fiscal_year_of
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
 
@@ -15,15 +16,25 @@ def appropriation(state: GameState, cs: CompiledScenario) -> int:
     return max(0, round(me.budget_base * factor))
 
 
-def appropriate(state: GameState, cs: CompiledScenario) -> None:
-    """The new fiscal year: the player's appropriation arrives."""
+def appropriate(state: GameState, cs: CompiledScenario, fiscal_year: int) -> None:
+    """A fiscal year (named by the calendar year it begins in): the player's appropriation arrives."""
     amount = appropriation(state, cs)
     me = state.me
     me.appropriation = amount
-    ledger.pay(state, me, amount, f"appropriation for {state.month // 12}")
-    ledger.report(
-        state, "budget", f"Appropriation for {state.month // 12}: {amount / 1000:,.0f} M$", None, True
-    )
+    ledger.pay(state, me, amount, f"appropriation for {fiscal_year}")
+    ledger.report(state, "budget", f"Appropriation for {fiscal_year}: {amount / 1000:,.0f} M$", None, True)
+
+
+def open_campaign_year(state: GameState, cs: CompiledScenario) -> None:
+    """The first turn: the appropriation of the fiscal year under way arrives."""
+    appropriate(state, cs, fiscal_year_of(state.month, cs.fiscal_first))
+
+
+def open_fiscal_year(state: GameState, cs: CompiledScenario) -> None:
+    """A later turn: a fiscal year's appropriation arrives with the turn that crosses its first month."""
+    crossed = fiscal_year_crossed(state.month, cs.turn_months, cs.fiscal_first)
+    if crossed is not None:
+        appropriate(state, cs, fiscal_year_of(crossed, cs.fiscal_first))
 
 
 def drift(state: GameState, cs: CompiledScenario) -> None:

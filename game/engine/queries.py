@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from game.engine import decisions, membership
 from game.engine.actions import Action
 from game.engine.builds import _installment
+from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.state import BuildState, GameState, k
@@ -97,7 +98,7 @@ def payments(build: BuildState, turns: int) -> list[int]:
 
 def turns_left_in_year(state: GameState, cs: CompiledScenario) -> int:
     """Turns from this one (included) to the next appropriation."""
-    return max(1, (12 - state.month % 12) // cs.turn_months)
+    return turns_to_next_fiscal_year(state.month, cs.turn_months, cs.fiscal_first)
 
 
 def budget_view(state: GameState, cs: CompiledScenario) -> BudgetView:

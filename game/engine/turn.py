@@ -10,7 +10,7 @@ from game.engine.ai import other_agencies_act
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
 from game.engine.decisions import resolve_applications
-from game.engine.economy import appropriate, drift
+from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.reports import TurnReport
@@ -51,7 +51,7 @@ class Snapshot:
 
 def begin(state: GameState, cs: CompiledScenario) -> None:
     """Before the first turn: the first appropriation arrives and the first events fire."""
-    appropriate(state, cs)
+    open_campaign_year(state, cs)
     for step in OPENING:
         step(state, cs)
 
@@ -82,8 +82,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         )
     else:
         opening = len(state.news)
-        if state.month % 12 == 0:
-            appropriate(state, cs)
+        open_fiscal_year(state, cs)
         for step in OPENING:
             step(state, cs)
     report = TurnReport(

@@ -195,14 +195,14 @@ def failed(ref: str) -> Getter:
 
 @implements("slipped")
 def slipped(ref: str) -> Getter:
-    """Turns the milestone has slipped (three-month turns)."""
+    """Months the milestone has slipped, whatever the turn length (12: a year late)."""
     programme, milestone, hint = _split(ref)
 
     def getter(s: GameState) -> Any:
         items = s.programmes[programme].milestones
         at = hint[0]
         item = items[at] if at < len(items) and items[at].id == milestone else _search(items, milestone, hint)
-        return item.slipped_turns_months // 3 if item is not None else False
+        return item.slipped_turns_months if item is not None else False
 
     return getter
 

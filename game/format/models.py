@@ -17,6 +17,7 @@ from pydantic import (
     Field,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
 )
 
@@ -449,12 +450,56 @@ class Defeat(Strict):
     )
 
 
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+#: A month of the year: its number (1 to 12) or its English name in lower case ('april').
+MonthOfYear = Annotated[
+    int,
+    Field(ge=1, le=12),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1, "maximum": 12},
+                {"enum": list(MONTH_NAMES)},
+            ]
+        }
+    ),
+]
+
+
 class Calendar(Strict):
     """The campaign's dates."""
 
     start: Date = Field(description="The first turn.")
     end: Date = Field(description="The last turn.")
     turn_months: Literal[1, 3, 6, 12] = Field(3, description="Months per turn.")
+    fiscal_year_start: MonthOfYear = Field(
+        1,
+        description="The fiscal year's first month, 1 to 12 or its name ('april', 'october'): each "
+        "year's appropriation arrives with the first turn that opens on or after it.",
+    )
+
+    @field_validator("fiscal_year_start", mode="before")
+    @classmethod
+    def _month_name(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            if value not in MONTH_NAMES:
+                raise ValueError(f"'{value}' is not a month: write 1 to 12 or a name such as 'april'")
+            return MONTH_NAMES.index(value) + 1
+        return value
 
 
 class Rules(Strict):

@@ -266,8 +266,8 @@ ENTRIES: tuple[Entry, ...] = (
         "slipped",
         ("milestone",),
         "number",
-        "turns the milestone has slipped",
-        "the slip of {0}",
+        "months the milestone has slipped (12: a year late)",
+        "the slip of {0} in months",
         bounds=COUNT,
     ),
     _function(
