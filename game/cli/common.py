@@ -1,12 +1,12 @@
-"""Pieces every subcommand shares: loading a scenario and printing its diagnostics."""
+"""Pieces every subcommand shares: loading a campaign and printing why it does not load."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from game.engine.compiled import CompiledScenario, compile_scenario
-from game.format.loader import load_scenario
+from game.campaign import Campaign, CampaignError
+from game.engine.compiled import CompiledScenario
 from game.paths import default_scenario
 
 
@@ -14,14 +14,20 @@ def resolve_scenario(path: str | None) -> Path:
     return Path(path) if path else default_scenario()
 
 
-def load_compiled(path: str | None) -> CompiledScenario | None:
-    """Load and compile a scenario; print every error and return None when it has any."""
-    result = load_scenario(resolve_scenario(path))
-    if result.scenario is None or result.errors:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
+def load_campaign(path: str | None) -> Campaign | None:
+    """The campaign of the scenario at ``path`` (the default one if None); None after printing its errors."""
+    try:
+        return Campaign.load(resolve_scenario(path))
+    except CampaignError as error:
+        for line in error.lines:
+            print(line, file=sys.stderr)
         return None
-    return compile_scenario(result.scenario)
+
+
+def load_compiled(path: str | None) -> CompiledScenario | None:
+    """The compiled scenario of :func:`load_campaign` (what the bots and the benchmarks play on)."""
+    campaign = load_campaign(path)
+    return campaign.compiled if campaign is not None else None
 
 
 def fail(message: str, code: int = 2) -> int:

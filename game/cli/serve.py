@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from game.cli import play
-from game.cli.common import fail, load_compiled
+from game.cli.common import fail, load_campaign
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -67,11 +67,11 @@ def check_choices(args: argparse.Namespace) -> int:
     """
     if not (args.scenario or args.agency):
         return 0
-    compiled = load_compiled(args.scenario)
-    if compiled is None:
+    campaign = load_campaign(args.scenario)
+    if campaign is None:
         return 1
-    if args.agency and args.agency not in compiled.playable():
-        return fail(f"'{args.agency}' is not a playable agency; choose from {', '.join(compiled.playable())}")
+    if args.agency and campaign.refusal(args.agency):
+        return fail(campaign.refusal(args.agency))
     return 0
 
 

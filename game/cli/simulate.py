@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from game.bots import STRATEGIES
-from game.cli.common import fail, load_compiled, resolve_scenario
-from game.engine.compiled import CompiledScenario
+from game.campaign import Campaign
+from game.cli.common import fail, load_campaign
 from game.sim.balance import BalanceReport, run_balance
 from game.sim.parallel import default_jobs
-from game.sim.runner import SimulationReport, StrategyStats, play_campaign, simulate
+from game.sim.runner import play_campaign
+from game.sim.stats import SimulationReport, StrategyStats, simulate
 
 PROGRESS_FROM = 50  # campaigns: a progress bar on runs at least this long, on a terminal
 
@@ -48,8 +49,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    compiled = load_compiled(args.scenario)
-    if compiled is None:
+    campaign = load_campaign(args.scenario)
+    if campaign is None:
         return 1
     if args.runs < 1:
         return fail("--runs must be at least 1")
@@ -58,27 +59,29 @@ def run(args: argparse.Namespace) -> int:
     if args.balance:
         if args.agency or args.save:
             return fail("--balance plays every playable agency and saves nothing: drop --agency and --save")
-        return run_balance_report(args, compiled)
-    agency = args.agency or compiled.playable()[0]
-    if agency not in compiled.playable():
-        return fail(f"'{agency}' is not a playable agency; choose from {', '.join(compiled.playable())}")
+        return run_balance_report(args, campaign)
+    agency = args.agency or campaign.playable()[0]
+    if campaign.refusal(agency):
+        return fail(campaign.refusal(agency))
     strategies = args.strategy or list(STRATEGIES)
     if args.save and (args.runs != 1 or len(strategies) != 1):
         return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
-    source = resolve_scenario(args.scenario)
     with progress_bar(args.runs * len(strategies)) as advance:
-        report = simulate(compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, source)
+        report = simulate(
+            campaign.compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, campaign.path
+        )
     print(report.model_dump_json(indent=2) if args.json else format_table(report))
     if args.save:
-        return save_campaign(args, compiled, agency, strategies[0])
+        return save_campaign(args, campaign, agency, strategies[0])
     return 0
 
 
-def run_balance_report(args: argparse.Namespace, compiled: CompiledScenario) -> int:
+def run_balance_report(args: argparse.Namespace, campaign: Campaign) -> int:
     strategies = args.strategy or list(STRATEGIES)
-    source = resolve_scenario(args.scenario)
-    with progress_bar(args.runs * len(strategies) * len(compiled.playable())) as advance:
-        report = run_balance(compiled, source, args.seed, args.runs, strategies, args.jobs, advance)
+    with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
+        report = run_balance(
+            campaign.compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance
+        )
     print(report.model_dump_json(indent=2) if args.json else format_balance(report))
     return 0
 
@@ -96,13 +99,13 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.advance(task, n)
 
 
-def save_campaign(args: argparse.Namespace, compiled: CompiledScenario, agency: str, strategy: str) -> int:
+def save_campaign(args: argparse.Namespace, campaign: Campaign, agency: str, strategy: str) -> int:
     """Play the run's campaign again (it is deterministic) and write its save."""
     from game.saves import SaveError, save_game
 
-    game = play_campaign(compiled, agency, strategy, args.seed)
+    game = play_campaign(campaign.compiled, agency, strategy, args.seed)
     try:
-        path = save_game(game, resolve_scenario(args.scenario), args.save)
+        path = save_game(game, campaign.path, args.save)
     except SaveError as error:
         return fail(str(error), 1)
     print(f"saved {path}", file=sys.stderr)

@@ -12,10 +12,9 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine.compiled import CompiledScenario, compile_scenario
+from game.campaign import Campaign, CampaignError
 from game.engine.fingerprint import data_hash
 from game.files import read_regular
-from game.format.loader import load_scenario
 from game.format.models import Scenario
 from game.format.yaml_source import MAX_FILE_BYTES
 from game.paths import shipped_scenarios_dir, user_scenarios_dir
@@ -64,11 +63,10 @@ def scenario_ref(scenario: Scenario, path: str | Path) -> ScenarioRef:
 
 @dataclass(frozen=True)
 class _Loaded:
-    """A scenario file validated, compiled and hashed, with the bytes' hashes it came from."""
+    """A scenario file's campaign and content hash, with the hashes of the bytes it came from."""
 
     signature: tuple[tuple[str, str | None], ...]  # (path, sha256) of the file and of its bases
-    scenario: Scenario
-    compiled: CompiledScenario
+    campaign: Campaign
     digest: str
 
 
@@ -91,14 +89,12 @@ def _load(place: Path) -> _Loaded | str:
     if cached is not None and _signature([Path(p) for p, _ in cached.signature]) == cached.signature:
         return cached
     before = file_hash(key)
-    result = load_scenario(place)
-    if result.scenario is None or result.errors:
-        first = result.errors[0] if result.errors else None
-        return f"{place} has errors ({first})" if first else f"{place} cannot be loaded"
-    signature = _signature([key, *(Path(base).resolve() for base in result.bases)])
-    loaded = _Loaded(
-        signature, result.scenario, compile_scenario(result.scenario), content_hash(result.scenario)
-    )
+    try:
+        campaign = Campaign.load(place)
+    except CampaignError as error:
+        return str(error)
+    signature = _signature([key, *(Path(base).resolve() for base in campaign.bases)])
+    loaded = _Loaded(signature, campaign, content_hash(campaign.scenario))
     if before is not None and signature[0][1] == before:  # unchanged while it was read
         if len(_LOADED) >= _LOADED_MAX:
             _LOADED.pop(next(iter(_LOADED)))
@@ -111,7 +107,7 @@ class FoundScenario:
     """The scenario a save will be replayed on, and what is worth telling the player about it."""
 
     path: Path
-    compiled: CompiledScenario
+    campaign: Campaign
     changed: bool  # its content differs from the save's (only with ignore_changes)
     warnings: list[str] = field(default_factory=list)
 
@@ -153,19 +149,19 @@ def find_scenario(
             problems.append(loaded)
             continue
         if loaded.digest == ref.content_sha256:
-            scenario = loaded.scenario
+            scenario = loaded.campaign.scenario
             if (ref.id, ref.title) != (scenario.id, scenario.title):
                 raise SaveError(
                     f"the save names its scenario '{ref.id}' ({ref.title}) but it is '{scenario.id}' "
                     f"({scenario.title}): the save was edited, or is damaged",
                     shown,
                 )
-            return FoundScenario(place, loaded.compiled, changed=False)
+            return FoundScenario(place, loaded.campaign, changed=False)
         if mismatch is None:
             mismatch = (place, loaded)
     if mismatch is not None:
         place, loaded = mismatch
-        scenario, compiled, digest = loaded.scenario, loaded.compiled, loaded.digest
+        scenario, digest = loaded.campaign.scenario, loaded.digest
         what = (
             f"is now scenario '{scenario.id}'"
             if scenario.id != ref.id
@@ -177,7 +173,7 @@ def find_scenario(
         )
         if not ignore_changes:
             raise ScenarioChangedError(message, shown)
-        return FoundScenario(place, compiled, changed=True, warnings=[message])
+        return FoundScenario(place, loaded.campaign, changed=True, warnings=[message])
     looked = ", ".join(str(p) for p in places)
     detail = "; ".join(problems) if problems else f"looked in {looked}"
     raise SaveError(

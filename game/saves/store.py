@@ -282,11 +282,11 @@ def load_game(
     if mismatch:
         raise SaveError(f"{mismatch}: the save was edited, or is damaged", shown)
     found = find_scenario(save.scenario, path, scenario, ignore_scenario_change)
-    compiled = found.compiled
-    if save.agency not in compiled.playable():
-        agency, scenario_id = save.agency, compiled.scenario.id
+    campaign = found.campaign
+    if campaign.refusal(save.agency):
+        agency, scenario_id = save.agency, campaign.scenario.id
         raise SaveError(f"'{agency}' is not a playable agency of scenario '{scenario_id}'", shown)
-    game = replay(save, Game(compiled, save.agency, save.seed), shown)
+    game = replay(save, campaign.start(save.agency, save.seed), shown)
     warnings = list(found.warnings)
     problem = disagreement(save, game)
     if problem:

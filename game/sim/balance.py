@@ -22,7 +22,8 @@ from pydantic import BaseModel
 from game.bots import STRATEGIES
 from game.engine.compiled import CompiledScenario
 from game.sim.parallel import Task, play_tasks
-from game.sim.runner import CampaignResult, StrategyStats, summarise
+from game.sim.runner import CampaignResult
+from game.sim.stats import StrategyStats, summarise
 
 #: A strategy that wins more than this share of all runs, over every agency, dominates.
 MAX_WIN_RATE = 0.60

@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from game.engine.compiled import CompiledScenario, compile_scenario
-from game.format.loader import load_scenario
+from game.campaign import Campaign, CampaignError
+from game.engine.compiled import CompiledScenario
 from game.sim.runner import CampaignResult, run_campaign
 
 
@@ -86,9 +86,10 @@ def play_tasks(
 def _load_scenario(source: str) -> None:
     """Worker start: compile the scenario once for every chunk this worker will play."""
     global _worker_scenario
-    loaded = load_scenario(Path(source))
-    if loaded.scenario is not None and not loaded.errors:
-        _worker_scenario = compile_scenario(loaded.scenario)
+    try:
+        _worker_scenario = Campaign.load(source).compiled
+    except CampaignError:
+        _worker_scenario = None  # each chunk then says so
 
 
 def _play_chunk(chunk: list[Task]) -> list[CampaignResult]:

@@ -1,10 +1,6 @@
-"""Play whole campaigns with bots and turn them into outcome statistics (pydantic, for --json)."""
+"""Play one whole campaign with a bot, and the few figures the statistics keep of it."""
 
 from __future__ import annotations
-
-import math
-from collections.abc import Callable, Iterable
-from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -19,30 +15,6 @@ class CampaignResult(BaseModel):
     score: float
     first_crew_year: float | None
     end: str
-
-
-class StrategyStats(BaseModel):
-    """The figures `simulate` prints for one strategy."""
-
-    scenario: str
-    agency: str
-    strategy: str
-    runs: int
-    wins: int
-    losses: int
-    win_rate: float
-    mean_score: float
-    score_ci95: float
-    crewed_runs: int
-    mean_first_crew_year: float | None
-
-
-class SimulationReport(BaseModel):
-    scenario: str
-    agency: str
-    seed: int
-    runs: int
-    strategies: list[StrategyStats]
 
 
 def play_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> Game:
@@ -61,55 +33,4 @@ def run_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: i
         score=game.score(),
         first_crew_year=round(first / 12, 2) if first is not None else None,
         end=game.date,
-    )
-
-
-def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignResult]) -> StrategyStats:
-    runs = len(results)
-    scores = [r.score for r in results]
-    mean = sum(scores) / runs if runs else 0.0
-    variance = sum((s - mean) ** 2 for s in scores) / (runs - 1) if runs > 1 else 0.0
-    crew = [r.first_crew_year for r in results if r.first_crew_year is not None]
-    wins = sum(r.outcome == "won" for r in results)
-    return StrategyStats(
-        scenario=scenario,
-        agency=agency,
-        strategy=strategy,
-        runs=runs,
-        wins=wins,
-        losses=sum(r.outcome == "lost" for r in results),
-        win_rate=round(wins / runs, 4) if runs else 0.0,
-        mean_score=round(mean, 2),
-        score_ci95=round(1.96 * math.sqrt(variance / runs), 2) if runs else 0.0,
-        crewed_runs=len(crew),
-        mean_first_crew_year=round(sum(crew) / len(crew), 2) if crew else None,
-    )
-
-
-def simulate(
-    compiled: CompiledScenario,
-    agency: str,
-    strategies: Iterable[str],
-    seed: int,
-    runs: int,
-    progress: Callable[[int], None] | None = None,
-    jobs: int = 1,
-    source: Path | None = None,
-) -> SimulationReport:
-    """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report.
-
-    With ``jobs`` above one (and the scenario's ``source`` file, which workers load) the
-    campaigns are played in that many processes; the report is the same either way.
-    """
-    from game.sim.parallel import Task, play_tasks  # here: parallel imports this module
-
-    names = list(strategies)
-    tasks = [Task(agency, strategy, seed + index) for strategy in names for index in range(runs)]
-    results = play_tasks(compiled, source, tasks, jobs if source is not None else 1, progress)
-    rows = [
-        summarise(compiled.scenario.id, agency, strategy, results[number * runs : (number + 1) * runs])
-        for number, strategy in enumerate(names)
-    ]
-    return SimulationReport(
-        scenario=compiled.scenario.id, agency=agency, seed=seed, runs=runs, strategies=rows
     )

@@ -20,6 +20,7 @@ from game.tui.keys import EVERYWHERE, QUIT
 from game.tui.saved import SavedCampaign, SavesProvider, no_saves
 
 if TYPE_CHECKING:  # the engine and pydantic load with the first campaign, not at start-up
+    from game.campaign import Campaign
     from game.engine.game import Game, Outcome
     from game.format.catalogue import Origin
     from game.tui.screens.dashboard import DashboardScreen
@@ -29,7 +30,8 @@ LIGHT_THEME = "textual-light"
 
 
 class CislunarApp(App[int]):
-    """Start with ``game=`` to resume a campaign (saves do), else on the title screen."""
+    """Start with ``game=`` to resume a campaign (saves do), ``scenario=`` (or its loaded ``campaign=``)
+    to pick an agency on it, else on the title screen."""
 
     CSS_PATH = "app.tcss"
     TITLE = "Cislunar"
@@ -45,6 +47,7 @@ class CislunarApp(App[int]):
         *,
         seed: int | None = None,
         scenario: str | Path | None = None,
+        campaign: Campaign | None = None,
         scenario_dirs: list[tuple[Origin, Path]] | None = None,
         saves: SavesProvider = no_saves,
         saves_folder: Path | None = None,
@@ -56,6 +59,8 @@ class CislunarApp(App[int]):
         self.game = game
         self.seed = seed
         self.scenario = Path(scenario) if scenario else None
+        #: The scenario to pick an agency on at start-up, when it was loaded already.
+        self.campaign = campaign
         self.scenario_dirs = scenario_dirs
         self.saves = saves
         #: Where saves and the autosave of every turn go; None turns saving off (tests, previews).
@@ -71,12 +76,12 @@ class CislunarApp(App[int]):
         if self.game is not None:
             self.open_campaign()
         elif self.scenario is not None:
-            from game.format.loader import load_scenario
+            from game.campaign import Campaign
             from game.tui.screens.agency_pick import AgencyScreen
             from game.tui.screens.title import TitleScreen
 
             self.push_screen(TitleScreen())
-            self.push_screen(AgencyScreen(self.scenario, load_scenario(self.scenario).unwrap()))
+            self.push_screen(AgencyScreen(self.campaign or Campaign.load(self.scenario)))
         else:
             from game.tui.screens.title import TitleScreen
 

@@ -10,9 +10,11 @@ import argparse
 import os
 import random
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from game.campaign import Campaign
     from game.engine.game import Game
 
 #: Set by benchmarks/startup.py: run headless and exit once the first frame is drawn.
@@ -24,27 +26,28 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
-def load_game(scenario: str, agency: str, seed: int) -> Game | None:
-    """The campaign asked for on the command line, or None after printing why not."""
-    from game.engine.compiled import compile_scenario
-    from game.engine.game import Game
-    from game.format.loader import load_scenario
+def load_campaign(scenario: str | Path) -> Campaign | None:
+    """The campaign of the scenario file asked for, or None after printing why not."""
+    from game.campaign import Campaign, CampaignError
 
-    result = load_scenario(scenario)
-    if result.scenario is None or result.errors:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
+    try:
+        return Campaign.load(scenario)
+    except CampaignError as error:
+        for line in error.lines:
+            print(line, file=sys.stderr)
         return None
-    compiled = compile_scenario(result.scenario)
-    playable = compiled.playable()
-    if agency not in playable:
-        choices = ", ".join(playable)
-        print(
-            f"cislunar: '{agency}' is not a playable agency of {scenario}; choose one of: {choices}",
-            file=sys.stderr,
-        )
+
+
+def load_game(scenario: str, agency: str, seed: int) -> Game | None:
+    """The campaign asked for on the command line, started, or None after printing why not."""
+    campaign = load_campaign(scenario)
+    if campaign is None:
         return None
-    return Game(compiled, agency, seed)
+    refused = campaign.refusal(agency)
+    if refused:
+        print(f"cislunar: {refused}", file=sys.stderr)
+        return None
+    return campaign.start(agency, seed)
 
 
 def resume_save(path: str) -> tuple[Game, str] | None:
@@ -64,7 +67,7 @@ def resume_save(path: str) -> tuple[Game, str] | None:
 def launch(args: argparse.Namespace) -> int:
     """Run the TUI: a save with --load, the dashboard with --agency, else the title screen."""
     seed = args.seed if args.seed is not None else new_seed()
-    game, scenario = None, args.scenario
+    game, scenario, campaign = None, args.scenario, None
     if getattr(args, "load", None):
         resumed = resume_save(args.load)
         if resumed is None:
@@ -77,13 +80,9 @@ def launch(args: argparse.Namespace) -> int:
         game = load_game(scenario, args.agency, seed)
         if game is None:
             return 1
-    elif args.scenario:
-        from game.format.loader import load_scenario
-
-        result = load_scenario(args.scenario)
-        if result.scenario is None or result.errors:
-            for diagnostic in result.errors:
-                print(diagnostic, file=sys.stderr)
+    elif args.scenario:  # a scenario alone opens its agency picker
+        campaign = load_campaign(args.scenario)
+        if campaign is None:
             return 1
     from game.paths import saves_dir
     from game.tui.app import CislunarApp
@@ -95,6 +94,7 @@ def launch(args: argparse.Namespace) -> int:
         game=game,
         seed=seed,
         scenario=scenario,
+        campaign=campaign,
         # The title lists the saves only after its first frame, which is all the benchmark times.
         saves=no_saves if first_frame_only else folder_saves(folder),
         saves_folder=None if first_frame_only else folder,

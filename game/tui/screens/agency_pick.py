@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,8 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.compiled import CompiledScenario, compile_scenario
-from game.engine.game import Game
+from game.campaign import Campaign
 from game.format.models import Agency, Scenario
 from game.tui.text import money, relation_word
 
@@ -67,12 +65,11 @@ class AgencyScreen(Screen[None]):
         Binding("r", "random_seed", "Random seed"),
     ]
 
-    def __init__(self, path: Path, scenario: Scenario) -> None:
+    def __init__(self, campaign: Campaign) -> None:
         super().__init__()
-        self.path = path
-        self.scenario = scenario
-        self.compiled: CompiledScenario | None = None
-        self.agencies = scenario.playable_agencies()
+        self.campaign = campaign
+        self.scenario = campaign.scenario
+        self.agencies = self.scenario.playable_agencies()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,6 +122,5 @@ class AgencyScreen(Screen[None]):
         agency = self.agencies[menu.highlighted or 0]
         text = self.query_one("#seed", Input).value.strip()
         seed = int(text) if text.lstrip("-").isdigit() else new_seed()
-        if self.compiled is None:
-            self.compiled = compile_scenario(self.scenario)
-        self.app.start_campaign(Game(self.compiled, agency.id, seed), self.path)  # type: ignore[attr-defined]
+        campaign = self.campaign
+        self.app.start_campaign(campaign.start(agency.id, seed), campaign.path)  # type: ignore[attr-defined]

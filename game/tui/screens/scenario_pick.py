@@ -12,8 +12,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.campaign import Campaign, CampaignError
 from game.format.catalogue import ScenarioEntry, list_scenarios
-from game.format.loader import load_scenario
 from game.paths import user_scenarios_dir
 from game.tui.text import short_path
 
@@ -90,9 +90,10 @@ class ScenarioScreen(Screen[None]):
         if menu.highlighted is None or not self.entries:
             return
         entry = self.entries[menu.highlighted]
-        result = load_scenario(entry.path)
-        if result.scenario is None or result.errors:
-            problems = [str(d) for d in result.errors[:6]] or [entry.problem or "cannot be read"]
+        try:
+            campaign = Campaign.load(entry.path)
+        except CampaignError as error:
+            problems = [str(d) for d in error.diagnostics[:6]] or [entry.problem or "cannot be read"]
             self.query_one("#scenario-details", Static).update(
                 Content("\n").join(
                     [Content.assemble(("✗ This scenario does not load:", "bold $text-error"))]
@@ -102,4 +103,4 @@ class ScenarioScreen(Screen[None]):
             return
         from game.tui.screens.agency_pick import AgencyScreen
 
-        self.app.push_screen(AgencyScreen(entry.path, result.scenario))
+        self.app.push_screen(AgencyScreen(campaign))
