@@ -22,10 +22,9 @@ from pydantic import BaseModel
 
 from game.bots.base import Strategy
 from game.bots.strategies import STRATEGIES, make_strategy
+from game.campaign import Campaign
 from game.engine.actions import ACTION_KINDS, END_TURN, Action
-from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.expressions import compile_expression
-from game.engine.game import Game
 from game.engine.state import GameState
 from game.format.checks import did_you_mean
 from game.format.dates import format_date, parse_date
@@ -86,8 +85,8 @@ def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> Scen
         return ScenarioTestFileReport(
             path=loaded.path, scenario=scenario_path, ok=False, errors=errors, tests=[]
         )
-    compiled = compile_scenario(loaded.scenario.scenario)
-    results = [_Run(loaded, compiled, index, test).play() for index, test in enumerate(loaded.tests.tests)]
+    campaign = Campaign.of(loaded.scenario.scenario, loaded.scenario.path)
+    results = [_Run(loaded, campaign, index, test).play() for index, test in enumerate(loaded.tests.tests)]
     return ScenarioTestFileReport(
         path=loaded.path,
         scenario=scenario_path,
@@ -129,15 +128,12 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
 class _Run:
     """One test's campaign, played turn by turn with its checks."""
 
-    def __init__(
-        self, loaded: LoadedTests, compiled: CompiledScenario, index: int, test: ScenarioTest
-    ) -> None:
+    def __init__(self, loaded: LoadedTests, campaign: Campaign, index: int, test: ScenarioTest) -> None:
         self.loaded = loaded
         self.loc: DataPath = ("tests", index)
         self.test = test
-        self.compiled = compiled
-        agency = test.agency or compiled.playable()[0]
-        self.game = Game(compiled, agency, test.seed)
+        self.compiled = compiled = campaign.compiled
+        self.game = campaign.start(test.agency or campaign.playable()[0], test.seed)
         self.strategy: Strategy = (
             make_strategy(test.strategy, test.seed) if test.strategy else Strategy(test.seed)
         )
