@@ -8,6 +8,7 @@ mistake's line and column and say what was probably meant.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +159,26 @@ def test_parse_expression_reports_the_column_of_a_slip_after_leading_spaces() ->
     with pytest.raises(ExpressionError) as raised:
         parse_expression("  year => 2025")
     assert raised.value.column == 7
+
+
+def test_validate_and_play_refuse_a_huge_number_with_its_place(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 11 point 12: `year < 2` and 308 zeros crashed validate and the start of a campaign."""
+    import argparse
+
+    from game.cli.main import main
+    from game.tui import launch
+
+    huge = "year < 2" + "0" * 308
+    path = tmp_path / "huge.yaml"
+    path.write_text(
+        MINI_TEXT.replace(WHEN, f"when: {huge}", 1).replace("scale: science / 2", f"scale: science + {huge[7:]}")
+    )
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr()
+    line, column = _column_of(huge)
+    assert f"{path}:{line}:{column - 1 + len('year < ')}: error: the number" in out.out + out.err
+    assert "Traceback" not in out.out + out.err and (out.out + out.err).count("is too large") == 2
+    assert launch.launch(argparse.Namespace(scenario=str(path), agency="esa", seed=1)) == 1
+    assert "is too large" in capsys.readouterr().err
