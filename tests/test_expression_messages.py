@@ -172,9 +172,8 @@ def test_validate_and_play_refuse_a_huge_number_with_its_place(
 
     huge = "year < 2" + "0" * 308
     path = tmp_path / "huge.yaml"
-    path.write_text(
-        MINI_TEXT.replace(WHEN, f"when: {huge}", 1).replace("scale: science / 2", f"scale: science + {huge[7:]}")
-    )
+    text = MINI_TEXT.replace(WHEN, f"when: {huge}", 1)
+    path.write_text(text.replace("scale: science / 2", f"scale: science + {huge[7:]}"))
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr()
     line, column = _column_of(huge)
