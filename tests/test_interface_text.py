@@ -114,3 +114,14 @@ def test_a_refused_instalment_quotes_the_figure_shown() -> None:
         object.__setattr__(mission, "cost", original)
     assert money(option.cost_now) == "12.5 M$"
     assert reason == "the first payment is 12.5 M$; you have 1 M$"
+
+
+def test_a_late_flight_counts_its_slip_in_months() -> None:
+    from game.engine.programmes import _flown
+
+    game = new_game()
+    programme = game.state.programmes["gateway"]
+    core = programme.milestone("core")
+    game.state.month = core.planned + 9  # three quarters late
+    _flown(game.state, game.compiled, programme, core)
+    assert "Gateway: Core launch, 9 months late" in [n.text for n in game.state.news]

@@ -48,7 +48,7 @@ def _advance(
         ledger.report(state, "build", f"{name}: cost overrun of {money(extra / 1000)}", None, True)
     if build.turns_left > 0 and rng.random() < rules.slip_chance * strain:
         build.turns_left += 1
-        ledger.report(state, "slip", f"{name} slips a turn", None, True)
+        ledger.report(state, "slip", f"{name} slips: one more turn to build", None, True)
     return build.turns_left <= 0
 
 

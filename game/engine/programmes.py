@@ -8,6 +8,7 @@ from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
+from game.format.words import months
 
 
 def slip(
@@ -196,7 +197,7 @@ def _flown(
     milestone.flown_at = state.month
     mine = programme.is_member(state.player)
     late = milestone.slipped_turns_months
-    when = f", {late // cs.turn_months} turn(s) late" if late else ", on time"
+    when = f", {months(late)} late" if late else ", on time"  # slips are counted in months everywhere
     ledger.report(state, "milestone", f"{cp.model.short}: {model.name}{when}", programme.id, mine)
     partners = [state.agencies[agency] for agency in (*programme.leads, *programme.members)]
     ledger.gain_all(state, partners, "prestige", model.prestige, model.name)
