@@ -411,7 +411,7 @@ def consequences(state: GameState, cs: CompiledScenario, action: Action) -> list
     """What cancelling a build or withdrawing from a programme costs, in the engine's figures.
 
     Empty for any other action: only these two undo something the player paid for, so only
-    they ask to be confirmed.
+    they ask to be confirmed (the faces test for a non-empty list, never for a kind's name).
     """
     if action.kind not in ("cancel", "withdraw") or action.target not in state.programmes:
         return []

@@ -16,7 +16,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.actions import ActionOption
+from game.engine.actions import Action, ActionOption
+from game.engine.queries import consequences
 from game.tui.text import money
 
 if TYPE_CHECKING:
@@ -35,9 +36,6 @@ GROUPS: dict[str, str] = {
 
 
 INDENT = 4
-
-
-UNDOING = ("cancel", "withdraw")
 
 
 def option_prompt(option: ActionOption, width: int = 0) -> Content:
@@ -75,6 +73,7 @@ class DecisionsScreen(Screen[None]):
         super().__init__()
         self.kinds = kinds
         self.options: list[ActionOption] = []
+        self.costs: dict[Action, list[str]] = {}  # what each undoing action costs (asked first)
         self.show_refused = True
 
     @property
@@ -108,8 +107,10 @@ class DecisionsScreen(Screen[None]):
         assert game is not None
         self.sub_title = f"{game.date} · money {money(game.state.me.money / 1000)}"
         options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
-        # What undoes a commitment comes last, never where the cursor lands first.
-        options.sort(key=lambda o: o.action.kind in UNDOING)
+        # What undoes a commitment (the engine names its costs) comes last, never where the
+        # cursor lands first.
+        self.costs = {o.action: consequences(game.state, game.compiled, o.action) for o in options}
+        options.sort(key=lambda o: bool(self.costs[o.action]))
         if not self.show_refused:
             options = [o for o in options if o.allowed]
         self.options = options
@@ -141,13 +142,9 @@ class DecisionsScreen(Screen[None]):
 
             self.app.push_screen(JoinScreen(action.target, action.option))
             return
-        if action.kind in UNDOING and option.allowed:
-            from game.engine.queries import consequences
+        costs = self.costs.get(action)
+        if costs and option.allowed:
             from game.tui.screens.confirm import ConfirmScreen
-
-            game = self.cislunar.game
-            assert game is not None
-            costs = consequences(game.state, game.compiled, action)
 
             def confirmed(yes: bool | None) -> None:
                 if yes:
