@@ -14,7 +14,7 @@ EVERYWHERE: tuple[Binding, ...] = (
     Binding("f1", "app.help", "Help"),
     Binding("question_mark", "app.help", "Help", show=False),
     Binding("ctrl+t", "app.toggle_theme", "Theme", show=False),
-    Binding("ctrl+s", "app.save", "Save"),
+    Binding("ctrl+s", "app.save", "Save", tooltip="while a campaign is played"),
 )
 
 #: Quitting reaches past every dialog (a priority binding), so it is listed once, on the app.

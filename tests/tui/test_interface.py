@@ -202,3 +202,12 @@ async def test_a_long_refusal_on_the_join_screen_wraps() -> None:
         app.screen.query_one("#join-status").update(verdict(reason))
         await pilot.pause()
         assert "yours are 95, and more" in " ".join(screen_text(app).split())
+
+
+def test_the_help_says_when_a_key_works_and_lists_the_app_keys_once() -> None:
+    from game.tui.screens.help import all_keys
+
+    text = "\n".join(line.plain for line in all_keys())
+    assert "x        Withdraw (when you are a member; it asks first)" in text
+    assert "b        Debrief (so far)" in text
+    assert text.count("F1       Help") == 1  # under Everywhere, not again under every dialog

@@ -52,7 +52,9 @@ class DashboardScreen(Screen[None]):
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
-        Binding("ctrl+s", "app.save", "Save", show=False),  # saved every turn: the footer must fit 80
+        Binding(
+            "ctrl+s", "app.save", "Save", show=False, tooltip="while a campaign is played"
+        ),  # saved every turn: the footer must fit 80
         *(Binding(str(n), f"card({n})", f"Card {n}", show=False) for n in range(1, 10)),
     ]
 

@@ -22,7 +22,7 @@ OUTCOME = {"won": "★ Campaign won", "finished": "◇ Campaign over", "lost": "
 class DebriefScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Dashboard"),
-        Binding("n", "app.new_campaign", "New campaign"),
+        Binding("n", "app.new_campaign", "New campaign", tooltip="asks first while the campaign is on"),
         Binding("t", "timeline", "Timeline"),
     ]
 

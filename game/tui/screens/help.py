@@ -26,7 +26,8 @@ RULES = "\n".join(
         "slip when programmes are strained; the timeline shows every slip.",
         "• Or go alone: invest in capabilities and fly national missions.",
         "• Events ask for a decision; each choice lists its known effects.",
-        "• The score counts the scenario's objectives; the debrief shows it at the end.",
+        "• The score counts the scenario's objectives; the debrief shows it at the end (B: so far).",
+        "• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs.",
         "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
         "name. Continue or Load on the title screen resume one.",
         "Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it, or press "
@@ -44,12 +45,13 @@ def key_name(key: str) -> str:
     return key.upper() if len(key) > 1 else key
 
 
-def key_lines(title: str, bindings: list[BindingType]) -> list[Content]:
-    """One screen's keys; runs of number keys are shown once as 1-9."""
+def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = frozenset()) -> list[Content]:
+    """One screen's keys (not those in ``skip``, listed once under Everywhere); runs of number
+    keys are shown once as 1-9; a key that works only at times says when (its tooltip)."""
     lines = [Content.assemble((title, "bold $text-primary"))]
     numbers = False
     for binding in bindings:
-        if not isinstance(binding, Binding):
+        if not isinstance(binding, Binding) or binding.key in skip:
             continue
         if binding.key.isdigit():
             if not numbers:
@@ -57,7 +59,8 @@ def key_lines(title: str, bindings: list[BindingType]) -> list[Content]:
                 what = "open a programme card" if "card" in binding.action else "pick that choice"
                 lines.append(Content(f"  {'1-9':<8} {what}"))
             continue
-        lines.append(Content(f"  {key_name(binding.key):<8} {binding.description}"))
+        when = f" ({binding.tooltip})" if binding.tooltip else ""
+        lines.append(Content(f"  {key_name(binding.key):<8} {binding.description}{when}"))
     return lines
 
 
@@ -87,8 +90,9 @@ def all_keys() -> list[Content]:
         ("Debrief", DebriefScreen.BINDINGS),
     ]
     lines: list[Content] = []
+    everywhere = frozenset(b.key for b in CislunarApp.BINDINGS if isinstance(b, Binding))
     for title, bindings in sections:
-        lines.extend(key_lines(title, bindings))
+        lines.extend(key_lines(title, bindings, frozenset() if title == "Everywhere" else everywhere))
     lines.append(Content("Mouse: click a figure for its reasons, a card to open it, a button to press it."))
     return lines
 

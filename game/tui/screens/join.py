@@ -89,7 +89,7 @@ class JoinScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("c", "confirm", "Confirm"),
-        Binding("x", "withdraw", "Withdraw"),
+        Binding("x", "withdraw", "Withdraw", tooltip="when you are a member; it asks first"),
     ]
 
     def __init__(self, programme: str, preselect: str | None = None) -> None:

@@ -29,8 +29,8 @@ class TitleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new", "New campaign"),
-        Binding("c", "continue", "Continue"),
-        Binding("l", "load", "Load"),
+        Binding("c", "continue", "Continue", tooltip="once a campaign was saved"),
+        Binding("l", "load", "Load", tooltip="once a campaign was saved"),
     ]
 
     def __init__(self) -> None:
