@@ -11,18 +11,22 @@ import inspect
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.bots import make_strategy
 from game.engine.compiled import compile_scenario
+from game.engine.expressions import compile_expression
 from game.engine.game import Game
 from game.engine.state import GameState
-from game.engine.vocabulary import IMPLEMENTATIONS, implements
+from game.engine.vocabulary import IMPLEMENTATIONS, PLAYER_FIELDS, implements
 from game.format.expressions import parse_expression
 from game.format.feasibility import Facts
 from game.format.loader import load_scenario
 from game.format.models import Scenario
 from game.format.reference import expression_reference
 from game.format.vocabulary import ENTRIES, FUNCTIONS, REF_WORDS, VARIABLES, Entry
+from tests.fuzz_settings import fuzz_settings
 
 SCENARIO = Path(__file__).parent.parent / "scenarios" / "default-2021.yaml"
 
@@ -155,3 +159,50 @@ def test_the_copy_finder_finds_a_copy(tmp_path: Path) -> None:
     module = tmp_path / "copy.py"
     module.write_text('BOOLEAN = frozenset({"flag", "member", "flown"})\n')
     assert _name_lists(module) == [(1, ["member", "flown"])]
+
+
+# ---------------------------------------------------------------- fast paths held to slow ones
+
+
+@fuzz_settings(60)
+@given(
+    figure=st.sampled_from(sorted(PLAYER_FIELDS - {"crewed_orbit", "crewed_surface"})),
+    value=st.integers(-(10**6), 10**6) | st.floats(-1e6, 1e6),
+    divisor=st.integers(1, 1000) | st.floats(0.5, 1000),
+)
+def test_the_fast_division_of_a_player_figure_is_the_plain_one(
+    figure: str, value: float, divisor: float
+) -> None:
+    """`science / 16` reads the field directly; it must equal the variable divided."""
+    state = _mini_state()
+    setattr(state.agencies[state.player], figure, value)
+    fast = compile_expression(f"{figure} / {divisor!r}")
+    assert fast(state) == IMPLEMENTATIONS[figure]()(state) / divisor
+
+
+@fuzz_settings(60)
+@given(order=st.permutations(range(4)), pick=st.integers(0, 3), status=st.sampled_from(["pending", "flown"]))
+def test_the_inline_milestone_lookup_finds_what_a_search_finds(
+    order: list[int], pick: int, status: str
+) -> None:
+    """flown/failed/slipped keep a hint of where the milestone is; a reordered list must not fool it."""
+    state = _mini_state()
+    programme = next(p for p in state.programmes.values() if len(p.milestones) >= 2)
+    milestones = programme.milestones
+    for index in order[: len(milestones)]:  # the hint is set, then the list changes under it
+        ref = f"{programme.id}.{milestones[index % len(milestones)].id}"
+        getters = {name: IMPLEMENTATIONS[name](ref) for name in ("flown", "failed", "slipped")}
+        for getter in getters.values():
+            getter(state)
+        milestones.reverse()
+        target = next(m for m in milestones if m.id == ref.split(".", 1)[1])
+        target.status, target.failures = status, pick  # type: ignore[assignment]
+        assert getters["flown"](state) == (target.status == "flown")
+        assert getters["failed"](state) == (target.failures > 0)
+        assert getters["slipped"](state) == target.slipped_turns_months
+
+
+def _mini_state() -> GameState:
+    from tests.helpers import MINI_TEXT, compiled_from
+
+    return Game(compiled_from(MINI_TEXT), "esa", 1).state
