@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from game.bots.base import RESERVE_TURNS, Strategy
-from game.bots.outlook import LIVE, Forecast, Outlook, Plan, outlook_of
+from game.bots.outlook import LIVE, NATIONAL, Forecast, Outlook, Plan, outlook_of
 from game.engine.actions import END_TURN, Action
+from game.engine.actions.registry import road_of
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
 from game.engine.state import GameState, k
@@ -125,8 +126,8 @@ class GreedyStrategy(Strategy):
                 return
             self.paused.pop(best, None)
             game.act(best)
-            if self.road is None and best.kind in ("apply", "fund", "mission"):  # its road from now on
-                self.road = "" if best.kind == "mission" else best.target
+            if self.road is None:  # the road its first commitment takes, from now on
+                self.road = road_of(best)
             baseline = best_value  # the copy that took ``best`` and waited is where the game now stands
             candidates = [
                 action
@@ -139,9 +140,10 @@ class GreedyStrategy(Strategy):
     @staticmethod
     def takes(target: Plan, action: Action) -> bool:
         """Whether the action is the one that takes the target."""
-        if target[0] == "mission":
-            return action.kind == "mission" and action.target == target[1]
-        return action.kind in ("apply", "fund") and (action.target, action.option) == target[1:]
+        road = road_of(action)
+        if target[0] == NATIONAL:
+            return road == "" and action.target == target[1]
+        return road == target[1] and action.option == target[2]
 
     def start(self, game: Game) -> None:
         """At the first turn: the scenario's outlook, and what money is worth to this agency."""
@@ -246,7 +248,7 @@ class GreedyStrategy(Strategy):
     def open(state: GameState, cs: CompiledScenario, target: Plan) -> bool:
         """Whether the target can still be taken (and is not taken yet)."""
         kind, ident, option = target
-        if kind == "mission":
+        if kind == NATIONAL:
             done = state.missions[ident]
             return done.build.status != "building" and not (
                 done.successes and not cs.missions[ident].repeatable
@@ -291,7 +293,7 @@ class GreedyStrategy(Strategy):
         else:
             self.target, self.target_value, self.target_held = None, 0.0, 0.0
         ready.sort(reverse=True)
-        road = self.target[:2] if self.target is not None and self.target[0] == "join" else ("mission",)
+        road = self.target[:2] if self.target is not None and self.target[0] == "join" else (NATIONAL,)
         self.ready = [plan for _net, plan in ready if plan != self.target and plan[: len(road)] == road]
         del self.ready[OPPORTUNITIES:]  # the next best on the same road as the target
 
@@ -364,12 +366,12 @@ class GreedyStrategy(Strategy):
                 continue
             if (
                 not means(k(mission.cost), mission.build_turns)
-                or refused.get(("mission", mid, ""), -1) >= turn
+                or refused.get((NATIONAL, mid, ""), -1) >= turn
             ):
                 continue
             delay = self.prerequisites(me.capabilities, mission.requires, cs)
             if delay <= MAX_STEPS:
-                yield ("mission", mid, ""), delay, mission.cost
+                yield (NATIONAL, mid, ""), delay, mission.cost
 
     @staticmethod
     def prerequisites(levels: dict[str, int], requires: dict[str, int], cs: CompiledScenario) -> int:
@@ -429,7 +431,7 @@ class GreedyStrategy(Strategy):
         for plan in self.ready:  # the next best targets the plan found in reach, alongside
             if self.open(state, cs, plan):
                 kind, ident, option = plan
-                if kind == "mission":
+                if kind == NATIONAL:
                     found.append(Action("mission", ident))
                 else:
                     member = state.programmes[ident].is_member(player)

@@ -15,8 +15,10 @@ TIMELY, TIMELY_PER_TURN = 0.5, 0.08  # the chance a crewed flight due by a deadl
 PEAKS = 2  # gains of support, and of prestige, whose months are checked for a condition met in passing
 NEAR = ((0.15, 0.5), (0.4, 0.25), (1.0, 0.1))  # (figures raised by, share of the points) for nearly met
 
-#: A step the bot can plan toward: ("join", programme, contribution or "") or ("mission", mission, "").
+#: A step the bot can plan toward: ("join", programme, contribution or "") or (NATIONAL, mission, "").
 Plan = tuple[str, str, str]
+#: The kind of plan that flies a national mission (it sorts after "join", as plans are compared).
+NATIONAL = "national"
 #: Something expected by a month: (month, science, prestige, support).
 Gain = tuple[int, float, float, float]
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import decisions
-from game.engine.actions import Action, ActionOption
+from game.engine.actions import END_TURN, Action, ActionOption
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.reports import TurnReport
 from game.engine.scoring import ObjectiveScore, breakdown, score
 from game.engine.state import GameState
-from game.engine.turn import begin, end_turn
+from game.engine.turn import begin
 from game.format.dates import format_date
 from game.format.models import Scenario
 
@@ -75,22 +75,17 @@ class Game:
     # ---- acting
     def act(self, action: Action) -> Outcome:
         """Apply an action; an illegal one is refused with its reason and changes nothing."""
-        if action.kind == "end_turn":
-            reason = decisions.check(self.state, self.compiled, action)
-            if reason:
-                return Outcome(False, reason)
-            self.log.append(action)
-            report = end_turn(self.state, self.compiled)
-            self.reports.append(report)
-            return Outcome(True, report=report)
-        reason = decisions.apply(self.state, self.compiled, action)
+        reason, report = decisions.apply(self.state, self.compiled, action)
         if reason:
             return Outcome(False, reason)
         self.log.append(action)
-        return _DONE
+        if report is None:
+            return _DONE
+        self.reports.append(report)
+        return Outcome(True, report=report)
 
     def end_turn(self) -> Outcome:
-        return self.act(Action("end_turn"))
+        return self.act(END_TURN)
 
     # ---- copies for look-ahead
     def clone(self) -> Game:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from game.engine import decisions, membership
+from game.engine import decisions
 from game.engine.actions import Action
+from game.engine.actions.registry import handler_for
 from game.engine.builds import _installment
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
@@ -20,7 +21,7 @@ from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
-from game.format.words import money, months
+from game.format.words import months
 
 # ---------------------------------------------------------------- names and stats
 
@@ -408,39 +409,13 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
 
 
 def consequences(state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
-    """What cancelling a build or withdrawing from a programme costs, in the engine's figures.
+    """What an action that undoes something the player paid for costs, in the engine's figures.
 
     Empty for any other action: only these two undo something the player paid for, so only
     they ask to be confirmed (the faces test for a non-empty list, never for a kind's name).
     """
-    if action.kind not in ("cancel", "withdraw") or action.target not in state.programmes:
-        return []
-    programme = state.programmes[action.target]
-    cp = cs.programmes[action.target]
-    leads = [cs.agencies[lead].short for lead in programme.leads]
-    if action.kind == "cancel":
-        build = programme.slots.get(action.option)
-        if build is None:
-            return []
-        return [
-            f"{money(build.paid / 1000)} already paid into {cp.slots[action.option].name} is lost",
-            *(f"relations with {lead} -{decisions.CANCEL_OFFENCE:g}" for lead in leads),
-            f"{cp.model.short} health -{decisions.CANCEL_HEALTH:g}",
-        ]
-    builds = [
-        (cp.slots[sid].name, build.paid)
-        for sid, build in programme.slots.items()
-        if build.owner == state.player and build.status == "building"
-    ]
-    lines = [f"{name} stops: {money(paid / 1000)} already paid is lost" for name, paid in builds]
-    lines += [f"relations with {lead} -{cs.rules.withdraw_penalty:g}" for lead in leads]
-    lines += [
-        f"support -{cs.rules.withdraw_support:g}",
-        f"{cp.model.short} health -{membership.LEAVE_HEALTH:g}",
-    ]
-    if programme.seats.get(state.player):
-        lines.append("your crew seats in it are given up")
-    return lines
+    handler = handler_for(action)
+    return handler.consequences(state, cs, action) if handler is not None else []
 
 
 # ---------------------------------------------------------------- effects in words

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from game.engine import ledger
 from game.engine.ai import other_agencies_act
+from game.engine.applications import resolve_applications
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
-from game.engine.decisions import resolve_applications
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events
 from game.engine.programmes import fly_milestones, update_health

@@ -9,15 +9,26 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from game.engine.actions import Action, ActionKind
+from game.engine.actions import Action
+from game.engine.actions.registry import kinds, known
 
 FORMAT = "cislunar-save"
 FORMAT_VERSION = 1
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Short = Annotated[str, StringConstraints(max_length=200)]
+
+
+def _known_kind(kind: str) -> str:
+    if not known(kind):
+        raise ValueError(f"unknown action kind '{kind}'; the kinds are {', '.join(kinds())}")
+    return kind
+
+
+#: An action's kind: any kind the action registry knows (see game.engine.actions.registry).
+Kind = Annotated[str, StringConstraints(max_length=200), AfterValidator(_known_kind)]
 
 
 class _Model(BaseModel):
@@ -51,7 +62,7 @@ class CampaignSummary(_Model):
 class ActionRecord(_Model):
     """One action of the log; the same three fields as :class:`game.engine.actions.Action`."""
 
-    kind: ActionKind
+    kind: Kind
     target: Short = ""
     option: Short = ""
 

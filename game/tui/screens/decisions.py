@@ -17,23 +17,12 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action, ActionOption
+from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
 from game.tui.text import money
 
 if TYPE_CHECKING:
     from game.tui.app import CislunarApp
-
-GROUPS: dict[str, str] = {
-    "answer": "Events awaiting your answer",
-    "apply": "Programmes",
-    "fund": "Programmes",
-    "cancel": "Cancel or withdraw (each asks first and says what it costs)",
-    "withdraw": "Cancel or withdraw (each asks first and says what it costs)",
-    "mission": "National missions (go alone)",
-    "invest": "Capabilities",
-    "diplomacy": "Diplomacy",
-}
-
 
 INDENT = 4
 
@@ -120,7 +109,7 @@ class DecisionsScreen(Screen[None]):
         menu.clear_options()
         group = None
         for index, option in enumerate(options):
-            name = GROUPS.get(option.action.kind, "Other")
+            name = group_of(option.action)
             if name != group:
                 group = name
                 menu.add_option(Option(Content.assemble((f"── {name}", "bold $text-primary")), disabled=True))
@@ -137,7 +126,8 @@ class DecisionsScreen(Screen[None]):
             return
         option = self.options[int(event.option.id)]
         action = option.action
-        if action.kind in ("apply", "fund") and action.option and option.allowed:
+        handler = handler_for(action)
+        if handler is not None and handler.contribution and action.option and option.allowed:
             from game.tui.screens.join import JoinScreen
 
             self.app.push_screen(JoinScreen(action.target, action.option))

@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action
+from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
 from game.tui.text import money, status
 
@@ -233,11 +234,8 @@ class JoinScreen(Screen[None]):
         if not outcome.ok:
             line.update(verdict(outcome.reason))
             return
-        done = (
-            "Application sent: the leads answer at the end of the turn"
-            if action.kind == "apply"
-            else "Build started"
-        )
+        handler = handler_for(action)
+        done = handler.done if handler is not None else "Done"
         game = self.cislunar.game
         assert game is not None
         self.notify(done, title=game.compiled.programmes[self.programme].model.short)

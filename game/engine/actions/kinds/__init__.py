@@ -1,0 +1,1 @@
+"""One module per kind of action, each defining ``HANDLER``; the registry loads them all."""

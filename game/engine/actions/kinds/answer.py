@@ -1,0 +1,48 @@
+"""Answer an event waiting for the player's choice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import pending_event
+from game.engine.compiled import CompiledScenario
+from game.engine.events import answer
+from game.engine.state import GameState
+
+
+class Answer(ActionHandler):
+    kind = "answer"
+    description = "Choose one of the answers of an event; every other action waits for it."
+    group = "Events awaiting your answer"
+    rank = 0
+    while_pending = True
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        pending = pending_event(state, action.target)
+        if pending is None:
+            return f"no pending event {action.target}"
+        if action.option not in {c.id for c in cs.events[pending.event].model.choices}:
+            return f"'{action.option}' is not a choice of this event"
+        return ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        pending = pending_event(state, action.target)
+        assert pending is not None
+        answer(state, cs, pending, action.option)
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        for index, pending in enumerate(state.pending):
+            event = cs.events[pending.event].model
+            for position, choice in enumerate(event.choices):
+                yield Offer(
+                    (self.rank, index, position),
+                    Action(self.kind, str(pending.uid), choice.id),
+                    f"{event.title}: {choice.label}",
+                    0,
+                    0,
+                    choice.text,
+                )
+
+
+HANDLER = Answer()

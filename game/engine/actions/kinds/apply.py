@@ -1,0 +1,71 @@
+"""Apply to join a programme, offering one of its contributions or none (observer status)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import LIVE, PROGRAMMES_RANK, contribution_offers, no_programme, slot_reason
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState
+
+
+class Apply(ActionHandler):
+    kind = "apply"
+    description = "Ask a programme's leads to take you in; they answer at the end of the turn."
+    group = "Programmes"
+    rank = PROGRAMMES_RANK
+    contribution = True
+    done = "Application sent: the leads answer at the end of the turn"
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target, option = action.target, action.option
+        refused = no_programme(state, target)
+        if refused:
+            return refused
+        programme = state.programmes[target]
+        cp = cs.programmes[target]
+        short = cp.model.short
+        if programme.status not in LIVE:
+            return f"{short} is {programme.status}"
+        if not cp.model.open:
+            return f"{short} takes no new partners"
+        if programme.is_member(state.player):
+            return f"you are already in {short}"
+        if state.player in programme.applicants:
+            return f"your application to {short} is being considered"
+        floor = cp.model.admission.min_relation
+        for lead in programme.leads:
+            if state.relation(state.player, lead) < floor:
+                return (
+                    f"{short} asks for relations of {floor:.0f} with {cs.agencies[lead].short}; "
+                    f"yours are {state.relation(state.player, lead):.0f}"
+                )
+        if not cp.admission(state):
+            return f"you do not meet {short}'s conditions for partners"
+        return slot_reason(state, cs, target, option) if option else ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        target = action.target
+        state.programmes[target].applicants[state.player] = action.option
+        ledger.report(state, "action", f"You apply to join {cs.programmes[target].model.short}", target, True)
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        for index, (pid, cp) in enumerate(cs.programmes.items()):
+            if not state.programmes[pid].is_member(state.player):
+                yield Offer(
+                    (PROGRAMMES_RANK, index, 0),
+                    Action(self.kind, pid),
+                    f"Apply to {cp.model.short} without a contribution",
+                    0,
+                    0,
+                    "observer status",
+                )
+        yield from contribution_offers(state, cs, self.kind, members=False)
+
+    def road(self, action: Action) -> str | None:
+        return action.target
+
+
+HANDLER = Apply()

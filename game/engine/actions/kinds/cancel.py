@@ -1,0 +1,82 @@
+"""Stop building a contribution: what was paid is lost and the programme's leads take offence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import PROGRAMMES_RANK, UNDOING_GROUP, no_programme
+from game.engine.compiled import CompiledScenario
+from game.engine.membership import release_build
+from game.engine.state import GameState
+from game.format.words import money
+
+#: What cancelling a build costs besides the money paid into it: the programme's health and
+#: the leads' goodwill (the confirmation dialog quotes these figures).
+CANCEL_HEALTH, CANCEL_OFFENCE = 5.0, 10.0
+
+
+class Cancel(ActionHandler):
+    kind = "cancel"
+    description = "Stop building one of your contributions to a programme."
+    group = UNDOING_GROUP
+    rank = PROGRAMMES_RANK
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target, option = action.target, action.option
+        refused = no_programme(state, target)
+        if refused:
+            return refused
+        build = state.programmes[target].slots.get(option)
+        if build is None or build.owner != state.player or build.status != "building":
+            return f"you are building no '{option}' for {cs.programmes[target].model.short}"
+        return ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        target, option = action.target, action.option
+        programme = state.programmes[target]
+        release_build(programme.slots[option])
+        programme.health = max(0.0, programme.health - CANCEL_HEALTH)
+        for lead in programme.leads:
+            ledger.relate(
+                state,
+                state.player,
+                lead,
+                -CANCEL_OFFENCE,
+                f"cancelled {cs.programmes[target].slots[option].name}",
+            )
+        ledger.report(state, "action", f"You cancel {cs.programmes[target].slots[option].name}", target, True)
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        player = state.player
+        for index, (pid, cp) in enumerate(cs.programmes.items()):
+            programme = state.programmes[pid]
+            for position, (sid, slot) in enumerate(cp.slots.items(), 1):
+                build = programme.slots[sid]
+                if build.owner == player and build.status == "building":
+                    yield Offer(
+                        (PROGRAMMES_RANK, index, position),
+                        Action(self.kind, pid, sid),
+                        f"Cancel {slot.name} ({cp.model.short})",
+                        0,
+                        0,
+                        "what was paid is lost; the leads take offence",
+                    )
+
+    def consequences(self, state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
+        if action.target not in state.programmes:
+            return []
+        programme = state.programmes[action.target]
+        build = programme.slots.get(action.option)
+        if build is None:
+            return []
+        cp = cs.programmes[action.target]
+        return [
+            f"{money(build.paid / 1000)} already paid into {cp.slots[action.option].name} is lost",
+            *(f"relations with {cs.agencies[lead].short} -{CANCEL_OFFENCE:g}" for lead in programme.leads),
+            f"{cp.model.short} health -{CANCEL_HEALTH:g}",
+        ]
+
+
+HANDLER = Cancel()

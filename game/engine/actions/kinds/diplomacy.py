@@ -1,0 +1,53 @@
+"""A diplomatic initiative toward another agency: it costs money and improves relations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import m
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState, k
+
+
+class Diplomacy(ActionHandler):
+    kind = "diplomacy"
+    description = "Spend on an initiative toward another agency to improve relations (once a turn each)."
+    group = "Diplomacy"
+    rank = 4
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target = action.target
+        if target not in cs.agencies or target == state.player:
+            return f"no other agency '{target}'"
+        if f"diplomacy:{target}" in state.acted:
+            return "one initiative per agency per turn"
+        if state.relation(state.player, target) >= 100:
+            return "relations are already at their best"
+        cost = k(cs.rules.diplomacy_cost)
+        money = state.me.money
+        return f"costs {m(cost)}; you have {m(money)}" if money < cost else ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        target, rules = action.target, cs.rules
+        ledger.pay(state, state.me, -k(rules.diplomacy_cost), f"diplomacy with {cs.agencies[target].short}")
+        gain = round(rules.diplomacy_gain * (0.5 + 0.5 * state.rng.random()), 1)
+        ledger.relate(state, state.player, target, gain, "diplomatic initiative")
+        state.acted.add(f"diplomacy:{target}")
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        cost, gain = k(cs.rules.diplomacy_cost), cs.rules.diplomacy_gain
+        for index, (aid, agency) in enumerate(cs.agencies.items()):
+            if aid != state.player:
+                yield Offer(
+                    (self.rank, index),
+                    Action(self.kind, aid),
+                    f"Diplomacy with {agency.short}",
+                    cost,
+                    cost,
+                    f"relation {state.relation(state.player, aid):+.0f}, up to +{gain:.0f}",
+                )
+
+
+HANDLER = Diplomacy()

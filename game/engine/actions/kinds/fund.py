@@ -1,0 +1,50 @@
+"""Start building one of a programme's open contributions, as a partner."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import LIVE, PROGRAMMES_RANK, contribution_offers, no_programme, slot_reason
+from game.engine.compiled import CompiledScenario
+from game.engine.membership import start_build
+from game.engine.state import GameState
+
+
+class Fund(ActionHandler):
+    kind = "fund"
+    description = "Start building an open contribution of a programme you are in."
+    group = "Programmes"
+    rank = PROGRAMMES_RANK
+    contribution = True
+    done = "Build started"
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target = action.target
+        refused = no_programme(state, target)
+        if refused:
+            return refused
+        programme = state.programmes[target]
+        short = cs.programmes[target].model.short
+        if programme.status not in LIVE:
+            return f"{short} is {programme.status}"
+        if not programme.is_member(state.player):
+            return f"join {short} first"
+        return slot_reason(state, cs, target, action.option)
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        target, option = action.target, action.option
+        start_build(state, cs, target, option, state.player)
+        ledger.report(
+            state, "action", f"You start building {cs.programmes[target].slots[option].name}", target, True
+        )
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        return contribution_offers(state, cs, self.kind, members=True)
+
+    def road(self, action: Action) -> str | None:
+        return action.target
+
+
+HANDLER = Fund()

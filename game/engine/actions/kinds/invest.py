@@ -1,0 +1,53 @@
+"""Raise the agency's level in one capability area by a step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import capability_cost, m
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState
+
+
+class Invest(ActionHandler):
+    kind = "invest"
+    description = "Pay for one more level in a capability area (one step per area a turn)."
+    group = "Capabilities"
+    rank = 3
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target = action.target
+        me = state.me
+        if target not in cs.capability_ids:
+            return f"no capability area '{target}'"
+        if me.capabilities.get(target, 0) >= cs.rules.capability_max:
+            return "already at the top level"
+        if f"invest:{target}" in state.acted:
+            return "one step per area per turn"
+        cost = capability_cost(state, cs, target)
+        return f"costs {m(cost)}; you have {m(me.money)}" if me.money < cost else ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        target, me = action.target, state.me
+        cost = capability_cost(state, cs, target)
+        ledger.pay(state, me, -cost, f"investment in {target}")
+        ledger.capability(state, me, target, 1, cs.rules.capability_max, "investment")
+        state.acted.add(f"invest:{target}")
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        levels = state.me.capabilities
+        for index, area in enumerate(cs.scenario.capabilities):
+            cost = capability_cost(state, cs, area.id)
+            yield Offer(
+                (self.rank, index),
+                Action(self.kind, area.id),
+                f"Invest in {area.name}",
+                cost,
+                cost,
+                f"level {levels.get(area.id, 0)} -> {levels.get(area.id, 0) + 1}",
+            )
+
+
+HANDLER = Invest()

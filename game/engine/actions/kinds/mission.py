@@ -1,0 +1,69 @@
+"""Start building a national mission: going alone, without partners."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import first_installment, m, missing_capability
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState, k
+
+
+class Mission(ActionHandler):
+    kind = "mission"
+    description = "Build and fly a national mission of your own."
+    group = "National missions (go alone)"
+    rank = 2
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        target = action.target
+        mission = cs.missions.get(target)
+        if mission is None:
+            return f"no mission '{target}'"
+        mission_state = state.missions[target]
+        if mission_state.build.status == "building":
+            return "already being built"
+        if mission_state.successes and not mission.repeatable:
+            return "already flown"
+        if mission.after and not state.missions[mission.after].successes:
+            return f"fly {cs.missions[mission.after].name} first"
+        missing = missing_capability(state, cs, mission.requires)
+        if missing:
+            return missing
+        due = first_installment(k(mission.cost), mission.build_turns)
+        money = state.me.money
+        return f"the first payment is {m(due)}; you have {m(money)}" if money < due else ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        mission = cs.missions[action.target]
+        build = state.missions[action.target].build
+        build.owner, build.status = state.player, "building"
+        build.turns_left, build.cost_left, build.paid, build.stalled = (
+            mission.build_turns,
+            k(mission.cost),
+            0,
+            0,
+        )
+        ledger.report(state, "action", f"You start {mission.name}", None, True)
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        for index, (mid, mission) in enumerate(cs.missions.items()):
+            if state.missions[mid].successes and not mission.repeatable:
+                continue
+            total = k(mission.cost)
+            yield Offer(
+                (self.rank, index),
+                Action(self.kind, mid),
+                f"National mission: {mission.name}",
+                first_installment(total, mission.build_turns),
+                total,
+                f"{mission.build_turns} turns, {mission.success:.0%} success; +{mission.science:.0f} science",
+            )
+
+    def road(self, action: Action) -> str | None:
+        return ""
+
+
+HANDLER = Mission()
