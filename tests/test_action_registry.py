@@ -119,7 +119,7 @@ class ScienceFair(ActionHandler):
         state.acted.add("fair")
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        yield Offer((self.rank,), Action(self.kind), "Hold a science fair", 1000, 1000, "the public likes it")
+        yield ((self.rank,), Action(self.kind), "Hold a science fair", 1000, 1000, "the public likes it")
 
 
 @pytest.fixture

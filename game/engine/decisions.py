@@ -6,7 +6,9 @@ this module adds the refusals every kind shares and puts the turn's offers in or
 
 from __future__ import annotations
 
-from game.engine.actions import Action, ActionOption
+from operator import itemgetter
+
+from game.engine.actions import Action, ActionOption, Offer
 from game.engine.actions.registry import HANDLERS
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import TurnReport
@@ -33,20 +35,16 @@ def apply(state: GameState, cs: CompiledScenario, action: Action) -> tuple[str, 
     return "", HANDLERS[action.kind].apply(state, cs, action)
 
 
+_place = itemgetter(0)  # an offer's place in the turn's list
+
+
 def options(state: GameState, cs: CompiledScenario) -> list[ActionOption]:
     """Every action worth showing this turn, allowed or not, each with its cost and reason."""
-    offers = sorted(
-        (offer for handler in HANDLERS.values() for offer in handler.offers(state, cs)),
-        key=lambda offer: offer.place,
-    )
+    offers: list[Offer] = []
+    for handler in HANDLERS.values():
+        offers.extend(handler.offers(state, cs))
+    offers.sort(key=_place)
     return [
-        ActionOption(
-            offer.action,
-            offer.label,
-            offer.now_k / 1000,
-            offer.total_k / 1000,
-            offer.effect,
-            check(state, cs, offer.action),
-        )
-        for offer in offers
+        ActionOption(action, label, now_k / 1000, total_k / 1000, effect, check(state, cs, action))
+        for _place, action, label, now_k, total_k, effect in offers
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from game.engine.compiled import CompiledScenario
@@ -45,20 +45,13 @@ class ActionOption:
         return not self.reason
 
 
-class Offer(NamedTuple):
-    """An action a handler puts on the turn's list, before it is checked.
-
-    ``place`` orders the whole list: the handler's ``rank`` first, then positions in the
-    scenario (the n-th programme, its m-th contribution...), so offers of several kinds
-    about one programme stay together.
-    """
-
-    place: tuple[int, ...]
-    action: Action
-    label: str
-    now_k: int  # k$ paid this turn
-    total_k: int  # k$ over the whole build
-    effect: str
+#: An action a handler puts on the turn's list, before it is checked:
+#: (place, action, label, k$ paid this turn, k$ over the whole build, effect).
+#: ``place`` orders the whole list: the handler's ``rank`` first, then positions in the
+#: scenario (the n-th programme, its m-th contribution...), so offers of several kinds about
+#: one programme stay together. A plain tuple: the turn's list is built often (the random
+#: bot, the decisions screen), and a named tuple's constructor would cost a tenth of it.
+Offer = tuple[tuple[int, ...], Action, str, int, int, str]
 
 
 class ActionHandler:

@@ -80,7 +80,7 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
             if build.status != "open":
                 continue
             total = k(slot.cost)
-            yield Offer(
+            yield (
                 (PROGRAMMES_RANK, index, position),
                 Action(kind, pid, sid),
                 f"{verb} {slot.name}",

@@ -35,7 +35,7 @@ class Answer(ActionHandler):
         for index, pending in enumerate(state.pending):
             event = cs.events[pending.event].model
             for position, choice in enumerate(event.choices):
-                yield Offer(
+                yield (
                     (self.rank, index, position),
                     Action(self.kind, str(pending.uid), choice.id),
                     f"{event.title}: {choice.label}",

@@ -54,7 +54,7 @@ class Apply(ActionHandler):
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (pid, cp) in enumerate(cs.programmes.items()):
             if not state.programmes[pid].is_member(state.player):
-                yield Offer(
+                yield (
                     (PROGRAMMES_RANK, index, 0),
                     Action(self.kind, pid),
                     f"Apply to {cp.model.short} without a contribution",

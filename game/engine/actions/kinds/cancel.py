@@ -55,7 +55,7 @@ class Cancel(ActionHandler):
             for position, (sid, slot) in enumerate(cp.slots.items(), 1):
                 build = programme.slots[sid]
                 if build.owner == player and build.status == "building":
-                    yield Offer(
+                    yield (
                         (PROGRAMMES_RANK, index, position),
                         Action(self.kind, pid, sid),
                         f"Cancel {slot.name} ({cp.model.short})",

@@ -40,7 +40,7 @@ class Diplomacy(ActionHandler):
         cost, gain = k(cs.rules.diplomacy_cost), cs.rules.diplomacy_gain
         for index, (aid, agency) in enumerate(cs.agencies.items()):
             if aid != state.player:
-                yield Offer(
+                yield (
                     (self.rank, index),
                     Action(self.kind, aid),
                     f"Diplomacy with {agency.short}",

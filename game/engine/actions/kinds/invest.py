@@ -40,7 +40,7 @@ class Invest(ActionHandler):
         levels = state.me.capabilities
         for index, area in enumerate(cs.scenario.capabilities):
             cost = capability_cost(state, cs, area.id)
-            yield Offer(
+            yield (
                 (self.rank, index),
                 Action(self.kind, area.id),
                 f"Invest in {area.name}",

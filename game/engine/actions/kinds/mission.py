@@ -53,7 +53,7 @@ class Mission(ActionHandler):
             if state.missions[mid].successes and not mission.repeatable:
                 continue
             total = k(mission.cost)
-            yield Offer(
+            yield (
                 (self.rank, index),
                 Action(self.kind, mid),
                 f"National mission: {mission.name}",

@@ -38,7 +38,7 @@ class Withdraw(ActionHandler):
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (pid, cp) in enumerate(cs.programmes.items()):
             if state.player in state.programmes[pid].members:
-                yield Offer(
+                yield (
                     (PROGRAMMES_RANK, index, len(cp.slots) + 1),
                     Action(self.kind, pid),
                     f"Withdraw from {cp.model.short}",
