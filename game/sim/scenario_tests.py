@@ -23,7 +23,8 @@ from pydantic import BaseModel
 from game.bots.base import Strategy
 from game.bots.strategies import STRATEGIES, make_strategy
 from game.campaign import Campaign
-from game.engine.actions import ACTION_KINDS, END_TURN, Action
+from game.engine.actions import END_TURN, Action
+from game.engine.actions.registry import kinds, known
 from game.engine.expressions import compile_expression
 from game.engine.state import GameState
 from game.format.checks import did_you_mean
@@ -113,11 +114,11 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
             )
         for j, scripted in enumerate(test.actions):
             where = loaded.at(("tests", i, "actions", j, "action"))
-            if scripted.action not in ACTION_KINDS:
-                kinds = [kind for kind in ACTION_KINDS if Action(kind) != END_TURN]
-                message = f"unknown action '{scripted.action}'; the actions are {', '.join(kinds)}"
+            if not known(scripted.action):
+                names = [kind for kind in kinds() if Action(kind) != END_TURN]
+                message = f"unknown action '{scripted.action}'; the actions are {', '.join(names)}"
                 found.append(
-                    Diagnostic.at(where, "unknown-action", message + did_you_mean(scripted.action, kinds))
+                    Diagnostic.at(where, "unknown-action", message + did_you_mean(scripted.action, names))
                 )
             elif Action(scripted.action) == END_TURN:
                 message = "a turn ends by itself after the test's actions (and the strategy's): leave it out"
