@@ -16,7 +16,9 @@ from game.engine.game import Game
 from game.tui.app import CislunarApp
 from game.tui.saved import Resumed, SavedCampaign
 
-from .conftest import LARGE, SMALL, make_app, new_game
+from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
+
+FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -46,6 +48,14 @@ def finished_campaign() -> Game:
     return game
 
 
+def building_member() -> Game:
+    """ESA in the Gateway, building its arm: withdrawing would cost something."""
+    game = new_game()
+    game.state.programmes["gateway"].members.append("esa")
+    assert game.act(Action("fund", "gateway", "arm")).ok
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
@@ -71,6 +81,8 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "help": (lambda: make_app(), ("f1",)),
+    "confirm_withdraw": (lambda: make_app(building_member()), ("1", "x")),
+    "five_programmes": (lambda: make_app(new_game(FIVE_ROADS)), ()),
 }
 
 
