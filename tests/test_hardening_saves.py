@@ -263,3 +263,46 @@ def test_a_save_with_a_number_out_of_range_is_listed_as_damaged_and_replay_refus
     assert message in capsys.readouterr().err
     assert main(["play", "--load", str(bad)]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_the_path_a_save_records_is_never_opened(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save is someone else's file: its scenario is looked for where scenarios live, not where it says."""
+    path, game = saved(tmp_path)
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    moved = elsewhere / "campaign.json"
+    os.replace(path, moved)
+    edited(moved, lambda d: d["scenario"].update(path="mini.yaml"))  # relative: the current folder's
+    monkeypatch.chdir(tmp_path)  # where a mini.yaml with the right content is
+    with pytest.raises(
+        SaveError, match=rf"cannot find the scenario 'mini' \(mini.yaml\).*looked in {elsewhere}"
+    ):
+        load_game(moved)
+    edited(moved, lambda d: d["scenario"].update(path=str(tmp_path / "mini.yaml")))  # absolute: the same
+    with pytest.raises(SaveError, match="cannot find the scenario"):
+        load_game(moved)
+    given = load_game(moved, scenario=tmp_path / "mini.yaml")  # a path the user gives is used
+    assert state_hash(given.game) == state_hash(game)
+
+
+def test_a_renamed_scenario_beside_the_save_is_found_by_its_content(tmp_path: Path) -> None:
+    path, game = saved(tmp_path)
+    (tmp_path / "mini.yaml").rename(tmp_path / "my-variant.yaml")
+    (tmp_path / "unrelated.yaml").write_text("id: other\n")  # read and passed over
+    loaded = load_game(path)
+    assert loaded.scenario_path == tmp_path / "my-variant.yaml"
+    assert state_hash(loaded.game) == state_hash(game)
+
+
+def test_scenario_folders_are_where_scenarios_live(tmp_path: Path) -> None:
+    path, game = saved(tmp_path)
+    library = tmp_path / "library"
+    library.mkdir()
+    away = tmp_path / "saves"
+    away.mkdir()
+    (tmp_path / "mini.yaml").rename(library / "mini.yaml")
+    os.replace(path, away / "campaign.json")
+    with pytest.raises(SaveError, match="cannot find the scenario"):
+        load_game(away / "campaign.json")
+    loaded = load_game(away / "campaign.json", scenario_dirs=[library])
+    assert loaded.scenario_path == library / "mini.yaml" and state_hash(loaded.game) == state_hash(game)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -174,3 +175,50 @@ def test_every_number_of_a_scenario_has_a_finite_range() -> None:
 
     visit(Scenario.model_json_schema(), "")
     assert unbounded == []
+
+
+FORGED_KEY = '"x\\nmini.yaml:1:1: error: forged \\e[31m": 1\n'  # a newline and a terminal escape
+ESCAPED_TITLE = 'title: "Mini\\e]0;pwned\\a\\u202e"\n'  # retitles the window, reverses the text
+
+
+def _hostile_text(path: Path, *, key: bool) -> Path:
+    text = MINI.read_text()
+    assert text.count("title: Mini test scenario\n") == 1
+    text = text.replace("title: Mini test scenario\n", ESCAPED_TITLE)
+    if key:
+        text = text.replace("id: mini\n", "id: mini\n" + FORGED_KEY, 1)
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("output", ["text", "json"])
+def test_control_characters_of_a_file_are_shown_never_sent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
+) -> None:
+    """A key or a title could forge a diagnostic line or send terminal escapes; both are escaped."""
+    broken = _hostile_text(tmp_path / "broken.yaml", key=True)
+    fine = _hostile_text(tmp_path / "fine.yaml", key=False)
+    main(["validate", "--format", output, str(broken), str(fine)])
+    out, err = capsys.readouterr()
+    for character in ("\x1b", "\x07", "\u202e"):
+        assert character not in out + err
+    if output == "text":
+        errors = [line for line in out.splitlines() if ": error: " in line]
+        assert len(errors) == 1 and LOCATED.match(errors[0])
+        assert "unknown key 'x\\nmini.yaml:1:1: error: forged \\x1b[31m'" in errors[0]
+        assert f"{fine}: ok (Mini\\x1b]0;pwned\\x07\\u202e)" in err
+    else:
+        report = json.loads(out)
+        assert "forged \\x1b[31m" in report["files"][0]["diagnostics"][0]["message"]
+        assert report["files"][1]["title"] == "Mini\\x1b]0;pwned\\x07\\u202e"
+
+
+def test_printable_escapes_controls_and_keeps_the_rest() -> None:
+    from game.printable import printable, printable_json
+
+    assert printable("Zürich → 月\tend\r\n\x00\x7f\x9b\u2028\u2066") == (
+        "Zürich → 月\\tend\\r\\n\\x00\\x7f\\x9b\\u2028\\u2066"
+    )
+    document = json.dumps({"a": "\x9b\u202e\x1b"}, ensure_ascii=False, indent=1)
+    assert json.loads(printable_json(document)) == {"a": "\x9b\u202e\x1b"}
+    assert "\x9b" not in printable_json(document) and "\n" in printable_json(document)

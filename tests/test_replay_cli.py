@@ -138,3 +138,30 @@ def test_replay_refuses_a_changed_scenario_unless_told(
         out.splitlines()[-1]
         != f"state hash: {load_game(bot_save, ignore_scenario_change=True).save.state_hash}"
     )
+
+
+def test_replay_shows_the_control_characters_of_a_save_and_its_scenario(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Titles and news come from someone else's files: printed escaped, in text and JSON."""
+    scenario = copy_mini(tmp_path)
+    text = scenario.read_text()
+    text = text.replace("title: Mini test scenario\n", 'title: "Mini\\e[2J"\n')
+    scenario.write_text(text.replace("title: A crisis\n", 'title: "A crisis\\nforged line\\e]0;x\\a"\n'))
+    path = tmp_path / "bot.json"
+    code, _, _ = run(
+        capsys, "simulate", "--scenario", str(scenario), "--strategy", "random", "--runs", "1",
+        "--seed", "3", "--save", str(path),
+    )  # fmt: skip
+    assert code == 0
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 0 and "\x1b" not in out + err and "\x07" not in out
+    assert "scenario mini (Mini\\x1b[2J)" in out
+    assert any(line.endswith("A crisis\\nforged line\\x1b]0;x\\x07") for line in out.splitlines())
+    code, out, _ = run(capsys, "replay", "--json", str(path))
+    assert code == 0 and "\x1b" not in out and json.loads(out)["save"] == str(path)
+    edited = json.loads(path.read_text())
+    edited["scenario"]["title"] = "Other\x1b[31m"
+    path.write_text(json.dumps(edited))
+    code, out, err = run(capsys, "replay", str(path))
+    assert code == 1 and "\x1b" not in err and "(Other\\x1b[31m)" in err

@@ -216,7 +216,7 @@ def test_one_autosave_per_campaign_replaced_every_turn(
     entries = list_saves()
     assert sorted(e.path.name for e in entries) == ["autosave-mini-esa-21.json", "autosave-mini-esa-22.json"]
     assert all(e.autosave and e.path.parent == tmp_path / "data" / "cislunar" / "saves" for e in entries)
-    assert written == autosave_path(game) and load_game(written).game.state.turn == 3
+    assert written == autosave_path(game) and load_game(written, scenario=scenario).game.state.turn == 3
 
 
 def test_new_save_names_never_overwrite(tmp_path: Path) -> None:

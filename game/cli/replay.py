@@ -13,6 +13,7 @@ import sys
 from game.cli.common import fail
 from game.engine.fingerprint import state_hash
 from game.engine.reports import TurnReport
+from game.printable import printable, printable_json
 from game.saves import LoadedGame, SaveError, ScenarioChangedError, load_game
 
 
@@ -39,9 +40,9 @@ def run(args: argparse.Namespace) -> int:
     except SaveError as error:
         return fail(str(error), 1)
     for warning in loaded.warnings:
-        print(f"cislunar: warning: {warning}", file=sys.stderr)
+        print(f"cislunar: warning: {printable(warning)}", file=sys.stderr)
     print(
-        json.dumps(replay_document(loaded), indent=2, ensure_ascii=False)
+        printable_json(json.dumps(replay_document(loaded), indent=2, ensure_ascii=False))
         if args.json
         else replay_text(loaded)
     )
@@ -112,4 +113,5 @@ def replay_text(loaded: LoadedGame) -> str:
         lines.append(f"in progress at {game.date}, turn {state.turn + 1} of {game.turns_total}")
     lines.append(f"score: {game.score():.1f}")
     lines.append(f"state hash: {state_hash(game)}")
-    return "\n".join(lines)
+    # Each line quotes the save and its scenario (titles, news): their controls are shown, not sent.
+    return "\n".join(printable(line) for line in lines)

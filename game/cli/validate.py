@@ -16,18 +16,19 @@ from game.format.diagnostics import Diagnostic
 from game.format.loader import LoadResult, load_scenario
 from game.format.scenario_tests import is_test_file, load_tests
 from game.paths import default_scenario
+from game.printable import Printable, printable_json
 
 
 class FileReport(BaseModel):
-    """What validation found in one file (and in the files it extends)."""
+    """What validation found in one file (and in the files it extends); its text is printable."""
 
-    path: str
+    path: Printable
     ok: bool
     id: str | None
-    title: str | None
-    version: str | None = None
-    author: str | None = None
-    extends: list[str]
+    title: Printable | None
+    version: Printable | None = None
+    author: Printable | None = None
+    extends: list[Printable]
     errors: int
     warnings: int
     diagnostics: list[Diagnostic]
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(default_scenario())]
     report = validate_files(paths, args.strict)
     if args.format == "json":
-        print(report.model_dump_json(indent=2))
+        print(printable_json(report.model_dump_json(indent=2)))
     else:
         for file in report.files:
             for diagnostic in file.diagnostics:

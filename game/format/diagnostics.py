@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from game.printable import Printable
+
 Severity = Literal["error", "warning"]
 
 
@@ -30,12 +32,12 @@ class Position:
 class Diagnostic(BaseModel, frozen=True):
     """One problem: printed as ``path:line:column: severity: message``."""
 
-    path: str
+    path: Printable  # a message quotes the file (keys, values, paths): controls are shown, not sent
     line: int
     column: int
     severity: Severity = "error"
     code: str
-    message: str
+    message: Printable
 
     @classmethod
     def at(cls, position: Position, code: str, message: str, severity: Severity = "error") -> Diagnostic:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from game.printable import printable
+
 
 class SaveError(Exception):
     """A save that cannot be written, read, or trusted. ``str()`` is the message to show."""
@@ -9,8 +11,8 @@ class SaveError(Exception):
     def __init__(
         self, message: str, path: str | None = None, line: int | None = None, column: int | None = None
     ) -> None:
-        self.message = message
-        self.path = path
+        self.message = printable(message)  # it quotes the file: keys, names, actions
+        self.path = printable(path) if path is not None else None
         self.line = line
         self.column = column
         super().__init__(self.__str__())

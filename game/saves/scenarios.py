@@ -9,12 +9,14 @@ information.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.campaign import Campaign, CampaignError
 from game.engine.fingerprint import data_hash
 from game.files import read_regular
+from game.format.extends import SUFFIXES
 from game.format.models import Scenario
 from game.format.yaml_source import MAX_FILE_BYTES
 from game.paths import shipped_scenarios_dir, user_scenarios_dir
@@ -112,16 +114,40 @@ class FoundScenario:
     warnings: list[str] = field(default_factory=list)
 
 
-def candidates(ref: ScenarioRef, save_path: str | Path) -> list[Path]:
-    """Where the scenario may be: where it was, beside the save, then the shipped and user folders."""
-    name = Path(ref.path).name
-    places = [Path(ref.path), Path(save_path).parent / name, shipped_scenarios_dir() / name]
-    places.append(user_scenarios_dir() / name)
+MAX_SCANNED = 64  # scenario files read per folder when looking for one by its content
+
+
+def scenario_folders(save_path: str | Path, scenario_dirs: Sequence[Path] | None = None) -> list[Path]:
+    """Where a save's scenario may live: beside the save, then the scenario folders
+    (``scenario_dirs``; the shipped and the user's by default). Never where the save says."""
+    dirs = (
+        list(scenario_dirs) if scenario_dirs is not None else [shipped_scenarios_dir(), user_scenarios_dir()]
+    )
     unique: list[Path] = []
-    for place in places:
-        if place not in unique:
-            unique.append(place)
+    for folder in [Path(save_path).parent, *dirs]:
+        if folder not in unique:
+            unique.append(folder)
     return unique
+
+
+def candidates(ref: ScenarioRef, folders: Sequence[Path]) -> list[Path]:
+    """The files of ``folders`` with the file name the save records (only its name is used)."""
+    name = Path(ref.path).name
+    if not name.endswith(SUFFIXES) or name.startswith("."):
+        return []
+    return [folder / name for folder in folders]
+
+
+def others(folders: Sequence[Path], tried: Sequence[Path]) -> list[Path]:
+    """The other scenario files of ``folders``, to find a renamed scenario by its content."""
+    found: list[Path] = []
+    for folder in folders:
+        try:
+            names = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p not in tried)
+        except OSError:
+            continue
+        found.extend(p for p in names[:MAX_SCANNED] if p.is_file())
+    return found
 
 
 def find_scenario(
@@ -129,14 +155,21 @@ def find_scenario(
     save_path: str | Path,
     override: str | Path | None = None,
     ignore_changes: bool = False,
+    scenario_dirs: Sequence[Path] | None = None,
 ) -> FoundScenario:
     """Load the save's scenario (``override`` if given) and check that its content is unchanged.
+
+    Without ``override`` the scenario is looked for only where scenarios live (see
+    :func:`scenario_folders`): by the file name the save records, then by content among
+    the other scenario files there. The path the save records is never opened: a save is
+    someone else's file, and could point anywhere.
 
     Raises ScenarioChangedError when the file found is not the one the campaign was played
     on (unless ``ignore_changes``), and SaveError when no file can be found or loaded.
     """
     shown = str(save_path)
-    places = [Path(override)] if override is not None else candidates(ref, save_path)
+    folders = scenario_folders(save_path, scenario_dirs)
+    places = [Path(override)] if override is not None else candidates(ref, folders)
     problems: list[str] = []
     mismatch: tuple[Path, _Loaded] | None = None
     for place in places:
@@ -149,16 +182,14 @@ def find_scenario(
             problems.append(loaded)
             continue
         if loaded.digest == ref.content_sha256:
-            scenario = loaded.campaign.scenario
-            if (ref.id, ref.title) != (scenario.id, scenario.title):
-                raise SaveError(
-                    f"the save names its scenario '{ref.id}' ({ref.title}) but it is '{scenario.id}' "
-                    f"({scenario.title}): the save was edited, or is damaged",
-                    shown,
-                )
-            return FoundScenario(place, loaded.campaign, changed=False)
+            return _found(ref, place, loaded, shown)
         if mismatch is None:
             mismatch = (place, loaded)
+    if override is None:
+        for place in others(folders, places):
+            loaded = _load(place)
+            if not isinstance(loaded, str) and loaded.digest == ref.content_sha256:
+                return _found(ref, place, loaded, shown)
     if mismatch is not None:
         place, loaded = mismatch
         scenario, digest = loaded.campaign.scenario, loaded.digest
@@ -174,10 +205,22 @@ def find_scenario(
         if not ignore_changes:
             raise ScenarioChangedError(message, shown)
         return FoundScenario(place, loaded.campaign, changed=True, warnings=[message])
-    looked = ", ".join(str(p) for p in places)
+    looked = ", ".join(str(folder) for folder in folders) if override is None else str(override)
     detail = "; ".join(problems) if problems else f"looked in {looked}"
     raise SaveError(
         f"cannot find the scenario '{ref.id}' ({Path(ref.path).name}) of this save: {detail}; "
         "give its file with --scenario",
         shown,
     )
+
+
+def _found(ref: ScenarioRef, place: Path, loaded: _Loaded, shown: str) -> FoundScenario:
+    """The scenario whose content the save names, unless the save misnames it."""
+    scenario = loaded.campaign.scenario
+    if (ref.id, ref.title) != (scenario.id, scenario.title):
+        raise SaveError(
+            f"the save names its scenario '{ref.id}' ({ref.title}) but it is '{scenario.id}' "
+            f"({scenario.title}): the save was edited, or is damaged",
+            shown,
+        )
+    return FoundScenario(place, loaded.campaign, changed=False)

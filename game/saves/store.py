@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -268,10 +269,13 @@ def load_game(
     *,
     scenario: str | Path | None = None,
     ignore_scenario_change: bool = False,
+    scenario_dirs: Sequence[Path] | None = None,
 ) -> LoadedGame:
     """Load a save by replaying it, and check the replay against the save's snapshot and hash.
 
-    ``scenario`` names the scenario file when it has moved. Raises ScenarioChangedError when
+    The scenario is looked for beside the save and in ``scenario_dirs`` (the shipped and the
+    user's scenario folders by default), never where the save says it was; ``scenario``
+    names the file when it is elsewhere. Raises ScenarioChangedError when
     the scenario's content differs from the save's (unless ``ignore_scenario_change``: the
     actions are then replayed on the new content and disagreements come back as warnings),
     and SaveError for everything else that is wrong with the file.
@@ -281,7 +285,7 @@ def load_game(
     mismatch = _header_mismatch(save)
     if mismatch:
         raise SaveError(f"{mismatch}: the save was edited, or is damaged", shown)
-    found = find_scenario(save.scenario, path, scenario, ignore_scenario_change)
+    found = find_scenario(save.scenario, path, scenario, ignore_scenario_change, scenario_dirs)
     campaign = found.campaign
     if campaign.refusal(save.agency):
         agency, scenario_id = save.agency, campaign.scenario.id

@@ -50,17 +50,22 @@ def load_game(scenario: str, agency: str, seed: int) -> Game | None:
     return campaign.start(agency, seed)
 
 
-def resume_save(path: str) -> tuple[Game, str] | None:
-    """The campaign of a save file (replayed and checked), or None after printing why not."""
+def resume_save(path: str, scenario: str | None = None) -> tuple[Game, str] | None:
+    """The campaign of a save file (replayed and checked), or None after printing why not.
+
+    ``scenario`` is the scenario file given on the command line, when it is not where
+    scenarios live (beside the save, the shipped or the user's scenario folder).
+    """
+    from game.printable import printable
     from game.saves import SaveError, load_game
 
     try:
-        loaded = load_game(path)
+        loaded = load_game(path, scenario=scenario)
     except SaveError as error:
         print(f"cislunar: {error}", file=sys.stderr)
         return None
     for warning in loaded.warnings:
-        print(f"cislunar: warning: {warning}", file=sys.stderr)
+        print(f"cislunar: warning: {printable(warning)}", file=sys.stderr)
     return loaded.game, str(loaded.scenario_path)
 
 
@@ -69,7 +74,7 @@ def launch(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else new_seed()
     game, scenario, campaign = None, args.scenario, None
     if getattr(args, "load", None):
-        resumed = resume_save(args.load)
+        resumed = resume_save(args.load, args.scenario)
         if resumed is None:
             return 1
         game, scenario = resumed

@@ -49,33 +49,38 @@ def no_saves() -> list[SavedCampaign]:
     return []
 
 
-def folder_saves(folder: Path) -> SavesProvider:
-    """The saves of ``folder``, as their headers describe them (no replay until one is opened)."""
+def folder_saves(folder: Path, scenario_dirs: list[Path] | None = None) -> SavesProvider:
+    """The saves of ``folder``, as their headers describe them (no replay until one is opened).
+
+    Their scenarios are looked for beside them and in ``scenario_dirs`` (by default the
+    shipped and the user's scenario folders: where the new-campaign screen finds them).
+    """
 
     def provider() -> list[SavedCampaign]:
         from game.saves import list_saves
 
-        return [_entry(info) for info in list_saves(folder)]
+        return [_entry(info, scenario_dirs) for info in list_saves(folder)]
 
     return provider
 
 
-def _entry(info: SaveInfo) -> SavedCampaign:
+def _entry(info: SaveInfo, scenario_dirs: list[Path] | None) -> SavedCampaign:
+    opening = partial(_open, info.path, scenario_dirs)
     if not info.ok:
-        return SavedCampaign(info.path.name, info.problem, partial(_open, info.path), problem=info.problem)
+        return SavedCampaign(info.path.name, info.problem, opening, problem=info.problem)
     kind = "autosave" if info.autosave else "saved"
     ending = f", {info.outcome}" if info.outcome else ""
     return SavedCampaign(
         f"{info.agency.upper()} · {info.date} · {info.scenario_title}",
         # turns counted from 1, as the dashboard's header counts them
         f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {info.path.name}",
-        partial(_open, info.path),
+        opening,
     )
 
 
-def _open(path: Path) -> Resumed:
+def _open(path: Path, scenario_dirs: list[Path] | None) -> Resumed:
     """Load a save by replaying it (checked against its snapshot); SaveError says what is wrong."""
     from game.saves import load_game
 
-    loaded = load_game(path)
+    loaded = load_game(path, scenario_dirs=scenario_dirs)
     return Resumed(loaded.game, loaded.scenario_path)

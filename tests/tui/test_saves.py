@@ -29,7 +29,7 @@ def saving_app(folder: Path, game: Game | None = None) -> CislunarApp:
         seed=SEED,
         scenario=THREE_ROADS if game is not None else None,
         scenario_dirs=[("shipped", THREE_ROADS.parent)],  # type: ignore[list-item]
-        saves=folder_saves(folder),
+        saves=folder_saves(folder, [THREE_ROADS.parent]),
         saves_folder=folder,
         blink=False,
     )
@@ -46,7 +46,7 @@ async def test_every_turn_is_autosaved_and_loads_back_to_the_same_state(tmp_path
         await answer_events(pilot)
         (entry,) = list_saves(tmp_path)
         assert entry.autosave and entry.agency == "esa" and entry.turn == app.game.state.turn
-        loaded = load_game(entry.path)
+        loaded = load_game(entry.path, scenario_dirs=[THREE_ROADS.parent])
         turn_of_autosave = loaded.game.state.turn
         assert turn_of_autosave == app.game.state.turn
         # the autosave is taken as the turn opens, before this turn's events were answered
@@ -63,7 +63,7 @@ async def test_ctrl_s_keeps_a_copy_that_the_title_lists_with_agency_date_and_sco
         await pilot.pause()
         saved = [entry for entry in list_saves(tmp_path) if not entry.autosave]
         assert len(saved) == 1 and saved[0].date == game.date
-        assert state_hash(load_game(saved[0].path).game) == state_hash(game)
+        assert state_hash(load_game(saved[0].path, scenario=THREE_ROADS).game) == state_hash(game)
     title = saving_app(tmp_path)
     async with title.run_test(size=SMALL) as pilot:
         await pilot.pause()
@@ -162,17 +162,21 @@ async def test_without_a_saves_folder_there_is_no_save_key() -> None:
         assert not app._notifications
 
 
-def play_args(load: str) -> argparse.Namespace:
-    return argparse.Namespace(scenario=None, agency=None, seed=None, load=load)
+def play_args(load: str, scenario: str | None = None) -> argparse.Namespace:
+    return argparse.Namespace(scenario=scenario, agency=None, seed=None, load=load)
 
 
-def test_play_load_opens_the_saved_campaign(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_play_load_opens_the_saved_campaign(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     game = new_game()
     game.end_turn()
     path = save_game(game, THREE_ROADS, tmp_path / "s.json")
     opened: list[CislunarApp] = []
     monkeypatch.setattr("game.tui.app.CislunarApp.run", lambda app, headless=False: opened.append(app))
-    assert launching.launch(play_args(str(path))) == 0
+    assert launching.launch(play_args(str(path))) == 1  # its scenario is in none of the scenario folders
+    assert "give its file with --scenario" in capsys.readouterr().err
+    assert launching.launch(play_args(str(path), str(THREE_ROADS))) == 0
     assert state_hash(opened[0].game) == state_hash(game)
     assert opened[0].scenario_path == THREE_ROADS
 
