@@ -14,4 +14,4 @@ bench:
 	$(PY) benchmarks/bench_authoring.py
 
 test:
-	python3 -m venv .venv && .venv/bin/pip install -q -e '.[dev]' && .venv/bin/python -m pytest
+	.ci/run

@@ -40,9 +40,9 @@ WAIT = 30.0  # seconds for a screen to appear; it takes about one
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
-        pytest.fail("the browser test needs Chromium: apt-get install chromium (.ci/run installs it)")
+        pytest.fail("the browser test needs Chromium: .ci/run installs it from the system's packages")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield browser
