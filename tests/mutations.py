@@ -1,7 +1,9 @@
 """Hypothesis strategies that damage a file the way disks, editors and people do.
 
 Byte flips, truncations, inserted junk, deleted, doubled or swapped lines, values swapped
-or replaced (by line for YAML, by leaf of the parsed document for JSON), and expressions
+or replaced (by line for YAML, by leaf of the parsed document for JSON) with wrong types,
+limits, numbers out of range (``.inf``, ``1e400``, a duplicate key hiding one) and text
+holding control characters (terminal escapes, newlines, bidi controls), and expressions
 replaced or extended with huge numbers, arithmetic on infinities, parts of the wrong kind
 and syntax slips.
 """
@@ -23,13 +25,20 @@ YAML_VALUES = [
     b"&a 1", b"*a", b"!!str 3", b"99999999999999999999", b"[a, b]", b"{id: x}", b'"\\u0000"',
     b"-100000", b"'year >= 2022 and ('", b"'__import__(\"os\")'", b"'relation(\"nasa\") > 1e9'",
     b"[nasa, nasa]", b"'not a date'", b"gateway", b"nasa", b"esa", b"core", b"arm",
+    b"1e400", b"-1e400", b".NaN", b"-.Inf", b'"\\e[2J\\e]0;x\\a"', b'"a\\nb.yaml:1:1: error: forged"',
+    b'"\\u202e\\x9b"',
 ]  # fmt: skip
 
 #: replacement values for a JSON leaf
 JSON_VALUES: list[Any] = [
     0, -1, 1, 2, 1.5, 1e308, -1e308, "", "x", None, True, False, [], {}, "end_turn", "apply", "esa", "nasa",
-    "gateway", 10**30, "2021-Q1", "0" * 64, [0] * 3,
+    "gateway", 10**30, "2021-Q1", "0" * 64, [0] * 3, "\x1b[2J\x1b]0;x\x07", "a\nb.json:1:1: forged",
+    "\u202e\x9b",
 ]  # fmt: skip
+
+#: numbers no save holds, written into the JSON text (json.dumps cannot write them)
+JSON_NUMBERS = [b"1e400", b"-1e400", b"1E999", b"1e-400", b"9" * 30, b"-" + b"9" * 25]
+JSON_NUMBER = re.compile(rb"(?<=[:\[,] )-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|(?<=[:\[,])-?\d+(?:\.\d+)?")
 
 
 _HUGE_PRODUCT = "*".join(["1000000000"] * 35)  # an exact 10**315: too large for any float
@@ -52,7 +61,10 @@ EXPRESSION_TAILS = [" * 1e999", " and", " + crewed_orbit", " => 3", " * 0", " / 
 EXPRESSION_LINE = re.compile(rb"^(\s*(?:- )?(?:when|scale|condition): +)(\S.*)$")
 
 #: what mutations do, with value changes (the subtle damage) most often
-KINDS = ("flip", "truncate", "insert", "delete", "double", "swap", *["value"] * 6, "expression", "expression")
+KINDS = (
+    "flip", "truncate", "insert", "delete", "double", "swap", *["value"] * 6, "expression", "expression",
+    "number",
+)  # fmt: skip
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -149,6 +161,23 @@ def json_value_change(draw: st.DrawFn, data: bytes) -> bytes:
 
 
 @st.composite
+def json_number_change(draw: st.DrawFn, data: bytes) -> bytes:
+    """Write a number out of range over one of the document's numbers, or hide one behind a
+    duplicate key (the second value of a key wins in most JSON readers)."""
+    numbers = list(JSON_NUMBER.finditer(data))
+    value = draw(st.sampled_from(JSON_NUMBERS))
+    if numbers and draw(st.booleans()):
+        spot = draw(st.sampled_from(numbers))
+        return data[: spot.start()] + value + data[spot.end() :]
+    keys = list(re.finditer(rb'\{\s*"([a-z_]+)"', data))
+    if not keys:
+        return data
+    key = draw(st.sampled_from(keys))
+    opening = key.start() + 1
+    return data[:opening] + b'"' + key.group(1) + b'": ' + value + b", " + data[opening:]
+
+
+@st.composite
 def mutated(draw: st.DrawFn, original: bytes, structured: str = "yaml") -> bytes:
     """``original`` after one to three random mutations; ``structured`` is 'yaml' or 'json'."""
     data = original
@@ -156,6 +185,9 @@ def mutated(draw: st.DrawFn, original: bytes, structured: str = "yaml") -> bytes
         kind = draw(st.sampled_from(KINDS))
         if kind == "expression" and structured == "yaml":
             data = draw(expression_change(data))
+            continue
+        if kind == "number":
+            data = draw(json_number_change(data)) if structured == "json" else draw(yaml_value_change(data))
             continue
         if kind in ("value", "expression"):
             change = yaml_value_change(data) if structured == "yaml" else json_value_change(data)

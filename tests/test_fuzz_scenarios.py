@@ -1,7 +1,8 @@
 """Fuzzing the scenario loader with damaged copies of the shipped files.
 
 The only outcomes allowed: errors that each carry a file, a line and a column, or a valid
-scenario, which must then compile and play a few turns of random legal actions.
+scenario, which must then hold only finite numbers, compile and play a few turns of random
+legal actions. No diagnostic carries a control character (a forged line, a terminal escape).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.engine.game import Game
 from game.engine.scoring import breakdown
 from game.format.loader import load_scenario, load_scenario_bytes
 from game.paths import shipped_scenarios_dir
+from game.printable import printable
 from tests.fuzz_settings import fuzz_settings
 from tests.mutations import EXPRESSIONS, mutated, quoted
 from tests.saves_support import MINI
@@ -45,11 +47,27 @@ def play_a_little(game: Game, seed: int, turns: int) -> None:
         assert game.act(END_TURN).ok
 
 
+def all_finite(value: object) -> bool:
+    """Whether every number in ``value`` (a model's dump: dicts, lists, scalars) is finite."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+        elif isinstance(item, float) and not math.isfinite(item):
+            return False
+    return True
+
+
 def check_outcome(path: Path, data: bytes) -> bool:
     """Whether ``data`` loads as a valid scenario (then played a little) or gives located errors."""
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a stray Python warning would be noise around `validate`'s output
         result = load_scenario_bytes(str(path), data)
+    for diagnostic in result.diagnostics:  # one line each, and nothing a terminal would obey
+        assert printable(str(diagnostic)) == str(diagnostic)
     if result.errors:
         for diagnostic in result.errors:
             assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.path and diagnostic.message
@@ -58,6 +76,7 @@ def check_outcome(path: Path, data: bytes) -> bool:
             )
         return False
     assert result.scenario is not None
+    assert all_finite(result.scenario.model_dump()), "a scenario that validates holds only finite numbers"
     compiled = compile_scenario(result.scenario)
     for agency in compiled.playable()[:2]:
         game = Game(compiled, agency, seed=len(data))
