@@ -97,7 +97,7 @@ def test_invariants_hold_under_random_legal_play(tmp_path: Path, scenario: str) 
         play(game, cs, data, counts)
         counts["campaigns"] += 1
         path = save_game(game, SCENARIOS[scenario], tmp_path / "fuzzed.json")
-        assert state_hash(load_game(path).game) == state_hash(game)
+        assert state_hash(load_game(path, scenario=SCENARIOS[scenario]).game) == state_hash(game)
 
     fuzz()
     print(f"\nfuzz engine ({scenario}): {dict(counts)}")
