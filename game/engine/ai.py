@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import join, leave, start_build
+from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
 
 
@@ -25,7 +26,7 @@ def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id
 
 def _welcome(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
     programme = state.programmes[programme_id]
-    if programme.status not in ("active", "restructured") or not cs.programmes[programme_id].model.open:
+    if programme.status not in LIVE_STATUSES or not cs.programmes[programme_id].model.open:
         return False
     floor = cs.programmes[programme_id].model.admission.min_relation
     return all(state.relation(agency, lead) >= floor for lead in programme.leads)
@@ -34,6 +35,7 @@ def _welcome(state: GameState, cs: CompiledScenario, agency: str, programme_id: 
 def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
     """At most one move per agency per turn: leave, join or take on a contribution."""
     rng, player, programmes = state.rng, state.player, state.programmes
+    leave_below, build_chance = cs.rules.ai_leave_below, cs.rules.ai_build_chance
     for aid, model, policy, preferences in cs.movers:
         if aid == player or rng.random() >= policy.boldness:
             continue
@@ -43,10 +45,12 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
             if aid in programme.leads:
                 continue
             if aid in programme.members:
-                if programme.health < 40 and rng.random() > policy.loyalty + affinity * (1 - policy.loyalty):
+                if programme.health < leave_below and rng.random() > policy.loyalty + affinity * (
+                    1 - policy.loyalty
+                ):
                     leave(state, cs, aid, pid, "the programme is in trouble", penalty=False)
                     break
-                if rng.random() < 0.3:
+                if rng.random() < build_chance:
                     slot = _open_slot(state, cs, aid, pid)
                     if slot is not None:
                         start_build(state, cs, pid, slot, aid)

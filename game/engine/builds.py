@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from game.engine import ledger
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledScenario, RulesRecord
 from game.engine.rewards import grant_slot_rewards
+from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
-from game.format.models import Rules
 from game.format.words import append_unless_said, money
-
-
-def _installment(build: BuildState) -> int:
-    return build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
 
 
 def _advance(
     state: GameState,
-    rules: Rules,
+    rules: RulesRecord,
     build: BuildState,
     name: str,
     strain: float,
@@ -25,11 +21,11 @@ def _advance(
     """Pay one turn of one of the player's builds and move it on; True when it is finished."""
     rng = state.rng
     owner = state.agencies[build.owner]  # type: ignore[index]
-    due = _installment(build)
+    due = instalment(build.cost_left, build.turns_left)
     if owner.money < due:
         build.stalled += 1
         if programme is not None:
-            programme.health = max(0.0, programme.health - rules.underfunded_strain)
+            programme.health = never_below_zero(programme.health - rules.underfunded_strain)
         ledger.report(
             state,
             "build",
@@ -58,7 +54,7 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
     player, rng, agencies = state.player, state.rng, state.agencies
     reliability_of, overrun_percent = cs.reliability, rules.overrun_percent
     for pid, programme in state.programmes.items():
-        if programme.status in ("cancelled", "completed"):
+        if programme.status in ENDED_STATUSES:
             continue
         cp = cs.programmes[pid]
         strain = 1 - programme.health / 100
@@ -73,6 +69,7 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
             else:  # another agency's build, inline (most builds are): it may lose the turn, may overrun
                 if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
                     continue  # a turn lost: nothing paid, nothing built
+                # rulebook.instalment, inline (tests/test_rulebook.py holds the copy to it)
                 due = build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
                 agencies[owner_id].money -= due  # type: ignore[index]  # not the player's: no record
                 build.cost_left -= due
@@ -88,7 +85,7 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
         if build.status != "building":
             continue
         mission = cs.missions[mid]
-        if _advance(state, rules, build, mission.name, 0.3, None):
+        if _advance(state, rules, build, mission.name, rules.mission_strain, None):
             _launch(state, cs, mid)
 
 
@@ -132,7 +129,7 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
         ledger.gain(state, me, "science", mission.science, reason)
         ledger.gain(state, me, "prestige", mission.rewards.prestige, reason)
         ledger.gain(state, me, "support", mission.rewards.support, reason)
-        me.budget_modifier = min(100.0, me.budget_modifier + mission.rewards.budget)
+        me.budget_modifier = budget_modifier(me.budget_modifier, mission.rewards.budget, cs.rules)
         if mission.crew != "none":
             crew_flight(state, cs, me, mission.crew, mission.name)
     else:

@@ -6,9 +6,11 @@ The turn loop reads only this and the game state; it never touches YAML or valid
 from __future__ import annotations
 
 import random
+import typing
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from types import SimpleNamespace
+from dataclasses import dataclass, field, make_dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -26,32 +28,115 @@ from game.format.dates import parse_date
 from game.format.models import (
     Agency,
     Contribution,
+    Defeat,
     Event,
     Milestone,
     Mission,
     Objective,
+    Policy,
     Programme,
+    Rules,
     Scenario,
 )
 
 Predicate = Callable[[GameState], bool]
 
 
-def plain(model: BaseModel) -> SimpleNamespace:
-    """A model's fields as a plain object with the same attribute names.
+def _plain_type(annotation: Any) -> Any:
+    """The type under a field's ``Annotated`` layers: ``float`` for ``Percent``."""
+    while typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+@cache
+def record_type(model: type[BaseModel]) -> type:
+    """A frozen, slotted dataclass with the model's fields and types, made once per model.
 
     Reading an attribute of a pydantic model goes through its ``__getattr__`` hook, which
-    also keeps Python from specialising the read: several times slower than a plain
-    object's, and the turn loop reads rules and policies thousands of times a campaign.
+    also keeps Python from specialising the read: several times slower than a slotted
+    record's, and the turn loop reads rules and policies thousands of times a campaign.
     """
-    return SimpleNamespace(**dict(model))
+    fields = [(name, info.annotation) for name, info in model.model_fields.items()]
+    return make_dataclass(f"{model.__name__}Record", fields, frozen=True, slots=True)
 
 
-#: An event as the turn loop checks it: id, condition, repeat, cooldown, chance.
-OpenEvent = tuple[str, Predicate, bool, int, float]
+def record(model: BaseModel) -> Any:
+    """A model's values as its record; a whole-number default of a number field becomes a float."""
+    values = {}
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if _plain_type(info.annotation) is float and type(value) is int:
+            value = float(value)
+        values[name] = value
+    return record_type(type(model))(**values)
 
 
-@dataclass
+if TYPE_CHECKING:  # the records have the models' fields and types: checkers read them as the models
+    RulesRecord = Rules
+    DefeatRecord = Defeat
+    PolicyRecord = Policy
+else:
+    RulesRecord = record_type(Rules)
+    DefeatRecord = record_type(Defeat)
+    PolicyRecord = record_type(Policy)
+
+
+class OpenEvent(NamedTuple):
+    """An event as the turn loop checks it in a month its window is open."""
+
+    id: str
+    condition: Predicate
+    repeat: bool
+    cooldown: int
+    chance: float
+
+
+class ScienceSlot(NamedTuple):
+    """A contribution that earns science every turn once in service."""
+
+    slot: str
+    per_turn: float
+    name: str
+
+
+class Pull(NamedTuple):
+    """A relation change per turn with an agency (a programme's member_drift)."""
+
+    agency: str
+    delta: float
+
+
+class MilestoneRef(NamedTuple):
+    programme: str
+    milestone: str
+
+
+class Preference(NamedTuple):
+    """A programme a computer-run agency wants to be in, and how much (0..1)."""
+
+    programme: str
+    affinity: float
+
+
+class Mover(NamedTuple):
+    """A computer-run agency whose policy wants programmes, with its preferences in file order."""
+
+    id: str
+    agency: Agency
+    policy: PolicyRecord
+    preferences: tuple[Preference, ...]
+
+
+class ScoreTerm(NamedTuple):
+    """An objective as the score of every turn reads it."""
+
+    objective: str
+    points: float
+    scale: Getter | None
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledEvent:
     model: Event
     after: int | None
@@ -59,7 +144,7 @@ class CompiledEvent:
     condition: Predicate
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CompiledObjective:
     model: Objective
     by: int | None
@@ -67,21 +152,21 @@ class CompiledObjective:
     scale: Getter | None
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CompiledProgramme:
     model: Programme
     milestones: dict[str, Milestone]
     slots: dict[str, Contribution]
     admission: Predicate
     slots_for_milestone: dict[str, list[str]] = field(default_factory=dict)
-    #: (slot, science per turn, name) of every contribution that earns science, in file order.
-    science_slots: tuple[tuple[str, float, str], ...] = ()
-    #: member_drift as (agency, delta) pairs, and the reason the player's record gives for it.
-    drift_pulls: tuple[tuple[str, float], ...] = ()
+    #: Every contribution that earns science, in file order.
+    science_slots: tuple[ScienceSlot, ...] = ()
+    #: member_drift as pulls, and the reason the player's record gives for it.
+    drift_pulls: tuple[Pull, ...] = ()
     drift_reason: str = ""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class CompiledScenario:
     """Everything the engine needs from a scenario, prepared once."""
 
@@ -95,18 +180,19 @@ class CompiledScenario:
     missions: dict[str, Mission]
     events: dict[str, CompiledEvent]
     objectives: list[CompiledObjective]
-    dependents: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # 'p.m' -> needers
-    #: The scenario's rules as a plain record (see ``plain``): the turn loop reads them often.
-    rules: SimpleNamespace = field(default_factory=SimpleNamespace)
-    defeat: SimpleNamespace = field(default_factory=SimpleNamespace)  # the same for the ways to lose
+    #: The scenario's rules and ways to lose as records (see ``record_type``): read very often.
+    rules: RulesRecord
+    defeat: DefeatRecord
+    dependents: dict[str, list[MilestoneRef]] = field(default_factory=dict)  # 'p.m' -> needers
     #: Each agency's policy funding and reliability, by id: read every turn, looked up once.
     funding: dict[str, float] = field(default_factory=dict)
     reliability: dict[str, float] = field(default_factory=dict)
-    #: (id, agency, policy, preferences) of every agency whose policy wants a programme, in file order.
-    movers: tuple[tuple[str, Agency, SimpleNamespace, tuple[tuple[str, float], ...]], ...] = ()
-    #: (objective, points, scale) of every objective, in file order, for the score of every turn.
-    score_terms: tuple[tuple[str, float, Getter | None], ...] = ()
-    _opening: GameState | None = field(default=None, repr=False, compare=False)
+    #: Every agency whose policy wants a programme, in file order.
+    movers: tuple[Mover, ...] = ()
+    #: Every objective, in file order, for the score of every turn.
+    score_terms: tuple[ScoreTerm, ...] = ()
+    #: Caches filled on first use: the opening state (one item at most), the events open by month.
+    _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -121,7 +207,7 @@ class CompiledScenario:
         found = self._open_events.get(month)
         if found is None:
             found = self._open_events[month] = tuple(
-                (eid, event.condition, event.model.repeat, event.model.cooldown, event.model.chance)
+                OpenEvent(eid, event.condition, event.model.repeat, event.model.cooldown, event.model.chance)
                 for eid, event in self.events.items()
                 if not event.model.triggered_only
                 and (event.after is None or month >= event.after)
@@ -139,9 +225,9 @@ class CompiledScenario:
         """The state at the first turn of a campaign for ``player`` with ``seed``."""
         if player not in self.agencies or not self.agencies[player].playable:
             raise ValueError(f"'{player}' is not a playable agency of {self.scenario.id}")
-        if self._opening is None:
-            self._opening = self._opening_state()
-        state = self._opening.copy()
+        if not self._opening:
+            self._opening.append(self._opening_state())
+        state = self._opening[0].copy()
         state.player = player
         state.seed = seed
         state.rng = random.Random(seed)
@@ -216,11 +302,11 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             slots={c.id: c for c in p.contributions},
             admission=compile_condition(p.admission.condition),
             science_slots=tuple(
-                (c.id, c.rewards.science_per_turn, c.name)
+                ScienceSlot(c.id, c.rewards.science_per_turn, c.name)
                 for c in p.contributions
                 if c.rewards.science_per_turn
             ),
-            drift_pulls=tuple(p.member_drift.items()),
+            drift_pulls=tuple(Pull(agency, delta) for agency, delta in p.member_drift.items()),
             drift_reason=f"membership of {p.short}",
         )
         for c in p.contributions:
@@ -245,12 +331,12 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         )
         for o in scenario.objectives
     ]
-    dependents: dict[str, list[tuple[str, str]]] = {}
+    dependents: dict[str, list[MilestoneRef]] = {}
     for p in scenario.programmes:
         for m in p.milestones:
             for ref in m.requires:
                 full = ref if "." in ref else f"{p.id}.{ref}"
-                dependents.setdefault(full, []).append((p.id, m.id))
+                dependents.setdefault(full, []).append(MilestoneRef(p.id, m.id))
     return CompiledScenario(
         scenario=scenario,
         start=parse_date(scenario.calendar.start),
@@ -263,14 +349,14 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         events=events,
         objectives=objectives,
         dependents=dependents,
-        rules=plain(scenario.rules),
-        defeat=plain(scenario.defeat),
+        rules=record(scenario.rules),
+        defeat=record(scenario.defeat),
         funding={a.id: a.policy.funding for a in scenario.agencies},
         reliability={a.id: a.policy.reliability for a in scenario.agencies},
         movers=tuple(
-            (a.id, a, plain(a.policy), tuple(a.policy.preferences.items()))
+            Mover(a.id, a, record(a.policy), tuple(Preference(*p) for p in a.policy.preferences.items()))
             for a in scenario.agencies
             if a.policy.preferences
         ),
-        score_terms=tuple((o.model.id, o.model.points, o.scale) for o in objectives),
+        score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale) for o in objectives),
     )

@@ -11,8 +11,8 @@ from game.engine.state import GameState
 def appropriation(state: GameState, cs: CompiledScenario) -> int:
     """This year's budget in k$: the base, swung by support, then by budget modifiers."""
     me = state.me
-    swing = cs.rules.support_budget_effect
-    factor = (1 - swing / 2 + swing * me.support / 100) * (1 + me.budget_modifier / 100)
+    swing, rest = cs.rules.support_budget_effect, cs.rules.support_rest
+    factor = (1 - swing * rest / 100 + swing * me.support / 100) * (1 + me.budget_modifier / 100)
     return max(0, round(me.budget_base * factor))
 
 
@@ -41,7 +41,9 @@ def drift(state: GameState, cs: CompiledScenario) -> None:
     """Slow pulls of each turn: support toward 50, prestige fading, rival blocs cooling members."""
     rules = cs.rules
     me = state.agencies[state.player]
-    ledger.gain(state, me, "support", (50 - me.support) * rules.support_drift, "public mood settles")
+    ledger.gain(
+        state, me, "support", (rules.support_rest - me.support) * rules.support_drift, "public mood settles"
+    )
     ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, "prestige fades")
     for pid, programme in state.programmes.items():
         pulls = cs.programmes[pid].drift_pulls

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
 from game.format.models import Effect
 
@@ -26,12 +27,12 @@ def apply_effects(
             if value:
                 ledger.gain(state, agency, stat, value, reason)
         if effect.budget:
-            agency.budget_modifier = max(-90.0, min(100.0, agency.budget_modifier + effect.budget))
+            agency.budget_modifier = budget_modifier(agency.budget_modifier, effect.budget, cs.rules)
         for change in effect.relations:
             ledger.relate(state, change.of or who, change.agency, change.delta, reason)
         for item in effect.health:
             programme = state.programmes[item.programme]
-            programme.health = min(100.0, max(0.0, programme.health + item.delta))
+            programme.health = clamp_percent(programme.health + item.delta)
         for item in effect.slip:
             programmes.slip(state, cs, item.programme, item.milestone, item.turns, reason)
         for item in effect.overrun:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.engine.reports import Change, NewsItem, NewsKind
+from game.engine.rulebook import RELATION_TOP, clamp_percent, never_below_zero
 from game.engine.state import AgencyState, GameState
 
 
@@ -26,15 +27,13 @@ def gain(state: GameState, agency: AgencyState, stat: str, delta: float, reason:
     if not delta:
         return
     if stat == "science":  # the most frequent: contributions in service, every turn
-        value = agency.science + delta
-        agency.science = value if value > 0.0 else 0.0
+        agency.science = never_below_zero(agency.science + delta)
     elif stat == "support":
         old = agency.support
-        agency.support = min(100.0, max(0.0, old + delta))
+        agency.support = clamp_percent(old + delta)
         delta = agency.support - old
     elif stat == "prestige":
-        value = agency.prestige + delta
-        agency.prestige = value if value > 0.0 else 0.0
+        agency.prestige = never_below_zero(agency.prestige + delta)
     elif stat == "astronauts":
         agency.astronauts = max(0, agency.astronauts + int(delta))
     else:
@@ -51,7 +50,7 @@ def gain_all(state: GameState, agencies: Iterable[AgencyState], stat: str, delta
     for agency in agencies:
         if agency.id == player:
             gain(state, agency, stat, delta, reason)
-        elif stat == "science":  # gain's rule, spelled out: never below zero
+        elif stat == "science":  # rulebook.never_below_zero inline (tests/test_rulebook.py holds it)
             value = agency.science + delta
             agency.science = value if value > 0.0 else 0.0
         elif stat == "prestige":
@@ -78,7 +77,7 @@ def relate_all(
     other agencies: that case, with nothing to record, is ``GameState.shift_relation``'s
     arithmetic spelled out inline; a pull that touches the player goes through ``relate``.
     """
-    relations, player = state.relations, state.player
+    relations, player, top = state.relations, state.player, RELATION_TOP
     targets = [b for b, _ in pulls]
     quiet = player not in targets
     for a in agencies:
@@ -89,10 +88,10 @@ def relate_all(
         row = relations[a]
         for b, delta in pulls:
             new = row.get(b, 0.0) + delta
-            if new > 100.0:
-                new = 100.0
-            elif new < -100.0:
-                new = -100.0
+            if new > top:  # rulebook.clamp_relation inline (tests/test_rulebook.py holds it)
+                new = top
+            elif new < -top:
+                new = -top
             row[b] = new
             relations[b][a] = new
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.effects import apply_effects
+from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
-
-#: The programme's health lost when a partner leaves it.
-LEAVE_HEALTH = 5.0
 
 
 def start_build(
@@ -63,7 +61,7 @@ def leave(
     for build in programme.slots.values():
         if build.owner == agency and build.status == "building":
             release_build(build)
-    programme.health = max(0.0, programme.health - LEAVE_HEALTH)
+    programme.health = never_below_zero(programme.health - cs.rules.leave_health)
     short = cs.programmes[programme_id].model.short
     if penalty:
         rules = cs.rules

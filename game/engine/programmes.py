@@ -6,6 +6,7 @@ from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
+from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below_zero
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
 from game.format.words import months
@@ -99,7 +100,7 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
             ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{short} cancelled")
     elif status == "restructured":
         ledger.report(state, "programme", f"{short} is restructured ({reason})", programme_id, mine)
-        slip_all(state, cs, programme_id, 4, "restructuring")
+        slip_all(state, cs, programme_id, cs.rules.restructure_slip, "restructuring")
     else:
         ledger.report(state, "programme", f"{short} is back on track ({reason})", programme_id, mine)
 
@@ -109,7 +110,7 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
     rules = cs.rules
     player, funding_of = state.player, cs.funding
     for pid, programme in state.programmes.items():
-        if programme.status in ("cancelled", "completed"):
+        if programme.status in ENDED_STATUSES:
             continue
         cp = cs.programmes[pid]
         funding = 0.0
@@ -121,18 +122,17 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
                 funding += funding_of[agency]
         for build in programme.slots.values():
             if build.owner == player and build.status != "open":
-                funding += 0.5 if build.stalled == 0 else -1.0
-        target = cp.model.base_health + 3 * funding
-        if target > 100.0:
-            target = 100.0
-        health = programme.health + (target - programme.health) * rules.health_drift
-        programme.health = 0.0 if health <= 0.0 else (100.0 if health > 100.0 else health)
+                funding += rules.build_funding if build.stalled == 0 else rules.stalled_build_funding
+        target = cp.model.base_health + rules.health_per_funding * funding
+        if target > TOP:
+            target = TOP
+        programme.health = clamp_percent(programme.health + (target - programme.health) * rules.health_drift)
         if programme.status == "active" and programme.health < rules.restructure_below:
             set_status(state, cs, pid, "restructured", "health too low")
         elif programme.status == "restructured":
             if programme.health < rules.cancel_below:
                 set_status(state, cs, pid, "cancelled", "the partners gave up")
-            elif programme.health > rules.restructure_below + 15:
+            elif programme.health > rules.restructure_below + rules.recovery_margin:
                 set_status(state, cs, pid, "active", "health recovered")
 
 
@@ -168,7 +168,7 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
     rules = cs.rules
     rng, month = state.rng, state.month
     for pid, programme in state.programmes.items():
-        if programme.status in ("cancelled", "completed"):
+        if programme.status in ENDED_STATUSES:
             continue
         strain = 1 - programme.health / 100
         for milestone in programme.milestones:
@@ -221,7 +221,7 @@ def _failed(
     cp = cs.programmes[programme.id]
     model = cp.milestones[milestone.id]
     milestone.failures += 1
-    programme.health = max(0.0, programme.health - 8)
+    programme.health = never_below_zero(programme.health - cs.rules.failure_health)
     mine = programme.is_member(state.player)
     ledger.report(
         state,
@@ -232,7 +232,7 @@ def _failed(
     )
     if mine:
         ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{model.name} failed")
-    slip(state, cs, programme.id, milestone.id, 4, "rebuilding after the failure")
+    slip(state, cs, programme.id, milestone.id, cs.rules.failure_slip, "rebuilding after the failure")
 
 
 def _take_seat(programme: ProgrammeState, agency: str, landing: bool) -> bool:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from game.engine import decisions
 from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
-from game.engine.builds import _installment
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import Change, NewsItem, TurnReport
+from game.engine.rulebook import ENDED_STATUSES, instalment
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
@@ -73,7 +73,7 @@ def _player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, Bu
     builds = [
         (cs.programmes[pid].slots[sid].name, build)
         for pid, programme in state.programmes.items()
-        if programme.status not in ("cancelled", "completed")
+        if programme.status not in ENDED_STATUSES
         for sid, build in programme.slots.items()
         if build.owner == state.player and build.status == "building"
     ]
@@ -90,7 +90,7 @@ def payments(build: BuildState, turns: int) -> list[int]:
     twin = replace(build)
     due: list[int] = []
     while twin.turns_left > 0 and len(due) < turns:
-        amount = _installment(twin)
+        amount = instalment(twin.cost_left, twin.turns_left)
         due.append(amount)
         twin.cost_left -= amount
         twin.turns_left -= 1
@@ -111,8 +111,8 @@ def budget_view(state: GameState, cs: CompiledScenario) -> BudgetView:
     return BudgetView(
         money=state.me.money / 1000,
         income=state.me.appropriation / 1000,
-        committed_turn=sum(item[1] for item in items),
-        committed_year=sum(item[2] for item in items),
+        committed_turn=sum(turn for _, turn, _ in items),
+        committed_year=sum(year for _, _, year in items),
         turns_left_in_year=left,
         commitments=items,
     )

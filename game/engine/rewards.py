@@ -6,6 +6,7 @@ from typing import Literal
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
 from game.format.words import with_indefinite
 
@@ -35,7 +36,7 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
             )
     ledger.gain(state, owner, "prestige", rewards.prestige, reason)
     ledger.gain(state, owner, "support", rewards.support, reason)
-    owner.budget_modifier = min(100.0, owner.budget_modifier + rewards.budget)
+    owner.budget_modifier = budget_modifier(owner.budget_modifier, rewards.budget, cs.rules)
 
 
 def science_income(state: GameState, cs: CompiledScenario) -> None:
@@ -52,7 +53,7 @@ def science_income(state: GameState, cs: CompiledScenario) -> None:
                 continue
             if owner == player:
                 ledger.gain(state, agencies[owner], "science", per_turn, name)
-            else:  # ledger.gain's science rule, without a record: another agency's figure
+            else:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
                 agency = agencies[owner]
                 value = agency.science + per_turn
                 agency.science = value if value > 0.0 else 0.0

@@ -10,6 +10,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Literal
 
+from game.engine.rulebook import RELATION_TOP
+
 ProgrammeStatus = Literal["active", "restructured", "cancelled", "completed"]
 MilestoneStatus = Literal["pending", "flown"]
 BuildStatus = Literal["open", "building", "delivered"]
@@ -251,10 +253,10 @@ class GameState:
         row = self.relations[a]
         old = row.get(b, 0.0)
         new = old + delta
-        if new > 100.0:
-            new = 100.0
-        elif new < -100.0:
-            new = -100.0
+        if new > RELATION_TOP:  # rulebook.clamp_relation inline (tests/test_rulebook.py holds it)
+            new = RELATION_TOP
+        elif new < -RELATION_TOP:
+            new = -RELATION_TOP
         row[b] = new
         self.relations[b][a] = new
         return new - old

@@ -78,8 +78,11 @@ Finite = Annotated[
     Field(description="A finite number (never .inf or .nan), within the range its key gives."),
 ]
 Probability = Annotated[Finite, Field(ge=0, le=1)]
-Percent = Annotated[Finite, Field(ge=0, le=100)]
-RelationValue = Annotated[Finite, Field(ge=-100, le=100)]
+#: The top of a percentage (health, support) and the bounds of a relation, for the engine's clamps too.
+PERCENT_MAX = 100
+RELATION_MAX = 100
+Percent = Annotated[Finite, Field(ge=0, le=PERCENT_MAX)]
+RelationValue = Annotated[Finite, Field(ge=-RELATION_MAX, le=RELATION_MAX)]
 Money = Annotated[Finite, Field(description="Millions of US dollars.")]
 MAX_MONEY = 100_000  # M$: the most any amount of a scenario may be
 Level = Annotated[int, Field(ge=0, le=10)]  # a capability level (capability_max is at most 10)
@@ -531,6 +534,75 @@ class Rules(Strict):
     crew_prestige: Finite = Field(25, ge=0, le=1000, description="Prestige for a crewed lunar flight.")
     crew_support: Finite = Field(8, ge=0, le=100, description="Support for a crewed lunar flight.")
     failure_support: Finite = Field(6, ge=0, le=100, description="Support lost when a mission fails.")
+    support_rest: Percent = Field(
+        50, description="Support the public mood drifts back to; at it the appropriation is the 'budget'."
+    )
+    budget_modifier_min: Finite = Field(
+        -90, ge=-100, le=0, description="Lowest sum of an agency's budget changes, per cent."
+    )
+    budget_modifier_max: Finite = Field(
+        100, ge=0, le=1000, description="Highest sum of an agency's budget changes, per cent."
+    )
+    health_per_funding: Finite = Field(
+        3, ge=0, le=100, description="Target health per point of the partners' funding (their policy's)."
+    )
+    build_funding: Finite = Field(
+        0.5, ge=0, le=5, description="Funding each of the player's builds under way counts for."
+    )
+    stalled_build_funding: Finite = Field(
+        -1, ge=-5, le=0, description="Funding each stalled build of the player's counts for instead."
+    )
+    recovery_margin: Finite = Field(
+        15,
+        ge=0,
+        le=100,
+        description="Health above restructure_below that puts a restructured programme back on track.",
+    )
+    restructure_slip: int = Field(
+        4, ge=0, le=40, description="Turns every pending milestone slips when a programme is restructured."
+    )
+    failure_health: Finite = Field(
+        8, ge=0, le=100, description="Health a programme loses when a milestone fails."
+    )
+    failure_slip: int = Field(
+        4, ge=0, le=40, description="Turns a failed milestone slips for its new attempt."
+    )
+    leave_health: Finite = Field(
+        5, ge=0, le=100, description="Health a programme loses when a partner leaves."
+    )
+    mission_strain: Probability = Field(
+        0.3, description="Strain of a national mission's build, as 1 - health/100 of a programme's."
+    )
+    ai_leave_below: Percent = Field(
+        40, description="Health under which a computer-run partner may leave (as its loyalty allows)."
+    )
+    cancel_health: Finite = Field(
+        5, ge=0, le=100, description="Health a programme loses when the player cancels a build for it."
+    )
+    cancel_offence: Finite = Field(
+        10, ge=0, le=100, description="Relation lost with its leads when the player cancels a build."
+    )
+    application_least: Probability = Field(
+        0.05, description="Lowest chance an application is accepted (unless base_chance is 1)."
+    )
+    application_most: Probability = Field(
+        0.95, description="Highest chance an application is accepted (unless base_chance is 1)."
+    )
+    application_offer_bonus: Probability = Field(
+        0.15, description="Chance added to an application that offers a contribution."
+    )
+    relation_per_chance: Finite = Field(
+        200,
+        gt=0,
+        le=10_000,
+        description="Mean relation with the leads that adds 1 to an application's chance (200: +0.5 at 100).",
+    )
+    diplomacy_least_share: Probability = Field(
+        0.5, description="Share of diplomacy_gain an initiative gains at least; chance gives the rest."
+    )
+    ai_build_chance: Probability = Field(
+        0.3, description="Chance per turn that a computer-run partner takes on an open contribution."
+    )
 
 
 class Scenario(Strict):
