@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from game.engine.actions.base import Action, Offer
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import instalment
 from game.engine.state import GameState, PendingEvent, k
 from game.format.words import money
 
-LIVE = ("active", "restructured")
 #: The heading of the actions that undo a commitment on the decisions screen.
 UNDOING_GROUP = "Cancel or withdraw (each asks first and says what it costs)"
 
@@ -21,10 +21,6 @@ def m(amount_k: int) -> str:
 
 def capability_cost(state: GameState, cs: CompiledScenario, area: str) -> int:
     return k(cs.rules.capability_cost * (state.me.capabilities.get(area, 0) + 1))
-
-
-def first_installment(cost_k: int, turns: int) -> int:
-    return cost_k // turns if turns > 1 else cost_k
 
 
 def missing_capability(state: GameState, cs: CompiledScenario, requires: dict[str, int]) -> str:
@@ -52,7 +48,7 @@ def slot_reason(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> s
     missing = missing_capability(state, cs, slot.requires)
     if missing:
         return missing
-    due = first_installment(k(slot.cost), slot.build_turns)
+    due = instalment(k(slot.cost), slot.build_turns)
     if state.me.money < due:
         return f"the first payment is {m(due)}; you have {m(state.me.money)}"
     return ""
@@ -84,7 +80,7 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
                 (PROGRAMMES_RANK, index, position),
                 Action(kind, pid, sid),
                 f"{verb} {slot.name}",
-                first_installment(total, slot.build_turns),
+                instalment(total, slot.build_turns),
                 total,
                 f"{slot.build_turns} turns; {rewards_text(slot.rewards)}",
             )

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import LIVE, PROGRAMMES_RANK, contribution_offers, no_programme, slot_reason
+from game.engine.actions.common import PROGRAMMES_RANK, contribution_offers, no_programme, slot_reason
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
 
 
@@ -27,7 +28,7 @@ class Apply(ActionHandler):
         programme = state.programmes[target]
         cp = cs.programmes[target]
         short = cp.model.short
-        if programme.status not in LIVE:
+        if programme.status not in LIVE_STATUSES:
             return f"{short} is {programme.status}"
         if not cp.model.open:
             return f"{short} takes no new partners"

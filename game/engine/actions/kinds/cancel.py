@@ -9,12 +9,9 @@ from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import PROGRAMMES_RANK, UNDOING_GROUP, no_programme
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import release_build
+from game.engine.rulebook import never_below_zero
 from game.engine.state import GameState
 from game.format.words import money
-
-#: What cancelling a build costs besides the money paid into it: the programme's health and
-#: the leads' goodwill (the confirmation dialog quotes these figures).
-CANCEL_HEALTH, CANCEL_OFFENCE = 5.0, 10.0
 
 
 class Cancel(ActionHandler):
@@ -37,13 +34,13 @@ class Cancel(ActionHandler):
         target, option = action.target, action.option
         programme = state.programmes[target]
         release_build(programme.slots[option])
-        programme.health = max(0.0, programme.health - CANCEL_HEALTH)
+        programme.health = never_below_zero(programme.health - cs.rules.cancel_health)
         for lead in programme.leads:
             ledger.relate(
                 state,
                 state.player,
                 lead,
-                -CANCEL_OFFENCE,
+                -cs.rules.cancel_offence,
                 f"cancelled {cs.programmes[target].slots[option].name}",
             )
         ledger.report(state, "action", f"You cancel {cs.programmes[target].slots[option].name}", target, True)
@@ -74,8 +71,11 @@ class Cancel(ActionHandler):
         cp = cs.programmes[action.target]
         return [
             f"{money(build.paid / 1000)} already paid into {cp.slots[action.option].name} is lost",
-            *(f"relations with {cs.agencies[lead].short} -{CANCEL_OFFENCE:g}" for lead in programme.leads),
-            f"{cp.model.short} health -{CANCEL_HEALTH:g}",
+            *(
+                f"relations with {cs.agencies[lead].short} -{cs.rules.cancel_offence:g}"
+                for lead in programme.leads
+            ),
+            f"{cp.model.short} health -{cs.rules.cancel_health:g}",
         ]
 
 

@@ -8,6 +8,7 @@ from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import m
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import RELATION_TOP
 from game.engine.state import GameState, k
 
 
@@ -23,7 +24,7 @@ class Diplomacy(ActionHandler):
             return f"no other agency '{target}'"
         if f"diplomacy:{target}" in state.acted:
             return "one initiative per agency per turn"
-        if state.relation(state.player, target) >= 100:
+        if state.relation(state.player, target) >= RELATION_TOP:
             return "relations are already at their best"
         cost = k(cs.rules.diplomacy_cost)
         money = state.me.money
@@ -32,7 +33,8 @@ class Diplomacy(ActionHandler):
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, rules = action.target, cs.rules
         ledger.pay(state, state.me, -k(rules.diplomacy_cost), f"diplomacy with {cs.agencies[target].short}")
-        gain = round(rules.diplomacy_gain * (0.5 + 0.5 * state.rng.random()), 1)
+        least = rules.diplomacy_least_share  # the rest of the gain comes by chance
+        gain = round(rules.diplomacy_gain * (least + (1 - least) * state.rng.random()), 1)
         ledger.relate(state, state.player, target, gain, "diplomatic initiative")
         state.acted.add(f"diplomacy:{target}")
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import first_installment, m, missing_capability
+from game.engine.actions.common import m, missing_capability
 from game.engine.compiled import CompiledScenario
+from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
 
 
@@ -32,7 +33,7 @@ class Mission(ActionHandler):
         missing = missing_capability(state, cs, mission.requires)
         if missing:
             return missing
-        due = first_installment(k(mission.cost), mission.build_turns)
+        due = instalment(k(mission.cost), mission.build_turns)
         money = state.me.money
         return f"the first payment is {m(due)}; you have {m(money)}" if money < due else ""
 
@@ -57,7 +58,7 @@ class Mission(ActionHandler):
                 (self.rank, index),
                 Action(self.kind, mid),
                 f"National mission: {mission.name}",
-                first_installment(total, mission.build_turns),
+                instalment(total, mission.build_turns),
                 total,
                 f"{mission.build_turns} turns, {mission.success:.0%} success; +{mission.science:.0f} science",
             )

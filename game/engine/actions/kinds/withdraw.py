@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.engine import membership
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import PROGRAMMES_RANK, UNDOING_GROUP, no_programme
 from game.engine.compiled import CompiledScenario
@@ -64,7 +63,7 @@ class Withdraw(ActionHandler):
         ]
         lines += [
             f"support -{cs.rules.withdraw_support:g}",
-            f"{cp.model.short} health -{membership.LEAVE_HEALTH:g}",
+            f"{cp.model.short} health -{cs.rules.leave_health:g}",
         ]
         if programme.seats.get(state.player):
             lines.append("your crew seats in it are given up")
