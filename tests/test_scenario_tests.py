@@ -233,6 +233,31 @@ def test_errors_say_what_was_meant(tmp_path: Path) -> None:
     )
 
 
+def test_a_strategy_is_a_shipped_one_or_the_road_of_one_of_the_scenarios_programmes(tmp_path: Path) -> None:
+    road = """\
+scenario: gateway_in_doubt
+tests:
+  - name: Europe on the Artemis road
+    agency: esa
+    strategy: {strategy}
+    expect:
+      - {{at: 2025-Q1, that: 'not member("artemis")'}}
+      - {{by: 2026-Q4, that: 'member("artemis")'}}
+"""
+    path = tmp_path / "road.test.yaml"
+    path.write_text(road.format(strategy="artemis"), encoding="utf-8")
+    assert run_test_file(path).ok
+    path.write_text(road.format(strategy="alone"), encoding="utf-8")
+    assert not run_test_file(path).ok  # Europe does not join it on its own
+    path.write_text(road.format(strategy="artemiss"), encoding="utf-8")
+    (error,) = run_test_file(path).errors
+    assert error.code == "unknown-strategy" and (error.line, error.column) == (5, 15)
+    assert error.message == (
+        "unknown strategy 'artemiss'; choose from isls, ilrs, gateway, alone, random, greedy, artemis; "
+        "did you mean 'artemis'?"
+    )
+
+
 def test_a_test_file_needs_a_scenario_it_can_load(tmp_path: Path) -> None:
     lonely = tmp_path / "lonely.test.yaml"
     lonely.write_text(CALM, encoding="utf-8")

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from game.format.diagnostics import Diagnostic
 from game.format.loader import LoadResult, load_scenario
-from game.format.scenario_tests import is_test_file, load_tests
+from game.format.scenario_tests import is_test_file
 from game.paths import default_scenario
 from game.printable import Printable, printable_json
 
@@ -80,17 +80,19 @@ def validate_files(paths: list[str], strict: bool) -> ValidationReport:
 
 def checked_test_file(path: str) -> FileReport:
     """A scenario test file is checked as `cislunar test` reads it (and against its scenario), not run."""
-    loaded = load_tests(path)
+    from game.sim.scenario_tests import check_test_file  # here: it needs the engine and the bots
+
+    loaded, errors = check_test_file(path)
     scenario = loaded.scenario.scenario if loaded.scenario else None
     return FileReport(
         path=path,
-        ok=not loaded.diagnostics,
+        ok=not errors,
         id=None,
-        title=f"tests of {scenario.title}" if scenario is not None and not loaded.diagnostics else None,
+        title=f"tests of {scenario.title}" if scenario is not None and not errors else None,
         extends=[],
-        errors=len(loaded.diagnostics),
+        errors=len(errors),
         warnings=0,
-        diagnostics=loaded.diagnostics,
+        diagnostics=errors,
     )
 
 

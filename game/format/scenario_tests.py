@@ -72,7 +72,9 @@ class ScenarioTest(Strict):
     agency: Id | None = Field(None, description="The agency played (default: the first playable one).")
     seed: int = Field(1, ge=0, le=2**31 - 1, description="The campaign's seed.")
     strategy: Id | None = Field(
-        None, description="A bot strategy that plays every turn after the test's actions (default: none)."
+        None,
+        description="A bot strategy that plays every turn after the test's actions: greedy, random, "
+        "alone, or a programme's id (its road: join it and keep contributing); default: none.",
     )
     actions: list[ScriptedAction] = Field(
         default_factory=list, max_length=MAX_ACTIONS, description="Actions on given turns, in order."

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.bots.base import Strategy
+from game.bots.roads import programme_strategy
 from game.bots.strategies import STRATEGIES, make_strategy
 from game.campaign import Campaign
 from game.engine.actions import END_TURN, Action
@@ -31,6 +32,7 @@ from game.format.checks import did_you_mean
 from game.format.dates import format_date, parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import parse_expression
+from game.format.models import Scenario
 from game.format.scenario_tests import LoadedTests, ScenarioTest, load_tests
 from game.format.yaml_source import DataPath
 
@@ -78,10 +80,18 @@ def run_test_files(paths: Sequence[Path], search_dirs: Sequence[Path] | None = N
     )
 
 
-def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> ScenarioTestFileReport:
+def check_test_file(
+    path: str | Path, search_dirs: Sequence[Path] | None = None
+) -> tuple[LoadedTests, list[Diagnostic]]:
+    """A test file read and checked against its scenario, the game's actions and the bots' strategies
+    (every error that would stop it), without playing it."""
     loaded = load_tests(path, search_dirs)
+    return loaded, loaded.diagnostics + _engine_checks(loaded)
+
+
+def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> ScenarioTestFileReport:
+    loaded, errors = check_test_file(path, search_dirs)
     scenario_path = loaded.scenario.path if loaded.scenario else None
-    errors = loaded.diagnostics + _engine_checks(loaded)
     if errors or loaded.tests is None or loaded.scenario is None or loaded.scenario.scenario is None:
         return ScenarioTestFileReport(
             path=loaded.path, scenario=scenario_path, ok=False, errors=errors, tests=[]
@@ -99,17 +109,18 @@ def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> Scen
 
 def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
     """The names only the engine and the bots know: action kinds and strategies."""
-    if loaded.tests is None:
+    if loaded.tests is None or loaded.scenario is None or loaded.scenario.scenario is None:
         return []
+    strategies = strategy_names(loaded.scenario.scenario)
     found = []
     for i, test in enumerate(loaded.tests.tests):
-        if test.strategy is not None and test.strategy not in STRATEGIES:
+        if test.strategy is not None and test.strategy not in strategies:
             found.append(
                 Diagnostic.at(
                     loaded.at(("tests", i, "strategy")),
                     "unknown-strategy",
-                    f"unknown strategy '{test.strategy}'; choose from {', '.join(STRATEGIES)}"
-                    f"{did_you_mean(test.strategy, STRATEGIES)}",
+                    f"unknown strategy '{test.strategy}'; choose from {', '.join(strategies)}"
+                    f"{did_you_mean(test.strategy, strategies)}",
                 )
             )
         for j, scripted in enumerate(test.actions):
@@ -126,6 +137,18 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
     return found
 
 
+def strategy_names(scenario: Scenario) -> list[str]:
+    """The shipped strategies, then a road for each other programme of the scenario (join it, contribute)."""
+    return list(dict.fromkeys([*STRATEGIES, *(programme.id for programme in scenario.programmes)]))
+
+
+def make_test_strategy(name: str | None, seed: int) -> Strategy:
+    """The strategy a test names; with none, one that only answers the events left open."""
+    if name is None:
+        return Strategy(seed)
+    return make_strategy(name, seed) if name in STRATEGIES else programme_strategy(name)(seed)
+
+
 class _Run:
     """One test's campaign, played turn by turn with its checks."""
 
@@ -135,9 +158,7 @@ class _Run:
         self.test = test
         self.compiled = compiled = campaign.compiled
         self.game = campaign.start(test.agency or campaign.playable()[0], test.seed)
-        self.strategy: Strategy = (
-            make_strategy(test.strategy, test.seed) if test.strategy else Strategy(test.seed)
-        )
+        self.strategy = make_test_strategy(test.strategy, test.seed)
         self.failures: list[Diagnostic] = []
         self.checks = [_Check(expectation.that) for expectation in test.expect]
         self.unmet = {j for j, e in enumerate(test.expect) if e.by is not None}
