@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from game.engine.compiled import CompiledScenario, Predicate
 from game.engine.expressions import Getter
+from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import AgencyState, GameState, ProgrammeState
 from game.format.models import Contribution, Mission
 
-LIVE = ("active", "restructured")  # programme states that take partners and fly milestones
+LIVE = LIVE_STATUSES  # programme states that take partners and fly milestones
 LIKELY = 0.85  # the chance given to an objective the projected figures meet (and today's do not)
 TIMELY, TIMELY_PER_TURN = 0.5, 0.08  # the chance a crewed flight due by a deadline flies in time, by margin
 PEAKS = 2  # gains of support, and of prestige, whose months are checked for a condition met in passing

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.bots.base import Strategy
 from game.engine.actions import Action
 from game.engine.game import Game
+from game.engine.rulebook import ENDED_STATUSES
 
 
 class ProgrammeStrategy(Strategy):
@@ -22,7 +23,7 @@ class ProgrammeStrategy(Strategy):
         if pid not in state.programmes:
             return
         programme = state.programmes[pid]
-        if programme.status in ("cancelled", "completed"):
+        if programme.status in ENDED_STATUSES:
             return
         player = state.player
         floor = cs.programmes[pid].model.admission.min_relation

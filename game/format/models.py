@@ -251,7 +251,11 @@ class Agency(Strict):
     bloc: Id = Field(description="The political bloc; see 'blocs'.")
     playable: bool = Field(False, description="Whether a player may run this agency.")
     description: str = Field("", description="Shown when the player picks an agency.")
-    budget: Money = Field(ge=0, le=MAX_MONEY, description="Lunar appropriation per year at 50% support, M$.")
+    budget: Money = Field(
+        ge=0,
+        le=MAX_MONEY,
+        description="Lunar appropriation per year at the rules' support_rest (50% support), M$.",
+    )
     money: Money = Field(0, ge=-10_000, le=MAX_MONEY, description="Money in hand at the start, M$.")
     support: Percent = Field(50, description="Domestic support at the start, 0..100.")
     prestige: Finite = Field(0, ge=0, le=1000, description="Prestige at the start.")
@@ -516,7 +520,9 @@ class Rules(Strict):
     health_drift: Probability = Field(0.1, description="Share of the gap to target health closed per turn.")
     restructure_below: Percent = Field(25, description="Health under which a programme is restructured.")
     cancel_below: Percent = Field(10, description="Health under which a restructured programme is cancelled.")
-    support_drift: Probability = Field(0.05, description="Share of the gap to 50 support closed per turn.")
+    support_drift: Probability = Field(
+        0.05, description="Share of the gap to support_rest (50) closed per turn."
+    )
     prestige_decay: Probability = Field(0.01, description="Share of prestige lost per turn.")
     support_budget_effect: Finite = Field(
         0.8, ge=0, le=2, description="Budget swing between 0 and 100 support (0.8: 60% to 140%)."
