@@ -251,8 +251,62 @@ def test_a_slip_carries_the_milestones_that_need_it_and_no_others() -> None:
     before = (crew.due, lander.due)
     slip(game.state, game.compiled, "gateway", "core", 8, "test")
     assert core.due == core.planned + 24
-    assert crew.due == core.due and crew.due > before[0]  # it needs the core
+    assert crew.due == core.due + 3 and crew.due > before[0]  # it needs the core: one turn after it
     assert lander.due == before[1]  # another programme's independent milestone stays
+
+
+CHAIN = """      - {id: core, name: Core launch, planned: 2022-Q1, success: 1}
+      - {id: second, name: Second, planned: 2022-Q3, requires: [core], success: 1}
+      - {id: third, name: Third, planned: 2022-Q4, requires: [second], success: 1}
+      - {id: fourth, name: Fourth, planned: 2022-Q4, requires: [second], success: 1}
+"""
+
+
+def chained(rules: str = "") -> Game:
+    scenario = mini_with(
+        "      - {id: core, name: Core launch, planned: 2022-Q1, success: 1}\n", CHAIN + rules
+    )
+    return Game(scenario, "esa", 1)
+
+
+def test_a_chain_of_slips_keeps_a_turn_between_milestones_and_flies_them_apart() -> None:
+    from game.engine.programmes import slip
+
+    game = chained()
+    core, second, third, fourth, _ = game.state.programmes["gateway"].milestones
+    slip(game.state, game.compiled, "gateway", "core", 6, "test")
+    # core at 2023-Q3; each dependent one turn after what it requires, as long as the plan
+    # kept them at least that far apart; third and fourth were planned together and stay so
+    assert [second.due - core.due, third.due - second.due, fourth.due - second.due] == [3, 3, 3]
+    play_turns(game, 16)
+    flown = [m.flown_at for m in (core, second, third)]
+    assert None not in flown and len(set(flown)) == 3
+
+
+def test_the_spacing_after_slips_is_a_rule_and_zero_lets_a_chain_fly_together() -> None:
+    from game.engine.programmes import slip
+
+    scenario = mini_with("slip_chance: 0\n", "slip_chance: 0\n  milestone_spacing: 0\n")
+    game = Game(scenario, "esa", 1)
+    core, crew = game.state.programmes["gateway"].milestones
+    slip(game.state, game.compiled, "gateway", "core", 8, "test")
+    assert crew.due == core.due
+
+
+def test_a_milestone_with_limited_attempts_is_given_up_after_the_last_failure() -> None:
+    scenario = mini_with(
+        "{id: lander, name: Robotic lander, planned: 2022-Q3, success: 1}",
+        "{id: lander, name: Robotic lander, planned: 2022-Q3, success: 0, attempts: 2}",
+    )
+    game = Game(scenario, "esa", 1)
+    play_turns(game, 14)
+    lander = game.state.programmes["ilrs"].milestones[0]
+    news = [item.text for report in game.reports for item in report.news if item.kind == "failure"]
+    assert lander.failures == 2 and lander.status == "flown"  # tried twice, then its flight is over
+    assert news == [
+        "ILRS: Robotic lander fails; a new attempt is planned",
+        "ILRS: Robotic lander fails; it is not tried again",
+    ]
 
 
 def test_landing_seats_are_kept_for_landings() -> None:

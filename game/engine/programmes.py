@@ -39,14 +39,21 @@ def slip(
     _push_dependents(state, cs, programme_id, target)
 
 
+def spacing(cs: CompiledScenario, required: MilestoneState, dependent: MilestoneState) -> int:
+    """Months a dependent keeps after a milestone it requires: the rule's spacing, or the plan's if less."""
+    planned_gap = max(0, dependent.planned - required.planned)
+    return min(cs.rules.milestone_spacing * cs.turn_months, planned_gap)
+
+
 def _push_dependents(
     state: GameState, cs: CompiledScenario, programme_id: str, moved: MilestoneState
 ) -> None:
-    """Milestones that need ``moved`` cannot be due before it."""
+    """Milestones that need ``moved`` stay due at least their spacing after it."""
     for other_pid, other_id in cs.dependents.get(f"{programme_id}.{moved.id}", ()):
         dependent = state.programmes[other_pid].milestone(other_id)
-        if dependent.status == "pending" and dependent.due < moved.due:
-            dependent.due = moved.due
+        earliest = moved.due + spacing(cs, moved, dependent)
+        if dependent.status == "pending" and dependent.due < earliest:
+            dependent.due = earliest
             _push_dependents(state, cs, other_pid, dependent)
 
 
@@ -146,7 +153,9 @@ def _blocker(
         pid, mid = ref.split(".", 1) if "." in ref else (programme.id, ref)
         required = state.programmes[pid].milestone(mid)
         if required.status != "flown":
-            return f"waiting for {cs.programmes[pid].milestones[mid].name}", required.due
+            return f"waiting for {cs.programmes[pid].milestones[mid].name}", required.due + spacing(
+                cs, required, milestone
+            )
     for need in model.needs:
         build = programme.slots[need]
         if build.status != "delivered":
@@ -223,15 +232,21 @@ def _failed(
     milestone.failures += 1
     programme.health = never_below_zero(programme.health - cs.rules.failure_health)
     mine = programme.is_member(state.player)
+    given_up = model.attempts is not None and milestone.failures >= model.attempts
     ledger.report(
         state,
         "failure",
-        f"{cp.model.short}: {model.name} fails; a new attempt is planned",
+        f"{cp.model.short}: {model.name} fails; "
+        + ("it is not tried again" if given_up else "a new attempt is planned"),
         programme.id,
         mine,
     )
     if mine:
         ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{model.name} failed")
+    if given_up:  # its flight is over: what requires it goes on without it, with no rewards
+        milestone.status = "flown"
+        milestone.flown_at = state.month
+        return
     slip(state, cs, programme.id, milestone.id, cs.rules.failure_slip, "rebuilding after the failure")
 
 

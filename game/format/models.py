@@ -319,6 +319,13 @@ class Milestone(Strict):
     prestige: Finite = Field(5, ge=0, le=1000, description="Prestige for every member when it flies.")
     science: Finite = Field(0, ge=0, le=1000, description="Science for every member when it flies.")
     final: bool = Field(False, description="The programme is complete once this milestone flies.")
+    attempts: int | None = Field(
+        None,
+        ge=1,
+        le=100,
+        description="How many times it is tried; after the last failure it is given up (it counts as "
+        "flown, and failed, for what requires it). None: tried again until it succeeds.",
+    )
 
 
 class Contribution(Strict):
@@ -608,6 +615,13 @@ class Rules(Strict):
     )
     ai_build_chance: Probability = Field(
         0.3, description="Chance per turn that a computer-run partner takes on an open contribution."
+    )
+    milestone_spacing: int = Field(
+        1,
+        ge=0,
+        le=40,
+        description="Turns a slip keeps between a milestone and one it requires (never more than the "
+        "plan did): a chain of slips cannot fly a whole programme in one turn. 0 lets it.",
     )
 
 
