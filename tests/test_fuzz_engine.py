@@ -2,8 +2,9 @@
 
 Money is accounted to the k$ (start money plus every money change reported equals the money
 held), the calendar only moves forward, no milestone flies before its dependencies, relations
-stay within -100..100 and support within 0..100, a refused action changes nothing, and the
-whole campaign saved and loaded again replays to the same state hash.
+stay within -100..100 and support within 0..100, no agency is a member of two programmes whose
+admission rules exclude each other, a refused action changes nothing, and the whole campaign
+saved and loaded again replays to the same state hash.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def check_invariants(game: Game, cs: CompiledScenario, start_money: int) -> None
         assert all(-100 <= value <= 100 for value in row.values())
     for pid, programme in state.programmes.items():
         assert 0 <= programme.health <= 100
+        for rival in cs.rivals[pid]:  # no agency, the computer's included, joins two rivals
+            assert not set(programme.members) & set(state.programmes[rival].members), (pid, rival)
         for milestone in programme.milestones:
             if milestone.status != "flown":
                 continue
@@ -65,6 +68,11 @@ def check_invariants(game: Game, cs: CompiledScenario, start_money: int) -> None
 def play(game: Game, cs: CompiledScenario, data: st.DataObject, counts: Counter[str]) -> None:
     start_money = k(cs.agencies[game.player].money)
     while not game.over:
+        if data.draw(st.integers(0, 2), label="apply everywhere") == 0:  # rival applications at once
+            for option in game.options():
+                if option.allowed and option.action.kind == "apply" and not option.action.option:
+                    assert game.act(option.action).ok
+                    counts["applications at once"] += 1
         for _ in range(data.draw(st.integers(0, MAX_ACTIONS_PER_TURN), label="actions")):
             options = game.options()
             allowed = [o.action for o in options if o.allowed]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.admission import admits
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import join, leave, start_build
-from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
 
 
@@ -22,14 +22,6 @@ def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id
         else:
             return sid
     return None
-
-
-def _welcome(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
-    programme = state.programmes[programme_id]
-    if programme.status not in LIVE_STATUSES or not cs.programmes[programme_id].model.open:
-        return False
-    floor = cs.programmes[programme_id].model.admission.min_relation
-    return all(state.relation(agency, lead) >= floor for lead in programme.leads)
 
 
 def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
@@ -64,7 +56,7 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
                         break
                 continue
             weight = affinity * programme.health / 100
-            if weight > best_weight and _welcome(state, cs, aid, pid):
+            if weight > best_weight and admits(state, cs, aid, pid):
                 best_id, best_weight = pid, weight
         else:
             if best_id is not None and rng.random() < best_weight:

@@ -1,32 +1,44 @@
-"""Turn step: the leads of each programme the player applied to accept or turn down the application."""
+"""Turn step: the leads answer the player's applications, one after another.
+
+Each application is decided against the state as it stands then: a programme that took the
+player earlier in the same step counts (its rivals are closed, its on-join effects have
+moved relations). An application the rules no longer allow lapses, with no dice and no
+offence taken, and the player reads which programme took them and why this one cannot.
+"""
 
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.admission import refusal
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import join
-from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
 
 
 def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
-    """Turn step: the leads accept or turn down the player's applications."""
+    """The applications in the scenario's order of programmes; the first accepted wins its rivals."""
     player, rules = state.player, cs.rules
+    accepted: list[str] = []
     for pid, programme in state.programmes.items():
         if player not in programme.applicants:
             continue
-        offered = programme.applicants.pop(state.player)
+        offered = programme.applicants.pop(player)
         cp = cs.programmes[pid]
-        mood = sum(state.relation(state.player, lead) for lead in programme.leads) / len(programme.leads)
+        short = cp.model.short
+        reason = refusal(state, cs, pid)
+        if reason:
+            after = f" after {' and '.join(accepted)} took you" if accepted else ""
+            ledger.report(state, "partner", f"Your application to {short} lapses{after}: {reason}", pid, True)
+            continue
+        mood = sum(state.relation(player, lead) for lead in programme.leads) / len(programme.leads)
         base = cp.model.admission.base_chance
         bonus = rules.application_offer_bonus if offered else 0.0
         chance = base + mood / rules.relation_per_chance + bonus
         chance = 1.0 if base >= 1 else min(rules.application_most, max(rules.application_least, chance))
-        if programme.status in LIVE_STATUSES and state.rng.random() < chance:
-            join(state, cs, state.player, pid, offered or None)
+        if state.rng.random() < chance:
+            join(state, cs, player, pid, offered or None)
+            accepted.append(short)
         else:
             for lead in programme.leads:
-                ledger.relate(
-                    state, state.player, lead, -cs.rules.rejection_penalty, f"{cp.model.short} said no"
-                )
-            ledger.report(state, "partner", f"{cp.model.short} turns down your application", pid, True)
+                ledger.relate(state, player, lead, -rules.rejection_penalty, f"{short} said no")
+            ledger.report(state, "partner", f"{short} turns down your application", pid, True)

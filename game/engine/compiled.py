@@ -38,6 +38,7 @@ from game.format.models import (
     Rules,
     Scenario,
 )
+from game.format.rivals import rivals
 
 Predicate = Callable[[GameState], bool]
 
@@ -184,6 +185,8 @@ class CompiledScenario:
     rules: RulesRecord
     defeat: DefeatRecord
     dependents: dict[str, list[MilestoneRef]] = field(default_factory=dict)  # 'p.m' -> needers
+    #: Each programme's rivals (game/format/rivals.py): no agency is a member of two.
+    rivals: dict[str, frozenset[str]] = field(default_factory=dict)
     #: Each agency's policy funding and reliability, by id: read every turn, looked up once.
     funding: dict[str, float] = field(default_factory=dict)
     reliability: dict[str, float] = field(default_factory=dict)
@@ -349,6 +352,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         events=events,
         objectives=objectives,
         dependents=dependents,
+        rivals=rivals(scenario),
         rules=record(scenario.rules),
         defeat=record(scenario.defeat),
         funding={a.id: a.policy.funding for a in scenario.agencies},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.admission import rival_membership
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
@@ -37,8 +38,10 @@ def apply_effects(
             programmes.slip(state, cs, item.programme, item.milestone, item.turns, reason)
         for item in effect.overrun:
             programmes.overrun(state, item.programme, item.percent, reason)
-        for item in effect.join:
-            if not state.programmes[item.programme].is_member(item.agency):
+        for item in effect.join:  # the scenario decides, but never into a rival's member
+            if not state.programmes[item.programme].is_member(item.agency) and not rival_membership(
+                state, cs, item.agency, item.programme
+            ):
                 membership.join(state, cs, item.agency, item.programme, None)
         for item in effect.leave:
             if item.agency in state.programmes[item.programme].members:

@@ -170,6 +170,11 @@ def _compile(node: ast.AST) -> Getter:
     raise ValueError(f"cannot compile {type(node).__name__}")  # unreachable after the format's check
 
 
+def evaluate(node: ast.AST, state: GameState) -> Any:
+    """The value of one checked node on a state, compiled on each call (for explanations only)."""
+    return _compile(node)(state)
+
+
 def compile_expression(text: str) -> Getter:
     """A closure computing the expression on a state; the text was checked by the loader."""
     return _compile(parse_expression(text).tree)

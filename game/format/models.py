@@ -357,6 +357,13 @@ class Admission(Strict):
     base_chance: Probability = Field(
         0.6, description="Chance an application is accepted before relations count; 1 always accepts."
     )
+    refusal: str | None = Field(
+        None,
+        min_length=1,
+        max_length=200,
+        description="The sentence a refused applicant reads when the condition does not hold; without "
+        "it the game names the part of the condition that failed, with the applicant's figures.",
+    )
 
 
 class Programme(Strict):

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import PROGRAMMES_RANK, contribution_offers, no_programme, slot_reason
+from game.engine.admission import refusal
 from game.engine.compiled import CompiledScenario
-from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
 
 
@@ -28,24 +28,11 @@ class Apply(ActionHandler):
         programme = state.programmes[target]
         cp = cs.programmes[target]
         short = cp.model.short
-        if programme.status not in LIVE_STATUSES:
-            return f"{short} is {programme.status}"
-        if not cp.model.open:
-            return f"{short} takes no new partners"
         if programme.is_member(state.player):
             return f"you are already in {short}"
         if state.player in programme.applicants:
             return f"your application to {short} is being considered"
-        floor = cp.model.admission.min_relation
-        for lead in programme.leads:
-            if state.relation(state.player, lead) < floor:
-                return (
-                    f"{short} asks for relations of {floor:.0f} with {cs.agencies[lead].short}; "
-                    f"yours are {state.relation(state.player, lead):.0f}"
-                )
-        if not cp.admission(state):
-            return f"you do not meet {short}'s conditions for partners"
-        return slot_reason(state, cs, target, option) if option else ""
+        return refusal(state, cs, target) or (slot_reason(state, cs, target, option) if option else "")
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target = action.target

@@ -1,0 +1,85 @@
+"""Who may join a programme now: one rule for the player's applications and the computer's.
+
+The rule is checked against the state as it stands when each application is decided, so a
+membership granted earlier in the same turn counts, and no agency is ever a member of two
+rival programmes (game/format/rivals.py), whoever moved it there.
+"""
+
+from __future__ import annotations
+
+from game.engine.compiled import CompiledScenario
+from game.engine.explain import explain_failure
+from game.engine.rulebook import LIVE_STATUSES
+from game.engine.state import GameState
+
+
+def rival_membership(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> str:
+    """A rival programme ``agency`` has joined (leads do not count), or ''."""
+    for other in cs.rivals.get(programme_id, ()):
+        if agency in state.programmes[other].members:
+            return other
+    return ""
+
+
+def _condition_holds(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
+    """The programme's condition for ``agency``: a condition's "player" is whoever applies."""
+    predicate = cs.programmes[programme_id].admission
+    if agency == state.player:
+        return predicate(state)
+    player = state.player
+    state.player = agency
+    try:
+        return predicate(state)
+    finally:
+        state.player = player
+
+
+def admits(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
+    """Whether the programme takes ``agency`` as a partner now (before the leads' answer)."""
+    programme = state.programmes[programme_id]
+    model = cs.programmes[programme_id].model
+    if programme.status not in LIVE_STATUSES or not model.open:
+        return False
+    floor = model.admission.min_relation
+    if any(state.relation(agency, lead) < floor for lead in programme.leads):
+        return False
+    if rival_membership(state, cs, agency, programme_id):
+        return False
+    return _condition_holds(state, cs, agency, programme_id)
+
+
+def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
+    """Why the programme does not take the player now, in plain words, or '' when it does."""
+    programme = state.programmes[programme_id]
+    cp = cs.programmes[programme_id]
+    short = cp.model.short
+    if programme.status not in LIVE_STATUSES:
+        return f"{short} is {programme.status}"
+    if not cp.model.open:
+        return f"{short} takes no new partners"
+    rival = rival_membership(state, cs, state.player, programme_id)
+    if rival:
+        return f"{short} is closed to members of {cs.programmes[rival].model.short}; you are one"
+    floor = cp.model.admission.min_relation
+    for lead in programme.leads:
+        mine = state.relation(state.player, lead)
+        if mine < floor:
+            lead_name = cs.agencies[lead].short
+            return f"{short} asks for relations of {floor:.0f} with {lead_name}; yours are {mine:.0f}"
+    return condition_refusal(state, cs, programme_id)
+
+
+def condition_refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
+    """Why the programme's own condition turns the player away, or '' when it holds.
+
+    The scenario's ``admission.refusal`` text when it gives one, else the failing parts of
+    the condition with the player's figures.
+    """
+    cp = cs.programmes[programme_id]
+    admission = cp.model.admission
+    if admission.condition is None or cp.admission(state):
+        return ""
+    if admission.refusal:
+        return admission.refusal
+    clauses = explain_failure(admission.condition, state, cs)
+    return f"{cp.model.short} {clauses[0]}" if clauses else f"you do not meet {cp.model.short}'s conditions"

@@ -1,0 +1,207 @@
+"""Why a condition does not hold, in plain words: the failing comparisons with their values.
+
+A refusal such as "the programme's own conditions (not met)" tells a player nothing. This
+walks the condition's tree, keeps the parts that fail, and says each one as a fact about
+the player: ``relation("nasa") < 70`` failing reads "is closed to agencies with relations
+of 70 or more with NASA; yours are 95". The phrases name ids by their names in the
+scenario. A part the walker has no words for is quoted as written.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from game.engine.compiled import CompiledScenario
+from game.engine.expressions import evaluate
+from game.engine.state import GameState
+from game.format.expressions import parse_expression
+from game.format.models import Condition, ConditionTree
+
+# What the value is when a comparison with the operator fails ("of" reads after a noun).
+_FAILED_OF = {
+    ast.Lt: "of {v} or more",
+    ast.LtE: "over {v}",
+    ast.Gt: "of {v} or less",
+    ast.GtE: "under {v}",
+    ast.Eq: "other than {v}",
+    ast.NotEq: "of exactly {v}",
+}
+_FAILED_IS = {
+    ast.Lt: "{v} or later",
+    ast.LtE: "after {v}",
+    ast.Gt: "{v} or earlier",
+    ast.GtE: "before {v}",
+    ast.Eq: "not {v}",
+    ast.NotEq: "{v}",
+}
+# The player's own figures, named as "agencies with <noun> ..."; "yours is/are <value>".
+_MINE = {
+    "money": ("money in hand", "M$"),
+    "budget": ("a yearly budget", "M$"),
+    "support": ("support", ""),
+    "prestige": ("prestige", ""),
+    "science": ("science", ""),
+    "astronauts": ("astronauts", ""),
+    "flights": ("crewed lunar flights", ""),
+}
+# Figures about the world, named as "while <noun> is ...".
+_WORLD = {"year": "the year", "quarter": "the quarter", "turn": "the turn"}
+
+
+def _number(value: Any) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class _Words:
+    """Names of the scenario's ids, and the state to read values from."""
+
+    def __init__(self, state: GameState, cs: CompiledScenario) -> None:
+        self.state, self.cs = state, cs
+
+    def agency(self, aid: str) -> str:
+        return self.cs.agencies[aid].short if aid in self.cs.agencies else aid
+
+    def programme(self, pid: str) -> str:
+        return self.cs.programmes[pid].model.short if pid in self.cs.programmes else pid
+
+    def milestone(self, ref: str) -> str:
+        pid, mid = ref.split(".", 1)
+        milestones = self.cs.programmes[pid].milestones if pid in self.cs.programmes else {}
+        return milestones[mid].name if mid in milestones else ref
+
+    def slot(self, ref: str) -> str:
+        pid, sid = ref.split(".", 1)
+        slots = self.cs.programmes[pid].slots if pid in self.cs.programmes else {}
+        return slots[sid].name if sid in slots else ref
+
+
+def _call(node: ast.AST) -> tuple[str, list[str]] | None:
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        return node.func.id, [arg.value for arg in node.args if isinstance(arg, ast.Constant)]
+    return None
+
+
+def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
+    """A boolean call that gives the wrong answer, as a clause after the programme's name."""
+    call = _call(node)
+    if call is None:
+        return f"asks that {ast.unparse(node)} be {'false' if holds else 'true'}"
+    name, args = call
+    a = args[0] if args else ""
+    if name == "member":
+        who = words.programme(a)
+        return f"is closed to members of {who}; you are one" if holds else f"is open only to members of {who}"
+    if name == "player":
+        who = words.agency(a)
+        return f"is closed to {who}" if holds else f"is open only to {who}"
+    if name == "is_member":
+        fact = f"{words.agency(a)} is a member of {words.programme(args[1])}"
+        return f"is closed while {fact}" if holds else f"waits until {fact}"
+    if name == "flag":
+        return f"is closed once '{a}' has happened" if holds else f"waits until '{a}' has happened"
+    if name == "flown":
+        fact = f"{words.milestone(a)} has flown"
+        return f"is closed once {fact}" if holds else f"waits until {fact}"
+    if name == "failed":
+        fact = f"{words.milestone(a)} has failed"
+        return f"is closed once {fact}" if holds else f"waits until {fact}"
+    if name == "delivered":
+        fact = f"{words.slot(a)} is delivered"
+        return f"is closed once {fact}" if holds else f"waits until {fact}"
+    if name == "active":
+        who = words.programme(a)
+        return f"is closed while {who} is active" if holds else f"is closed while {who} is cancelled"
+    return f"asks that {ast.unparse(node)} be {'false' if holds else 'true'}"
+
+
+def _comparison(node: ast.Compare, words: _Words) -> str:
+    """A failing comparison of one figure with a number, with the figure's value."""
+    state = words.state
+    left, op, right = node.left, node.ops[0], node.comparators[0]
+    flipped = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
+    if isinstance(left, ast.Constant) and not isinstance(right, ast.Constant):
+        left, right, op = right, left, flipped.get(type(op), type(op))()
+    value = _number(evaluate(left, state))
+    if len(node.ops) != 1 or not isinstance(right, ast.Constant):
+        return f"asks that {ast.unparse(node)} (it is {value})"
+    limit = _number(right.value)
+    failed_of = _FAILED_OF[type(op)].format(v=limit)
+    failed_is = _FAILED_IS[type(op)].format(v=limit)
+    call = _call(left)
+    if isinstance(left, ast.Name) and left.id in _MINE:
+        noun, unit = _MINE[left.id]
+        unit = f" {unit}" if unit else ""
+        return f"is closed to agencies with {noun} {failed_of}{unit}; yours is {value}{unit}"
+    if isinstance(left, ast.Name) and left.id in _WORLD:
+        return f"is closed while {_WORLD[left.id]} is {failed_is}; it is {value}"
+    if call is not None:
+        name, args = call
+        if name == "relation":
+            return (
+                f"is closed to agencies with relations {failed_of} with {words.agency(args[0])}; "
+                f"yours are {value}"
+            )
+        if name == "capability":
+            return f"is closed to agencies with a '{args[0]}' level {failed_of}; yours is {value}"
+        if name == "seats":
+            return (
+                f"is closed to agencies with {words.programme(args[0])} seats {failed_of}; you hold {value}"
+            )
+        if name == "health":
+            return f"is closed while {words.programme(args[0])}'s health is {failed_of}; it is {value}"
+        if name == "members":
+            return f"is closed while {words.programme(args[0])} has members {failed_of}; it has {value}"
+        if name == "slipped":
+            return f"is closed while {words.milestone(args[0])} has slipped {failed_of} turns; it has {value}"
+        if name == "relation_between":
+            pair = f"{words.agency(args[0])} and {words.agency(args[1])}"
+            return f"is closed while relations between {pair} are {failed_of}; they are {value}"
+    return f"asks that {ast.unparse(node)} (it is {value})"
+
+
+def _failing(node: ast.AST, words: _Words) -> list[str]:
+    """The clauses that make ``node`` false (empty when it holds)."""
+    if evaluate(node, words.state):
+        return []
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
+        return [clause for value in node.values for clause in _failing(value, words)]
+    if isinstance(node, ast.BoolOp):  # or: every alternative failed
+        return [_either([" and ".join(_failing(value, words)) for value in node.values])]
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        inner = node.operand
+        if isinstance(inner, ast.BoolOp) and isinstance(inner.op, ast.Or):  # not (a or b)
+            return [_truth(value, words, True) for value in inner.values if evaluate(value, words.state)]
+        return [_truth(inner, words, True)]
+    if isinstance(node, ast.Compare):
+        return [_comparison(node, words)]
+    return [_truth(node, words, False)]
+
+
+def _either(alternatives: list[str]) -> str:
+    """Alternatives that all failed: each is an obstacle, and any one removed would do."""
+    return ", and it ".join(alternatives)
+
+
+def _tree_failing(condition: Condition, words: _Words) -> list[str]:
+    if isinstance(condition, str):
+        return _failing(parse_expression(condition).tree, words)
+    assert isinstance(condition, ConditionTree)
+    if condition.all is not None:
+        return [clause for part in condition.all for clause in _tree_failing(part, words)]
+    if condition.any is not None:
+        alternatives = [" and ".join(_tree_failing(part, words)) for part in condition.any]
+        return [] if not all(alternatives) else [_either(alternatives)]
+    inner = condition.not_
+    if isinstance(inner, str):
+        tree = parse_expression(inner).tree
+        return [_truth(tree, words, True)] if evaluate(tree, words.state) else []
+    return [] if not _tree_failing(inner, words) else ["asks that a condition not hold"]  # type: ignore[arg-type]
+
+
+def explain_failure(condition: Condition, state: GameState, cs: CompiledScenario) -> list[str]:
+    """The parts of ``condition`` that fail for the player now, each a clause to follow a name.
+
+    Empty when the condition holds. "ILRS" + " " + a clause reads as a sentence.
+    """
+    return [clause for clause in _tree_failing(condition, _Words(state, cs)) if clause]

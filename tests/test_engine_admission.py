@@ -1,0 +1,118 @@
+"""Admission: rival programmes applied to in one turn, and refusals that say which rule failed."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine.actions import Action
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.game import Game
+from game.format.loader import load_scenario, load_scenario_bytes
+from game.paths import default_scenario
+from tests.helpers import MINI_TEXT, answer_all, mini_with
+
+RIVALS = (
+    "admission: {min_relation: 20}",
+    'admission: {min_relation: 20, base_chance: 1, condition: not member("ilrs")}',
+)
+ILRS_SURE = ("admission: {min_relation: 0}", "admission: {min_relation: 0, base_chance: 1}")
+
+
+@pytest.fixture(scope="module")
+def default() -> CompiledScenario:
+    return compile_scenario(load_scenario(default_scenario()).unwrap())
+
+
+def applied_everywhere(cs: CompiledScenario, agency: str, seed: int) -> Game:
+    game = Game(cs, agency, seed)
+    answer_all(game)
+    for pid in ("gateway", "ilrs", "isls"):
+        game.act(Action("apply", pid))
+    assert game.end_turn().ok
+    return game
+
+
+def joined(game: Game) -> set[str]:
+    return {pid for pid, p in game.state.programmes.items() if game.player in p.members}
+
+
+def test_rival_applications_in_one_turn_admit_the_first_and_say_why_the_others_lapse() -> None:
+    text = MINI_TEXT.replace(*RIVALS, 1).replace(*ILRS_SURE, 1)
+    cs = compile_scenario(load_scenario_bytes("rivals.yaml", text.encode()).unwrap())
+    assert cs.rivals == {"gateway": frozenset({"ilrs"}), "ilrs": frozenset({"gateway"})}
+    game = Game(cs, "esa", 1)
+    assert game.act(Action("apply", "gateway")).ok and game.act(Action("apply", "ilrs")).ok
+    report = game.end_turn().report
+    assert report is not None
+    assert joined(game) == {"gateway"}
+    assert "Your application to ILRS lapses after Gateway took you: " in "\n".join(
+        i.text for i in report.news
+    )
+    assert "ILRS is closed to members of Gateway; you are one" in "\n".join(i.text for i in report.news)
+    assert game.check(Action("apply", "ilrs")) == "ILRS is closed to members of Gateway; you are one"
+
+
+def test_the_uae_and_esa_never_end_a_turn_in_rival_or_closed_programmes(default: CompiledScenario) -> None:
+    uae = applied_everywhere(default, "uae", 3)
+    assert not {"gateway", "ilrs"} & joined(uae) or "isls" not in joined(uae)
+    for seed in (3, 4, 5):  # seeds where Gateway and ILRS both said yes before
+        esa = applied_everywhere(default, "esa", seed)
+        assert joined(esa) != {"gateway", "ilrs"}
+        lapsed = [i.text for r in esa.reports for i in r.news if "lapses" in i.text]
+        if "gateway" in joined(esa):
+            assert lapsed == [
+                "Your application to ILRS lapses after Gateway took you: ILRS is closed to agencies "
+                f"with relations of 70 or more with NASA; yours are {esa.state.relation('esa', 'nasa'):.0f}"
+            ]
+
+
+def test_a_refusal_names_the_failing_condition_with_the_players_figures(default: CompiledScenario) -> None:
+    game = Game(default, "esa", 1)
+    answer_all(game)
+    game.state.shift_relation("esa", "nasa", 95 - game.state.relation("esa", "nasa"))
+    assert game.check(Action("apply", "ilrs")) == (
+        "ILRS is closed to agencies with relations of 70 or more with NASA; yours are 95"
+    )
+    game.state.programmes["isls"].members.append("esa")
+    assert game.check(Action("apply", "gateway")) == "Gateway is closed to members of ISLS; you are one"
+
+
+@pytest.mark.parametrize(
+    ("condition", "reason"),
+    [
+        ("year >= 2030", "Gateway is closed while the year is before 2030; it is 2021"),
+        ('flown("gateway.crew1")', "Gateway waits until First crew has flown"),
+        ('player("nasa")', "Gateway is open only to NASA"),
+        ("support > 80", "Gateway is closed to agencies with support of 80 or less; yours is 50"),
+        (
+            'not player("esa") or year >= 2024',
+            "Gateway is closed to ESA, and it is closed while the year is before 2024; it is 2021",
+        ),
+    ],
+)
+def test_each_kind_of_condition_is_explained(condition: str, reason: str) -> None:
+    cs = mini_with(
+        "admission: {min_relation: 20}", f"admission: {{min_relation: 20, condition: '{condition}'}}"
+    )
+    assert Game(cs, "esa", 1).check(Action("apply", "gateway")) == reason
+
+
+def test_a_scenario_may_give_its_own_refusal_text() -> None:
+    cs = mini_with(
+        "admission: {min_relation: 20}",
+        "admission: {min_relation: 20, condition: year >= 2030, refusal: Gateway waits for the accords.}",
+    )
+    assert Game(cs, "esa", 1).check(Action("apply", "gateway")) == "Gateway waits for the accords."
+
+
+def test_an_empty_refusal_text_is_a_located_error() -> None:
+    text = MINI_TEXT.replace(
+        "admission: {min_relation: 20}",
+        "admission: {min_relation: 20, condition: year >= 2030, refusal: ''}",
+        1,
+    )
+    result = load_scenario_bytes("bad.yaml", text.encode())
+    assert result.scenario is None or result.errors
+    (error,) = result.errors
+    line = text.splitlines().index(next(ln for ln in text.splitlines() if "refusal: ''" in ln)) + 1
+    assert f"bad.yaml:{line}:" in str(error) and "refusal" in str(error)
