@@ -83,6 +83,8 @@ def test_a_refusal_names_the_failing_condition_with_the_players_figures(default:
         ("year >= 2030", "Gateway is closed while the year is before 2030; it is 2021"),
         ('flown("gateway.crew1")', "Gateway waits until First crew has flown"),
         ('player("nasa")', "Gateway is open only to NASA"),
+        ('health("ilrs") < 40', "Gateway is closed while the health of ILRS is 40 or more; it is 70"),
+        ("crewed_orbit", "Gateway asks for one of your astronauts in lunar orbit"),
         ("support > 80", "Gateway is closed to agencies with support of 80 or less; yours is 50"),
         (
             'not player("esa") or year >= 2024',

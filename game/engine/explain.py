@@ -17,6 +17,7 @@ from game.engine.expressions import evaluate
 from game.engine.state import GameState
 from game.format.expressions import parse_expression
 from game.format.models import Condition, ConditionTree
+from game.format.vocabulary import FUNCTIONS, VARIABLES
 
 # What the value is when a comparison with the operator fails ("of" reads after a noun).
 _FAILED_OF = {
@@ -26,6 +27,14 @@ _FAILED_OF = {
     ast.GtE: "under {v}",
     ast.Eq: "other than {v}",
     ast.NotEq: "of exactly {v}",
+}
+_FAILED_NUM = {
+    ast.Lt: "{v} or more",
+    ast.LtE: "over {v}",
+    ast.Gt: "{v} or less",
+    ast.GtE: "under {v}",
+    ast.Eq: "not {v}",
+    ast.NotEq: "{v}",
 }
 _FAILED_IS = {
     ast.Lt: "{v} or later",
@@ -46,7 +55,7 @@ _MINE = {
     "flights": ("crewed lunar flights", ""),
 }
 # Figures about the world, named as "while <noun> is ...".
-_WORLD = {"year": "the year", "quarter": "the quarter", "turn": "the turn"}
+_WORLD = {"year": "the year"}
 
 
 def _number(value: Any) -> str:
@@ -76,6 +85,20 @@ class _Words:
         return slots[sid].name if sid in slots else ref
 
 
+def _phrase(node: ast.AST, words: _Words) -> str:
+    """The vocabulary's own words for a variable or call (game/format/vocabulary.py)."""
+    if isinstance(node, ast.Name) and node.id in VARIABLES:
+        return VARIABLES[node.id].phrase
+    call = _call(node)
+    if call is not None and call[0] in FUNCTIONS:
+        entry = FUNCTIONS[call[0]]
+        name_of = {"agency": words.agency, "programme": words.programme, "milestone": words.milestone}
+        name_of["contribution"] = words.slot
+        names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
+        return entry.describe(*names)
+    return ast.unparse(node)
+
+
 def _call(node: ast.AST) -> tuple[str, list[str]] | None:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         return node.func.id, [arg.value for arg in node.args if isinstance(arg, ast.Constant)]
@@ -86,7 +109,7 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     """A boolean call that gives the wrong answer, as a clause after the programme's name."""
     call = _call(node)
     if call is None:
-        return f"asks that {ast.unparse(node)} be {'false' if holds else 'true'}"
+        return f"is closed after {_phrase(node, words)}" if holds else f"asks for {_phrase(node, words)}"
     name, args = call
     a = args[0] if args else ""
     if name == "member":
@@ -112,7 +135,7 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     if name == "active":
         who = words.programme(a)
         return f"is closed while {who} is active" if holds else f"is closed while {who} is cancelled"
-    return f"asks that {ast.unparse(node)} be {'false' if holds else 'true'}"
+    return f"is closed after {_phrase(node, words)}" if holds else f"asks for {_phrase(node, words)}"
 
 
 def _comparison(node: ast.Compare, words: _Words) -> str:
@@ -124,8 +147,9 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
         left, right, op = right, left, flipped.get(type(op), type(op))()
     value = _number(evaluate(left, state))
     if len(node.ops) != 1 or not isinstance(right, ast.Constant):
-        return f"asks that {ast.unparse(node)} (it is {value})"
+        return f"asks that {ast.unparse(node)}; {_phrase(left, words)} is {value}"
     limit = _number(right.value)
+    failed_num = _FAILED_NUM[type(op)].format(v=limit)
     failed_of = _FAILED_OF[type(op)].format(v=limit)
     failed_is = _FAILED_IS[type(op)].format(v=limit)
     call = _call(left)
@@ -148,16 +172,7 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
             return (
                 f"is closed to agencies with {words.programme(args[0])} seats {failed_of}; you hold {value}"
             )
-        if name == "health":
-            return f"is closed while {words.programme(args[0])}'s health is {failed_of}; it is {value}"
-        if name == "members":
-            return f"is closed while {words.programme(args[0])} has members {failed_of}; it has {value}"
-        if name == "slipped":
-            return f"is closed while {words.milestone(args[0])} has slipped {failed_of} turns; it has {value}"
-        if name == "relation_between":
-            pair = f"{words.agency(args[0])} and {words.agency(args[1])}"
-            return f"is closed while relations between {pair} are {failed_of}; they are {value}"
-    return f"asks that {ast.unparse(node)} (it is {value})"
+    return f"is closed while {_phrase(left, words)} is {failed_num}; it is {value}"
 
 
 def _failing(node: ast.AST, words: _Words) -> list[str]:
