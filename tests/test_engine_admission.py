@@ -118,3 +118,17 @@ def test_an_empty_refusal_text_is_a_located_error() -> None:
     (error,) = result.errors
     line = text.splitlines().index(next(ln for ln in text.splitlines() if "refusal: ''" in ln)) + 1
     assert f"bad.yaml:{line}:" in str(error) and "refusal" in str(error)
+
+
+def test_a_player_put_out_of_a_programme_is_told_the_cause_and_what_the_money_paid_becomes() -> None:
+    from game.engine.membership import leave
+
+    game = Game(mini_with(*ILRS_SURE), "esa", 1)
+    assert game.act(Action("apply", "ilrs", "drill")).ok
+    assert game.end_turn().ok and game.state.programmes["ilrs"].slots["drill"].paid == 50_000
+    leave(game.state, game.compiled, "esa", "ilrs", "US export controls", penalty=False)
+    (item,) = [i for i in game.state.news if "leaves" in i.text]
+    assert item.player and item.text == (
+        "ESA leaves ILRS (US export controls); Drill stops: the 50 M$ paid into it is lost, "
+        "and the contribution is open to other partners"
+    )

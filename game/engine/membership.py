@@ -7,6 +7,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.effects import apply_effects
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
+from game.format.words import money
 
 
 def start_build(
@@ -56,10 +57,12 @@ def leave(
     if agency not in programme.members:
         return
     programme.members.remove(agency)
-    programme.seats.pop(agency, None)
-    programme.surface_seats.pop(agency, None)
-    for build in programme.slots.values():
+    seats = programme.seats.pop(agency, 0) + programme.surface_seats.pop(agency, 0)
+    lost: list[str] = []  # the builds that stop, with what was paid into them
+    slots = cs.programmes[programme_id].slots
+    for sid, build in programme.slots.items():
         if build.owner == agency and build.status == "building":
+            lost.append(f"{slots[sid].name} stops: the {money(build.paid / 1000)} paid into it is lost")
             release_build(build)
     programme.health = never_below_zero(programme.health - cs.rules.leave_health)
     short = cs.programmes[programme_id].model.short
@@ -68,10 +71,11 @@ def leave(
         for lead in programme.leads:
             ledger.relate(state, agency, lead, -rules.withdraw_penalty, f"left {short}")
         ledger.gain(state, state.agencies[agency], "support", -rules.withdraw_support, f"left {short}")
-    ledger.report(
-        state,
-        "partner",
-        f"{cs.agencies[agency].short} leaves {short} ({reason})",
-        programme_id,
-        agency == state.player,
-    )
+    mine = agency == state.player
+    text = f"{cs.agencies[agency].short} leaves {short} ({reason})"
+    if mine:  # the player is told what leaving costs, whoever decided it
+        if lost:
+            text += "; " + "; ".join(lost) + ", and the contribution is open to other partners"
+        if seats:
+            text += f"; your {seats} crew seat(s) in {short} are gone"
+    ledger.report(state, "partner", text, programme_id, mine)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from game.engine import decisions
 from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
+from game.engine.admission import condition_refusal
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import Change, NewsItem, TurnReport
@@ -385,8 +386,8 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
         for lead in programme.leads
     ]
     if cp.model.admission.condition is not None:
-        met = "met" if cp.admission(state) else "not met"
-        admission.append(f"the programme's own conditions ({met})")
+        failing = condition_refusal(state, cs, pid)
+        admission.append(f"✗ {failing}" if failing else "its own conditions (you meet them)")
     if not cp.model.open:
         admission.append("it takes no new partners")
     drift = tuple(
