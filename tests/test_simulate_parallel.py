@@ -58,7 +58,8 @@ def test_balance_json_rows_name_scenario_agency_strategy_runs_wins_score(
         capsys, "simulate", "--scenario", str(MINI), "--balance", "--runs", "2", "--json", "--jobs", "1"
     )
     report = json.loads(out)
-    assert len(report["rows"]) == 2 * 6
+    assert report["roads"] == ["gateway", "ilrs", "alone"]  # mini's programmes, and going alone
+    assert len(report["rows"]) == 2 * 5  # two agencies, its two roads, alone, random and greedy
     row = report["rows"][0]
     assert {"scenario", "agency", "strategy", "runs", "wins", "mean_score"} <= set(row)
     assert row["scenario"] == "mini" and row["runs"] == 2

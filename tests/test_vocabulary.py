@@ -69,7 +69,7 @@ def _states() -> list[GameState]:
     states = []
     for agency, strategy in (("esa", "gateway"), ("isro", "greedy")):
         game = Game(compiled, agency, 2)
-        bot = make_strategy(strategy, 2)
+        bot = make_strategy(strategy, 2, compiled.scenario)
         while not game.over:
             bot.play_turn(game)
             if game.state.turn % 6 == 0:

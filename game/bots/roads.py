@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from game.bots.base import Strategy
 from game.engine.actions import Action
 from game.engine.game import Game
@@ -100,6 +102,7 @@ class AloneStrategy(Strategy):
                 break
 
 
+@cache  # one class per programme id, not one per campaign
 def programme_strategy(pid: str) -> type[Strategy]:
     """The strategy that joins programme ``pid`` and keeps contributing to it."""
     return type(f"{pid.title()}Strategy", (ProgrammeStrategy,), {"name": pid, "programme": pid})

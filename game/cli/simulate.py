@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from game.bots import STRATEGIES
+from game.bots import strategy_names
 from game.campaign import Campaign
 from game.cli.common import fail, load_campaign
 from game.sim.balance import BalanceReport, run_balance
@@ -18,15 +18,39 @@ from game.sim.stats import SimulationReport, StrategyStats, simulate
 PROGRESS_FROM = 50  # campaigns: a progress bar on runs at least this long, on a terminal
 
 
+#: Completed, when the help is shown (not on every run), with the installed strategies' names.
+STRATEGIES_HELP = (
+    "strategies: one road per programme of the scenario that takes partners (named by its id), "
+    "alone (national missions), random and greedy"
+)
+
+
+class _HelpWithInstalled(argparse.HelpFormatter):
+    """Lists the strategies other packages installed, looking them up only when help is shown."""
+
+    def add_text(self, text: str | None) -> None:
+        if text is STRATEGIES_HELP:
+            from game.bots.strategies import ENTRY_POINT_GROUP, installed
+
+            names = ", ".join(installed()) or "none"
+            text = f"{text}; installed ({ENTRY_POINT_GROUP} entry points): {names}"
+        super().add_text(text)
+
+
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("simulate", help="play campaigns with bots and report outcomes")
+    parser = subparsers.add_parser(
+        "simulate",
+        help="play campaigns with bots and report outcomes",
+        epilog=STRATEGIES_HELP,
+        formatter_class=_HelpWithInstalled,
+    )
     parser.add_argument("--scenario", help="scenario file (default: the shipped default scenario)")
     parser.add_argument("--agency", help="agency id (default: the scenario's first playable agency)")
     parser.add_argument(
         "--strategy",
         action="append",
-        choices=list(STRATEGIES),
-        help="strategy to play (repeatable; default: all of them)",
+        metavar="NAME",
+        help="strategy to play (repeatable; default: every strategy the scenario has, listed below)",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the first run (default 1)")
     parser.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
@@ -56,6 +80,9 @@ def run(args: argparse.Namespace) -> int:
         return fail("--runs must be at least 1")
     if args.jobs < 1:
         return fail("--jobs must be at least 1")
+    unknown = unknown_strategy(args.strategy, campaign)
+    if unknown:
+        return fail(unknown)
     if args.balance:
         if args.agency or args.save:
             return fail("--balance plays every playable agency and saves nothing: drop --agency and --save")
@@ -63,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     agency = args.agency or campaign.playable()[0]
     if campaign.refusal(agency):
         return fail(campaign.refusal(agency))
-    strategies = args.strategy or list(STRATEGIES)
+    strategies = args.strategy or strategy_names(campaign.compiled.scenario)
     if args.save and (args.runs != 1 or len(strategies) != 1):
         return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
     with progress_bar(args.runs * len(strategies)) as advance:
@@ -77,13 +104,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_balance_report(args: argparse.Namespace, campaign: Campaign) -> int:
-    strategies = args.strategy or list(STRATEGIES)
+    strategies = args.strategy or strategy_names(campaign.compiled.scenario)
     with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
         report = run_balance(
             campaign.compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance
         )
     print(report.model_dump_json(indent=2) if args.json else format_balance(report))
     return 0
+
+
+def unknown_strategy(names: list[str] | None, campaign: Campaign) -> str:
+    """The error for the first name the scenario has no strategy for, with the valid ones; '' if none."""
+    scenario = campaign.compiled.scenario
+    valid = strategy_names(scenario)
+    for name in names or ():
+        if name not in valid:
+            return f"unknown strategy '{name}' for scenario '{scenario.id}'; choose from {', '.join(valid)}"
+    return ""
 
 
 @contextmanager
@@ -136,7 +173,10 @@ def format_row(label: str, row: StrategyStats) -> str:
 def format_balance(report: BalanceReport) -> str:
     """One block per agency (its best road marked), the strategies pooled, then the verdict."""
     last = report.seed + report.runs - 1
-    lines = [f"balance of {report.scenario}, seeds {report.seed}..{last}, every playable agency"]
+    lines = [
+        f"balance of {report.scenario}, seeds {report.seed}..{last}, every playable agency",
+        f"roads: {', '.join(report.roads) or '-'}",
+    ]
     best = {(agency, s) for s, agencies in report.best_for.items() for agency in agencies}
     agencies = list(dict.fromkeys(row.agency for row in report.rows))
     for agency in agencies:

@@ -5,7 +5,8 @@ agency, or at least tops a fair share of seeds), no strategy wins most campaigns
 plays it, and skill beats luck (the greedy bot clearly beats the random one). The checks
 are data about a report, so the CLI prints them and a test asserts them.
 
-"Best road" compares the four roads with one another, not with the greedy bot: greedy picks
+"Best road" compares the scenario's roads (one per programme that takes partners, and going
+alone) with one another, not with the greedy bot: greedy picks
 a road from the scenario's data and plays it, so where it reads the scenario right it ties
 the best road, and a road could only be "best" where greedy errs. The choice a player makes
 is between the roads; greedy and random are the yardsticks of skill and luck.
@@ -19,7 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from game.bots import STRATEGIES
+from game.bots import roads as scenario_roads
+from game.bots import strategy_names
 from game.engine.compiled import CompiledScenario
 from game.sim.parallel import Task, play_tasks
 from game.sim.runner import CampaignResult
@@ -27,8 +29,6 @@ from game.sim.stats import StrategyStats, summarise
 
 #: A strategy that wins more than this share of all runs, over every agency, dominates.
 MAX_WIN_RATE = 0.60
-#: The roads a player chooses between; each must be the best choice somewhere.
-ROADS = ("isls", "ilrs", "gateway", "alone")
 #: The luck baseline and the skill it must lose to, by at least this many win-rate points.
 LUCK, SKILL, SKILL_MARGIN = "random", "greedy", 0.15
 
@@ -39,6 +39,7 @@ class BalanceReport(BaseModel):
     scenario: str
     seed: int
     runs: int
+    roads: list[str]  # the scenario's roads, each of which must be the best choice somewhere
     rows: list[StrategyStats]
     pooled: list[StrategyStats]
     best_for: dict[str, list[str]]  # road -> agencies it is the best road for
@@ -55,12 +56,14 @@ def run_balance(
     source: Path | None,
     seed: int,
     runs: int,
-    strategies: Sequence[str] = tuple(STRATEGIES),
+    strategies: Sequence[str] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> BalanceReport:
-    """Play ``runs`` seeds of every strategy for every playable agency and judge the result."""
+    """Play ``runs`` seeds of every strategy (default: all the scenario's) for every playable agency."""
     agencies = compiled.playable()
+    if strategies is None:
+        strategies = strategy_names(compiled.scenario)
     tasks = [
         Task(agency, strategy, seed + index)
         for agency in agencies
@@ -71,7 +74,8 @@ def run_balance(
     by_cell: dict[tuple[str, str], list[CampaignResult]] = {}
     for task, result in zip(tasks, results, strict=True):
         by_cell.setdefault((task.agency, task.strategy), []).append(result)
-    return judge(compiled.scenario.id, seed, runs, agencies, list(strategies), by_cell)
+    roads = scenario_roads(compiled.scenario)
+    return judge(compiled.scenario.id, seed, runs, agencies, list(strategies), by_cell, roads)
 
 
 def judge(
@@ -81,22 +85,30 @@ def judge(
     agencies: list[str],
     strategies: list[str],
     by_cell: dict[tuple[str, str], list[CampaignResult]],
+    roads: Sequence[str] | None = None,
 ) -> BalanceReport:
-    """The report of played campaigns: statistics, then the balance findings."""
+    """The report of played campaigns: statistics, then the balance findings.
+
+    ``roads`` are the choices a player makes (default: every strategy but the yardsticks).
+    """
+    if roads is None:
+        roads = [s for s in strategies if s not in (LUCK, SKILL)]
+    played_roads = [road for road in roads if road in strategies]
     rows = [summarise(scenario, a, s, by_cell[a, s]) for a in agencies for s in strategies]
     pooled = [summarise(scenario, "all", s, [r for a in agencies for r in by_cell[a, s]]) for s in strategies]
     best_for: dict[str, list[str]] = {s: [] for s in strategies}
-    roads = [s for s in strategies if s in ROADS] or strategies
+    compared = played_roads or strategies
     for agency in agencies:
-        mine = [row for row in rows if row.agency == agency and row.strategy in roads]
+        mine = [row for row in rows if row.agency == agency and row.strategy in compared]
         best = max(mine, key=lambda row: (row.win_rate, row.mean_score))
         best_for[best.strategy].append(agency)
     top_share = _top_share(agencies, strategies, runs, by_cell)
-    findings = _findings(strategies, pooled, best_for, top_share)
+    findings = _findings(strategies, played_roads, pooled, best_for, top_share)
     return BalanceReport(
         scenario=scenario,
         seed=seed,
         runs=runs,
+        roads=played_roads,
         rows=rows,
         pooled=pooled,
         best_for=best_for,
@@ -131,6 +143,7 @@ def _top_share(
 
 def _findings(
     strategies: list[str],
+    roads: list[str],
     pooled: list[StrategyStats],
     best_for: dict[str, list[str]],
     top_share: dict[str, float],
@@ -144,8 +157,8 @@ def _findings(
                 f"(at most {MAX_WIN_RATE:.0%} allowed)"
             )
     share = fair_share(strategies)
-    for road in ROADS:
-        if road in by_name and not best_for[road] and top_share[road] < share:
+    for road in roads:
+        if not best_for[road] and top_share[road] < share:
             findings.append(
                 f"{road} is never the best road: the best road for no agency and top scorer on "
                 f"{top_share[road]:.0%} of seeds (a fair share is {share:.0%})"

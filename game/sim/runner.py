@@ -20,7 +20,7 @@ class CampaignResult(BaseModel):
 def play_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> Game:
     """One whole campaign played by a bot."""
     game = Game(compiled, agency, seed)
-    make_strategy(strategy, seed).play(game)
+    make_strategy(strategy, seed, compiled.scenario).play(game)
     return game
 
 

@@ -21,8 +21,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.bots.base import Strategy
-from game.bots.roads import programme_strategy
-from game.bots.strategies import STRATEGIES, make_strategy
+from game.bots.strategies import make_strategy, strategy_names
 from game.campaign import Campaign
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import kinds, known
@@ -137,16 +136,9 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
     return found
 
 
-def strategy_names(scenario: Scenario) -> list[str]:
-    """The shipped strategies, then a road for each other programme of the scenario (join it, contribute)."""
-    return list(dict.fromkeys([*STRATEGIES, *(programme.id for programme in scenario.programmes)]))
-
-
-def make_test_strategy(name: str | None, seed: int) -> Strategy:
+def make_test_strategy(name: str | None, seed: int, scenario: Scenario) -> Strategy:
     """The strategy a test names; with none, one that only answers the events left open."""
-    if name is None:
-        return Strategy(seed)
-    return make_strategy(name, seed) if name in STRATEGIES else programme_strategy(name)(seed)
+    return Strategy(seed) if name is None else make_strategy(name, seed, scenario)
 
 
 class _Run:
@@ -158,7 +150,7 @@ class _Run:
         self.test = test
         self.compiled = compiled = campaign.compiled
         self.game = campaign.start(test.agency or campaign.playable()[0], test.seed)
-        self.strategy = make_test_strategy(test.strategy, test.seed)
+        self.strategy = make_test_strategy(test.strategy, test.seed, compiled.scenario)
         self.failures: list[Diagnostic] = []
         self.checks = [_Check(expectation.that) for expectation in test.expect]
         self.unmet = {j for j, e in enumerate(test.expect) if e.by is not None}
