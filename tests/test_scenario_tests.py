@@ -253,7 +253,7 @@ tests:
     (error,) = run_test_file(path).errors
     assert error.code == "unknown-strategy" and (error.line, error.column) == (5, 15)
     assert error.message == (
-        "unknown strategy 'artemiss'; choose from isls, ilrs, gateway, alone, random, greedy, artemis; "
+        "unknown strategy 'artemiss'; choose from gateway, artemis, isls, ilrs, alone, random, greedy; "
         "did you mean 'artemis'?"
     )
 
