@@ -90,7 +90,11 @@ def test_simulate_writes_byte_identical_saves_whatever_the_hash_seed(tmp_path: P
 
 @pytest.mark.parametrize(
     "extra",
-    [["--runs", "2", "--strategy", "greedy"], ["--runs", "1"], ["--strategy", "gateway", "--strategy", "ilrs"]],
+    [
+        ["--runs", "2", "--strategy", "greedy"],
+        ["--runs", "1"],
+        ["--strategy", "gateway", "--strategy", "ilrs"],
+    ],
 )
 def test_simulate_saves_only_one_campaign(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
