@@ -9,16 +9,17 @@ so a face only formats them. Nothing here changes the state or draws on the gene
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from game.engine import decisions
 from game.engine.actions import Action
+from game.engine.actions.budget import payments, shortfall
 from game.engine.actions.registry import handler_for
 from game.engine.admission import condition_refusal
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import Change, NewsItem, TurnReport
-from game.engine.rulebook import ENDED_STATUSES, instalment
+from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect, Rewards
@@ -84,18 +85,6 @@ def _player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, Bu
         if mission.build.owner == state.player and mission.build.status == "building"
     )
     return builds
-
-
-def payments(build: BuildState, turns: int) -> list[int]:
-    """The k$ a build will take at the end of each of the next ``turns`` turns (no overruns)."""
-    twin = replace(build)
-    due: list[int] = []
-    while twin.turns_left > 0 and len(due) < turns:
-        amount = instalment(twin.cost_left, twin.turns_left)
-        due.append(amount)
-        twin.cost_left -= amount
-        twin.turns_left -= 1
-    return due
 
 
 def turns_left_in_year(state: GameState, cs: CompiledScenario) -> int:
@@ -294,6 +283,7 @@ class ContributionView:
     holder: str  # '' when open, else who builds or built it
     action: Action | None  # what confirming sends
     reason: str  # the engine's refusal, '' when allowed
+    warning: str = ""  # when allowed: the whole schedule does not fit the budget outlook, in figures
 
 
 def rewards_text(rewards: Rewards) -> list[str]:
@@ -341,6 +331,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
             holder = f"{'built' if build.status == 'delivered' else 'being built'} by {who}"
         action = Action("fund" if member else "apply", pid, sid) if build.status == "open" else None
         reason = decisions.check(state, cs, action) if action else f"already {holder}"
+        warning = "" if reason or not action else shortfall(state, cs, k(slot.cost), slot.build_turns)[1]
         views.append(
             ContributionView(
                 id=sid,
@@ -360,6 +351,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
                 holder=holder,
                 action=action,
                 reason=reason,
+                warning=warning,
             )
         )
     return views

@@ -80,9 +80,11 @@ def contribution_lines(view: ContributionView) -> list[Content]:
     return lines
 
 
-def verdict(reason: str) -> Content:
+def verdict(reason: str, warning: str = "") -> Content:
     if reason:
         return Content.assemble(("✗ not now: ", "bold $text-error"), reason)
+    if warning:
+        return Content.assemble(("⚠ you may offer this, but ", "bold $text-warning"), warning)
     return Content.assemble(("✓ you may offer this", "bold $text-success"))
 
 
@@ -184,6 +186,7 @@ class JoinScreen(Screen[None]):
         member, terms, views = self._views()
         choice = self._selected()
         lines: list[Content] = []
+        warning = ""
         if choice == OBSERVER:
             lines += [
                 Content.assemble(("Join without a contribution", "bold")),
@@ -196,6 +199,7 @@ class JoinScreen(Screen[None]):
         elif choice is not None:
             lines += contribution_lines(views[choice])
             reason = views[choice].reason
+            warning = views[choice].warning
         else:
             reason = "this programme has no contributions to offer"
         lines.append(Content(""))
@@ -203,7 +207,7 @@ class JoinScreen(Screen[None]):
         if not member:
             lines.append(Content("The leads answer at the end of the turn."))
         self.query_one("#join-details", Static).update(Content("\n").join(lines))
-        self.query_one("#join-status", Static).update(verdict(reason))
+        self.query_one("#join-status", Static).update(verdict(reason, warning))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._details()
