@@ -45,3 +45,22 @@ def printable_json(text: str) -> str:
 
 #: A string of a model that quotes a file: its control characters are escaped as it is made.
 Printable = Annotated[str, AfterValidator(printable)]
+
+#: What no text of a scenario or a save may hold: the controls above but newlines and tabs.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(text: str) -> str:
+    """``text`` as it is; ValueError when it holds a control character other than a newline or a
+    tab (the game shows such text on a terminal, which would obey it)."""
+    found = _CONTROL_IN_TEXT.search(text)
+    if found is not None:
+        raise ValueError(
+            f"text may not hold the control character {printable(found.group())} "
+            f"(character {found.start() + 1}): write plain text"
+        )
+    return text
+
+
+#: A text field of a scenario or a save: plain text, newlines and tabs allowed.
+PlainText = Annotated[str, AfterValidator(plain_text)]

@@ -181,10 +181,11 @@ FORGED_KEY = '"x\\nmini.yaml:1:1: error: forged \\e[31m": 1\n'  # a newline and 
 ESCAPED_TITLE = 'title: "Mini\\e]0;pwned\\a\\u202e"\n'  # retitles the window, reverses the text
 
 
-def _hostile_text(path: Path, *, key: bool) -> Path:
+def _hostile_text(path: Path, *, key: bool = False, title: bool = False) -> Path:
     text = MINI.read_text()
     assert text.count("title: Mini test scenario\n") == 1
-    text = text.replace("title: Mini test scenario\n", ESCAPED_TITLE)
+    if title:
+        text = text.replace("title: Mini test scenario\n", ESCAPED_TITLE)
     if key:
         text = text.replace("id: mini\n", "id: mini\n" + FORGED_KEY, 1)
     path.write_text(text)
@@ -195,22 +196,27 @@ def _hostile_text(path: Path, *, key: bool) -> Path:
 def test_control_characters_of_a_file_are_shown_never_sent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str
 ) -> None:
-    """A key or a title could forge a diagnostic line or send terminal escapes; both are escaped."""
-    broken = _hostile_text(tmp_path / "broken.yaml", key=True)
-    fine = _hostile_text(tmp_path / "fine.yaml", key=False)
-    main(["validate", "--format", output, str(broken), str(fine)])
+    """A key could forge a diagnostic line, a title send terminal escapes: the message shows them
+    escaped, and text holding them is refused (the game would show it on a terminal)."""
+    keyed = _hostile_text(tmp_path / "keyed.yaml", key=True)
+    titled = _hostile_text(tmp_path / "titled.yaml", title=True)
+    assert main(["validate", "--format", output, str(keyed), str(titled)]) == 1
     out, err = capsys.readouterr()
     for character in ("\x1b", "\x07", "\u202e"):
         assert character not in out + err
     if output == "text":
         errors = [line for line in out.splitlines() if ": error: " in line]
-        assert len(errors) == 1 and LOCATED.match(errors[0])
-        assert "unknown key 'x\\nmini.yaml:1:1: error: forged \\x1b[31m'" in errors[0]
-        assert f"{fine}: ok (Mini\\x1b]0;pwned\\x07\\u202e)" in err
+        assert len(errors) == 2 and all(LOCATED.match(line) for line in errors)
+        assert errors[0].startswith(
+            f"{keyed}:3:1: error: unknown key 'x\\nmini.yaml:1:1: error: forged \\x1b[31m'"
+        )
+        assert errors[1].startswith(
+            f"{titled}:3:8: error: title: text may not hold the control character \\x1b"
+        )
     else:
         report = json.loads(out)
         assert "forged \\x1b[31m" in report["files"][0]["diagnostics"][0]["message"]
-        assert report["files"][1]["title"] == "Mini\\x1b]0;pwned\\x07\\u202e"
+        assert "control character \\x1b" in report["files"][1]["diagnostics"][0]["message"]
 
 
 def test_printable_escapes_controls_and_keeps_the_rest() -> None:

@@ -12,7 +12,7 @@ import pytest
 
 from game.cli.main import main
 from game.engine.fingerprint import state_hash
-from game.saves import load_game
+from game.saves import list_saves, load_game
 from tests.saves_support import copy_mini
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,28 +144,16 @@ def test_replay_refuses_a_changed_scenario_unless_told(
     )
 
 
-def test_replay_shows_the_control_characters_of_a_save_and_its_scenario(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_a_save_whose_text_holds_control_characters_is_refused_and_shown_escaped(
+    bot_save: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Titles and news come from someone else's files: printed escaped, in text and JSON."""
-    scenario = copy_mini(tmp_path)
-    text = scenario.read_text()
-    text = text.replace("title: Mini test scenario\n", 'title: "Mini\\e[2J"\n')
-    scenario.write_text(text.replace("title: A crisis\n", 'title: "A crisis\\nforged line\\e]0;x\\a"\n'))
-    path = tmp_path / "bot.json"
-    code, _, _ = run(
-        capsys, "simulate", "--scenario", str(scenario), "--strategy", "random", "--runs", "1",
-        "--seed", "3", "--save", str(path),
-    )  # fmt: skip
-    assert code == 0
-    code, out, err = run(capsys, "replay", str(path))
-    assert code == 0 and "\x1b" not in out + err and "\x07" not in out
-    assert "scenario mini (Mini\\x1b[2J)" in out
-    assert any(line.endswith("A crisis\\nforged line\\x1b]0;x\\x07") for line in out.splitlines())
-    code, out, _ = run(capsys, "replay", "--json", str(path))
-    assert code == 0 and "\x1b" not in out and json.loads(out)["save"] == str(path)
-    edited = json.loads(path.read_text())
-    edited["scenario"]["title"] = "Other\x1b[31m"
-    path.write_text(json.dumps(edited))
-    code, out, err = run(capsys, "replay", str(path))
-    assert code == 1 and "\x1b" not in err and "(Other\\x1b[31m)" in err
+    """A save is someone else's file: a title with a terminal escape or a newline never reaches
+    the terminal raw (the title screen would show it, and replay would print it)."""
+    edited = json.loads(bot_save.read_text())
+    edited["scenario"]["title"] = "Mini\x1b]0;pwned\x07\nforged line"
+    bot_save.write_text(json.dumps(edited))
+    code, out, err = run(capsys, "replay", str(bot_save))
+    assert code == 1 and not out and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
+    assert "damaged save: scenario.title: text may not hold the control character \\x1b" in err
+    (entry,) = [entry for entry in list_saves(bot_save.parent) if entry.path == bot_save]
+    assert not entry.ok and "\x1b" not in entry.problem

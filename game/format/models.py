@@ -23,6 +23,7 @@ from pydantic import (
 
 from game.format.dates import DATE_PATTERN
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
+from game.printable import PlainText
 
 SCHEMA_VERSION = 1
 
@@ -246,11 +247,11 @@ class Agency(Strict):
     """A space agency, run by the player or by the computer."""
 
     id: Id = Field(description="The agency's id, used everywhere else in the file.")
-    name: str = Field(max_length=80, description="Its full name.")
-    short: str = Field(max_length=12, description="A short name for tables.")
+    name: PlainText = Field(max_length=80, description="Its full name.")
+    short: PlainText = Field(max_length=12, description="A short name for tables.")
     bloc: Id = Field(description="The political bloc; see 'blocs'.")
     playable: bool = Field(False, description="Whether a player may run this agency.")
-    description: str = Field("", description="Shown when the player picks an agency.")
+    description: PlainText = Field("", description="Shown when the player picks an agency.")
     budget: Money = Field(
         ge=0,
         le=MAX_MONEY,
@@ -276,15 +277,15 @@ class Bloc(Strict):
     """A political bloc."""
 
     id: Id = Field(description="The bloc's id, named by agencies' 'bloc'.")
-    name: str = Field(description="Its name.")
+    name: PlainText = Field(description="Its name.")
 
 
 class CapabilityArea(Strict):
     """A technology area in which agencies hold levels."""
 
     id: Id = Field(description="The area's id, named in 'capabilities' and 'requires' maps.")
-    name: str = Field(description="Its name.")
-    description: str = Field("", description="What the area covers.")
+    name: PlainText = Field(description="Its name.")
+    description: PlainText = Field("", description="What the area covers.")
 
 
 # ---------------------------------------------------------------- programmes
@@ -307,8 +308,8 @@ class Milestone(Strict):
     """A step of a programme: a launch, an assembly, a crew visit."""
 
     id: Id = Field(description="The milestone's id, unique within its programme.")
-    name: str = Field(description="Its name.")
-    description: str = Field("", description="What it is.")
+    name: PlainText = Field(description="Its name.")
+    description: PlainText = Field("", description="What it is.")
     planned: Date = Field(description="The date it is planned for; slips move it later.")
     requires: list[Ref] = Field(
         [], description="Milestones that must have flown first ('id' or 'programme.id')."
@@ -332,11 +333,11 @@ class Contribution(Strict):
     """An open slot a partner can fill: a module, an instrument or a service."""
 
     id: Id = Field(description="The contribution's id, unique within its programme.")
-    name: str = Field(description="Its name.")
+    name: PlainText = Field(description="Its name.")
     kind: Literal["module", "instrument", "service"] = Field(
         "module", description="What it is: hardware module, instrument or service."
     )
-    description: str = Field("", description="What it is.")
+    description: PlainText = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=MAX_MONEY, description="Total cost, paid in equal parts over the build.")
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
     requires: dict[Id, Level] = empty_map(description="Capability area to the minimum level needed.")
@@ -370,12 +371,12 @@ class Programme(Strict):
     """A lunar programme partners can join: ISLS, ILRS, Gateway, or one of yours."""
 
     id: Id = Field(description="The programme's id.")
-    name: str = Field(description="Its full name.")
-    short: str = Field(max_length=12, description="A short name for tables.")
+    name: PlainText = Field(description="Its full name.")
+    short: PlainText = Field(max_length=12, description="A short name for tables.")
     kind: Literal["orbit", "surface", "orbit_and_surface", "national"] = Field(
         "orbit", description="Where it works: in lunar orbit, on the surface, both, or a national effort."
     )
-    description: str = Field("", description="Shown in the programme's panel.")
+    description: PlainText = Field("", description="Shown in the programme's panel.")
     leads: list[Id] = Field(min_length=1, description="The agencies that run it (at least one).")
     members: list[Id] = empty_list(description="Partners at the start, besides the leads.")
     health: Percent = Field(70, description="Health at the start, 0..100: funding, partners and politics.")
@@ -398,8 +399,8 @@ class Mission(Strict):
     """A national mission: the go-alone path."""
 
     id: Id = Field(description="The mission's id.")
-    name: str = Field(description="Its name.")
-    description: str = Field("", description="What it is.")
+    name: PlainText = Field(description="Its name.")
+    description: PlainText = Field("", description="What it is.")
     cost: Money = Field(gt=0, le=MAX_MONEY)
     build_turns: int = Field(ge=1, le=80, description="Turns the build takes.")
     requires: dict[Id, Level] = empty_map(description="Capability area to the minimum level needed.")
@@ -418,8 +419,8 @@ class Choice(Strict):
     """One of an event's options."""
 
     id: Id = Field(description="The choice's id, unique within its event.")
-    label: str = Field(max_length=80, description="The text of the button.")
-    text: str = Field("", description="A longer explanation of the choice.")
+    label: PlainText = Field(max_length=80, description="The text of the button.")
+    text: PlainText = Field("", description="A longer explanation of the choice.")
     effects: list[Effect] = empty_list(description="What happens if it is chosen.")
     ai_weight: Finite = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
 
@@ -428,8 +429,8 @@ class Event(Strict):
     """A scripted event: news, or a decision for the player."""
 
     id: Id = Field(description="The event's id, named by follow-ups.")
-    title: str = Field(description="The headline.")
-    text: str = Field("", description="The story.")
+    title: PlainText = Field(description="The headline.")
+    text: PlainText = Field("", description="The story.")
     after: Date | None = Field(None, description="Earliest date it can fire.")
     before: Date | None = Field(None, description="Latest date it can fire.")
     when: Condition | None = Field(None, description="A condition that must hold for it to fire.")
@@ -448,8 +449,8 @@ class Objective(Strict):
     """Something that scores points: reached by a condition, or scaled by an expression."""
 
     id: Id = Field(description="The objective's id.")
-    name: str = Field(description="Its name in the score breakdown.")
-    description: str = Field("", description="What it asks for.")
+    name: PlainText = Field(description="Its name in the score breakdown.")
+    description: PlainText = Field("", description="What it asks for.")
     when: Condition | None = Field(None, description="Reached the first turn this holds (by 'by').")
     by: Date | None = Field(None, description="Deadline for 'when'.")
     points: Finite = Field(10, ge=0, le=1000, description="Points it is worth (the most, for 'scale').")
@@ -645,12 +646,12 @@ class Scenario(Strict):
     id: Id = Field(
         description="The scenario's id: what another file names in 'extends', and what saves record."
     )
-    title: str = Field(max_length=120, description="The name players see in the list of scenarios.")
-    description: str = Field("", description="A paragraph shown when the scenario is picked.")
-    version: str | None = Field(
+    title: PlainText = Field(max_length=120, description="The name players see in the list of scenarios.")
+    description: PlainText = Field("", description="A paragraph shown when the scenario is picked.")
+    version: PlainText | None = Field(
         None, max_length=40, description="The scenario's own version, e.g. '1.2' (shown by validate)."
     )
-    author: str | None = Field(None, max_length=120, description="Who wrote the scenario.")
+    author: PlainText | None = Field(None, max_length=120, description="Who wrote the scenario.")
     requires_game: GameRequirement | None = Field(
         None,
         description="The game versions it needs, e.g. '>=0.2' or '>=0.2, <1.0'; an older game refuses "

@@ -13,12 +13,13 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from game.engine.actions import Action
 from game.engine.actions.registry import kinds, known
+from game.printable import plain_text
 
 FORMAT = "cislunar-save"
 FORMAT_VERSION = 1
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-Short = Annotated[str, StringConstraints(max_length=200)]
+Short = Annotated[str, StringConstraints(max_length=200), AfterValidator(plain_text)]
 
 
 def _known_kind(kind: str) -> str:

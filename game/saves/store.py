@@ -243,7 +243,7 @@ def _first_problem(error: ValidationError) -> str:
     first = problems[0]
     where = ".".join(str(part) for part in first["loc"]) or "the file"
     more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-    return f"{where}: {first['msg']}{more}"
+    return f"{where}: {first['msg'].removeprefix('Value error, ')}{more}"
 
 
 # ---------------------------------------------------------------- replaying
