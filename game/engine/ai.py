@@ -5,7 +5,8 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.admission import admits
 from game.engine.compiled import CompiledScenario
-from game.engine.membership import join, leave, start_build
+from game.engine.effects import join
+from game.engine.membership import leave, start_build
 from game.engine.state import GameState
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.admission import refusal
 from game.engine.compiled import CompiledScenario
-from game.engine.membership import join
+from game.engine.effects import join
 from game.engine.state import GameState
 
 

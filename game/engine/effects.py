@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import ledger
+from game.engine import ledger, membership, programmes
 from game.engine.admission import rival_membership
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import budget_modifier, clamp_percent
@@ -16,8 +16,6 @@ def apply_effects(
     """Apply effects to ``subject`` (the player by default): money, stats, relations, programmes."""
     if not effects:
         return
-    from game.engine import membership, programmes  # late: they import this module too
-
     who = subject or state.player
     agency = state.agencies[who]
     for effect in effects:
@@ -42,7 +40,7 @@ def apply_effects(
             if not state.programmes[item.programme].is_member(item.agency) and not rival_membership(
                 state, cs, item.agency, item.programme
             ):
-                membership.join(state, cs, item.agency, item.programme, None)
+                join(state, cs, item.agency, item.programme, None)
         for item in effect.leave:
             if item.agency in state.programmes[item.programme].members:
                 membership.leave(state, cs, item.agency, item.programme, reason, penalty=False)
@@ -54,3 +52,10 @@ def apply_effects(
         state.flags.difference_update(effect.clear_flags)
         for follow in effect.follow_up:
             state.follow_ups.append((state.turn + max(1, follow.delay), follow.event))
+
+
+def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:
+    """``agency`` becomes a member; then the programme's on-join effects apply with it as the joiner."""
+    membership.admit(state, cs, agency, programme_id, slot_id)
+    short = cs.programmes[programme_id].model.short
+    apply_effects(state, cs, cs.programmes[programme_id].model.on_join, f"joined {short}", subject=agency)

@@ -1,10 +1,14 @@
-"""Joining and leaving programmes, and starting the builds of contributions."""
+"""Joining and leaving programmes, and starting the builds of contributions.
+
+Joining applies the programme's on-join effects, which may make agencies join or leave in
+turn: that step is :func:`game.engine.effects.join`, so this module does not import the
+effects (no import circle).
+"""
 
 from __future__ import annotations
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
-from game.engine.effects import apply_effects
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
 from game.format.words import money
@@ -35,8 +39,10 @@ def release_build(build: BuildState) -> None:
     build.stalled = 0
 
 
-def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:
-    """``agency`` becomes a member; the programme's on-join effects apply with it as the joiner."""
+def admit(
+    state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None
+) -> None:
+    """``agency`` becomes a member (its on-join effects are :func:`game.engine.effects.join`'s step)."""
     programme = state.programmes[programme_id]
     cp = cs.programmes[programme_id]
     programme.applicants.pop(agency, None)
@@ -46,7 +52,6 @@ def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str,
         start_build(state, cs, programme_id, slot_id, agency)
     name = cs.agencies[agency].short
     ledger.report(state, "partner", f"{name} joins {cp.model.short}", programme_id, agency == state.player)
-    apply_effects(state, cs, cp.model.on_join, f"joined {cp.model.short}", subject=agency)
 
 
 def leave(
