@@ -62,6 +62,15 @@ def amount(value: float) -> str:
     return f"{value:.2f}"
 
 
+#: The engine keeps money in integer thousands of dollars (k$); everything shows millions (M$).
+K_PER_MILLION = 1000
+
+
+def millions(thousands: float) -> float:
+    """k$, as the engine keeps money, in M$, as every screen and message shows it."""
+    return thousands / K_PER_MILLION
+
+
 def money(millions: float) -> str:
     """Millions of dollars as every screen and message shows them: '12.5 M$'."""
     return f"{amount(millions)} M$"

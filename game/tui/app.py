@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from game.engine.actions import Action
+from game.tui import layout
 from game.tui.commands import CampaignCommands
 from game.tui.keys import EVERYWHERE, QUIT
 from game.tui.saved import SavedCampaign, SavesProvider, no_saves
@@ -37,8 +38,8 @@ class CislunarApp(App[int]):
     TITLE = "Cislunar"
     SUB_TITLE = "three roads to the Moon"
     COMMANDS = App.COMMANDS | {CampaignCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-short"), (36, "-tall")]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = layout.HORIZONTAL_BREAKPOINTS
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = layout.VERTICAL_BREAKPOINTS
     BINDINGS: ClassVar[list[BindingType]] = [QUIT, *EVERYWHERE]
 
     def __init__(
@@ -225,8 +226,7 @@ class CislunarApp(App[int]):
         self.autosave()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, DashboardScreen):
             self.pop_screen()
-        if isinstance(self.screen, DashboardScreen):
-            self.screen.refresh_view()
+        self.campaign_changed()
         self.follow_up()
         return outcome
 
@@ -250,14 +250,14 @@ class CislunarApp(App[int]):
             outcome = self.act(Action("answer", str(uid), choice))
             if not outcome.ok:
                 self.notify(outcome.reason, severity="error")
-        self.refresh_screen()
+        self.campaign_changed()
         self.follow_up()
 
-    def refresh_screen(self) -> None:
-        """Redraw the screen on top after the state changed under it."""
-        refresh = getattr(self.screen, "refresh_view", None)
-        if callable(refresh):
-            refresh()
+    def campaign_changed(self) -> None:
+        """Tell the screen on top that the campaign changed under it: it redraws (see screens/base.py)."""
+        from game.tui.screens.base import CampaignChanged
+
+        self.screen.post_message(CampaignChanged())
 
     def show_debrief(self) -> None:
         from game.tui.screens.debrief import DebriefScreen

@@ -10,9 +10,20 @@ from pathlib import Path
 
 from textual.content import Content
 
-from game.format.words import amount, money
+from game.format.words import amount, millions, money
 
-__all__ = ["amount", "money"]  # the one formatter, shared with the engine's messages
+__all__ = ["amount", "millions", "money"]  # the one formatter and conversion, shared with the engine
+
+
+def shown(stat: str, value: float) -> float:
+    """A stat's figure or change as the screens show it: money from k$ to M$, the others as kept."""
+    return millions(value) if stat == "money" else value
+
+
+def unit(stat: str) -> str:
+    """The unit written after a stat's change: ' M$' for money, nothing for the others."""
+    return " M$" if stat == "money" else ""
+
 
 UP, DOWN = "▲", "▼"
 

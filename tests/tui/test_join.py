@@ -65,7 +65,8 @@ async def test_a_member_can_withdraw_and_others_cannot() -> None:
         await pilot.pause()
         assert "esa" not in game.state.programmes["ilrs"].members  # not a member: X does nothing
         game.state.programmes["ilrs"].members.append("esa")  # as if accepted
-        app.screen.refresh_view()
+        app.campaign_changed()  # the message every screen of the campaign redraws on
+        await pilot.pause()
         await pilot.press("x")
         await pilot.pause()
         assert "esa" in game.state.programmes["ilrs"].members  # it asks first, saying what it costs

@@ -8,12 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.campaign import Campaign
 from game.format.models import Agency, Scenario
+from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, relation_word
 
 
@@ -58,7 +58,7 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
     return Content("\n").join(lines)
 
 
-class AgencyScreen(Screen[None]):
+class AgencyScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("s", "start", "Start"),
@@ -80,7 +80,7 @@ class AgencyScreen(Screen[None]):
                 yield Static(id="agency-details", markup=False)
         with Horizontal(id="seed-row"):
             yield Label("Seed")
-            seed = self.app.seed  # type: ignore[attr-defined]
+            seed = self.cislunar.seed
             yield Input(
                 value="" if seed is None else str(seed),
                 placeholder="random",
@@ -92,7 +92,7 @@ class AgencyScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#seed", Input).cursor_blink = self.app.blink  # type: ignore[attr-defined]
+        self.query_one("#seed", Input).cursor_blink = self.cislunar.blink
         menu = self.query_one("#agencies", OptionList)
         menu.highlighted = 0
         menu.focus()
@@ -123,4 +123,4 @@ class AgencyScreen(Screen[None]):
         text = self.query_one("#seed", Input).value.strip()
         seed = int(text) if text.lstrip("-").isdigit() else new_seed()
         campaign = self.campaign
-        self.app.start_campaign(campaign.start(agency.id, seed), campaign.path)  # type: ignore[attr-defined]
+        self.cislunar.start_campaign(campaign.start(agency.id, seed), campaign.path)

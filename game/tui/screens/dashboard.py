@@ -7,13 +7,12 @@ so a turn advances without a visible pause.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.queries import (
@@ -25,24 +24,22 @@ from game.engine.queries import (
     stat_name,
 )
 from game.format.dates import format_date
+from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
-from game.tui.text import amount, delta, money
+from game.tui.screens.base import CampaignScreen
+from game.tui.text import amount, delta, millions, money, shown, unit
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
 from game.tui.widgets.go_alone_card import GoAloneCard
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.programme_card import ProgrammeCard
 
-if TYPE_CHECKING:
-    from game.engine.game import Game
-    from game.tui.app import CislunarApp
-
 GO_ALONE = "go_alone"
 CARD_SHORT, CARD_TALL, CARD_LEAST = 10, 11, 5  # a programme card's rows, borders included
 NEWS_ROOM = 5  # the news lines the dashboard keeps, however many programmes there are
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "end_turn", "End turn"),
         Binding("d", "decisions", "Decide"),
@@ -61,16 +58,6 @@ class DashboardScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.memory = TurnMemory()
-
-    @property
-    def cislunar(self) -> CislunarApp:
-        return self.app  # type: ignore[return-value]
-
-    @property
-    def game(self) -> Game:
-        game = self.cislunar.game
-        assert game is not None
-        return game
 
     # ---- layout
     def compose(self) -> ComposeResult:
@@ -126,7 +113,7 @@ class DashboardScreen(Screen[None]):
         count = len(self.game.compiled.programmes) + 1
         columns = min(4, count)
         rows = -(-count // columns)
-        height = CARD_TALL if self.size.height >= 36 else CARD_SHORT
+        height = CARD_TALL if is_tall(self.size) else CARD_SHORT
         figures = self.query_one("#figures", Grid).outer_size.height or 4
         fixed = 1 + figures + 1 + 1  # the header, the figures, the turn line and the footer
         if self.size.height and fixed + rows * height + NEWS_ROOM > self.size.height:
@@ -141,8 +128,8 @@ class DashboardScreen(Screen[None]):
         Narrow screens have three columns (a figure and its change fit in 25 cells, not in 19)
         and one more row; wide ones six.
         """
-        wide = self.size.width >= 120
-        rows = (3 if self.size.height < 36 else 4) + (0 if wide else 1)
+        wide = is_wide(self.size)
+        rows = (4 if is_tall(self.size) else 3) + (0 if wide else 1)
         room = (6 if wide else 3) * rows - 8
         cells = list(self.query(".relation"))
         for index, cell in enumerate(cells):
@@ -171,7 +158,7 @@ class DashboardScreen(Screen[None]):
         report = game.reports[-1] if game.reports else None
         last = net_changes(report.changes) if report else {}
         budget = budget_view(state, cs)
-        self._figure("money", money(budget.money), delta(last.get("money", 0) / 1000))
+        self._figure("money", money(budget.money), delta(millions(last.get("money", 0))))
         income = self.memory.delta("income", budget.income, state.turn)
         self._figure(
             "income",
@@ -202,7 +189,7 @@ class DashboardScreen(Screen[None]):
         self._turn_line()
         self._cards()
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
-        if self.size.width >= 120:  # the timeline beside the news only where there is room
+        if is_wide(self.size):  # the timeline beside the news only where there is room
             rows = [
                 GanttRow(cp.model.short, milestone)
                 for pid, cp in cs.programmes.items()
@@ -216,9 +203,7 @@ class DashboardScreen(Screen[None]):
         if tooltip is None:
             report = self.game.reports[-1] if self.game.reports else None
             reasons = [c for c in (report.changes if report else []) if c.stat == stat]
-            tooltip = "\n".join(
-                f"{c.reason}: {amount(c.delta / 1000 if stat == 'money' else c.delta)}" for c in reasons
-            )
+            tooltip = "\n".join(f"{c.reason}: {amount(shown(stat, c.delta))}" for c in reasons)
         cell.show(value, change, tooltip)
 
     def _label(self, stat: str) -> str:
@@ -248,9 +233,8 @@ class DashboardScreen(Screen[None]):
             return
         parts: list[Content | str | tuple[str, str]] = [("This turn so far: ", "bold")]
         for stat, value in now.items():
-            shown = value / 1000 if stat == "money" else value
             label = self._label(stat)
-            parts.extend([label, " ", delta(shown, " M$" if stat == "money" else ""), "  "])
+            parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
         line.update(Content.assemble(*parts), layout=False)
 
     def _cards(self) -> None:
@@ -264,7 +248,7 @@ class DashboardScreen(Screen[None]):
             change = self.memory.delta(f"health:{view.id}", view.health, state.turn)
             self.query_one(f"#card-{view.id}", ProgrammeCard).show(view, dates, change)
         card = self.query_one("#card-go-alone", GoAloneCard)
-        inside = card.content_region.height or (8 if self.size.height < 36 else 9)
+        inside = card.content_region.height or (9 if is_tall(self.size) else 8)
         card.show_path(go_alone_view(state, cs), max(1, inside - 3))  # crew, '+N more', skills
 
     # ---- reacting

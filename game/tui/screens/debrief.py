@@ -8,18 +8,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.queries import turning_points
 from game.format.dates import year_fraction
+from game.tui.screens.base import CampaignScreen
 from game.tui.text import NEWS_MARK
 from game.tui.widgets.line_chart import LineChart
 
 OUTCOME = {"won": "★ Campaign won", "finished": "◇ Campaign over", "lost": "✗ Campaign lost"}
 
 
-class DebriefScreen(Screen[None]):
+class DebriefScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Dashboard"),
         Binding("n", "app.new_campaign", "New campaign", tooltip="asks first while the campaign is on"),
@@ -27,7 +27,7 @@ class DebriefScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         state, cs = game.state, game.compiled
         history = state.history
         years = [year_fraction(s.month) for s in history]

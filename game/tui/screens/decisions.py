@@ -7,22 +7,19 @@ the join screen, where its terms are shown before confirming.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action, ActionOption
 from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
-from game.tui.text import money
-
-if TYPE_CHECKING:
-    from game.tui.app import CislunarApp
+from game.tui.screens.base import CampaignScreen
+from game.tui.text import millions, money
 
 INDENT = 4
 
@@ -49,7 +46,7 @@ def option_prompt(option: ActionOption, width: int = 0) -> Content:
     return Content("\n").join([head, *(line.pad_left(INDENT) for line in lines)])
 
 
-class DecisionsScreen(Screen[None]):
+class DecisionsScreen(CampaignScreen[None]):
     """All of the turn's actions, or only some kinds (the go-alone path shows missions and skills)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -64,10 +61,6 @@ class DecisionsScreen(Screen[None]):
         self.options: list[ActionOption] = []
         self.costs: dict[Action, list[str]] = {}  # what each undoing action costs (asked first)
         self.show_refused = True
-
-    @property
-    def cislunar(self) -> CislunarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,9 +85,8 @@ class DecisionsScreen(Screen[None]):
         self.refresh_view()  # the reasons wrap to the new width
 
     def refresh_view(self) -> None:
-        game = self.cislunar.game
-        assert game is not None
-        self.sub_title = f"{game.date} · money {money(game.state.me.money / 1000)}"
+        game = self.game
+        self.sub_title = f"{game.date} · money {money(millions(game.state.me.money))}"
         options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
         # What undoes a commitment (the engine names its costs) comes last, never where the
         # cursor lands first.

@@ -12,15 +12,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from game.engine.queries import choice_effects
 from game.format.dates import format_date
 from game.tui.keys import EVERYWHERE
+from game.tui.screens.base import CampaignModal
 
 
-class EventScreen(ModalScreen[str]):
+class EventScreen(CampaignModal[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(2, 10)),
@@ -33,7 +33,7 @@ class EventScreen(ModalScreen[str]):
         self.event_id = event_id
 
     def compose(self) -> ComposeResult:
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         cs = game.compiled
         event = cs.events[self.event_id].model
         effects = choice_effects(game.state, cs, self.event_id)
@@ -67,6 +67,6 @@ class EventScreen(ModalScreen[str]):
             self.dismiss(event.button.id.removeprefix("choice-"))
 
     def action_choose(self, number: int) -> None:
-        choices = self.app.game.compiled.events[self.event_id].model.choices  # type: ignore[attr-defined]
+        choices = self.game.compiled.events[self.event_id].model.choices
         if 1 <= number <= len(choices):
             self.dismiss(choices[number - 1].id)

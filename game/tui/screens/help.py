@@ -8,8 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
+
+from game.tui.screens.base import CampaignScreen
 
 RULES = "\n".join(
     [
@@ -97,7 +98,7 @@ def all_keys() -> list[Content]:
     return lines
 
 
-class HelpScreen(Screen[None]):
+class HelpScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("f1", "app.pop_screen", "Back", show=False),

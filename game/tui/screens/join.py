@@ -7,23 +7,20 @@ of the turn; the engine alone says whether the offer may be made.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
+from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, status
-
-if TYPE_CHECKING:
-    from game.tui.app import CislunarApp
 
 OBSERVER = "__observer__"
 
@@ -88,7 +85,7 @@ def verdict(reason: str, warning: str = "") -> Content:
     return Content.assemble(("✓ you may offer this", "bold $text-success"))
 
 
-class JoinScreen(Screen[None]):
+class JoinScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("c", "confirm", "Confirm"),
@@ -100,10 +97,6 @@ class JoinScreen(Screen[None]):
         self.programme = programme
         self.preselect = preselect
         self.choices: list[str] = []
-
-    @property
-    def cislunar(self) -> CislunarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -126,16 +119,14 @@ class JoinScreen(Screen[None]):
 
     # ---- reading the engine
     def _views(self) -> tuple[bool, JoinTerms, dict[str, ContributionView]]:
-        game = self.cislunar.game
-        assert game is not None
+        game = self.game
         state, cs = game.state, game.compiled
         member = state.programmes[self.programme].is_member(state.player)
         views = {view.id: view for view in contribution_views(state, cs, self.programme)}
         return member, join_terms(state, cs, self.programme), views
 
     def refresh_view(self) -> None:
-        game = self.cislunar.game
-        assert game is not None
+        game = self.game
         view = programme_view(game.state, game.compiled, self.programme)
         self.sub_title = f"{view.name} · {game.date}"
         self.query_one("#join-head", Static).update(
@@ -240,15 +231,14 @@ class JoinScreen(Screen[None]):
             return
         handler = handler_for(action)
         done = handler.done if handler is not None else "Done"
-        game = self.cislunar.game
-        assert game is not None
+        game = self.game
         self.notify(done, title=game.compiled.programmes[self.programme].model.short)
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "withdraw":
-            game = self.cislunar.game
-            return game is not None and game.player in game.state.programmes[self.programme].members
+            game = self.game
+            return game.player in game.state.programmes[self.programme].members
         return True
 
     def action_withdraw(self) -> None:
@@ -256,8 +246,7 @@ class JoinScreen(Screen[None]):
         from game.engine.queries import consequences
         from game.tui.screens.confirm import ConfirmScreen
 
-        game = self.cislunar.game
-        assert game is not None
+        game = self.game
         action = Action("withdraw", self.programme)
         short = game.compiled.programmes[self.programme].model.short
 
@@ -271,7 +260,7 @@ class JoinScreen(Screen[None]):
     def _withdraw(self, action: Action) -> None:
         outcome = self.cislunar.act(action)
         if outcome.ok:
-            short = self.cislunar.game.compiled.programmes[self.programme].model.short  # type: ignore[union-attr]
+            short = self.game.compiled.programmes[self.programme].model.short
             self.notify(f"You left {short}", severity="warning")
             self.refresh_view()
         else:

@@ -6,14 +6,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.tui.saved import SavedCampaign
+from game.tui.screens.base import CampaignScreen
 
 
-class LoadScreen(Screen[None]):
+class LoadScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, saves: list[SavedCampaign]) -> None:
@@ -40,4 +40,4 @@ class LoadScreen(Screen[None]):
         yield Footer()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.app.resume(self.saves[int(event.option.id or 0)])  # type: ignore[attr-defined]
+        self.cislunar.resume(self.saves[int(event.option.id or 0)])

@@ -7,19 +7,19 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.queries import programme_views
 from game.tui.keys import EVERYWHERE
+from game.tui.screens.base import CampaignModal
 
 
-class ProgrammePickScreen(ModalScreen[str | None]):
+class ProgrammePickScreen(CampaignModal[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Back"), *EVERYWHERE]
 
     def compose(self) -> ComposeResult:
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         options = [
             Option(f"{i} {view.name} ({view.short}) · {view.status} · you: {view.standing}", id=view.id)
             for i, view in enumerate(programme_views(game.state, game.compiled), start=1)

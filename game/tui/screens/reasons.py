@@ -9,14 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from game.engine.compiled import CompiledScenario
 from game.engine.queries import budget_view, net_changes, stat_name
 from game.engine.reports import Change
 from game.tui.keys import EVERYWHERE
-from game.tui.text import amount, delta, money
+from game.tui.screens.base import CampaignModal
+from game.tui.text import amount, delta, money, shown, unit
 
 
 def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | None) -> list[Content]:
@@ -24,16 +24,16 @@ def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | No
     chosen = [c for c in changes if stat is None or c.stat == stat]
     lines: list[Content] = []
     for key, total in net_changes(chosen).items():
-        scale, unit = (1000, " M$") if key == "money" else (1, "")
-        lines.append(Content.assemble((stat_name(key, cs), "bold"), " ", delta(total / scale, unit)))
+        lines.append(Content.assemble((stat_name(key, cs), "bold"), " ", delta(shown(key, total), unit(key))))
         for change in chosen:
             if change.stat == key:
                 sign = "+" if change.delta >= 0 else "-"
-                lines.append(Content(f"   {sign}{amount(abs(change.delta) / scale)}{unit}  {change.reason}"))
+                figure = amount(abs(shown(key, change.delta)))
+                lines.append(Content(f"   {sign}{figure}{unit(key)}  {change.reason}"))
     return lines
 
 
-class ReasonsScreen(ModalScreen[None]):
+class ReasonsScreen(CampaignModal[None]):
     """All changes (``stat`` None) or those of one figure, last turn and so far this turn."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -48,7 +48,7 @@ class ReasonsScreen(ModalScreen[None]):
         self.stat = stat
 
     def compose(self) -> ComposeResult:
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         cs = game.compiled
         title = "Why did my figures change?" if self.stat is None else f"Why: {stat_name(self.stat, cs)}"
         with Vertical(classes="dialog", id="reasons-dialog") as dialog:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from game.engine.queries import net_changes
 from game.tui.keys import EVERYWHERE
+from game.tui.screens.base import CampaignModal
 from game.tui.text import delta, relation_word
 
 RELATION, WORD, CHANGE = 8, 9, 9  # the fixed columns; the bloc takes the width that is left
@@ -24,7 +24,7 @@ def fit(text: str, width: int) -> str:
     return f"{text:<{width}}" if len(text) <= width else text[: width - 1] + "…"
 
 
-class RelationsScreen(ModalScreen[None]):
+class RelationsScreen(CampaignModal[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss", "Close"),
         Binding("r", "dismiss", "Close", show=False),
@@ -45,7 +45,7 @@ class RelationsScreen(ModalScreen[None]):
 
     def table(self, width: int) -> Content:
         """One row per agency, the closest first; the bloc column uses the width the dialog has."""
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         state, cs = game.state, game.compiled
         last = net_changes(game.reports[-1].changes) if game.reports else {}
         blocs = {b.id: b.name for b in cs.scenario.blocs}

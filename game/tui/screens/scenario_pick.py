@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.campaign import Campaign, CampaignError
 from game.format.catalogue import ScenarioEntry, list_scenarios
 from game.paths import user_scenarios_dir
+from game.tui.screens.base import CampaignScreen
 from game.tui.text import short_path
 
 ORIGIN = {"shipped": "shipped with the game", "user": "your scenario folder"}
@@ -41,7 +41,7 @@ def describe(entry: ScenarioEntry) -> Content:
     return Content("\n").join(lines)
 
 
-class ScenarioScreen(Screen[None]):
+class ScenarioScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("enter", "choose", "Choose", show=True),
@@ -52,7 +52,7 @@ class ScenarioScreen(Screen[None]):
         self.entries: list[ScenarioEntry] = []
 
     def compose(self) -> ComposeResult:
-        self.entries = list_scenarios(self.app.scenario_dirs)  # type: ignore[attr-defined]
+        self.entries = list_scenarios(self.cislunar.scenario_dirs)
         yield Header()
         yield Static("New campaign · 1/2 · pick a scenario", classes="step")
         with Horizontal(classes="picker"):

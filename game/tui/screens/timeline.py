@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine.queries import milestone_views
+from game.tui.screens.base import CampaignScreen
 from game.tui.widgets.gantt import LEGEND, Calendar, GanttChart, GanttRow
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("t", "app.pop_screen", "Back", show=False),
@@ -32,7 +32,7 @@ class TimelineScreen(Screen[None]):
         self.query_one("#timeline").focus()
 
     def refresh_view(self) -> None:
-        game = self.app.game  # type: ignore[attr-defined]
+        game = self.game
         state, cs = game.state, game.compiled
         self.sub_title = game.date
         rows = [

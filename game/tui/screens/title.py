@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.tui.saved import SavedCampaign
-
-if TYPE_CHECKING:
-    from game.tui.app import CislunarApp
+from game.tui.screens.base import CampaignScreen
 
 BANNER = """\
    .-.          C I S L U N A R
@@ -24,7 +21,7 @@ BANNER = """\
 """
 
 
-class TitleScreen(Screen[None]):
+class TitleScreen(CampaignScreen[None]):
     """The menu lists Continue and Load only when the app's saves provider returns saves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -36,10 +33,6 @@ class TitleScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.saves: list[SavedCampaign] = []
-
-    @property
-    def cislunar(self) -> CislunarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
