@@ -10,10 +10,11 @@ scenario. A part the walker has no words for is quoted as written.
 from __future__ import annotations
 
 import ast
+from functools import cache
 from typing import Any
 
 from game.engine.compiled import CompiledScenario
-from game.engine.expressions import evaluate
+from game.engine.expressions import Getter, compile_node
 from game.engine.state import GameState
 from game.format.expressions import parse_expression
 from game.format.models import Condition, ConditionTree
@@ -56,6 +57,23 @@ _MINE = {
 }
 # Figures about the world, named as "while <noun> is ...".
 _WORLD = {"year": "the year"}
+
+
+#: Each condition's tree and its nodes' closures, made once: refusals are asked for every turn.
+_GETTERS: dict[int, Getter] = {}
+
+
+@cache
+def _tree(text: str) -> ast.expr:
+    """The checked tree of a condition's text (kept, so its nodes' ids stay theirs)."""
+    return parse_expression(text).tree
+
+
+def _value(node: ast.AST, state: GameState) -> Any:
+    getter = _GETTERS.get(id(node))
+    if getter is None:
+        getter = _GETTERS[id(node)] = compile_node(node)
+    return getter(state)
 
 
 def _number(value: Any) -> str:
@@ -145,7 +163,7 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
     flipped = {ast.Lt: ast.Gt, ast.LtE: ast.GtE, ast.Gt: ast.Lt, ast.GtE: ast.LtE}
     if isinstance(left, ast.Constant) and not isinstance(right, ast.Constant):
         left, right, op = right, left, flipped.get(type(op), type(op))()
-    value = _number(evaluate(left, state))
+    value = _number(_value(left, state))
     if len(node.ops) != 1 or not isinstance(right, ast.Constant):
         return f"asks that {ast.unparse(node)}; {_phrase(left, words)} is {value}"
     limit = _number(right.value)
@@ -177,7 +195,7 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
 
 def _failing(node: ast.AST, words: _Words) -> list[str]:
     """The clauses that make ``node`` false (empty when it holds)."""
-    if evaluate(node, words.state):
+    if _value(node, words.state):
         return []
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
         return [clause for value in node.values for clause in _failing(value, words)]
@@ -186,7 +204,7 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = node.operand
         if isinstance(inner, ast.BoolOp) and isinstance(inner.op, ast.Or):  # not (a or b)
-            return [_truth(value, words, True) for value in inner.values if evaluate(value, words.state)]
+            return [_truth(value, words, True) for value in inner.values if _value(value, words.state)]
         return [_truth(inner, words, True)]
     if isinstance(node, ast.Compare):
         return [_comparison(node, words)]
@@ -200,7 +218,7 @@ def _either(alternatives: list[str]) -> str:
 
 def _tree_failing(condition: Condition, words: _Words) -> list[str]:
     if isinstance(condition, str):
-        return _failing(parse_expression(condition).tree, words)
+        return _failing(_tree(condition), words)
     assert isinstance(condition, ConditionTree)
     if condition.all is not None:
         return [clause for part in condition.all for clause in _tree_failing(part, words)]
@@ -209,8 +227,8 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
         return [] if not all(alternatives) else [_either(alternatives)]
     inner = condition.not_
     if isinstance(inner, str):
-        tree = parse_expression(inner).tree
-        return [_truth(tree, words, True)] if evaluate(tree, words.state) else []
+        tree = _tree(inner)
+        return [_truth(tree, words, True)] if _value(tree, words.state) else []
     return [] if not _tree_failing(inner, words) else ["asks that a condition not hold"]  # type: ignore[arg-type]
 
 

@@ -170,9 +170,9 @@ def _compile(node: ast.AST) -> Getter:
     raise ValueError(f"cannot compile {type(node).__name__}")  # unreachable after the format's check
 
 
-def evaluate(node: ast.AST, state: GameState) -> Any:
-    """The value of one checked node on a state, compiled on each call (for explanations only)."""
-    return _compile(node)(state)
+def compile_node(node: ast.AST) -> Getter:
+    """A closure for one checked node of an expression's tree (for explanations of its parts)."""
+    return _compile(node)
 
 
 def compile_expression(text: str) -> Getter:
