@@ -65,15 +65,18 @@ def folder_saves(folder: Path, scenario_dirs: list[Path] | None = None) -> Saves
 
 
 def _entry(info: SaveInfo, scenario_dirs: list[Path] | None) -> SavedCampaign:
+    from game.printable import printable
+
     opening = partial(_open, info.path, scenario_dirs)
+    name = printable(info.path.name)  # a file name may hold what a terminal obeys (ESC, newlines)
     if not info.ok:
-        return SavedCampaign(info.path.name, info.problem, opening, problem=info.problem)
+        return SavedCampaign(name, info.problem, opening, problem=info.problem)
     kind = "autosave" if info.autosave else "saved"
     ending = f", {info.outcome}" if info.outcome else ""
     return SavedCampaign(
         f"{info.agency.upper()} · {info.date} · {info.scenario_title}",
         # turns counted from 1, as the dashboard's header counts them
-        f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {info.path.name}",
+        f"score {info.score:.0f}, turn {info.turn + 1}{ending} · {kind}: {name}",
         opening,
     )
 

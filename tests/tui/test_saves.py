@@ -192,3 +192,14 @@ def test_play_load_of_a_bad_file_says_why_and_changes_nothing(
     assert bad.read_bytes() == b"\x00\xff not json"
     assert launching.launch(play_args(str(tmp_path / "missing.json"))) == 1
     assert "missing.json" in capsys.readouterr().err
+
+
+def test_a_save_file_name_with_control_characters_is_listed_escaped(tmp_path: Path) -> None:
+    """A file dropped in the saves folder names itself: the title screen shows its name escaped."""
+    save_game(new_game(), THREE_ROADS, tmp_path / "good\x1b]0;x\x07.json")
+    (tmp_path / "bad\x1b[2J\n.json").write_text("{}")
+    entries = folder_saves(tmp_path, [THREE_ROADS.parent])()
+    shown = [text for entry in entries for text in (entry.label, entry.detail, entry.problem)]
+    assert len(entries) == 2 and not any(c in text for text in shown for c in "\x1b\x07\n")
+    assert any("good\\x1b]0;x\\x07.json" in text for text in shown)
+    assert any("bad\\x1b[2J\\n.json" in text for text in shown)
