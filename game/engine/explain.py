@@ -197,8 +197,8 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
     """The clauses that make ``node`` false (empty when it holds)."""
     if _value(node, words.state):
         return []
-    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):
-        return [clause for value in node.values for clause in _failing(value, words)]
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):  # the first part that fails
+        return next(clauses for value in node.values if (clauses := _failing(value, words)))
     if isinstance(node, ast.BoolOp):  # or: every alternative failed
         return [_either([" and ".join(_failing(value, words)) for value in node.values])]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -221,7 +221,7 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
         return _failing(_tree(condition), words)
     assert isinstance(condition, ConditionTree)
     if condition.all is not None:
-        return [clause for part in condition.all for clause in _tree_failing(part, words)]
+        return next((clauses for part in condition.all if (clauses := _tree_failing(part, words))), [])
     if condition.any is not None:
         alternatives = [" and ".join(_tree_failing(part, words)) for part in condition.any]
         return [] if not all(alternatives) else [_either(alternatives)]
@@ -233,8 +233,8 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
 
 
 def explain_failure(condition: Condition, state: GameState, cs: CompiledScenario) -> list[str]:
-    """The parts of ``condition`` that fail for the player now, each a clause to follow a name.
-
-    Empty when the condition holds. "ILRS" + " " + a clause reads as a sentence.
+    """The first part of ``condition`` that fails for the player now, as clauses to follow a name
+    (an ``or`` gives one clause naming each alternative); empty when the condition holds.
+    "ILRS" + " " + a clause reads as a sentence.
     """
     return [clause for clause in _tree_failing(condition, _Words(state, cs)) if clause]
