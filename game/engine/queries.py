@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from game.engine import decisions
 from game.engine.actions import Action
 from game.engine.actions.budget import payments, shortfall
+from game.engine.actions.common import reward_parts
 from game.engine.actions.registry import handler_for
 from game.engine.admission import condition_refusal
 from game.engine.calendar import turns_to_next_fiscal_year
@@ -22,7 +23,7 @@ from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
-from game.format.models import Effect, Rewards
+from game.format.models import Effect
 from game.format.words import months
 
 # ---------------------------------------------------------------- names and stats
@@ -286,24 +287,6 @@ class ContributionView:
     warning: str = ""  # when allowed: the whole schedule does not fit the budget outlook, in figures
 
 
-def rewards_text(rewards: Rewards) -> list[str]:
-    parts = []
-    if rewards.crew_seats:
-        parts.append(f"{rewards.crew_seats} crew seat(s)")
-    landing = getattr(rewards, "surface_seats", 0)  # landing-only seats, where the format has them
-    if landing:
-        parts.append(f"{landing} landing seat(s)")
-    if rewards.science_per_turn:
-        parts.append(f"+{rewards.science_per_turn:g} science per turn")
-    if rewards.prestige:
-        parts.append(f"+{rewards.prestige:g} prestige")
-    if rewards.support:
-        parts.append(f"+{rewards.support:g} support")
-    if rewards.budget:
-        parts.append(f"+{rewards.budget:g}% budget")
-    return parts
-
-
 def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list[ContributionView]:
     programme = state.programmes[pid]
     cp = cs.programmes[pid]
@@ -346,7 +329,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
                     (names.get(area, area), level, state.me.capabilities.get(area, 0))
                     for area, level in slot.requires.items()
                 ),
-                rewards=tuple(rewards_text(slot.rewards)) or ("no direct reward",),
+                rewards=tuple(reward_parts(slot.rewards)) or ("no direct reward",),
                 flies_on=flies_on,
                 holder=holder,
                 action=action,

@@ -8,6 +8,7 @@ from game.engine.actions.base import Action, Offer
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, PendingEvent, k
+from game.format.models import Rewards
 from game.format.words import money
 
 #: The heading of the actions that undo a commitment on the decisions screen.
@@ -86,16 +87,23 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
             )
 
 
-def rewards_text(rewards) -> str:
+def reward_parts(rewards: Rewards) -> list[str]:
+    """What a build or mission earns, one phrase each: the offers and the join card say it alike."""
     parts = []
     if rewards.crew_seats:
         parts.append(f"{rewards.crew_seats} crew seat(s)")
     if rewards.surface_seats:
         parts.append(f"{rewards.surface_seats} landing seat(s)")
     if rewards.science_per_turn:
-        parts.append(f"+{rewards.science_per_turn:g} science/turn")
+        parts.append(f"+{rewards.science_per_turn:g} science per turn")
     if rewards.prestige:
         parts.append(f"+{rewards.prestige:g} prestige")
+    if rewards.support:
+        parts.append(f"+{rewards.support:g} support")
     if rewards.budget:
         parts.append(f"+{rewards.budget:g}% budget")
-    return ", ".join(parts) or "no direct reward"
+    return parts
+
+
+def rewards_text(rewards: Rewards) -> str:
+    return ", ".join(reward_parts(rewards)) or "no direct reward"
