@@ -56,3 +56,11 @@ def test_it_is_deterministic(seed: int) -> None:
     first = play_campaign(cs, "esa", "greedy", seed)
     again = play_campaign(cs, "esa", "greedy", seed)
     assert state_hash(first) == state_hash(again)
+
+
+def test_outcomes_were_drawn() -> None:
+    """feature: outcomes. The storm draws exactly one outcome in every campaign; the gamble some."""
+    games = campaigns()
+    assert all(("storm_mild" in g.state.flags) != ("storm_severe" in g.state.flags) for g in games)
+    assert any("gamble_won" in g.state.flags for g in games)
+    assert any("gamble_lost" in g.state.flags for g in games)

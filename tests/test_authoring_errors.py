@@ -119,6 +119,12 @@ CASES = [
         len("crewed_orbit "),  # at the operator that has nothing after it
     ),
     base_case(
+        "outcomes on an event with choices",
+        "outcomes-with-choices",
+        variant("    choices:\n", "    outcomes: [{id: luck, label: luck}]\n    choices:\n"),
+        "outcomes: [",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

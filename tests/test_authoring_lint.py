@@ -28,6 +28,17 @@ class Case:
 
 CASES = [
     Case(
+        "outcomes that are all weighted 0",
+        [
+            (
+                CHOICE_CUT,
+                CHOICE_CUT + "        outcomes:\n          - {id: a, label: it passes, weight: 0}\n"
+                "          - {id: b, label: it fails, weight: 0.0}\n",
+            )
+        ],
+        [("outcomes-never-drawn", "outcomes:", 0)],
+    ),
+    Case(
         "event window after the calendar",
         [("    after: 2027-Q1\n    before: 2027-Q4", "    after: 2040-Q1\n    before: 2040-Q4")],
         [("event-outside-calendar", "2040-Q1", 0)],

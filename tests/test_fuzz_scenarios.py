@@ -27,7 +27,8 @@ from tests.fuzz_settings import fuzz_settings
 from tests.mutations import EXPRESSIONS, mutated, quoted
 from tests.saves_support import MINI
 
-SOURCES = [MINI, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
+ALL_FEATURES = Path(__file__).parent / "scenarios" / "all_features.yaml"
+SOURCES = [MINI, ALL_FEATURES, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
 SMALL_FILE = 10_000  # bytes parsed (bases of 'extends' included): above this ~0.3 s each, fewer examples
 
 
@@ -106,13 +107,21 @@ def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
         assert outcomes[True] and outcomes[False]
 
 
-@pytest.mark.parametrize("key", ["when: crewed_orbit", "scale: science / 2"])
-def test_every_hostile_expression_is_a_located_error_or_plays(key: str) -> None:
-    """Each of the fuzzer's expressions, in a condition and in a scale: never a traceback."""
-    original = MINI.read_text()
+@pytest.mark.parametrize(
+    ("source", "key"),
+    [
+        (MINI, "when: crewed_orbit"),
+        (MINI, "scale: science / 2"),
+        (ALL_FEATURES, 'weight: 2 + relation("nasa") / 25'),
+    ],
+    ids=["condition", "scale", "weight"],
+)
+def test_every_hostile_expression_is_a_located_error_or_plays(source: Path, key: str) -> None:
+    """Each of the fuzzer's expressions, in a condition, a scale and a weight: never a traceback."""
+    original = source.read_text()
     assert key in original
     played = 0
     for expression in EXPRESSIONS:
         data = original.replace(key, key.split(":")[0] + ": " + quoted(expression).decode(), 1)
-        played += check_outcome(MINI, data.encode())
-    assert played  # some are valid (NaN and overflowing scales): they play and score
+        played += check_outcome(source, data.encode())
+    assert played  # some are valid (NaN and overflowing numbers): they play and score

@@ -9,8 +9,9 @@ from game.bots.outlook import LIVE, NATIONAL, Forecast, Outlook, Plan, outlook_o
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import road_of
 from game.engine.compiled import CompiledScenario
+from game.engine.events import answer, odds
 from game.engine.game import Game
-from game.engine.state import GameState, k
+from game.engine.state import GameState, PendingEvent, k
 
 LOST = -1000.0  # the value of a lost campaign
 MAX_STEPS = 3  # capability levels the bot will invest in per area before a target is in reach
@@ -83,15 +84,30 @@ class GreedyStrategy(Strategy):
         while game.state.pending:
             pending = game.state.pending[0]
             choices = game.compiled.events[pending.event].model.choices
-            if not any(effect.join or effect.leave for choice in choices for effect in choice.effects):
+            if not any(effect.join or effect.leave for choice in choices for effect in choice.every_effect()):
                 super().answer_events(game)
                 continue
             best, best_value = None, 0.0
             for choice in sorted(choices, key=lambda c: -c.ai_weight):  # the favourite wins a tie
-                value = self.lookahead(game, Action("answer", str(pending.uid), choice.id))
+                value = self.answer_value(game, pending, choice.id)
                 if best is None or value > best_value + self.margin:
                     best, best_value = choice.id, value
             game.act(Action("answer", str(pending.uid), best or choices[0].id))
+
+    def answer_value(self, game: Game, pending: PendingEvent, choice_id: str) -> float:
+        """A choice's value one turn ahead; for a gamble, the mean over its outcomes by their odds."""
+        action = Action("answer", str(pending.uid), choice_id)
+        outcomes = game.compiled.events[pending.event].choice_outcomes.get(choice_id)
+        chances = odds(game.state, outcomes) if outcomes else []
+        if not any(chances):
+            return self.lookahead(game, action)
+        total = 0.0
+        for outcome, chance in zip(outcomes or (), chances, strict=True):
+            if chance > 0:
+                twin = game.clone()
+                answer(twin.state, twin.compiled, twin.state.pending[0], choice_id, outcome.model.id)
+                total += chance * self.lookahead(twin, None)
+        return total
 
     def act(self, game: Game) -> None:
         """Try each candidate one turn ahead against waiting; take the best while it beats waiting."""

@@ -88,9 +88,7 @@ class Outlook:
         }
         #: Whether an agency without astronauts may get some (an event gives them): seats are then worth less.
         self.recruits = any(
-            effect.astronauts > 0
-            for event in cs.scenario.events
-            for effect in (*event.effects, *(e for choice in event.choices for e in choice.effects))
+            effect.astronauts > 0 for event in cs.scenario.events for effect in event.every_effect()
         )
         self.years = max(1.0, (cs.end - cs.start + cs.turn_months) / 12)
 

@@ -33,6 +33,7 @@ from game.format.models import (
     Milestone,
     Mission,
     Objective,
+    Outcome,
     Policy,
     Programme,
     Rules,
@@ -138,11 +139,22 @@ class ScoreTerm(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledOutcome:
+    """One way a gamble can turn out, with its weight as a closure (a number is a constant)."""
+
+    model: Outcome
+    weight: Getter
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledEvent:
     model: Event
     after: int | None
     before: int | None
     condition: Predicate
+    #: The event's own outcomes (drawn as it fires), and each choice's that has some, by choice id.
+    outcomes: tuple[CompiledOutcome, ...] = ()
+    choice_outcomes: dict[str, tuple[CompiledOutcome, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +307,21 @@ class CompiledScenario:
         )
 
 
+def compile_outcomes(outcomes: list[Outcome]) -> tuple[CompiledOutcome, ...]:
+    """Each outcome with its weight as a closure: an expression compiled, a number kept as it is."""
+    return tuple(
+        CompiledOutcome(
+            o,
+            compile_expression(o.weight) if isinstance(o.weight, str) else _constant(float(o.weight)),
+        )
+        for o in outcomes
+    )
+
+
+def _constant(value: float) -> Getter:
+    return lambda _state: value
+
+
 def compile_scenario(scenario: Scenario) -> CompiledScenario:
     """Prepare a validated scenario for the engine (call once per scenario, not per game)."""
     programmes = {}
@@ -322,6 +349,8 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             after=parse_date(e.after) if e.after else None,
             before=parse_date(e.before) if e.before else None,
             condition=compile_condition(e.when),
+            outcomes=compile_outcomes(e.outcomes),
+            choice_outcomes={c.id: compile_outcomes(c.outcomes) for c in e.choices if c.outcomes},
         )
         for e in scenario.events
     }

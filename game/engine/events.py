@@ -1,10 +1,18 @@
-"""Turn step: scenario events whose window, condition and chance hold, and due follow-ups."""
+"""Turn step: scenario events whose window, condition and chance hold, and due follow-ups.
+
+An event without choices, or a choice, may have weighted outcomes: one is drawn from the
+campaign's generator when it plays out (and only then, so scenarios without outcomes draw
+exactly as before), and the news tells which.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import ledger
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledOutcome, CompiledScenario
 from game.engine.effects import apply_effects
+from game.engine.scoring import scale_value
 from game.engine.state import GameState, PendingEvent
 
 
@@ -17,6 +25,8 @@ def fire(state: GameState, cs: CompiledScenario, event_id: str) -> None:
     if event.choices:
         state.pending.append(PendingEvent(uid=state.next_uid, event=event_id, month=state.month))
         state.next_uid += 1
+    elif event.outcomes:
+        play_out(state, cs, event.title, cs.events[event_id].outcomes)
 
 
 def fire_events(state: GameState, cs: CompiledScenario) -> None:
@@ -38,9 +48,60 @@ def fire_events(state: GameState, cs: CompiledScenario) -> None:
         fire(state, cs, eid)
 
 
-def answer(state: GameState, cs: CompiledScenario, pending: PendingEvent, choice_id: str) -> None:
-    event = cs.events[pending.event].model
+def answer(
+    state: GameState, cs: CompiledScenario, pending: PendingEvent, choice_id: str, outcome: str | None = None
+) -> None:
+    """The player's choice: its effects, then one of its outcomes drawn (``outcome``: that one, for
+    a bot weighing each in a copy of the game)."""
+    compiled = cs.events[pending.event]
+    event = compiled.model
     choice = next(c for c in event.choices if c.id == choice_id)
     state.pending.remove(pending)
     ledger.report(state, "event", f"{event.title}: {choice.label}", None, True)
     apply_effects(state, cs, choice.effects, f"{event.title}: {choice.label}")
+    outcomes = compiled.choice_outcomes.get(choice_id)
+    if outcomes:
+        play_out(state, cs, event.title, outcomes, outcome)
+
+
+def odds(state: GameState, outcomes: Sequence[CompiledOutcome]) -> list[float]:
+    """Each outcome's chance now, in order: its weight's share of them all (all 0: none is drawn).
+
+    A weight below 0 counts as 0, and one that is no number (NaN) as 0 too.
+    """
+    weights = [scale_value(o.weight(state)) for o in outcomes]
+    total = sum(weights)
+    return [w / total for w in weights] if total > 0 else [0.0] * len(weights)
+
+
+def draw(state: GameState, outcomes: Sequence[CompiledOutcome]) -> CompiledOutcome | None:
+    """One outcome drawn by weight from the campaign's generator; None (and no draw) if all are 0."""
+    weights = [scale_value(o.weight(state)) for o in outcomes]
+    total = sum(weights)
+    if total <= 0:
+        return None
+    point = state.rng.random() * total
+    for outcome, weight in zip(outcomes, weights, strict=True):
+        point -= weight
+        if point < 0 and weight > 0:
+            return outcome
+    return next(o for o, w in zip(reversed(outcomes), reversed(weights), strict=True) if w > 0)
+
+
+def play_out(
+    state: GameState,
+    cs: CompiledScenario,
+    title: str,
+    outcomes: Sequence[CompiledOutcome],
+    forced: str | None = None,
+) -> None:
+    """Draw an outcome (or take ``forced``), tell it in the news, and apply its effects."""
+    chosen = [o for o in outcomes if o.model.id == forced]
+    drawn = chosen[0] if chosen else draw(state, outcomes)
+    if drawn is None:
+        return
+    model = drawn.model
+    ledger.report(
+        state, "event", f"{title}: {model.label}" + (f" — {model.text}" if model.text else ""), None, True
+    )
+    apply_effects(state, cs, model.effects, f"{title}: {model.label}")

@@ -19,12 +19,13 @@ from game.engine.actions.registry import handler_for
 from game.engine.admission import condition_refusal
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
+from game.engine.events import odds
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect
-from game.format.words import months
+from game.format.words import chance_text, months
 
 # ---------------------------------------------------------------- names and stats
 
@@ -477,6 +478,41 @@ def choice_effects(state: GameState, cs: CompiledScenario, event_id: str) -> dic
     """Each choice of an event with its known effects, as they would fall on the player now."""
     event = cs.events[event_id].model
     return {choice.id: describe_effects(choice.effects, state, cs) for choice in event.choices}
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeOdds:
+    """One way a choice may turn out, with its chance now and its known effects in words."""
+
+    id: str
+    label: str
+    chance: float  # 0..1
+    effects: tuple[str, ...]
+
+    @property
+    def line(self) -> str:
+        """'60% it holds: prestige +10' (or without effects: '40% it fails')."""
+        head = f"{chance_text(self.chance)} {self.label}"
+        return f"{head}: {'; '.join(self.effects)}" if self.effects else head
+
+
+def choice_odds(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[OutcomeOdds]]:
+    """Each choice of an event that has outcomes, with each outcome's chance were it chosen now."""
+    compiled = cs.events[event_id]
+    return {
+        choice_id: [
+            OutcomeOdds(
+                o.model.id, o.model.label, chance, tuple(describe_effects(o.model.effects, state, cs))
+            )
+            for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
+        ]
+        for choice_id, outcomes in compiled.choice_outcomes.items()
+    }
+
+
+def odds_phrase(odds_list: Iterable[OutcomeOdds]) -> str:
+    """'60% it holds, 40% it fails': the odds in one line, for a list of offers."""
+    return ", ".join(f"{chance_text(o.chance)} {o.label}" for o in odds_list)
 
 
 # ---------------------------------------------------------------- the campaign's story

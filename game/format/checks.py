@@ -11,7 +11,7 @@ from typing import Any
 from game.format.dates import parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import ExpressionError, Reference, parse_expression
-from game.format.models import Condition, ConditionTree, Effect, Scenario
+from game.format.models import Condition, ConditionTree, Effect, Outcome, Scenario
 from game.format.vocabulary import REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
 
@@ -104,6 +104,15 @@ class _Checker:
             self.check_effects((*loc, "effects"), event.effects)
             for j, choice in enumerate(event.choices):
                 self.check_effects((*loc, "choices", j, "effects"), choice.effects)
+                self.check_outcomes((*loc, "choices", j, "outcomes"), choice.outcomes)
+            self.check_outcomes((*loc, "outcomes"), event.outcomes)
+            if event.outcomes and event.choices:
+                self.error(
+                    (*loc, "outcomes"),
+                    "outcomes-with-choices",
+                    "an event with choices draws no outcome of its own: put the outcomes on its choices",
+                    key=True,
+                )
             if event.after and event.before and parse_date(event.before) < parse_date(event.after):
                 self.error((*loc, "before"), "date-order", "'before' is earlier than 'after'")
         for i, objective in enumerate(s.objectives):
@@ -182,6 +191,14 @@ class _Checker:
                 self.known((*eloc, "capability", j, "area"), item.area, self.capabilities, "capability area")
             for j, item in enumerate(effect.follow_up):
                 self.known((*eloc, "follow_up", j, "event"), item.event, self.events, "event")
+
+    def check_outcomes(self, loc: DataPath, outcomes: list[Outcome]) -> None:
+        """Ids unique in the list, weights that are numbers, effects that name what exists."""
+        self.unique(loc, outcomes, "outcome")
+        for i, outcome in enumerate(outcomes):
+            if isinstance(outcome.weight, str):
+                self.check_expression((*loc, i, "weight"), outcome.weight, "number")
+            self.check_effects((*loc, i, "effects"), outcome.effects)
 
     def check_condition(self, loc: DataPath, condition: Condition | None) -> None:
         for sub_loc, text in _expressions(loc, condition):

@@ -32,6 +32,8 @@ ERRORS: dict[str, str] = {
     "no-playable": "No agency is marked `playable: true`.",
     "expression": "An expression that cannot be parsed or uses something the language does not allow.",
     "cycle": "Milestones that require each other in a loop.",
+    "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
+    "draws its outcomes on each choice instead.",
     "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
     "extends-missing": "The scenario named by `extends` cannot be found or read.",
     "extends-cycle": "Scenarios that extend each other in a loop.",

@@ -215,6 +215,8 @@ _SINGULAR = {
     "missions": "mission",
     "events": "event",
     "choices": "choice",
+    "outcomes": "outcome",
+    "endings": "ending",
     "objectives": "objective",
 }
 

@@ -15,7 +15,7 @@ from game.format.dates import format_date, parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import Reference, parse_expression
 from game.format.feasibility import Facts, can_hold
-from game.format.models import Condition, ConditionTree, Effect, Event, Scenario
+from game.format.models import Condition, ConditionTree, Effect, Event, Outcome, Scenario
 from game.format.yaml_source import DataPath, SourceMap
 
 #: Every warning code, with what it means. Codes are stable: tools and docs may rely on them.
@@ -27,6 +27,7 @@ WARNINGS: dict[str, str] = {
     "ignored-key": "A key that has no effect where it is: `after`, `before`, `chance`, `repeat` or "
     "`cooldown` on a `triggered_only` event, `cooldown` without `repeat: true`, `by` on an objective "
     "scored by `scale`.",
+    "outcomes-never-drawn": "A list of outcomes whose weights are all the number 0: none is ever drawn.",
     "flag-never-set": "A condition reads a flag that no effect sets, so `flag(...)` is always false.",
     "flag-never-read": "An effect sets a flag that no condition reads.",
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
@@ -94,6 +95,19 @@ class _Linter:
             for c, choice in enumerate(event.choices):
                 for j, effect in enumerate(choice.effects):
                     yield ("events", i, "choices", c, "effects", j), effect
+            for loc, outcomes in self.outcome_lists(i, event):
+                for o, outcome in enumerate(outcomes):
+                    for j, effect in enumerate(outcome.effects):
+                        yield (*loc, o, "effects", j), effect
+
+    @staticmethod
+    def outcome_lists(i: int, event: Event) -> Iterator[tuple[DataPath, list[Outcome]]]:
+        """An event's outcome lists (its own, then each choice's) that are not empty, located."""
+        if event.outcomes:
+            yield ("events", i, "outcomes"), event.outcomes
+        for c, choice in enumerate(event.choices):
+            if choice.outcomes:
+                yield ("events", i, "choices", c, "outcomes"), choice.outcomes
 
     def conditions(self) -> Iterator[tuple[DataPath, Condition]]:
         for i, programme in enumerate(self.s.programmes):
@@ -102,6 +116,10 @@ class _Linter:
         for i, event in enumerate(self.s.events):
             if event.when is not None:
                 yield ("events", i, "when"), event.when
+            for loc, outcomes in self.outcome_lists(i, event):
+                for o, outcome in enumerate(outcomes):
+                    if isinstance(outcome.weight, str):
+                        yield (*loc, o, "weight"), outcome.weight
         for i, objective in enumerate(self.s.objectives):
             if objective.when is not None:
                 yield ("objectives", i, "when"), objective.when
@@ -191,6 +209,14 @@ class _Linter:
         named = {f.event for _, effect in self.effects() for f in effect.follow_up}
         for i, event in enumerate(self.s.events):
             loc = ("events", i)
+            for outcomes_loc, outcomes in self.outcome_lists(i, event):
+                if all(outcome.weight == 0 for outcome in outcomes):  # literal zeros only: '0' is text
+                    self.warn(
+                        outcomes_loc,
+                        "outcomes-never-drawn",
+                        "every outcome's weight is 0, so none is ever drawn",
+                        key=True,
+                    )
             if event.triggered_only:
                 self.lint_triggered(loc, event, named)
                 continue

@@ -188,7 +188,7 @@ def located_errors(
 
 def _data_loc(loc: tuple[Any, ...]) -> DataPath:
     """Drop the parts of a pydantic location that are not keys of the file (union tags)."""
-    return tuple(part for part in loc if part not in ("tree", "expression", "function-after"))
+    return tuple(part for part in loc if part not in ("tree", "expression", "number", "function-after"))
 
 
 def _clean(message: str) -> str:

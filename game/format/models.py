@@ -6,12 +6,14 @@ scenario author may want to change live here as documented defaults, never in th
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     AllowInfNan,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -415,6 +417,47 @@ class Mission(Strict):
 # ---------------------------------------------------------------- events
 
 
+#: The largest number a weight may be written as (an expression's value is capped at play time).
+MAX_WEIGHT = 10_000
+
+
+def _weight_tag(value: Any) -> str:
+    return "expression" if isinstance(value, str) else "number"
+
+
+def _weight_shape(value: Any) -> Any:
+    """A weight is a number or an expression in quotes: anything else says so, once."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError("a weight is a number of 0 or more, or an expression that gives one")
+    return value
+
+
+Weight = Annotated[
+    Annotated[Annotated[Finite, Field(ge=0, le=MAX_WEIGHT)], Tag("number")]
+    | Annotated[Expression, Tag("expression")],
+    Discriminator(_weight_tag),
+    BeforeValidator(_weight_shape),
+    Field(description="A number of 0 or more, or an expression that gives one (below 0 counts as 0)."),
+]
+
+
+class Outcome(Strict):
+    """One of the ways a gamble can turn out, drawn by weight when it is played."""
+
+    id: Id = Field(description="The outcome's id, unique within its list.")
+    label: PlainText = Field(
+        max_length=60, description="What it is called beside its odds, e.g. 'it holds' (60% it holds)."
+    )
+    text: PlainText = Field("", description="The story the news tells when it happens.")
+    weight: Weight = Field(
+        1.0,
+        description="How likely it is beside the others (its chance is its share of all the weights): "
+        "a number of 0 or more, or an expression that gives one, e.g. '2 + relation(\"nasa\") / 25', "
+        "worked out when the roll is made (below 0 counts as 0).",
+    )
+    effects: list[Effect] = empty_list(description="What happens when it is drawn.")
+
+
 class Choice(Strict):
     """One of an event's options."""
 
@@ -422,7 +465,16 @@ class Choice(Strict):
     label: PlainText = Field(max_length=80, description="The text of the button.")
     text: PlainText = Field("", description="A longer explanation of the choice.")
     effects: list[Effect] = empty_list(description="What happens if it is chosen.")
+    outcomes: list[Outcome] = empty_list(
+        description="Ways it may turn out, one drawn by weight after its effects (the player sees the odds)."
+    )
     ai_weight: Finite = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
+
+    def every_effect(self) -> Iterator[Effect]:
+        """Every effect choosing it may apply: its own, then each of its outcomes'."""
+        yield from self.effects
+        for outcome in self.outcomes:
+            yield from outcome.effects
 
 
 class Event(Strict):
@@ -440,6 +492,18 @@ class Event(Strict):
     triggered_only: bool = Field(False, description="Fires only as another event's follow-up.")
     effects: list[Effect] = empty_list(description="Effects as it fires, before any choice.")
     choices: list[Choice] = empty_list(description="The player's options; none means news only.")
+    outcomes: list[Outcome] = empty_list(
+        description="For an event without choices: ways it may turn out, one drawn by weight as it "
+        "fires, after its effects."
+    )
+
+    def every_effect(self) -> Iterator[Effect]:
+        """Every effect the event may apply: its own, its outcomes', each choice's."""
+        yield from self.effects
+        for outcome in self.outcomes:
+            yield from outcome.effects
+        for choice in self.choices:
+            yield from choice.every_effect()
 
 
 # ---------------------------------------------------------------- the whole scenario

@@ -38,6 +38,7 @@ NAMED: dict[Any, str] = {
     models.Date: "date",
     models.Expression: "expression",
     models.Condition: "condition",
+    models.Weight: "weight",
     models.Finite: "number",
 }
 

@@ -79,3 +79,12 @@ def money(millions: float) -> str:
 def months(count: int) -> str:
     """A slip or a delay, always counted in months: '1 month', '9 months'."""
     return f"{count} month" if count == 1 else f"{count} months"
+
+
+def chance_text(chance: float) -> str:
+    """A chance (0..1) as a player reads it: '60%', never '0%' or '100%' for what may or may not be."""
+    if 0 < chance < 0.005:
+        return "<1%"
+    if 0.995 <= chance < 1:
+        return ">99%"
+    return f"{chance:.0%}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.event import EventScreen
 
-from .conftest import SMALL, make_app, new_game
+from .conftest import SMALL, TUI_FIXTURES, make_app, new_game
 from .helpers import screen_text, text_of
 
 
@@ -50,3 +50,33 @@ async def test_clicking_a_choice_answers_too() -> None:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert any("Defend the budget" in item.text for item in game.state.news)
+
+
+GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
+
+
+async def test_a_gamble_shows_its_odds_and_the_news_tells_how_it_turned_out() -> None:
+    game = new_game(GAMBLE)
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        effects = [text_of(static) for static in app.screen.query(".choice-effects")]
+        # weights 2 + 60/20 = 5 and 2: 5/7 and 2/7, before the player chooses
+        assert effects[0] == (
+            "You argue for the long term, and parliament votes.\neffects: support +5\n"
+            "then, by chance:\n  71% the vote holds: prestige +5\n  29% the vote fails: next budgets -10%"
+        )
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        told = [item.text for item in game.state.news if item.text.startswith("A budget crisis: the vote")]
+        assert told in (
+            ["A budget crisis: the vote holds — Parliament keeps the lunar budget whole."],
+            ["A budget crisis: the vote fails — Parliament cuts the lunar budget after all."],
+        )
+        await pilot.press("e")  # the turn's news: what the player did, and how it turned out
+        await pilot.pause()
+        assert told[0].removeprefix("A budget crisis: ")[:40] in screen_text(app)

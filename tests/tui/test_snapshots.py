@@ -19,6 +19,7 @@ from game.tui.saved import Resumed, SavedCampaign
 from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
+GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -76,6 +77,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "join": (lambda: make_app(new_game()), ("1", "down")),
     "programme_pick": (lambda: make_app(new_game()), ("j",)),
     "event": (lambda: make_app(new_game()), ("e",)),
+    "event_odds": (lambda: make_app(new_game(GAMBLE)), ("e",)),
     "reasons": (lambda: make_app(mid_campaign()), ("w",)),
     "relations": (lambda: make_app(mid_campaign()), ("r",)),
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),

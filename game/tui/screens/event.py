@@ -1,4 +1,4 @@
-"""An event awaiting the player's choice, as a modal: its text and each choice's known effects.
+"""An event awaiting the player's choice, as a modal: its text, each choice's known effects and odds.
 
 The dialog cannot be dismissed without an answer (the engine refuses other actions while
 an event waits); it returns the chosen id and the app sends the engine's answer action.
@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from game.engine.queries import choice_effects
+from game.engine.queries import choice_effects, choice_odds
 from game.format.dates import format_date
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
@@ -37,6 +37,7 @@ class EventScreen(CampaignModal[str]):
         cs = game.compiled
         event = cs.events[self.event_id].model
         effects = choice_effects(game.state, cs, self.event_id)
+        odds = choice_odds(game.state, cs, self.event_id)
         with Vertical(classes="dialog", id="event-dialog") as dialog:
             dialog.border_title = f"! {event.title}"
             month = next((p.month for p in game.state.pending if p.uid == self.uid), game.state.month)
@@ -55,6 +56,9 @@ class EventScreen(CampaignModal[str]):
                             ("effects: ", "$text-muted"), "; ".join(known) if known else "none known"
                         )
                     )
+                    if choice.id in odds:  # a gamble: each way it may turn out, with its chance now
+                        lines.append(Content.styled("then, by chance:", "$text-muted"))
+                        lines.extend(Content(f"  {outcome.line}") for outcome in odds[choice.id])
                     yield Static(Content("\n").join(lines), classes="choice-effects", markup=False)
             yield Static("Press a number or click a choice.", classes="hint")
         yield Footer()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import pending_event
-from game.engine.compiled import CompiledScenario
-from game.engine.events import answer
+from game.engine.compiled import CompiledOutcome, CompiledScenario
+from game.engine.events import answer, odds
 from game.engine.state import GameState
+from game.format.words import chance_text
 
 
 class Answer(ActionHandler):
@@ -33,16 +34,27 @@ class Answer(ActionHandler):
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, pending in enumerate(state.pending):
-            event = cs.events[pending.event].model
+            compiled = cs.events[pending.event]
+            event = compiled.model
             for position, choice in enumerate(event.choices):
+                outcomes = compiled.choice_outcomes.get(choice.id)
                 yield (
                     (self.rank, index, position),
                     Action(self.kind, str(pending.uid), choice.id),
                     f"{event.title}: {choice.label}",
                     0,
                     0,
-                    choice.text,
+                    _with_odds(choice.text, state, outcomes) if outcomes else choice.text,
                 )
+
+
+def _with_odds(text: str, state: GameState, outcomes: Sequence[CompiledOutcome]) -> str:
+    """The choice's text and its odds now: 'Launch anyway (60% it holds, 40% it fails)'."""
+    phrase = ", ".join(
+        f"{chance_text(chance)} {o.model.label}"
+        for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
+    )
+    return f"{text} ({phrase})" if text else phrase
 
 
 HANDLER = Answer()
