@@ -16,8 +16,10 @@ setup(
     package_dir=DATA_PACKAGES,
     package_data={
         "": ["*.tcss", "templates/*.yaml"],  # Textual stylesheets, the authoring kit's starter
+        # The interface's translations, read as they are (game/i18n/catalogues.py says why).
+        "game": ["locale/*.pot", "locale/*/LC_MESSAGES/*.po"],
         # The scenarios, and the tests of their history that `cislunar test` runs by default.
-        "game.data.scenarios": ["*.yaml", "tests/*.test.yaml"],
+        "game.data.scenarios": ["*.yaml", "*.po", "tests/*.test.yaml"],
         "game.data.schema": ["scenario.schema.json"],
     },
 )

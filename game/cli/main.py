@@ -16,7 +16,7 @@ from game import __version__
 
 SUBCOMMANDS = ("play", "validate", "schema", "simulate", "test", "replay", "serve", "paths", "new")
 #: What a run of `play` may start with when the word `play` is left out.
-PLAY_OPTIONS = ("--scenario", "--agency", "--seed", "--load")
+PLAY_OPTIONS = ("--scenario", "--agency", "--seed", "--load", "--lang")
 
 
 def build_parser(names: tuple[str, ...] = SUBCOMMANDS) -> argparse.ArgumentParser:

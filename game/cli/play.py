@@ -16,6 +16,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", help="scenario file; with --agency, skips set-up")
     parser.add_argument("--agency", help="agency id to play")
     parser.add_argument("--seed", type=int, help="campaign seed (default: random)")
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language of the interface and the scenario, e.g. ru (default: the setting, else English)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

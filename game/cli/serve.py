@@ -65,6 +65,13 @@ def check_choices(args: argparse.Namespace) -> int:
 
     Checked once here, so a mistake is reported in the terminal, not in every browser tab.
     """
+    if args.lang:
+        from game.i18n import LanguageError, check_language
+
+        try:
+            check_language(args.lang)
+        except LanguageError as error:
+            return fail(str(error))
     if not (args.scenario or args.agency):
         return 0
     campaign = load_campaign(args.scenario)
@@ -89,6 +96,8 @@ def play_command(args: argparse.Namespace) -> str:
         command += ["--agency", args.agency]
     if args.seed is not None:
         command += ["--seed", str(args.seed)]
+    if args.lang:
+        command += ["--lang", args.lang]
     # textual-serve runs it through the shell: quote for the shell this system has.
     return subprocess.list2cmdline(command) if os.name == "nt" else "exec " + shlex.join(command)
 

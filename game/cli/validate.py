@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from game.format.diagnostics import Diagnostic
 from game.format.loader import LoadResult, load_scenario
 from game.format.scenario_tests import is_test_file
+from game.format.translations import TranslationReport, check_translations
 from game.paths import default_scenario
 from game.printable import Printable, printable_json
 
@@ -32,6 +33,8 @@ class FileReport(BaseModel):
     errors: int
     warnings: int
     diagnostics: list[Diagnostic]
+    #: Per language translated beside the file: its untranslated and orphaned keys (never a failure).
+    translations: list[TranslationReport] = []
 
 
 class ValidationReport(BaseModel):
@@ -65,7 +68,16 @@ def run(args: argparse.Namespace) -> int:
             for diagnostic in file.diagnostics:
                 print(f"{diagnostic} [{diagnostic.code}]")
             print(summary(file), file=sys.stderr)
+            for translation in file.translations:
+                print(translation.summary(), file=sys.stderr)
+                for kind in ("missing", "orphaned", "placeholders"):
+                    for key in getattr(translation, kind):
+                        print(f"  {translation.language}: {WORDING[kind]}: {key}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+#: How each kind of translation problem is listed, one key a line.
+WORDING = {"missing": "untranslated", "orphaned": "orphaned", "placeholders": "other placeholders"}
 
 
 def validate_files(paths: list[str], strict: bool) -> ValidationReport:
@@ -110,6 +122,7 @@ def file_report(path: str, result: LoadResult, strict: bool) -> FileReport:
         errors=errors,
         warnings=warnings,
         diagnostics=result.diagnostics,
+        translations=check_translations(Path(path), scenario, result.bases) if scenario else [],
     )
 
 

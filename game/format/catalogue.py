@@ -137,3 +137,17 @@ def _year(value: Any) -> int | None:
         return parse_date(value) // 12 if isinstance(value, str) else None
     except ValueError:
         return None
+
+
+def scenario_files(path: Path, search_dirs: Sequence[Path] | None = None) -> list[Path]:
+    """The file and every file it extends, nearest first (read from their tops only): where its
+    translations are. A file whose top cannot be read is the whole chain."""
+    search = [folder for _, folder in default_folders()] if search_dirs is None else search_dirs
+    try:
+        document, _ = read_document(str(path), read_head(path))
+    except OSError:
+        return [path]
+    if document is None:
+        return [path]
+    resolved = resolve_extends(str(path), document, search, read=read_head)
+    return [path, *(Path(base) for base in resolved.bases)]

@@ -15,6 +15,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from game.engine.actions import Action
+from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, tr, use_scenario
 from game.tui import layout
 from game.tui.commands import CampaignCommands
 from game.tui.keys import EVERYWHERE, QUIT
@@ -36,7 +37,7 @@ class CislunarApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "Cislunar"
-    SUB_TITLE = "three roads to the Moon"
+    SUB_TITLE = N_("three roads to the Moon")
     COMMANDS = App.COMMANDS | {CampaignCommands}
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = layout.HORIZONTAL_BREAKPOINTS
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = layout.VERTICAL_BREAKPOINTS
@@ -74,7 +75,9 @@ class CislunarApp(App[int]):
 
     # ---- start-up and campaigns
     def on_mount(self) -> None:
+        self.sub_title = _(self.SUB_TITLE)
         if self.game is not None:
+            self.translate_scenario(self.scenario_path)
             self.open_campaign()
         elif self.scenario is not None:
             from game.campaign import Campaign
@@ -82,6 +85,7 @@ class CislunarApp(App[int]):
             from game.tui.screens.title import TitleScreen
 
             self.push_screen(TitleScreen())
+            self.translate_scenario(self.scenario)
             self.push_screen(AgencyScreen(self.campaign or Campaign.load(self.scenario)))
         else:
             from game.tui.screens.title import TitleScreen
@@ -101,7 +105,18 @@ class CislunarApp(App[int]):
         """A new or resumed campaign replaces whatever was being played."""
         self.game = game
         self.scenario_path = scenario_path
+        self.translate_scenario(scenario_path)
         self.open_campaign()
+
+    def translate_scenario(self, path: Path | None) -> None:
+        """Show the texts of the scenario at ``path`` in the language in force (from the ``.po``
+        files beside it and beside what it extends); a broken translation is reported, and English shown."""
+        if path is None or current_language() == SOURCE_LANGUAGE:
+            return
+        from game.format.catalogue import scenario_files
+
+        for problem in use_scenario(scenario_files(path)):
+            self.notify(problem, title=_("Translation not loaded"), severity="warning", timeout=10)
 
     def resume(self, saved: SavedCampaign) -> None:
         """Open a saved campaign; a file that cannot be trusted is reported and nothing changes."""
@@ -113,7 +128,8 @@ class CislunarApp(App[int]):
             self._refuse_save(saved, str(error))
             return
         except Exception as error:  # one menu choice never ends the game: the file is at fault
-            self._refuse_save(saved, f"{saved.label}: this save cannot be loaded ({type(error).__name__})")
+            reason = _("{save}: this save cannot be loaded ({error})")
+            self._refuse_save(saved, reason.format(save=saved.label, error=type(error).__name__))
             return
         self.start_campaign(resumed.game, resumed.scenario_path)
 
@@ -121,7 +137,7 @@ class CislunarApp(App[int]):
         """Say why a save cannot be loaded, and stop offering it (Continue moves to the next one)."""
         from game.tui.screens.title import TitleScreen
 
-        self.notify(reason, title="Cannot load this save", severity="error", timeout=10)
+        self.notify(reason, title=_("Cannot load this save"), severity="error", timeout=10)
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
                 screen.mark_damaged(saved, reason)
@@ -144,13 +160,15 @@ class CislunarApp(App[int]):
         try:
             path = save_game(self.game, self.scenario_path, new_save_path(self.game, self.saves_folder))
         except SaveError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            self.notify(str(error), title=_("Not saved"), severity="error", timeout=10)
             return
         except Exception as error:  # a save that cannot be written never ends the campaign
-            reason = f"this campaign cannot be saved ({type(error).__name__}: {error})"
-            self.notify(reason, title="Not saved", severity="error", timeout=10)
+            reason = _("this campaign cannot be saved ({error})").format(
+                error=f"{type(error).__name__}: {error}"
+            )
+            self.notify(reason, title=_("Not saved"), severity="error", timeout=10)
             return
-        self.notify(f"Saved as {path.name}", title="Saved")
+        self.notify(_("Saved as {name}").format(name=path.name), title=_("Saved"))
 
     def autosave(self) -> None:
         """Replace this campaign's autosave (about 5 ms for a whole default campaign: no worker needed)."""
@@ -161,10 +179,11 @@ class CislunarApp(App[int]):
         try:
             autosave(self.game, self.scenario_path, self.saves_folder)
         except SaveError as error:
-            self.notify(str(error), title="Autosave failed", severity="warning", timeout=10)
+            self.notify(str(error), title=_("Autosave failed"), severity="warning", timeout=10)
         except Exception as error:  # a save that cannot be written never ends the campaign
-            reason = f"this campaign cannot be saved ({type(error).__name__}: {error}); play goes on"
-            self.notify(reason, title="Autosave failed", severity="warning", timeout=10)
+            reason = _("this campaign cannot be saved ({error}); play goes on")
+            reason = reason.format(error=f"{type(error).__name__}: {error}")
+            self.notify(reason, title=_("Autosave failed"), severity="warning", timeout=10)
 
     def action_new_campaign(self) -> None:
         """Back to the title screen; a campaign under way is only left once the player says so."""
@@ -174,16 +193,18 @@ class CislunarApp(App[int]):
         from game.tui.screens.confirm import ConfirmScreen
 
         kept = (
-            "this turn's moves since its autosave are lost; Continue resumes the rest"
+            _("this turn's moves since its autosave are lost; Continue resumes the rest")
             if self.can_save
-            else "this campaign is not saved: all of it is lost"
+            else _("this campaign is not saved: all of it is lost")
         )
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._to_title()
 
-        self.push_screen(ConfirmScreen("Leave this campaign for a new one?", [kept], "Leave"), confirmed)
+        self.push_screen(
+            ConfirmScreen(_("Leave this campaign for a new one?"), [kept], _("Leave")), confirmed
+        )
 
     def _to_title(self) -> None:
         from game.tui.screens.title import TitleScreen
@@ -217,7 +238,7 @@ class CislunarApp(App[int]):
         assert self.game is not None
         outcome = self.game.end_turn()
         if not outcome.ok:
-            self.notify(outcome.reason, title="Not yet", severity="warning")
+            self.notify(tr(outcome.reason), title=_("Not yet"), severity="warning")
             if self.game.state.pending:
                 self.follow_up()
             return outcome
@@ -249,7 +270,7 @@ class CislunarApp(App[int]):
             uid = self.game.state.pending[0].uid
             outcome = self.act(Action("answer", str(uid), choice))
             if not outcome.ok:
-                self.notify(outcome.reason, severity="error")
+                self.notify(tr(outcome.reason), severity="error")
         self.campaign_changed()
         self.follow_up()
 

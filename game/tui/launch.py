@@ -69,8 +69,31 @@ def resume_save(path: str, scenario: str | None = None) -> tuple[Game, str] | No
     return loaded.game, str(loaded.scenario_path)
 
 
+def choose_language(asked: str | None) -> bool:
+    """Show the game in ``--lang`` (else the saved setting, else English); False after saying why not.
+
+    A setting naming a language this version does not have falls back to English with a
+    warning: the game still starts.
+    """
+    from game.i18n import SOURCE_LANGUAGE, LanguageError, set_language
+    from game.i18n.catalogues import CatalogueError
+    from game.settings import load_settings
+
+    code = asked or load_settings().language or SOURCE_LANGUAGE
+    try:
+        set_language(code)
+    except (LanguageError, CatalogueError) as error:
+        print(f"cislunar: {error}", file=sys.stderr)
+        if asked:
+            return False
+        set_language(SOURCE_LANGUAGE)
+    return True
+
+
 def launch(args: argparse.Namespace) -> int:
     """Run the TUI: a save with --load, the dashboard with --agency, else the title screen."""
+    if not choose_language(getattr(args, "lang", None)):
+        return 2
     seed = args.seed if args.seed is not None else new_seed()
     game, scenario, campaign = None, args.scenario, None
     if getattr(args, "load", None):

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.content import Content
 
 from game.format.words import amount, millions, money
+from game.i18n import N_, _, tr
 
 __all__ = ["amount", "millions", "money"]  # the one formatter and conversion, shared with the engine
 
@@ -28,10 +29,10 @@ def unit(stat: str) -> str:
 UP, DOWN = "▲", "▼"
 
 STATUS_MARK = {
-    "active": "● active",
-    "restructured": "◐ restructured",
-    "cancelled": "✗ cancelled",
-    "completed": "✓ completed",
+    "active": N_("● active"),
+    "restructured": N_("◐ restructured"),
+    "cancelled": N_("✗ cancelled"),
+    "completed": N_("✓ completed"),
 }
 
 NEWS_MARK = {
@@ -70,15 +71,15 @@ def delta(value: float, unit: str = "", higher_is_better: bool = True) -> Conten
 def slip(months: int) -> Content:
     """'on time' or '+9 mo': a slip is counted in months everywhere (as ``slipped()`` counts it)."""
     if months <= 0:
-        return Content.assemble(("on time", "$text-success"))
-    return Content.assemble((f"+{months} mo", "$text-warning"))
+        return Content.assemble((_("on time"), "$text-success"))
+    return Content.assemble((_("+{months} mo").format(months=months), "$text-warning"))
 
 
 def status(name: str) -> Content:
     style = {"active": "$text-success", "restructured": "$text-warning", "cancelled": "$text-error"}.get(
         name, "$text-primary"
     )
-    return Content.assemble((STATUS_MARK.get(name, name), style))
+    return Content.assemble((_(STATUS_MARK[name]) if name in STATUS_MARK else tr(name), style))
 
 
 def health_bar(health: float, width: int = 10) -> str:
@@ -89,14 +90,14 @@ def health_bar(health: float, width: int = 10) -> str:
 
 def relation_word(value: float) -> str:
     if value >= 50:
-        return "close"
+        return _("close")
     if value >= 15:
-        return "friendly"
+        return _("friendly")
     if value > -15:
-        return "neutral"
+        return _("neutral")
     if value > -50:
-        return "cool"
-    return "hostile"
+        return _("cool")
+    return _("hostile")
 
 
 def short_path(path: Path) -> str:

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
+from textual.widgets import Button, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.campaign import Campaign
 from game.format.models import Agency, Scenario
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, relation_word
+from game.tui.widgets.footer import Footer
 
 
 def describe(agency: Agency, scenario: Scenario) -> Content:

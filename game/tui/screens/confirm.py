@@ -13,9 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
+from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
+from game.tui.widgets.footer import Footer
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -35,11 +37,11 @@ class ConfirmScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog") as dialog:
             dialog.border_title = self.question
-            lines = [Content.assemble(("What it costs", "bold"))]
-            lines += [Content(f" • {cost}") for cost in self.costs] or [Content(" nothing")]
+            lines = [Content.assemble((_("What it costs"), "bold"))]
+            lines += [Content(f" • {tr(cost)}") for cost in self.costs] or [Content(" " + _("nothing"))]
             yield Static(Content("\n").join(lines), id="confirm-costs", markup=False)
             with Horizontal(id="confirm-buttons"):
-                yield Button("No, keep it", id="no", variant="primary", compact=True)
+                yield Button(_("No, keep it"), id="no", variant="primary", compact=True)
                 yield Button(self.yes, id="yes", variant="error", compact=True)
         yield Footer()
 

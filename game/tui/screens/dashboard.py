@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.engine.queries import (
     budget_view,
@@ -24,11 +24,13 @@ from game.engine.queries import (
     stat_name,
 )
 from game.format.dates import format_date
+from game.i18n import _, tr
 from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import amount, delta, millions, money, shown, unit
 from game.tui.widgets.figure import FigureCell
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
 from game.tui.widgets.go_alone_card import GoAloneCard
 from game.tui.widgets.news_feed import NewsFeed
@@ -66,17 +68,17 @@ class DashboardScreen(CampaignScreen[None]):
         yield Header()
         with Vertical(id="dashboard"):
             with Grid(id="figures"):
-                yield FigureCell("money", "Money", id="fig-money")
-                yield FigureCell("income", "Income", id="fig-income")
-                yield FigureCell("committed", "Committed", id="fig-committed")
-                yield FigureCell("science", "Science", id="fig-science")
-                yield FigureCell("prestige", "Prestige", id="fig-prestige")
-                yield FigureCell("support", "Support", id="fig-support")
-                yield FigureCell("astronauts", "Astronauts", id="fig-astronauts")
+                yield FigureCell("money", _("Money"), id="fig-money")
+                yield FigureCell("income", _("Income"), id="fig-income")
+                yield FigureCell("committed", _("Committed"), id="fig-committed")
+                yield FigureCell("science", _("Science"), id="fig-science")
+                yield FigureCell("prestige", _("Prestige"), id="fig-prestige")
+                yield FigureCell("support", _("Support"), id="fig-support")
+                yield FigureCell("astronauts", _("Astronauts"), id="fig-astronauts")
                 for aid in self.relation_order():
                     yield FigureCell(
                         f"relation:{aid}",
-                        f"⇄{cs.agencies[aid].short}",
+                        f"⇄{tr(cs.agencies[aid].short)}",
                         id=f"fig-relation-{aid}",
                         classes="relation",
                     )
@@ -136,7 +138,11 @@ class DashboardScreen(CampaignScreen[None]):
             cell.display = index < room
         hidden = max(0, len(cells) - room)
         more = self.query_one("#fig-relations", FigureCell)
-        more.show(f"+{hidden} more" if hidden else "all (r)", Content(""), "All relations (R)")
+        more.show(
+            _("+{count} more").format(count=hidden) if hidden else _("all (r)"),
+            Content(""),
+            _("All relations (R)"),
+        )
 
     def on_mount(self) -> None:
         self._fit_cards()
@@ -152,8 +158,11 @@ class DashboardScreen(CampaignScreen[None]):
         game = self.game
         state, cs = game.state, game.compiled
         me = state.me
-        self.sub_title = (
-            f"{cs.agencies[game.player].short} · {game.date} · turn {state.turn + 1} of {game.turns_total}"
+        self.sub_title = _("{agency} · {date} · turn {turn} of {turns}").format(
+            agency=tr(cs.agencies[game.player].short),
+            date=game.date,
+            turn=state.turn + 1,
+            turns=game.turns_total,
         )
         report = game.reports[-1] if game.reports else None
         last = net_changes(report.changes) if report else {}
@@ -162,9 +171,9 @@ class DashboardScreen(CampaignScreen[None]):
         income = self.memory.delta("income", budget.income, state.turn)
         self._figure(
             "income",
-            f"{money(budget.income)}/yr",
+            _("{money}/yr").format(money=money(budget.income)),
             delta(income),
-            "This year's appropriation; click for the budget",
+            _("This year's appropriation; click for the budget"),
         )
         year_end = format_date(state.month + (budget.turns_left_in_year - 1) * cs.turn_months, cs.turn_months)
         self._figure(
@@ -172,10 +181,12 @@ class DashboardScreen(CampaignScreen[None]):
             money(budget.committed_year),
             delta(self.memory.delta("committed", budget.committed_year, state.turn), higher_is_better=False),
             "\n".join(
-                f"{name}: {money(turn)} now, {money(year)} by {year_end}"
+                _("{name}: {now} now, {year} by {date}").format(
+                    name=tr(name), now=money(turn), year=money(year), date=year_end
+                )
                 for name, turn, year in budget.commitments
             )
-            or "No builds under way.",
+            or _("No builds under way."),
         )
         self._figure("science", amount(me.science), delta(last.get("science", 0)))
         self._figure("prestige", amount(me.prestige), delta(last.get("prestige", 0)))
@@ -191,7 +202,7 @@ class DashboardScreen(CampaignScreen[None]):
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
         if is_wide(self.size):  # the timeline beside the news only where there is room
             rows = [
-                GanttRow(cp.model.short, milestone)
+                GanttRow(tr(cp.model.short), milestone)
                 for pid, cp in cs.programmes.items()
                 for milestone in milestone_views(state, cs, pid)
             ]
@@ -203,13 +214,13 @@ class DashboardScreen(CampaignScreen[None]):
         if tooltip is None:
             report = self.game.reports[-1] if self.game.reports else None
             reasons = [c for c in (report.changes if report else []) if c.stat == stat]
-            tooltip = "\n".join(f"{c.reason}: {amount(shown(stat, c.delta))}" for c in reasons)
+            tooltip = "\n".join(f"{tr(c.reason)}: {amount(shown(stat, c.delta))}" for c in reasons)
         cell.show(value, change, tooltip)
 
     def _label(self, stat: str) -> str:
         """A stat as its figure names it ('⇄CNSA'), so the turn line fits where the figures do."""
         cells = self.query(f"#fig-{stat.replace(':', '-')}")
-        return cells.first(FigureCell).label if cells else stat_name(stat, self.game.compiled)
+        return cells.first(FigureCell).label if cells else tr(stat_name(stat, self.game.compiled))
 
     def _turn_line(self) -> None:
         game = self.game
@@ -218,7 +229,9 @@ class DashboardScreen(CampaignScreen[None]):
         if state.over:
             line.update(
                 Content.assemble(
-                    ("★ Campaign over: ", "bold"), state.outcome_reason, ("  b: debrief", "$text-muted")
+                    (_("★ Campaign over: "), "bold"),
+                    tr(state.outcome_reason),
+                    (_("  b: debrief"), "$text-muted"),
                 )
             )
             return
@@ -226,12 +239,12 @@ class DashboardScreen(CampaignScreen[None]):
         if not now:
             line.update(
                 Content.assemble(
-                    ("Your move: ", "bold"),
-                    ("d decisions · 1-9 a programme · w why · e end turn", "$text-muted"),
+                    (_("Your move: "), "bold"),
+                    (_("d decisions · 1-9 a programme · w why · e end turn"), "$text-muted"),
                 )
             )
             return
-        parts: list[Content | str | tuple[str, str]] = [("This turn so far: ", "bold")]
+        parts: list[Content | str | tuple[str, str]] = [(_("This turn so far: "), "bold")]
         for stat, value in now.items():
             label = self._label(stat)
             parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])

@@ -8,15 +8,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.engine.queries import turning_points
 from game.format.dates import year_fraction
+from game.i18n import N_, _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import NEWS_MARK
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.line_chart import LineChart
 
-OUTCOME = {"won": "★ Campaign won", "finished": "◇ Campaign over", "lost": "✗ Campaign lost"}
+OUTCOME = {"won": N_("★ Campaign won"), "finished": N_("◇ Campaign over"), "lost": N_("✗ Campaign lost")}
 
 
 class DebriefScreen(CampaignScreen[None]):
@@ -36,51 +38,50 @@ class DebriefScreen(CampaignScreen[None]):
             yield Static(self._outcome(game), id="outcome", markup=False)
             yield Static(self._score(game), id="score", markup=False)
             with Grid(id="charts"):
-                yield LineChart("Money (M$)", years, [s.money for s in history], id="chart-money")
-                yield LineChart("Science", years, [s.science for s in history], id="chart-science")
-                yield LineChart("Prestige", years, [s.prestige for s in history], id="chart-prestige")
+                yield LineChart(_("Money (M$)"), years, [s.money for s in history], id="chart-money")
+                yield LineChart(_("Science"), years, [s.science for s in history], id="chart-science")
+                yield LineChart(_("Prestige"), years, [s.prestige for s in history], id="chart-prestige")
             yield Static(self._story(game), id="story", markup=False)
         yield Footer()
-        self.sub_title = f"{cs.agencies[game.player].short} · {cs.scenario.title}"
+        self.sub_title = f"{tr(cs.agencies[game.player].short)} · {tr(cs.scenario.title, 'title')}"
 
     def _outcome(self, game) -> Content:
         state = game.state
-        head = OUTCOME.get(state.outcome, "Campaign under way")
+        head = _(OUTCOME[state.outcome]) if state.outcome in OUTCOME else _("Campaign under way")
+        score = _("final score {score}") if state.over else _("score so far {score}")
         return Content("\n").join(
             [
-                Content.assemble(
-                    (head, "bold"), f" · {'final score' if state.over else 'score so far'} {game.score():.0f}"
-                ),
-                Content(state.outcome_reason or "The campaign is not over yet."),
+                Content.assemble((head, "bold"), " · " + score.format(score=f"{game.score():.0f}")),
+                Content(tr(state.outcome_reason) or _("The campaign is not over yet.")),
             ]
         )
 
     def _score(self, game) -> Content:
-        lines = [Content.assemble(("Objectives", "bold underline"))]
+        lines = [Content.assemble((_("Objectives"), "bold underline"))]
         for row in game.breakdown():
             mark = "✓" if row.achieved else ("~" if row.points else "✗")
             style = "$text-success" if row.achieved else "$text-warning" if row.points else "$text-error"
             lines.append(
                 Content.assemble(
                     (f" {mark} ", style),
-                    f"{row.name:<32} ",
+                    f"{tr(row.name):<32} ",
                     (f"{row.points:>5.1f} / {row.max_points:<5.0f}", "bold"),
-                    (f" {row.detail}", "$text-muted"),
+                    (f" {tr(row.detail)}", "$text-muted"),
                 )
             )
         return Content("\n").join(lines)
 
     def _story(self, game) -> Content:
         points = turning_points(game.reports, game.date)
-        lines = [Content.assemble(("Turning points", "bold underline"))]
+        lines = [Content.assemble((_("Turning points"), "bold underline"))]
         for point in points:
             lines.append(
                 Content.assemble(
-                    (f" {point.date} ", "$text-muted"), f"{NEWS_MARK.get(point.kind, '·')} {point.text}"
+                    (f" {point.date} ", "$text-muted"), f"{NEWS_MARK.get(point.kind, '·')} {tr(point.text)}"
                 )
             )
         if not points:
-            lines.append(Content(" A quiet campaign."))
+            lines.append(Content(" " + _("A quiet campaign.")))
         return Content("\n").join(lines)
 
     def action_timeline(self) -> None:

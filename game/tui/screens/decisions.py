@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action, ActionOption
@@ -20,6 +20,7 @@ from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import millions, money
+from game.tui.widgets.footer import Footer
 
 INDENT = 4
 

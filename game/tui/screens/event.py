@@ -12,12 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game.engine.queries import choice_effects, choice_odds
 from game.format.dates import format_date
+from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
+from game.tui.widgets.footer import Footer
 
 
 class EventScreen(CampaignModal[str]):
@@ -39,28 +41,29 @@ class EventScreen(CampaignModal[str]):
         effects = choice_effects(game.state, cs, self.event_id)
         odds = choice_odds(game.state, cs, self.event_id)
         with Vertical(classes="dialog", id="event-dialog") as dialog:
-            dialog.border_title = f"! {event.title}"
+            dialog.border_title = f"! {tr(event.title)}"
             month = next((p.month for p in game.state.pending if p.uid == self.uid), game.state.month)
             dialog.border_subtitle = format_date(month, cs.turn_months)
             with VerticalScroll(id="event-body"):
                 if event.text.strip():  # the title is on the border: never say it twice
-                    yield Static(event.text.strip(), id="event-text", markup=False)
+                    yield Static(tr(event.text.strip()), id="event-text", markup=False)
                 for n, choice in enumerate(event.choices, start=1):
                     yield Button(
-                        f"{n} {choice.label}", id=f"choice-{choice.id}", classes="choice", compact=True
+                        f"{n} {tr(choice.label)}", id=f"choice-{choice.id}", classes="choice", compact=True
                     )
                     known = effects[choice.id]
-                    lines = [Content(choice.text.strip())] if choice.text.strip() else []
+                    lines = [Content(tr(choice.text.strip()))] if choice.text.strip() else []
                     lines.append(
                         Content.assemble(
-                            ("effects: ", "$text-muted"), "; ".join(known) if known else "none known"
+                            (_("effects: "), "$text-muted"),
+                            "; ".join(tr(effect) for effect in known) if known else _("none known"),
                         )
                     )
                     if choice.id in odds:  # a gamble: each way it may turn out, with its chance now
                         lines.append(Content.styled("then, by chance:", "$text-muted"))
                         lines.extend(Content(f"  {outcome.line}") for outcome in odds[choice.id])
                     yield Static(Content("\n").join(lines), classes="choice-effects", markup=False)
-            yield Static("Press a number or click a choice.", classes="hint")
+            yield Static(_("Press a number or click a choice."), classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -8,33 +8,50 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
+from game.i18n import N_, _
 from game.tui.screens.base import CampaignScreen
+from game.tui.widgets.footer import Footer
 
-RULES = "\n".join(
-    [
-        "You run a space agency's lunar plans, one turn (usually a quarter) at a time.",
+RULES = [
+    N_("You run a space agency's lunar plans, one turn (usually a quarter) at a time."),
+    N_(
         "• Money comes once a year: the appropriation grows with public support and with the budget "
         "bonuses your contributions earn. Builds are paid turn by turn; a build you cannot pay stalls "
-        "and strains its programme.",
+        "and strains its programme."
+    ),
+    N_(
         "• Money, science, prestige and domestic support pull against each other. If support "
-        "collapses, or you stay in debt too long, the campaign is lost.",
+        "collapses, or you stay in debt too long, the campaign is lost."
+    ),
+    N_(
         "• Join a programme by applying, ideally offering a contribution (a module, an instrument, a "
         "service). The leads answer at the end of the turn; relations with them matter, and joining "
-        "one bloc's programme can cool relations with the other.",
+        "one bloc's programme can cool relations with the other."
+    ),
+    N_(
         "• Contributions earn crew seats, science and prestige once delivered and flown. Milestones "
-        "slip when programmes are strained; the timeline shows every slip.",
-        "• Or go alone: invest in capabilities and fly national missions.",
-        "• Events ask for a decision; each choice lists its known effects.",
-        "• The score counts the scenario's objectives; the debrief shows it at the end (B: so far).",
-        "• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs.",
+        "slip when programmes are strained; the timeline shows every slip."
+    ),
+    N_("• Or go alone: invest in capabilities and fly national missions."),
+    N_("• Events ask for a decision; each choice lists its known effects."),
+    N_("• The score counts the scenario's objectives; the debrief shows it at the end (B: so far)."),
+    N_("• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs."),
+    N_(
         "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
-        "name. Continue or Load on the title screen resume one.",
+        "name. Continue or Load on the title screen resume one."
+    ),
+    N_(
         "Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it, or press "
-        "W on the dashboard for the reasons.",
-    ]
-)
+        "W on the dashboard for the reasons."
+    ),
+]
+
+
+def rules() -> str:
+    """The rules in the language in force, a paragraph a line."""
+    return "\n".join(_(paragraph) for paragraph in RULES)
 
 
 def key_name(key: str) -> str:
@@ -49,7 +66,7 @@ def key_name(key: str) -> str:
 def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = frozenset()) -> list[Content]:
     """One screen's keys (not those in ``skip``, listed once under Everywhere); runs of number
     keys are shown once as 1-9; a key that works only at times says when (its tooltip)."""
-    lines = [Content.assemble((title, "bold $text-primary"))]
+    lines = [Content.assemble((_(title), "bold $text-primary"))]
     numbers = False
     for binding in bindings:
         if not isinstance(binding, Binding) or binding.key in skip:
@@ -57,11 +74,11 @@ def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = fr
         if binding.key.isdigit():
             if not numbers:
                 numbers = True
-                what = "open a programme card" if "card" in binding.action else "pick that choice"
+                what = _("open a programme card") if "card" in binding.action else _("pick that choice")
                 lines.append(Content(f"  {'1-9':<8} {what}"))
             continue
-        when = f" ({binding.tooltip})" if binding.tooltip else ""
-        lines.append(Content(f"  {key_name(binding.key):<8} {binding.description}{when}"))
+        when = f" ({_(binding.tooltip)})" if binding.tooltip else ""
+        lines.append(Content(f"  {key_name(binding.key):<8} {_(binding.description)}{when}"))
     return lines
 
 
@@ -79,22 +96,24 @@ def all_keys() -> list[Content]:
     from game.tui.screens.title import TitleScreen
 
     sections: list[tuple[str, list[BindingType]]] = [
-        ("Everywhere", [*CislunarApp.BINDINGS, Binding("ctrl+p", "palette", "Command palette")]),
-        ("Title", TitleScreen.BINDINGS),
-        ("Scenario and agency", [*ScenarioScreen.BINDINGS, *AgencyScreen.BINDINGS[1:]]),
-        ("Dashboard", DashboardScreen.BINDINGS),
-        ("Decisions", DecisionsScreen.BINDINGS),
-        ("Join a programme", JoinScreen.BINDINGS),
-        ("Event", EventScreen.BINDINGS),
-        ("Why", ReasonsScreen.BINDINGS),
-        ("Timeline", TimelineScreen.BINDINGS),
-        ("Debrief", DebriefScreen.BINDINGS),
+        (N_("Everywhere"), [*CislunarApp.BINDINGS, Binding("ctrl+p", "palette", "Command palette")]),
+        (N_("Title"), TitleScreen.BINDINGS),
+        (N_("Scenario and agency"), [*ScenarioScreen.BINDINGS, *AgencyScreen.BINDINGS[1:]]),
+        (N_("Dashboard"), DashboardScreen.BINDINGS),
+        (N_("Decisions"), DecisionsScreen.BINDINGS),
+        (N_("Join a programme"), JoinScreen.BINDINGS),
+        (N_("Event"), EventScreen.BINDINGS),
+        (N_("Why"), ReasonsScreen.BINDINGS),
+        (N_("Timeline"), TimelineScreen.BINDINGS),
+        (N_("Debrief"), DebriefScreen.BINDINGS),
     ]
     lines: list[Content] = []
     everywhere = frozenset(b.key for b in CislunarApp.BINDINGS if isinstance(b, Binding))
     for title, bindings in sections:
         lines.extend(key_lines(title, bindings, frozenset() if title == "Everywhere" else everywhere))
-    lines.append(Content("Mouse: click a figure for its reasons, a card to open it, a button to press it."))
+    lines.append(
+        Content(_("Mouse: click a figure for its reasons, a card to open it, a button to press it."))
+    )
     return lines
 
 
@@ -107,12 +126,12 @@ class HelpScreen(CampaignScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="help"):
-            yield Static(Content.assemble(("How to play", "bold underline")), markup=False)
-            yield Static(RULES, id="rules", markup=False)
-            yield Static(Content.assemble(("Keys", "bold underline")), markup=False)
+            yield Static(Content.assemble((_("How to play"), "bold underline")), markup=False)
+            yield Static(rules(), id="rules", markup=False)
+            yield Static(Content.assemble((_("Keys"), "bold underline")), markup=False)
             yield Static(Content("\n").join(all_keys()), id="keys", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Help"
+        self.sub_title = _("Help")
         self.query_one("#help").focus()

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, Header, OptionList, Static
+from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action
@@ -21,6 +21,7 @@ from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, status
+from game.tui.widgets.footer import Footer
 
 OBSERVER = "__observer__"
 

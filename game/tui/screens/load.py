@@ -6,11 +6,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _
 from game.tui.saved import SavedCampaign
 from game.tui.screens.base import CampaignScreen
+from game.tui.widgets.footer import Footer
 
 
 class LoadScreen(CampaignScreen[None]):
@@ -23,13 +25,13 @@ class LoadScreen(CampaignScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(
-            "Saved campaigns, newest first. Enter resumes one; a damaged file is listed with why.",
+            _("Saved campaigns, newest first. Enter resumes one; a damaged file is listed with why."),
             classes="hint",
         )
         yield OptionList(
             *(
                 Option(
-                    f"{save.label}\n  {'cannot load: ' if save.problem else ''}{save.detail}",
+                    f"{save.label}\n  {_('cannot load: ') if save.problem else ''}{save.detail}",
                     id=str(i),
                     disabled=not save.resumable,
                 )

@@ -7,12 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game.engine.queries import programme_views
+from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
+from game.tui.widgets.footer import Footer
 
 
 class ProgrammePickScreen(CampaignModal[str | None]):
@@ -21,14 +23,26 @@ class ProgrammePickScreen(CampaignModal[str | None]):
     def compose(self) -> ComposeResult:
         game = self.game
         options = [
-            Option(f"{i} {view.name} ({view.short}) · {view.status} · you: {view.standing}", id=view.id)
+            Option(
+                _("{number} {programme} ({short}) · {status} · you: {standing}").format(
+                    number=i,
+                    programme=tr(view.name),
+                    short=tr(view.short),
+                    status=tr(view.status),
+                    standing=tr(view.standing),
+                ),
+                id=view.id,
+            )
             for i, view in enumerate(programme_views(game.state, game.compiled), start=1)
         ]
         options.append(
-            Option(f"{len(options) + 1} Go alone: national missions and capabilities", id="go_alone")
+            Option(
+                _("{number} Go alone: national missions and capabilities").format(number=len(options) + 1),
+                id="go_alone",
+            )
         )
         with Vertical(classes="dialog", id="pick-dialog") as dialog:
-            dialog.border_title = "Open a programme"
+            dialog.border_title = _("Open a programme")
             yield OptionList(*options, id="programmes")
         yield Footer()
 

@@ -9,14 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine.compiled import CompiledScenario
 from game.engine.queries import budget_view, net_changes, stat_name
 from game.engine.reports import Change
+from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
 from game.tui.text import amount, delta, money, shown, unit
+from game.tui.widgets.footer import Footer
 
 
 def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | None) -> list[Content]:
@@ -24,12 +26,14 @@ def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | No
     chosen = [c for c in changes if stat is None or c.stat == stat]
     lines: list[Content] = []
     for key, total in net_changes(chosen).items():
-        lines.append(Content.assemble((stat_name(key, cs), "bold"), " ", delta(shown(key, total), unit(key))))
+        lines.append(
+            Content.assemble((tr(stat_name(key, cs)), "bold"), " ", delta(shown(key, total), unit(key)))
+        )
         for change in chosen:
             if change.stat == key:
                 sign = "+" if change.delta >= 0 else "-"
                 figure = amount(abs(shown(key, change.delta)))
-                lines.append(Content(f"   {sign}{figure}{unit(key)}  {change.reason}"))
+                lines.append(Content(f"   {sign}{figure}{unit(key)}  {tr(change.reason)}"))
     return lines
 
 
@@ -50,12 +54,16 @@ class ReasonsScreen(CampaignModal[None]):
     def compose(self) -> ComposeResult:
         game = self.game
         cs = game.compiled
-        title = "Why did my figures change?" if self.stat is None else f"Why: {stat_name(self.stat, cs)}"
+        title = (
+            _("Why did my figures change?")
+            if self.stat is None
+            else _("Why: {figure}").format(figure=tr(stat_name(self.stat, cs)))
+        )
         with Vertical(classes="dialog", id="reasons-dialog") as dialog:
             dialog.border_title = title
             with VerticalScroll():
                 yield Static(self._body(game), markup=False, id="reasons-body")
-            yield Static("Esc closes", classes="hint")
+            yield Static(_("Esc closes"), classes="hint")
         yield Footer()
 
     def _body(self, game) -> Content:
@@ -65,32 +73,52 @@ class ReasonsScreen(CampaignModal[None]):
             return self._budget(game)
         report = game.reports[-1] if game.reports else None
         if report is not None:
-            lines.append(Content.assemble((f"Last turn ({report.date})", "bold underline")))
-            lines.extend(change_lines(report.changes, cs, self.stat) or [Content("   no change")])
+            lines.append(
+                Content.assemble((_("Last turn ({date})").format(date=report.date), "bold underline"))
+            )
+            lines.extend(change_lines(report.changes, cs, self.stat) or [Content("   " + _("no change"))])
         now = change_lines(game.state.changes, cs, self.stat)
         if now:
-            lines.append(Content.assemble(("So far this turn", "bold underline")))
+            lines.append(Content.assemble((_("So far this turn"), "bold underline")))
             lines.extend(now)
         if not lines:
-            lines.append(Content("Nothing has changed yet: end a turn first."))
+            lines.append(Content(_("Nothing has changed yet: end a turn first.")))
         return Content("\n").join(lines)
 
     def _budget(self, game) -> Content:
         budget = budget_view(game.state, game.compiled)
         lines = [
-            Content.assemble(("Income this year ", "bold"), money(budget.income)),
+            Content.assemble((_("Income this year "), "bold"), money(budget.income)),
             Content(
-                f"   set each new year from your base budget, public support "
-                f"({game.state.me.support:.0f}%) and budget bonuses ({game.state.me.budget_modifier:+.0f}%)"
+                "   "
+                + _(
+                    "set each new year from your base budget, public support ({support}%) "
+                    "and budget bonuses ({bonus}%)"
+                ).format(
+                    support=f"{game.state.me.support:.0f}", bonus=f"{game.state.me.budget_modifier:+.0f}"
+                )
             ),
-            Content.assemble(("Build payments until the next budget ", "bold"), money(budget.committed_year)),
+            Content.assemble(
+                (_("Build payments until the next budget "), "bold"), money(budget.committed_year)
+            ),
             Content(
-                f"   over {budget.turns_left_in_year} turn(s), "
-                f"{money(budget.committed_turn)} due at this turn's end"
+                "   "
+                + ngettext(
+                    "over {count} turn, {money} due at this turn's end",
+                    "over {count} turns, {money} due at this turn's end",
+                    budget.turns_left_in_year,
+                ).format(count=budget.turns_left_in_year, money=money(budget.committed_turn))
             ),
         ]
         for name, turn, year in budget.commitments:
-            lines.append(Content(f"   {name}: {money(turn)} this turn, {money(year)} before the next budget"))
+            lines.append(
+                Content(
+                    "   "
+                    + _("{name}: {now} this turn, {year} before the next budget").format(
+                        name=tr(name), now=money(turn), year=money(year)
+                    )
+                )
+            )
         if not budget.commitments:
-            lines.append(Content("   no builds under way"))
+            lines.append(Content("   " + _("no builds under way")))
         return Content("\n").join(lines)

@@ -9,12 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine.queries import net_changes
+from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
 from game.tui.text import delta, relation_word
+from game.tui.widgets.footer import Footer
 
 RELATION, WORD, CHANGE = 8, 9, 9  # the fixed columns; the bloc takes the width that is left
 
@@ -33,10 +35,10 @@ class RelationsScreen(CampaignModal[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="relations-dialog") as dialog:
-            dialog.border_title = "Relations"
+            dialog.border_title = _("Relations")
             with VerticalScroll():
                 yield Static(markup=False, id="relations-table")
-            yield Static("Esc closes · click a relation on the dashboard for its reasons", classes="hint")
+            yield Static(_("Esc closes · click a relation on the dashboard for its reasons"), classes="hint")
         yield Footer()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -48,16 +50,20 @@ class RelationsScreen(CampaignModal[None]):
         game = self.game
         state, cs = game.state, game.compiled
         last = net_changes(game.reports[-1].changes) if game.reports else {}
-        blocs = {b.id: b.name for b in cs.scenario.blocs}
+        blocs = {b.id: tr(b.name) for b in cs.scenario.blocs}
         rows = sorted(
             (aid for aid in cs.agencies if aid != game.player),
             key=lambda aid: (-state.relation(game.player, aid), aid),
         )
-        name_width = max(len("agency"), *(len(cs.agencies[aid].short) for aid in rows)) + 1
+        heading, bloc_heading, relation_heading = _("agency"), _("bloc"), _("relation")
+        name_width = max(len(heading), *(len(tr(cs.agencies[aid].short)) for aid in rows)) + 1
         bloc_width = max(10, width - name_width - RELATION - WORD - CHANGE - 2)
         lines = [
             Content.assemble(
-                (f"{'agency':<{name_width}}{fit('bloc', bloc_width)} {'relation':>{RELATION}}", "bold")
+                (
+                    f"{heading:<{name_width}}{fit(bloc_heading, bloc_width)} {relation_heading:>{RELATION}}",
+                    "bold",
+                )
             )
         ]
         for aid in rows:
@@ -66,7 +72,7 @@ class RelationsScreen(CampaignModal[None]):
             bloc = blocs.get(agency.bloc, agency.bloc)
             lines.append(
                 Content.assemble(
-                    f"{agency.short:<{name_width}}{fit(bloc, bloc_width)} {value:>+{RELATION}.0f} ",
+                    f"{tr(agency.short):<{name_width}}{fit(bloc, bloc_width)} {value:>+{RELATION}.0f} ",
                     (f"{relation_word(value):<{WORD}}", "$text-muted"),
                     delta(last.get(f"relation:{aid}", 0)),
                 )

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.campaign import Campaign, CampaignError
@@ -16,6 +16,7 @@ from game.format.catalogue import ScenarioEntry, list_scenarios
 from game.paths import user_scenarios_dir
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import short_path
+from game.tui.widgets.footer import Footer
 
 ORIGIN = {"shipped": "shipped with the game", "user": "your scenario folder"}
 

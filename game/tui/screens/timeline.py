@@ -7,10 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.engine.queries import milestone_views
+from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import LEGEND, Calendar, GanttChart, GanttRow
 
 
@@ -22,7 +24,7 @@ class TimelineScreen(CampaignScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Timeline · {LEGEND}", classes="step", markup=False)
+        yield Static(f"{_('Timeline')} · {_(LEGEND)}", classes="step", markup=False)
         with VerticalScroll(id="timeline"):
             yield GanttChart(id="gantt")
         yield Footer()
@@ -36,7 +38,7 @@ class TimelineScreen(CampaignScreen[None]):
         state, cs = game.state, game.compiled
         self.sub_title = game.date
         rows = [
-            GanttRow(cp.model.short, milestone)
+            GanttRow(tr(cp.model.short), milestone)
             for pid, cp in cs.programmes.items()
             for milestone in milestone_views(state, cs, pid)
         ]

@@ -8,11 +8,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.i18n import _
 from game.tui.saved import SavedCampaign
 from game.tui.screens.base import CampaignScreen
+from game.tui.widgets.footer import Footer
 
 BANNER = """\
    .-.          C I S L U N A R
@@ -36,10 +38,16 @@ class TitleScreen(CampaignScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
-            yield Static(BANNER, id="banner", markup=False)
             yield Static(
-                "Join an international lunar programme, or go it alone: money, science, "
-                "prestige and public support pull against each other.",
+                BANNER.replace("three roads to the Moon", _("three roads to the Moon")),
+                id="banner",
+                markup=False,
+            )
+            yield Static(
+                _(
+                    "Join an international lunar programme, or go it alone: money, science, "
+                    "prestige and public support pull against each other."
+                ),
                 id="pitch",
                 markup=False,
             )
@@ -54,11 +62,11 @@ class TitleScreen(CampaignScreen[None]):
     def _menu(self) -> list[Option]:
         items = []
         if self.newest is not None:
-            items.append(Option(f"Continue  ({self.newest.label})", id="continue"))
-        items.append(Option("New campaign", id="new"))
+            items.append(Option(_("Continue  ({save})").format(save=self.newest.label), id="continue"))
+        items.append(Option(_("New campaign"), id="new"))
         if self.saves:
-            items.append(Option("Load a saved campaign", id="load"))
-        items.extend([Option("Help and keys", id="help"), Option("Quit", id="quit")])
+            items.append(Option(_("Load a saved campaign"), id="load"))
+        items.extend([Option(_("Help and keys"), id="help"), Option(_("Quit"), id="quit")])
         return items
 
     def on_mount(self) -> None:

@@ -16,8 +16,9 @@ from textual.geometry import Size
 from textual.widget import Widget
 
 from game.engine.queries import MilestoneView
+from game.i18n import N_, _, tr
 
-LEGEND = "◇ planned  ◆ expected  ● flown  ─ slip  » after the end  │ today"
+LEGEND = N_("◇ planned  ◆ expected  ● flown  ─ slip  » after the end  │ today")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +109,16 @@ class GanttChart(Widget):
             cells[now], styles[now] = "»", "$text-warning"  # expected after the campaign's end
         else:
             cells[now], styles[now] = "◆", "$text-warning" if m.slip_months else "$text-primary"
-        label = m.name if len(m.name) < label_width else m.name[: label_width - 2] + "…"
+        name = tr(m.name)
+        label = name if len(name) < label_width else name[: label_width - 2] + "…"
         parts: list[str | tuple[str, str]] = [f" {label:<{label_width - 1}} "]
         parts.extend((cell, style) if style else cell for cell, style in zip(cells, styles, strict=True))
         if m.flown:
-            late = (f" ✓ +{m.slip_months} mo", "$text-warning")
-            note = late if m.slip_months else (" ✓ on time", "$text-success")
+            late = (" ✓ " + _("+{months} mo").format(months=m.slip_months), "$text-warning")
+            note = late if m.slip_months else (" ✓ " + _("on time"), "$text-success")
         elif m.slip_months:
-            note = (f" +{m.slip_months} mo", "$text-warning")
+            note = (" " + _("+{months} mo").format(months=m.slip_months), "$text-warning")
         else:
-            note = (" on time", "$text-success")
+            note = (" " + _("on time"), "$text-success")
         parts.append((note[0][:note_width], note[1]))
         return Content.assemble(*parts)

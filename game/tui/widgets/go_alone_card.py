@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from game.engine.queries import GoAloneView
+from game.i18n import _, tr
 from game.tui.widgets.programme_card import ProgrammeCard
 
 MARK = {"available": "○", "building": "■", "flown": "✓", "refused": "·"}
@@ -20,28 +21,30 @@ class GoAloneCard(ProgrammeCard):
 
     def show_path(self, view: GoAloneView, room: int = 5) -> None:
         """Missions under way first, then those open to start, then the rest, up to ``room`` lines."""
-        self.border_title = f"{self.index} Go alone"
+        self.border_title = f"{self.index} {_('Go alone')}"
         crew = (
-            "crew on the Moon"
+            _("crew on the Moon")
             if view.crewed_surface
-            else "crew in orbit"
+            else _("crew in orbit")
             if view.crewed_orbit
-            else "no crew yet"
+            else _("no crew yet")
         )
         lines: list[Content] = [Content(crew)]
-        self.border_subtitle = "national path"
+        self.border_subtitle = _("national path")
         order = {"building": 0, "available": 1, "flown": 2, "refused": 3}
         missions = sorted(view.missions, key=lambda m: order[m.state])
         for mission in missions[:room]:
-            text = f"{MARK[mission.state]} {mission.name}"
+            text = f"{MARK[mission.state]} {tr(mission.name)}"
             if mission.state == "building":
-                text += f" ({mission.turns_left} left)"
+                text += " " + _("({count} left)").format(count=mission.turns_left)
             elif mission.failures:
-                text += f" ({mission.failures} failed)"
+                text += " " + _("({count} failed)").format(count=mission.failures)
             lines.append(Content(text))
         if len(missions) > room:
-            lines.append(Content.assemble((f"+{len(missions) - room} more", "$text-muted")))
-        levels = " ".join(f"{name[:3]}{level}" for name, level in view.capabilities)
-        lines.append(Content.assemble(("skills ", "$text-muted"), levels))
+            lines.append(
+                Content.assemble((_("+{count} more").format(count=len(missions) - room), "$text-muted"))
+            )
+        levels = " ".join(f"{tr(name)[:3]}{level}" for name, level in view.capabilities)
+        lines.append(Content.assemble((_("skills "), "$text-muted"), levels))
         self.update(Content("\n").join(lines), layout=False)
-        self.tooltip = "○ can start  ■ building  ✓ flown  · not yet possible. Enter or click to open."
+        self.tooltip = _("○ can start  ■ building  ✓ flown  · not yet possible. Enter or click to open.")

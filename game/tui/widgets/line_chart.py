@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from rich.text import Text
 from textual.widget import Widget
 
+from game.i18n import _
 from game.tui.text import amount
 
 
@@ -34,7 +35,7 @@ class LineChart(Widget):
 
     def _draw(self, width: int, height: int) -> Text:
         if width < 20 or height < 5 or len(self.values) < 2:
-            return Text(f"{self.title}: not enough turns played for a chart")
+            return Text(_("{title}: not enough turns played for a chart").format(title=self.title))
         import plotext
 
         figure = plotext.figure

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from game.engine.queries import dated_news
 from game.engine.reports import TurnReport
+from game.i18n import _, tr
 from game.tui.text import NEWS_MARK
 
 
@@ -21,16 +22,16 @@ def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12) -> 
     for date, news in reversed(dated_news(reports[-limit - 1 :], now)[-limit:]):
         lines.append(Content.assemble((f"── {date} ", "bold $text-primary")))
         if not news:
-            lines.append(Content.assemble(("   a quiet turn", "$text-muted")))
+            lines.append(Content.assemble(("   " + _("a quiet turn"), "$text-muted")))
         for item in news:
             mark = NEWS_MARK.get(item.kind, "·")
             if item.player:
-                lines.append(Content.assemble(f" ▸{mark} ", (item.text, "bold")))
+                lines.append(Content.assemble(f" ▸{mark} ", (tr(item.text), "bold")))
             else:
-                lines.append(Content.assemble(("  " + mark + " ", "$text-muted"), item.text))
+                lines.append(Content.assemble(("  " + mark + " ", "$text-muted"), tr(item.text)))
     if not lines:
         lines.append(
-            Content.assemble(("No news yet: end the turn to see what the world does.", "$text-muted"))
+            Content.assemble((_("No news yet: end the turn to see what the world does."), "$text-muted"))
         )
     return Content("\n").join(lines)
 

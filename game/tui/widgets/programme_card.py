@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from game.engine.queries import ProgrammeView
+from game.i18n import _, ngettext, tr
 from game.tui.text import delta, slip, status
 
 
@@ -41,39 +42,50 @@ class ProgrammeCard(Static, can_focus=True):
 
     def show(self, view: ProgrammeView, date_of: dict[int, str], health_change: float) -> None:
         """Draw the card from a view, one fact per line; ``date_of`` maps month indexes to dates."""
-        self.border_title = f"{self.index} {view.short}"
+        self.border_title = f"{self.index} {tr(view.short)}"
         lines: list[Content] = [
             status(view.status),
-            Content.assemble(f"health {view.health:.0f}% ", delta(health_change)),
-            Content(f"lead {', '.join(view.leads)}"),
-            Content(f"with {', '.join(view.members)}" if view.members else "no partners yet"),
+            Content.assemble(
+                _("health {health}% ").format(health=f"{view.health:.0f}"), delta(health_change)
+            ),
+            Content(_("lead {agencies}").format(agencies=", ".join(tr(lead) for lead in view.leads))),
+            Content(
+                _("with {agencies}").format(agencies=", ".join(tr(member) for member in view.members))
+                if view.members
+                else _("no partners yet")
+            ),
         ]
         name_at = len(lines)
         if view.next is None:
-            lines.append(Content(f"all flown ({view.flown}/{view.total})"))
+            lines.append(Content(_("all flown ({flown}/{total})").format(flown=view.flown, total=view.total)))
         else:
             nxt = view.next
-            lines.append(Content(f"next {nxt.name}"))
+            lines.append(Content(_("next {milestone}").format(milestone=tr(nxt.name))))
             lines.append(Content.assemble(f"{date_of[nxt.due]} ", slip(nxt.slip_months)))
             if nxt.slip_months:
-                lines.append(Content.assemble(("was ", "$text-muted"), date_of[nxt.planned]))
-        standing, _, offered = view.standing.partition(" offering ")
-        self.border_subtitle = f"you: {'outside' if standing == 'not a member' else standing}"
+                lines.append(Content.assemble((_("was "), "$text-muted"), date_of[nxt.planned]))
+        standing, _offering, offered = view.standing.partition(" offering ")
+        you = _("outside") if standing == "not a member" else tr(standing)
+        self.border_subtitle = _("you: {standing}").format(standing=you)
         if offered:
-            lines.append(Content(f"▪ offers {offered}"))
-        lines.extend(Content(f"▪ {build}") for build in view.builds)
+            lines.append(Content(_("▪ offers {contribution}").format(contribution=tr(offered))))
+        lines.extend(Content(f"▪ {tr(build)}") for build in view.builds)
         if view.seats:
-            lines.append(Content(f"▪ {view.seats} crew seat(s)"))
+            seats = ngettext("{count} crew seat", "{count} crew seats", view.seats).format(count=view.seats)
+            lines.append(Content(f"▪ {seats}"))
         room = self.content_region.height
         if room and len(lines) > room:  # a short card (many programmes): the partners go first
             del lines[2:4]
             name_at -= 2
         if view.next is not None:  # the milestone's name takes the lines the card has to spare
             spare = 1 + self.content_region.height - len(lines)
-            name = wrapped(f"next {view.next.name}", self.content_region.width, spare)
+            next_name = _("next {milestone}").format(milestone=tr(view.next.name))
+            name = wrapped(next_name, self.content_region.width, spare)
             lines[name_at : name_at + 1] = [Content(line) for line in name]
         self.update(Content("\n").join(lines), layout=False)  # fixed height: no relayout
-        self.tooltip = f"{view.name}: {view.flown} of {view.total} milestones flown. Enter or click to open."
+        self.tooltip = _("{programme}: {flown} of {total} milestones flown. Enter or click to open.").format(
+            programme=tr(view.name), flown=view.flown, total=view.total
+        )
 
     def on_click(self) -> None:
         self.post_message(self.Open(self.target))

@@ -1,0 +1,38 @@
+"""Translations: the interface through gettext catalogues (read with Babel), a scenario's texts
+through ``.po`` files beside it. ``_`` translates an interface literal, ``tr`` any text shown
+(a scenario's, an engine's :class:`Text`), ``msg`` writes an engine sentence that ``tr`` can translate.
+"""
+
+from game.i18n.language import (
+    SOURCE_LANGUAGE,
+    LanguageError,
+    _,
+    available_languages,
+    check_language,
+    current_language,
+    language_name,
+    ngettext,
+    scenario_catalogue,
+    set_language,
+    tr,
+    use_scenario,
+)
+from game.i18n.message import N_, Text, msg
+
+__all__ = [
+    "N_",
+    "SOURCE_LANGUAGE",
+    "LanguageError",
+    "Text",
+    "_",
+    "available_languages",
+    "check_language",
+    "current_language",
+    "language_name",
+    "msg",
+    "ngettext",
+    "scenario_catalogue",
+    "set_language",
+    "tr",
+    "use_scenario",
+]

@@ -1,0 +1,159 @@
+"""The language in force and the one translation function of every face.
+
+English is the source language: with it, :func:`_` returns its argument and nothing is read.
+Another language reads its interface catalogue once (``game/locale``) and, when a campaign
+opens, the translation of its scenario (``<scenario>.<code>.po`` beside the file, and beside
+each file it extends). A text with no translation is shown as written.
+"""
+
+from __future__ import annotations
+
+import gettext
+import string
+from collections.abc import Iterable
+from pathlib import Path
+
+from game.i18n.catalogues import (
+    CatalogueError,
+    entries,
+    interface_catalogue,
+    interface_languages,
+    translations,
+)
+from game.i18n.message import Text
+
+SOURCE_LANGUAGE = "en"
+
+
+class LanguageError(ValueError):
+    """A language code with no translation: the message lists the available ones."""
+
+
+class _State:
+    code: str = SOURCE_LANGUAGE
+    interface: gettext.NullTranslations | None = None  # None: English, nothing to look up
+    #: The scenario's translations, by key (msgctxt) and by the English text (msgid).
+    by_key: dict[str, str] = {}  # noqa: RUF012 (replaced whole, never mutated)
+    by_source: dict[str, str] = {}  # noqa: RUF012
+
+
+_state = _State()
+
+
+def available_languages() -> list[str]:
+    """Every language code the interface can be shown in, English first."""
+    return [SOURCE_LANGUAGE, *interface_languages()]
+
+
+def language_name(code: str) -> str:
+    """A language's name in that language ('English', 'русский'), as a menu shows it."""
+    from babel import Locale
+
+    try:
+        name = Locale.parse(code).get_display_name(code) or code
+        return name[:1].upper() + name[1:]
+    except (ValueError, TypeError, LookupError):
+        return code
+
+
+def check_language(code: str) -> str:
+    """``code`` if the interface speaks it, else :class:`LanguageError` naming the available ones."""
+    available = available_languages()
+    if code in available:
+        return code
+    listed = ", ".join(f"{known} ({language_name(known)})" for known in available)
+    raise LanguageError(f"no translation into {code!r}; available: {listed}")
+
+
+def set_language(code: str) -> None:
+    """Show the interface in ``code`` from now on (English: ``'en'``); the scenario's texts are reset."""
+    check_language(code)
+    _state.interface = None if code == SOURCE_LANGUAGE else translations(interface_catalogue(code))
+    _state.code = code
+    _state.by_key, _state.by_source = {}, {}
+
+
+def current_language() -> str:
+    return _state.code
+
+
+def use_scenario(files: Iterable[Path]) -> list[str]:
+    """Translate the texts of the scenario made of ``files`` (the file first, then what it extends).
+
+    Returns the problems met (a translation file that cannot be read is skipped, with its
+    located reason): a broken translation never stops a campaign.
+    """
+    by_key: dict[str, str] = {}
+    by_source: dict[str, str] = {}
+    problems = []
+    if _state.code != SOURCE_LANGUAGE:
+        for path in files:
+            catalogue = scenario_catalogue(Path(path), _state.code)
+            if not catalogue.is_file():
+                continue
+            try:
+                found = entries(catalogue)
+            except CatalogueError as error:
+                problems.append(str(error))
+                continue
+            for entry in found:
+                if entry.translation:
+                    if entry.context:
+                        by_key.setdefault(entry.context, entry.translation)
+                    by_source.setdefault(entry.source, entry.translation)
+    _state.by_key, _state.by_source = by_key, by_source
+    return problems
+
+
+def scenario_catalogue(scenario: Path, code: str) -> Path:
+    """Where a scenario's translation lives: ``default-2021.ru.po`` beside ``default-2021.yaml``."""
+    return scenario.with_name(f"{scenario.stem}.{code}.po")
+
+
+def _(text: str) -> str:
+    """The interface's ``text`` in the language in force (the text itself in English or untranslated)."""
+    interface = _state.interface
+    return text if interface is None else interface.gettext(text)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a counted phrase for ``count`` in the language in force (Russian has three)."""
+    interface = _state.interface
+    if interface is None:
+        return singular if count == 1 else plural
+    return interface.ngettext(singular, plural, count)
+
+
+def tr(text: str, key: str | None = None) -> str:
+    """Any text shown to the player in the language in force: a scenario's (by its ``key``, else by
+    its English), an engine's sentence (:class:`Text`, translated with its parameters), or the interface's."""
+    if _state.interface is None:
+        return text
+    if key is not None and key in _state.by_key:
+        return _state.by_key[key]
+    if isinstance(text, Text):
+        return _sentence(text)
+    found = _state.by_source.get(text)
+    if found is not None:
+        return found
+    return _state.interface.gettext(text)
+
+
+def _sentence(text: Text) -> str:
+    """An engine's sentence in the language in force, its text parameters translated too."""
+    template = _state.interface.gettext(text.template) if _state.interface else text.template
+    if template == text.template and not text.params:
+        return str(text)
+    params = {name: tr(value) if isinstance(value, str) else value for name, value in text.params.items()}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError):  # a translation with a broken placeholder
+        return str(text)
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{names}`` of a template (what a translation must keep)."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError:
+        return {"{"}  # unbalanced braces: never equal to a good template's

@@ -1,0 +1,163 @@
+"""Translations: the language switch, the fallback to English, the catalogues' reports and their bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from game.cli.main import main
+from game.format.loader import load_scenario
+from game.format.translations import check_translations, scenario_texts, write_translation
+from game.i18n import LanguageError, _, check_language, msg, ngettext, set_language, tr, use_scenario
+from game.i18n.catalogues import CatalogueError, entries
+from game.settings import Settings, load_settings, save_settings
+
+MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    set_language("ru")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    path = tmp_path / "mini.yaml"
+    shutil.copy(MINI, path)
+    return path
+
+
+def po(*entries: tuple[str | None, str, str]) -> str:
+    """A small catalogue: (key, English, translation) entries."""
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=utf-8\\n"', ""]
+    for key, source, translation in entries:
+        if key:
+            lines.append(f'msgctxt "{key}"')
+        lines += [f'msgid "{source}"', f'msgstr "{translation}"', ""]
+    return "\n".join(lines)
+
+
+def test_english_is_the_text_itself() -> None:
+    assert _("Help") == "Help"
+    assert ngettext("{count} crew seat", "{count} crew seats", 2) == "{count} crew seats"
+    assert tr(msg("{agency} joins {programme}", agency="ESA", programme="ISLS")) == "ESA joins ISLS"
+
+
+def test_an_engine_sentence_is_still_its_english() -> None:
+    sentence = msg("{agency} joins {programme}", agency="ESA", programme="ISLS")
+    assert sentence == "ESA joins ISLS"
+    assert isinstance(sentence, str) and hash(sentence) == hash("ESA joins ISLS")
+
+
+def test_russian_interface_and_fallback(russian: None) -> None:
+    assert _("Help") == "Справка"
+    assert _("a text no catalogue has") == "a text no catalogue has"
+    assert ngettext("{count} crew seat", "{count} crew seats", 5) == "{count} мест в экипаже"
+
+
+def test_scenario_texts_are_translated_by_key_and_by_english(russian: None, mini: Path) -> None:
+    texts = scenario_texts(load_scenario(mini).scenario)
+    key, english = next(iter(texts.items()))
+    mini.with_name("mini.ru.po").write_text(po((key, english, "Перевод")), encoding="utf-8")
+    assert use_scenario([mini]) == []
+    assert tr(english) == "Перевод"
+    assert tr(english, key) == "Перевод"
+    assert tr("untranslated text") == "untranslated text"
+    # The sentence an engine writes has its scenario names translated inside it.
+    assert tr(msg("{name} flies", name=english)) == "Перевод flies"
+
+
+def test_unknown_language_lists_the_available_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(LanguageError, match="available: en \\(English\\), ru \\(Русский\\)"):
+        check_language("xx")
+    assert main(["play", "--lang", "xx"]) == 2
+    assert "no translation into 'xx'; available: en (English), ru (Русский)" in capsys.readouterr().err
+
+
+def test_serve_refuses_an_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--lang", "klingon"]) == 2
+    assert "no translation into 'klingon'" in capsys.readouterr().err
+
+
+def test_settings_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    assert load_settings(path) == Settings()
+    save_settings(Settings(language="ru"), path)
+    assert load_settings(path) == Settings(language="ru")
+    assert json.loads(path.read_text()) == {"language": "ru"}
+
+
+@pytest.mark.parametrize("content", ["{", "[]", '{"language": 7}', '{"language": "r\\u00fc"}', "\xff"])
+def test_unreadable_settings_are_the_defaults(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="latin-1")
+    assert load_settings(path) == Settings()
+
+
+def test_validate_reports_untranslated_and_orphaned_keys(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    texts = scenario_texts(load_scenario(mini).scenario)
+    key, english = next(iter(texts.items()))
+    catalogue = po((key, english, "Перевод"), ("events.gone.title", "Gone", "Нет"))
+    mini.with_name("mini.de.po").write_text(catalogue, encoding="utf-8")
+    [report] = check_translations(mini, load_scenario(mini).scenario)
+    assert report.language == "de"
+    assert report.orphaned == ["events.gone.title"]
+    assert report.missing == list(texts)[1:]
+    assert main(["validate", str(mini)]) == 0  # untranslated texts are shown in English: no failure
+    err = capsys.readouterr().err
+    assert f"mini.de.po: de: {len(texts) - 1} untranslated, 1 orphaned" in err
+    assert "de: orphaned: events.gone.title" in err
+
+
+def test_a_changed_english_text_is_untranslated_again(mini: Path) -> None:
+    texts = scenario_texts(load_scenario(mini).scenario)
+    key = next(iter(texts))
+    mini.with_name("mini.ru.po").write_text(po((key, "the old English", "Старый")), encoding="utf-8")
+    [report] = check_translations(mini, load_scenario(mini).scenario)
+    assert key in report.missing and key in report.orphaned
+
+
+def test_write_translation_keeps_what_is_translated(mini: Path) -> None:
+    scenario = load_scenario(mini).scenario
+    texts = scenario_texts(scenario)
+    key, english = next(iter(texts.items()))
+    mini.with_name("mini.ru.po").write_text(
+        po((key, english, "Перевод"), ("gone", "x", "y")), encoding="utf-8"
+    )
+    path = write_translation(mini, scenario, "ru")
+    found = {entry.context: entry for entry in entries(path)}
+    assert set(found) == set(texts)
+    assert found[key].translation == "Перевод"
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('msgid "a"\nmsgstr "b"\n\nmsgid "c"\nmsgstr "d"\nthis is not po\n', 6),
+        ('msgid "a"\nmsgstr "b"\n\n\xff\n', 4),
+    ],
+)
+def test_a_malformed_translation_is_a_located_error(
+    mini: Path, content: str, line: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = mini.with_name("mini.ru.po")
+    broken.write_bytes(content.encode("latin-1"))
+    with pytest.raises(CatalogueError, match=f"^{broken}:{line}: "):
+        entries(broken)
+    main(["validate", str(mini)])
+    assert f"{broken}:{line}: " in capsys.readouterr().err
+    set_language("ru")
+    try:
+        assert use_scenario([mini])[0].startswith(f"{broken}:{line}: ")  # the campaign goes on in English
+    finally:
+        set_language("en")
