@@ -108,6 +108,46 @@ CASES = [
         [("flag-never-read", "cut_taken", 0)],
     ),
     Case(
+        "an agency's flag read but never set",
+        [("    chance: 0.5\n", '    chance: 0.5\n    when: not my_flag("warned")\n')],
+        [("flag-never-set", '"warned"', 0)],
+    ),
+    Case(
+        "an agency's flag set but never read",
+        [(CHOICE_CUT, CHOICE_CUT + "            agency_flags: [{agency: big_agency, set: [vexed]}]\n")],
+        [("flag-never-read", "vexed", 0)],
+    ),
+    Case(
+        "a variable read but never set",
+        [("    chance: 0.5\n", '    chance: 0.5\n    when: var("cuts") < 2\n')],
+        [("variable-never-set", '"cuts"', 0)],
+    ),
+    Case(
+        "a variable set but never read",
+        [(CHOICE_CUT, CHOICE_CUT + "            vars: [{name: cuts, add: 1}]\n")],
+        [("variable-never-read", "cuts", 0)],
+    ),
+    Case(
+        "a starting value never read, an agency's variable read as a global one",
+        [
+            ("victory_score: 50", "variables: {mood: 1}\nvictory_score: 50"),
+            ("    relations: {big_agency: 40", "    variables: {trust: 2}\n    relations: {big_agency: 40"),
+            ("    chance: 0.5\n", '    chance: 0.5\n    when: var("trust") < 2 and my_var("trust") > 1\n'),
+        ],
+        [("variable-never-read", "mood: 1", 0), ("variable-never-set", '"trust") < 2', 0)],
+    ),
+    Case(
+        "an agency's variable that only an effect's own expression reads",
+        [
+            (
+                CHOICE_CUT,
+                CHOICE_CUT
+                + "            vars: [{name: cuts, agency: my_agency, add: 'my_var(\"cuts\") + 1'}]\n",
+            )
+        ],
+        [],
+    ),
+    Case(
         "objective due before the calendar starts",
         [("    by: 2033-Q4", "    by: 2020-Q4")],
         [("objective-deadline-before-start", "2020-Q4", 0)],

@@ -74,6 +74,11 @@ def _states() -> list[GameState]:
             bot.play_turn(game)
             if game.state.turn % 6 == 0:
                 states.append(game.state.copy())
+    for state in states[::2]:  # the scenario keeps no variables of its own: some as effects leave them
+        state.variables["launch_failures"] = 2.0
+        state.agency_variables[state.player] = {"trust": -3.5}
+        state.agency_variables["nasa"] = {"trust": 1e9}
+        state.agency_flags[state.player] = {"briefed"}
     return states
 
 
@@ -84,7 +89,11 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "milestone": [f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones][:12],
         "contribution": [f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions][:8],
         "capability": [c.id for c in scenario.capabilities],
+        "mission": [m.id for m in scenario.missions],
         "flag": ["war_in_ukraine", "signed_accords", "never_set"],
+        "agency_flag": ["briefed", "never_set"],
+        "variable": ["launch_failures", "never_set"],
+        "agency_variable": ["trust", "never_set"],
     }
     if not entry.args:
         return [()]

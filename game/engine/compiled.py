@@ -304,6 +304,12 @@ class CompiledScenario:
             relations=relations,
             programmes=programmes,
             missions=missions,
+            variables={name: float(value) for name, value in self.scenario.variables.items()},
+            agency_variables={
+                a.id: {name: float(value) for name, value in a.variables.items()}
+                for a in self.scenario.agencies
+                if a.variables
+            },
         )
 
 

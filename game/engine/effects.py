@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import ledger, membership, programmes
+from game.engine import ledger, membership, programmes, variables
 from game.engine.admission import rival_membership
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import budget_modifier, clamp_percent
@@ -52,6 +52,10 @@ def apply_effects(
         state.flags.difference_update(effect.clear_flags)
         for follow in effect.follow_up:
             state.follow_ups.append((state.turn + max(1, follow.delay), follow.event))
+        if effect.vars:
+            variables.change(state, effect.vars)
+        if effect.agency_flags:
+            variables.flag(state, effect.agency_flags)
 
 
 def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:

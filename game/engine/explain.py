@@ -97,6 +97,9 @@ class _Words:
         milestones = self.cs.programmes[pid].milestones if pid in self.cs.programmes else {}
         return milestones[mid].name if mid in milestones else ref
 
+    def mission(self, mid: str) -> str:
+        return self.cs.missions[mid].name if mid in self.cs.missions else mid
+
     def slot(self, ref: str) -> str:
         pid, sid = ref.split(".", 1)
         slots = self.cs.programmes[pid].slots if pid in self.cs.programmes else {}
@@ -112,6 +115,7 @@ def _phrase(node: ast.AST, words: _Words) -> str:
         entry = FUNCTIONS[call[0]]
         name_of = {"agency": words.agency, "programme": words.programme, "milestone": words.milestone}
         name_of["contribution"] = words.slot
+        name_of["mission"] = words.mission
         names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
         return entry.describe(*names)
     return ast.unparse(node)

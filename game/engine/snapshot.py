@@ -20,7 +20,7 @@ from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
 from game.engine.reports import Change, NewsItem
-from game.engine.state import GameState
+from game.engine.state import GameState, is_saved_when_set
 from game.engine.turn import Snapshot
 
 Data = Any  # a JSON value: dict, list, str, int, float, bool or None
@@ -73,7 +73,11 @@ def _encode(value: Any) -> Data:
         version, words, gauss_next = value.getstate()
         return {"version": version, "words": list(words), "gauss_next": gauss_next}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            f.name: _encode(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if not (f.metadata and _left_out(f, value))
+        }
     if isinstance(value, dict):
         return {_key(k): _encode(v) for k, v in value.items()}
     if isinstance(value, set | frozenset):
@@ -81,6 +85,11 @@ def _encode(value: Any) -> Data:
     if isinstance(value, list | tuple):
         return [_encode(item) for item in value]
     raise TypeError(f"cannot put a {type(value).__name__} in a snapshot")
+
+
+def _left_out(f: dataclasses.Field[Any], value: Any) -> bool:
+    """Whether a field saved only when set (``state.SAVED_WHEN_SET``) is empty, so left out."""
+    return is_saved_when_set(f) and not getattr(value, f.name)
 
 
 def _key(key: Any) -> str:
@@ -182,14 +191,16 @@ def _decode_dataclass(cls: type, value: Any, where: str) -> Any:
     if not isinstance(value, dict):
         raise _fail(where, f"a mapping for {cls.__name__}", value)
     hints = _hints(cls)
-    names = [f.name for f in dataclasses.fields(cls)]
+    fields = dataclasses.fields(cls)
+    names = [f.name for f in fields]
     unknown = sorted(set(value) - set(names))
     if unknown:
         raise SnapshotError(f"{where}: unknown key '{unknown[0]}' in {cls.__name__}")
-    missing = [name for name in names if name not in value]
+    missing = [f.name for f in fields if f.name not in value and not is_saved_when_set(f)]
     if missing:
         raise SnapshotError(f"{where}: missing key '{missing[0]}' of {cls.__name__}")
-    return cls(**{name: _decode(hints[name], value[name], f"{where}.{name}") for name in names})
+    given = [name for name in names if name in value]  # a field saved only when set may be absent
+    return cls(**{name: _decode(hints[name], value[name], f"{where}.{name}") for name in given})
 
 
 def _decode_generator(value: Any, where: str) -> random.Random:

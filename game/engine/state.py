@@ -7,8 +7,8 @@ exactly; the faces show it in millions.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import Field, dataclass, field
+from typing import Any, Literal
 
 from game.engine.rulebook import RELATION_TOP
 
@@ -27,6 +27,17 @@ def copy_generator(rng: random.Random) -> random.Random:
 def k(millions: float) -> int:
     """Millions of dollars to integer k$."""
     return round(millions * 1000)
+
+
+#: The metadata of a field, empty by default, that snapshots (and so hashes) hold only once it
+#: is not empty: campaigns that never use a newer feature keep their hashes, and older saves
+#: (which lack the field) still load. ``field(default_factory=dict, metadata=SAVED_WHEN_SET)``.
+SAVED_WHEN_SET = {"saved_when_set": True}
+
+
+def is_saved_when_set(f: Field[Any]) -> bool:
+    """Whether a dataclass field carries ``SAVED_WHEN_SET``."""
+    return bool(f.metadata.get("saved_when_set"))
 
 
 @dataclass(slots=True)
@@ -205,6 +216,11 @@ class GameState:
     over: bool = False
     outcome: str = ""  # "", "won", "lost", "finished"
     outcome_reason: str = ""
+    #: the scenario's numeric variables: global ones by name, then per agency (unset ones read 0)
+    variables: dict[str, float] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    agency_variables: dict[str, dict[str, float]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: flags of one agency, beside the global ``flags``: agency -> names
+    agency_flags: dict[str, set[str]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -237,6 +253,9 @@ class GameState:
             self.over,
             self.outcome,
             self.outcome_reason,
+            dict(self.variables),
+            {aid: dict(values) for aid, values in self.agency_variables.items()},
+            {aid: set(names) for aid, names in self.agency_flags.items()},
         )
 
     @property

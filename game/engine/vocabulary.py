@@ -221,3 +221,52 @@ def capability(area: str) -> Getter:
 @implements("seats")
 def seats(programme: str) -> Getter:
     return lambda s: s.programmes[programme].seat_count(s.player)
+
+
+# ---------------------------------------------------------------- the scenario's own variables and flags
+
+#: What an agency without variables or flags of its own reads: nothing (never written to).
+_NOTHING: dict[str, float] = {}
+
+
+@implements("var")
+def var(name: str) -> Getter:
+    return lambda s: s.variables.get(name, 0)
+
+
+@implements("agency_var")
+def agency_var(agency: str, name: str) -> Getter:
+    return lambda s: s.agency_variables.get(agency, _NOTHING).get(name, 0)
+
+
+@implements("my_var")
+def my_var(name: str) -> Getter:
+    return lambda s: s.agency_variables.get(s.player, _NOTHING).get(name, 0)
+
+
+@implements("agency_flag")
+def agency_flag(agency: str, name: str) -> Getter:
+    return lambda s: name in s.agency_flags.get(agency, ())
+
+
+@implements("my_flag")
+def my_flag(name: str) -> Getter:
+    return lambda s: name in s.agency_flags.get(s.player, ())
+
+
+# ---------------------------------------------------------------- the player's national missions
+
+
+@implements("mission_flown")
+def mission_flown(mission: str) -> Getter:
+    return lambda s: s.missions[mission].successes > 0
+
+
+@implements("mission_failed")
+def mission_failed(mission: str) -> Getter:
+    return lambda s: s.missions[mission].failures > 0
+
+
+@implements("mission_underway")
+def mission_underway(mission: str) -> Getter:
+    return lambda s: s.missions[mission].build.status == "building"

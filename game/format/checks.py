@@ -191,6 +191,15 @@ class _Checker:
                 self.known((*eloc, "capability", j, "area"), item.area, self.capabilities, "capability area")
             for j, item in enumerate(effect.follow_up):
                 self.known((*eloc, "follow_up", j, "event"), item.event, self.events, "event")
+            for j, change in enumerate(effect.vars):
+                if change.agency is not None:
+                    self.known((*eloc, "vars", j, "agency"), change.agency, self.agencies, "agency")
+                for key in ("set", "add"):
+                    value = getattr(change, key)
+                    if isinstance(value, str):
+                        self.check_expression((*eloc, "vars", j, key), value, "number")
+            for j, flags in enumerate(effect.agency_flags):
+                self.known((*eloc, "agency_flags", j, "agency"), flags.agency, self.agencies, "agency")
 
     def check_outcomes(self, loc: DataPath, outcomes: list[Outcome]) -> None:
         """Ids unique in the list, weights that are numbers, effects that name what exists."""
@@ -222,10 +231,11 @@ class _Checker:
             "milestone": self.milestones,
             "contribution": self.contributions,
             "capability": self.capabilities,
+            "mission": self.missions,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:
-            return  # flags are free-form; the linter reports unused ones
+            return  # flags and variables are free-form; the linter reports unused ones
         shape = (
             " (write 'programme.id')"
             if ref.kind in ("milestone", "contribution") and "." not in ref.value

@@ -96,7 +96,11 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "milestone": "gateway.artemis_iii",
     "contribution": "gateway.ihab",
     "capability": "propulsion",
+    "mission": "lunar_cubesat",
     "flag": "signed_accords",
+    "agency_flag": "briefed",
+    "variable": "launch_failures",
+    "agency_variable": "trust",
 }
 
 _KIND_WORDS: dict[ValueKind, str] = {"number": "a number", "truth": "a condition (true or false)"}

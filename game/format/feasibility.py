@@ -56,6 +56,11 @@ class Facts:
     start: int
     turn_months: int
     flags_set: set[str] = field(default_factory=set)
+    #: names of global variables, agencies' variables and agencies' flags an effect (or a
+    #: starting value) gives a value; any other reads 0 (false) all campaign long
+    variables_set: set[str] = field(default_factory=set)
+    agency_variables_set: set[str] = field(default_factory=set)
+    agency_flags_set: set[str] = field(default_factory=set)
     playable: set[str] = field(default_factory=set)
     milestone_planned: dict[str, int] = field(default_factory=dict)
     crew_orbit_from: int | None = None  # the earliest month a crew can reach lunar orbit

@@ -7,15 +7,17 @@ code, listed in ``WARNINGS`` with what it means (the reference docs are generate
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from game.format.dates import format_date, parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import Reference, parse_expression
 from game.format.feasibility import Facts, can_hold
 from game.format.models import Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.vocabulary import RefKind
 from game.format.yaml_source import DataPath, SourceMap
 
 #: Every warning code, with what it means. Codes are stable: tools and docs may rely on them.
@@ -28,8 +30,13 @@ WARNINGS: dict[str, str] = {
     "`cooldown` on a `triggered_only` event, `cooldown` without `repeat: true`, `by` on an objective "
     "scored by `scale`.",
     "outcomes-never-drawn": "A list of outcomes whose weights are all the number 0: none is ever drawn.",
-    "flag-never-set": "A condition reads a flag that no effect sets, so `flag(...)` is always false.",
-    "flag-never-read": "An effect sets a flag that no condition reads.",
+    "flag-never-set": "A condition reads a flag (or an agency's flag) that no effect sets, so `flag(...)` "
+    "(`agency_flag`, `my_flag`) is always false.",
+    "flag-never-read": "An effect sets a flag (or an agency's flag) that no condition reads.",
+    "variable-never-set": "A condition reads a variable (global, or an agency's) that no effect sets and "
+    "no starting value gives, so `var(...)` (`agency_var`, `my_var`) is always 0.",
+    "variable-never-read": "An effect or a starting value gives a variable (global, or an agency's) a value "
+    "that no condition or expression reads.",
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
     "objective-impossible": "An objective whose `when` can never hold by its deadline (e.g. a year "
     "outside the calendar, a flag nothing sets, a crewed flight no programme or mission offers).",
@@ -67,7 +74,8 @@ class _Linter:
         self.start, self.end = parse_date(calendar.start), parse_date(calendar.end)
         self.step = calendar.turn_months
         self.last_turn = self.start + (self.end - self.start) // self.step * self.step
-        self.flags_set = {flag for _, effect in self.effects() for flag in effect.set_flags}
+        self.written = {names.kind: names.written(self) for names in NAMESPACES}
+        self.flags_set = set(self.written["flag"])
         self.planned = {
             f"{p.id}.{m.id}": parse_date(m.planned) for p in scenario.programmes for m in p.milestones
         }
@@ -109,6 +117,15 @@ class _Linter:
             if choice.outcomes:
                 yield ("events", i, "choices", c, "outcomes"), choice.outcomes
 
+    def value_expressions(self) -> Iterator[tuple[DataPath, str]]:
+        """Every expression of an effect that gives a number (a variable's new value)."""
+        for loc, effect in self.effects():
+            for j, change in enumerate(effect.vars):
+                for key in ("set", "add"):
+                    value = getattr(change, key)
+                    if isinstance(value, str):
+                        yield (*loc, "vars", j, key), value
+
     def conditions(self) -> Iterator[tuple[DataPath, Condition]]:
         for i, programme in enumerate(self.s.programmes):
             if programme.admission.condition is not None:
@@ -131,13 +148,12 @@ class _Linter:
 
     @cached_property
     def all_references(self) -> list[tuple[DataPath, Reference]]:
-        """Every id named in a condition, parsed once for the rules that need them."""
-        return [
-            (text_loc, ref)
-            for loc, condition in self.conditions()
-            for text_loc, text in expressions_in(loc, condition)
-            for ref in parse_expression(text).references
+        """Every id named in a condition or an effect's expression, parsed once for the rules."""
+        texts = [
+            *(found for loc, condition in self.conditions() for found in expressions_in(loc, condition)),
+            *self.value_expressions(),
         ]
+        return [(loc, ref) for loc, text in texts for ref in parse_expression(text).references]
 
     def facts(self, first: int, last: int) -> Facts:
         orbit, surface = self.crew
@@ -147,6 +163,9 @@ class _Linter:
             start=self.start,
             turn_months=self.step,
             flags_set=self.flags_set,
+            variables_set=set(self.written["variable"]),
+            agency_variables_set=set(self.written["agency variable"]),
+            agency_flags_set=set(self.written["agency flag"]),
             playable={a.id for a in self.s.agencies if a.playable},
             milestone_planned=self.planned,
             crew_orbit_from=orbit,
@@ -197,7 +216,7 @@ class _Linter:
     # -- the rules
     def run(self) -> list[Diagnostic]:
         self.lint_events()
-        self.lint_flags()
+        self.lint_names()
         self.lint_objectives()
         self.lint_programmes()
         self.lint_capabilities()
@@ -273,29 +292,35 @@ class _Linter:
                 f"event '{event.id}' never fires: its condition cannot hold in the calendar",
             )
 
-    def lint_flags(self) -> None:
-        read: set[str] = set()
+    def lint_names(self) -> None:
+        """Flags and variables, global and per agency: read but never set, or set but never read."""
+        read: dict[str, set[str]] = {names.kind: set() for names in NAMESPACES}
         for loc, ref in self.references():
-            if ref.kind != "flag":
+            names = READ_AS.get(ref.kind)
+            if names is None:
                 continue
-            read.add(ref.value)
-            if ref.value not in self.flags_set:
+            read[names.kind].add(ref.value)
+            if ref.value not in self.written[names.kind]:
                 self.found.append(
                     Diagnostic.at(
                         self.source.text(loc, ref.column),
-                        "flag-never-set",
-                        f"flag '{ref.value}' is never set by any effect, so it is always false",
+                        names.never_set,
+                        f"{names.kind} '{ref.value}' is {names.unset}{self.elsewhere(names, ref.value)}",
                         severity="warning",
                     )
                 )
-        for loc, effect in self.effects():
-            for j, flag in enumerate(effect.set_flags):
-                if flag not in read:
-                    self.warn(
-                        (*loc, "set_flags", j),
-                        "flag-never-read",
-                        f"flag '{flag}' is set but no condition reads it",
-                    )
+        for names in NAMESPACES:
+            for name, places in self.written[names.kind].items():
+                if name not in read[names.kind]:
+                    for loc, key in places:
+                        self.warn(loc, names.never_read, f"{names.kind} '{name}' {names.unread}", key=key)
+
+    def elsewhere(self, names: Names, name: str) -> str:
+        """A hint when the name is written in a sibling namespace: a global read as an agency's."""
+        for other in NAMESPACES:
+            if other.kind != names.kind and other.family == names.family and name in self.written[other.kind]:
+                return f"; an effect sets it as {other.article} {other.kind}: read it with {other.read_with}"
+        return ""
 
     def lint_objectives(self) -> None:
         total = sum(objective.points for objective in self.s.objectives)
@@ -460,6 +485,118 @@ class _Linter:
                     f"mission '{mission.id}' comes after a chain of missions that loops, so it can never "
                     "be flown",
                 )
+
+
+#: Where a name is written: the location, and whether it is a mapping's key (a starting value).
+Places = dict[str, list[tuple[DataPath, bool]]]
+
+
+@dataclass(frozen=True)
+class Names:
+    """One namespace of names that effects write and conditions read: flags, variables, global
+    or one agency's. Its two warnings and the functions that read it; ``written`` finds where
+    the scenario writes each name."""
+
+    kind: str
+    family: Literal["flag", "variable"]
+    article: str
+    ref_kind: RefKind
+    read_with: str
+    unset: str
+    unread: str
+    written: Callable[[_Linter], Places]
+
+    @property
+    def never_set(self) -> str:
+        return f"{self.family}-never-set"
+
+    @property
+    def never_read(self) -> str:
+        return f"{self.family}-never-read"
+
+
+def _flags(linter: _Linter) -> Places:
+    places: Places = {}
+    for loc, effect in linter.effects():
+        for j, flag in enumerate(effect.set_flags):
+            places.setdefault(flag, []).append(((*loc, "set_flags", j), False))
+    return places
+
+
+def _agency_flags(linter: _Linter) -> Places:
+    places: Places = {}
+    for loc, effect in linter.effects():
+        for j, change in enumerate(effect.agency_flags):
+            for k, flag in enumerate(change.set):
+                places.setdefault(flag, []).append(((*loc, "agency_flags", j, "set", k), False))
+    return places
+
+
+def _variables(per_agency: bool) -> Callable[[_Linter], Places]:
+    def written(linter: _Linter) -> Places:
+        places: Places = {}
+        if per_agency:
+            for i, agency in enumerate(linter.s.agencies):
+                for name in agency.variables:
+                    places.setdefault(name, []).append((("agencies", i, "variables", name), True))
+        else:
+            for name in linter.s.variables:
+                places.setdefault(name, []).append((("variables", name), True))
+        for loc, effect in linter.effects():
+            for j, change in enumerate(effect.vars):
+                if (change.agency is not None) == per_agency:
+                    places.setdefault(change.name, []).append(((*loc, "vars", j, "name"), False))
+        return places
+
+    return written
+
+
+_NEVER_READ = "is set but no condition reads it"
+NAMESPACES: tuple[Names, ...] = (
+    Names(
+        "flag",
+        "flag",
+        "a",
+        "flag",
+        "flag(...)",
+        "never set by any effect, so it is always false",
+        _NEVER_READ,
+        _flags,
+    ),
+    Names(
+        "agency flag",
+        "flag",
+        "an",
+        "agency_flag",
+        "agency_flag(...) or my_flag(...)",
+        "never set by any effect, so it is always false",
+        _NEVER_READ,
+        _agency_flags,
+    ),
+    Names(
+        "variable",
+        "variable",
+        "a",
+        "variable",
+        "var(...)",
+        "never set by any effect or starting value, so it is always 0",
+        "is given a value but no condition or expression reads it",
+        _variables(per_agency=False),
+    ),
+    Names(
+        "agency variable",
+        "variable",
+        "an",
+        "agency_variable",
+        "agency_var(...) or my_var(...)",
+        "never set by any effect or starting value, so it is always 0",
+        "is given a value but no condition or expression reads it",
+        _variables(per_agency=True),
+    ),
+)
+
+#: The namespace of each kind of name an expression reads.
+READ_AS: dict[str, Names] = {names.ref_kind: names for names in NAMESPACES}
 
 
 def expressions_in(loc: DataPath, condition: Any) -> Iterator[tuple[DataPath, str]]:

@@ -177,7 +177,8 @@ def located_errors(
         else:
             where = ".".join(str(part) for part in loc) or "file"
             message = f"{where}: {_clean(item['msg'])}"
-            position = source.value(loc)
+            # a bad key of a mapping (a variable's name): pydantic ends its location with "[key]"
+            position = source.key(loc[:-1]) if loc[-1:] == ("[key]",) else source.value(loc)
             code = "invalid-value"
         marker = (position.line, position.column, message)
         if marker not in seen:
@@ -186,9 +187,15 @@ def located_errors(
     return diagnostics
 
 
+#: The tags of the models' unions (models.py), which pydantic puts in an error's location.
+_UNION_TAGS = frozenset(
+    {"tree", "expression", "number", "function-after", "literal-number", "number-expression"}
+)
+
+
 def _data_loc(loc: tuple[Any, ...]) -> DataPath:
     """Drop the parts of a pydantic location that are not keys of the file (union tags)."""
-    return tuple(part for part in loc if part not in ("tree", "expression", "number", "function-after"))
+    return tuple(part for part in loc if part not in _UNION_TAGS)
 
 
 def _clean(message: str) -> str:

@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from game.format.dates import DATE_PATTERN
+from game.format.expressions import MAX_NUMBER
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
 from game.printable import PlainText
 
@@ -51,6 +52,31 @@ Expression = Annotated[
         description="An expression of the safe condition language, "
         "e.g. 'year >= 2023 and relation(\"nasa\") > 40'."
     ),
+]
+
+
+def _number_tag(value: Any) -> str:
+    return "number-expression" if isinstance(value, str) else "literal-number"
+
+
+#: A number an effect writes: a finite number within the expressions' bound, or an expression of
+#: the language that gives one (worked out when the effect applies).
+NumberOrExpression = Annotated[
+    Annotated[
+        Annotated[float, AllowInfNan(False), Field(ge=-MAX_NUMBER, le=MAX_NUMBER)], Tag("literal-number")
+    ]
+    | Annotated[Expression, Tag("number-expression")],
+    Discriminator(_number_tag),
+    Field(
+        description=f"A number (at most {MAX_NUMBER:,} either way), or an expression giving one, "
+        "e.g. 'var(\"launch_failures\") + 1'."
+    ),
+]
+#: A variable's starting value.
+StartingValue = Annotated[
+    float,
+    AllowInfNan(False),
+    Field(ge=-MAX_NUMBER, le=MAX_NUMBER, description="A number, at most 1,000,000,000 either way."),
 ]
 
 
@@ -198,6 +224,29 @@ class FollowUp(Strict):
     delay: int = Field(1, ge=0, le=80, description="Turns until the follow-up fires.")
 
 
+class VariableChange(Strict):
+    """A numeric variable set or added to: a global one, or one agency's own."""
+
+    name: Id = Field(description="The variable, read with var(...) (or agency_var / my_var for an agency's).")
+    agency: Id | None = Field(
+        None, description="The agency whose variable it is; a global variable when left out."
+    )
+    set: NumberOrExpression | None = Field(None, description="Its new value.")
+    add: NumberOrExpression | None = Field(None, description="Added to its value (an unset variable is 0).")
+
+    def model_post_init(self, __context: Any) -> None:
+        if (self.set is None) == (self.add is None):
+            raise ValueError("a variable change has exactly one of 'set' or 'add'")
+
+
+class AgencyFlagChange(Strict):
+    """Flags of one agency set or cleared, beside the global flags."""
+
+    agency: Id = Field(description="The agency whose flags change.")
+    set: list[Id] = empty_list(description="Flags to set, read with agency_flag(...) (or my_flag).")
+    clear: list[Id] = empty_list(description="Flags to clear.")
+
+
 class Effect(Strict):
     """What happens: any of these keys may be combined in one effect."""
 
@@ -226,6 +275,10 @@ class Effect(Strict):
     set_flags: list[Id] = empty_list(description="Flags to set, for conditions to read with flag(...).")
     clear_flags: list[Id] = empty_list(description="Flags to clear.")
     follow_up: list[FollowUp] = empty_list(description="Events that fire after a delay.")
+    vars: list[VariableChange] = empty_list(
+        description="Numeric variables set or added to, in order, for conditions to read with var(...)."
+    )
+    agency_flags: list[AgencyFlagChange] = empty_list(description="Flags of one agency set or cleared.")
 
 
 # ---------------------------------------------------------------- agencies
@@ -272,6 +325,9 @@ class Agency(Strict):
     )
     policy: Policy = Field(
         default_factory=Policy, description="How the computer runs it when no player does."
+    )
+    variables: dict[Id, StartingValue] = empty_map(
+        description="Starting values of its own variables (read with agency_var / my_var); others start at 0."
     )
 
 
@@ -742,6 +798,9 @@ class Scenario(Strict):
     events: list[Event] = empty_list(description="Scripted events: news, crises with choices, follow-ups.")
     objectives: list[Objective] = Field(
         min_length=1, description="What scores points; the score at the end decides victory."
+    )
+    variables: dict[Id, StartingValue] = empty_map(
+        description="Starting values of global variables (read with var(...)); others start at 0."
     )
     victory_score: Finite = Field(50, ge=0, le=100_000, description="Score at the end that counts as a win.")
     defeat: Defeat = Field(default_factory=Defeat, description="How a campaign is lost before its end.")

@@ -27,7 +27,18 @@ if TYPE_CHECKING:
 INF = math.inf
 
 #: The kinds of id a function takes, each checked against the scenario's own ids at load time.
-RefKind = Literal["agency", "programme", "milestone", "contribution", "capability", "flag"]
+RefKind = Literal[
+    "agency",
+    "programme",
+    "milestone",
+    "contribution",
+    "capability",
+    "mission",
+    "flag",
+    "agency_flag",
+    "variable",
+    "agency_variable",
+]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
 ValueKind = Literal["number", "truth"]
@@ -51,7 +62,11 @@ REF_WORDS: dict[RefKind, str] = {
     "milestone": "a milestone ('programme.milestone')",
     "contribution": "a contribution ('programme.contribution')",
     "capability": "a capability area id",
+    "mission": "a national mission id",
     "flag": "a flag name",
+    "agency_flag": "the name of an agency's flag",
+    "variable": "a variable name",
+    "agency_variable": "the name of an agency's variable",
 }
 
 
@@ -121,6 +136,18 @@ def _surface(facts: Facts, _: tuple[str, ...]) -> Bounds:
 
 def _flag(facts: Facts, args: tuple[str, ...]) -> Bounds:
     return TRUTH if args[0] in facts.flags_set else NEVER
+
+
+def _global_variable(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    return ANY if args[0] in facts.variables_set else NEVER
+
+
+def _agency_variable(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    return ANY if args[-1] in facts.agency_variables_set else NEVER
+
+
+def _agency_flag(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    return TRUTH if args[-1] in facts.agency_flags_set else NEVER
 
 
 def _player(facts: Facts, args: tuple[str, ...]) -> Bounds:
@@ -286,6 +313,72 @@ ENTRIES: tuple[Entry, ...] = (
         "your level in {0}",
         bounds=COUNT,
         narrow=_capability,
+    ),
+    _function(
+        "var",
+        ("variable",),
+        "number",
+        "the scenario variable's value (0 until an effect sets it)",
+        "'{0}'",
+        narrow=_global_variable,
+    ),
+    _function(
+        "agency_var",
+        ("agency", "agency_variable"),
+        "number",
+        "the agency's own variable (0 until an effect sets it)",
+        "{0}'s '{1}'",
+        narrow=_agency_variable,
+    ),
+    _function(
+        "my_var",
+        ("agency_variable",),
+        "number",
+        "the player's agency's own variable: agency_var of the agency the player runs",
+        "your '{0}'",
+        narrow=_agency_variable,
+    ),
+    _function(
+        "agency_flag",
+        ("agency", "agency_flag"),
+        "truth",
+        "true while the agency's own flag is set",
+        "'{1}' for {0}",
+        bounds=TRUTH,
+        narrow=_agency_flag,
+    ),
+    _function(
+        "my_flag",
+        ("agency_flag",),
+        "truth",
+        "true while the player's agency's own flag is set: agency_flag of the agency the player runs",
+        "'{0}' for you",
+        bounds=TRUTH,
+        narrow=_agency_flag,
+    ),
+    _function(
+        "mission_flown",
+        ("mission",),
+        "truth",
+        "true once the player's national mission has succeeded",
+        "a success of {0}",
+        bounds=TRUTH,
+    ),
+    _function(
+        "mission_failed",
+        ("mission",),
+        "truth",
+        "true once the player's national mission has failed (even if a later try succeeded)",
+        "a failure of {0}",
+        bounds=TRUTH,
+    ),
+    _function(
+        "mission_underway",
+        ("mission",),
+        "truth",
+        "true while the player is building the national mission",
+        "{0} under way",
+        bounds=TRUTH,
     ),
     _function(
         "seats",
