@@ -64,3 +64,15 @@ def test_outcomes_were_drawn() -> None:
     assert all(("storm_mild" in g.state.flags) != ("storm_severe" in g.state.flags) for g in games)
     assert any("gamble_won" in g.state.flags for g in games)
     assert any("gamble_lost" in g.state.flags for g in games)
+
+
+def test_variables_were_set_and_read() -> None:
+    """# feature: variables. Effects counted hearings and NASA's trust, conditions read them back."""
+    games = campaigns()
+    assert all(game.state.variables["hearings"] >= 2 for game in games)
+    assert all(game.state.agency_variables["nasa"]["trust"] > 0 for game in games)
+    trusted = [game for game in games if "nasa_trusts_esa" in game.state.fired]
+    assert trusted and all(game.state.agency_flags["esa"] == {"trusted"} for game in trusted)
+    assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it
+    flew = [game for game in games if game.state.missions["cubesat"].successes]
+    assert flew and all(game.state.variables["cubesat_news"] >= 3 for game in flew)

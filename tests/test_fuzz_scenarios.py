@@ -27,6 +27,7 @@ from tests.fuzz_settings import fuzz_settings
 from tests.mutations import EXPRESSIONS, mutated, quoted
 from tests.saves_support import MINI
 
+#: the scenario that uses every feature of the language (tests/test_all_features.py) is damaged too
 ALL_FEATURES = Path(__file__).parent / "scenarios" / "all_features.yaml"
 SOURCES = [MINI, ALL_FEATURES, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
 SMALL_FILE = 10_000  # bytes parsed (bases of 'extends' included): above this ~0.3 s each, fewer examples
@@ -113,11 +114,13 @@ def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
         (MINI, "when: crewed_orbit"),
         (MINI, "scale: science / 2"),
         (ALL_FEATURES, 'weight: 2 + relation("nasa") / 25'),
+        (ALL_FEATURES, "add: 1"),
     ],
-    ids=["condition", "scale", "weight"],
+    ids=["condition", "scale", "weight", "variable"],
 )
 def test_every_hostile_expression_is_a_located_error_or_plays(source: Path, key: str) -> None:
-    """Each of the fuzzer's expressions, in a condition, a scale and a weight: never a traceback."""
+    """Each of the fuzzer's expressions, in a condition, a scale, a weight and a variable's value:
+    never a traceback."""
     original = source.read_text()
     assert key in original
     played = 0
