@@ -89,7 +89,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "milestone": [f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones][:12],
         "contribution": [f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions][:8],
         "capability": [c.id for c in scenario.capabilities],
-        "mission": [m.id for m in scenario.missions],
+        "national_mission": [m.id for m in scenario.missions],
         "flag": ["war_in_ukraine", "signed_accords", "never_set"],
         "agency_flag": ["briefed", "never_set"],
         "variable": ["launch_failures", "never_set"],

@@ -115,7 +115,7 @@ def _phrase(node: ast.AST, words: _Words) -> str:
         entry = FUNCTIONS[call[0]]
         name_of = {"agency": words.agency, "programme": words.programme, "milestone": words.milestone}
         name_of["contribution"] = words.slot
-        name_of["mission"] = words.mission
+        name_of["national_mission"] = words.mission
         names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
         return entry.describe(*names)
     return ast.unparse(node)

@@ -231,7 +231,7 @@ class _Checker:
             "milestone": self.milestones,
             "contribution": self.contributions,
             "capability": self.capabilities,
-            "mission": self.missions,
+            "national_mission": self.missions,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:

@@ -96,7 +96,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "milestone": "gateway.artemis_iii",
     "contribution": "gateway.ihab",
     "capability": "propulsion",
-    "mission": "lunar_cubesat",
+    "national_mission": "lunar_cubesat",
     "flag": "signed_accords",
     "agency_flag": "briefed",
     "variable": "launch_failures",
