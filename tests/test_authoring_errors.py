@@ -196,14 +196,15 @@ def test_every_error_code_has_a_case() -> None:
 
 
 def _codes_in_source() -> set[str]:
-    """Every code the format's modules give a Diagnostic, found in their source text."""
+    """Every code the format's modules give a Diagnostic, found in their source text (a call's
+    second argument, or a keyword called ``code`` or ending in ``_code``)."""
     codes: set[str] = set()
     for module in FORMAT.glob("*.py"):
         for node in ast.walk(ast.parse(module.read_text())):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", None) or getattr(node.func, "id", None)
                 args = node.args[1:2] if name in ("at", "error", "warn") else []
-                args += [kw.value for kw in node.keywords if kw.arg == "code"]
+                args += [kw.value for kw in node.keywords if kw.arg and kw.arg.endswith("code")]
                 codes |= {
                     arg.value for arg in args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)
                 }

@@ -304,7 +304,7 @@ class _Linter:
                 self.found.append(
                     Diagnostic.at(
                         self.source.text(loc, ref.column),
-                        names.never_set,
+                        names.unset_code,
                         f"{names.kind} '{ref.value}' is {names.unset}{self.elsewhere(names, ref.value)}",
                         severity="warning",
                     )
@@ -313,7 +313,7 @@ class _Linter:
             for name, places in self.written[names.kind].items():
                 if name not in read[names.kind]:
                     for loc, key in places:
-                        self.warn(loc, names.never_read, f"{names.kind} '{name}' {names.unread}", key=key)
+                        self.warn(loc, names.unread_code, f"{names.kind} '{name}' {names.unread}", key=key)
 
     def elsewhere(self, names: Names, name: str) -> str:
         """A hint when the name is written in a sibling namespace: a global read as an agency's."""
@@ -505,14 +505,8 @@ class Names:
     unset: str
     unread: str
     written: Callable[[_Linter], Places]
-
-    @property
-    def never_set(self) -> str:
-        return f"{self.family}-never-set"
-
-    @property
-    def never_read(self) -> str:
-        return f"{self.family}-never-read"
+    unset_code: str
+    unread_code: str
 
 
 def _flags(linter: _Linter) -> Places:
@@ -562,6 +556,8 @@ NAMESPACES: tuple[Names, ...] = (
         "never set by any effect, so it is always false",
         _NEVER_READ,
         _flags,
+        unset_code="flag-never-set",
+        unread_code="flag-never-read",
     ),
     Names(
         "agency flag",
@@ -572,6 +568,8 @@ NAMESPACES: tuple[Names, ...] = (
         "never set by any effect, so it is always false",
         _NEVER_READ,
         _agency_flags,
+        unset_code="flag-never-set",
+        unread_code="flag-never-read",
     ),
     Names(
         "variable",
@@ -582,6 +580,8 @@ NAMESPACES: tuple[Names, ...] = (
         "never set by any effect or starting value, so it is always 0",
         "is given a value but no condition or expression reads it",
         _variables(per_agency=False),
+        unset_code="variable-never-set",
+        unread_code="variable-never-read",
     ),
     Names(
         "agency variable",
@@ -592,6 +592,8 @@ NAMESPACES: tuple[Names, ...] = (
         "never set by any effect or starting value, so it is always 0",
         "is given a value but no condition or expression reads it",
         _variables(per_agency=True),
+        unset_code="variable-never-set",
+        unread_code="variable-never-read",
     ),
 )
 
