@@ -100,6 +100,15 @@ CASES = [
         "my_agency: 5",
     ),
     base_case(
+        "an agency called player",
+        "reserved-id",
+        variant(
+            "  - id: rival_agency\n",
+            "  - id: player\n    name: P\n    short: P\n    bloc: east\n    budget: 1\n  - id: rival_agency\n",
+        ),
+        "player\n    name: P",
+    ),
+    base_case(
         "a calendar that ends before it starts",
         "date-order",
         variant("  end: 2033-Q4", "  end: 2025-Q4"),

@@ -168,6 +168,16 @@ CASES = [
         [("admission-impossible", "year > 2040", 0)],
     ),
     Case(
+        "a rule an event puts in place that nobody meets",
+        [(CHOICE_CUT, CHOICE_CUT + "            admission: [{programme: station, condition: year > 2040}]\n")],
+        [("admission-impossible", "year > 2040", 0)],
+    ),
+    Case(
+        "a hidden programme nothing announces",
+        [("    kind: orbit\n", "    kind: orbit\n    hidden: true\n")],
+        [("programme-never-announced", "true\n    leads", 0)],
+    ),
+    Case(
         "victory beyond every point",
         [("victory_score: 50", "victory_score: 150")],
         [("victory-unreachable", "victory_score: 150", 15)],

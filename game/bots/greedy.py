@@ -8,6 +8,7 @@ from game.bots.base import RESERVE_TURNS, Strategy
 from game.bots.outlook import LIVE, NATIONAL, Forecast, Outlook, Plan, outlook_of
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import road_of
+from game.engine.admission import admission_rule, is_open
 from game.engine.compiled import CompiledScenario
 from game.engine.events import answer, odds
 from game.engine.game import Game
@@ -251,7 +252,7 @@ class GreedyStrategy(Strategy):
     @staticmethod
     def courting(state: GameState, cs: CompiledScenario, pid: str, exact: bool = True) -> float:
         """Diplomatic initiatives before the leads of a programme will hear an application."""
-        floor = cs.programmes[pid].model.admission.min_relation
+        floor = admission_rule(state, cs, pid).model.min_relation
         gain = max(1.0, cs.rules.diplomacy_gain * 0.75)
         steps = 0.0
         for lead in state.programmes[pid].leads:
@@ -270,7 +271,7 @@ class GreedyStrategy(Strategy):
                 done.successes and not cs.missions[ident].repeatable
             )
         programme = state.programmes[ident]
-        if programme.status not in LIVE:
+        if programme.status not in LIVE or programme.hidden:
             return False
         if option:
             return programme.slots[option].status == "open"
@@ -358,7 +359,11 @@ class GreedyStrategy(Strategy):
             member = programme.is_member(player)
             steps = 0
             if not member:
-                if player in programme.applicants or not cp.model.open or not cp.admission(state):
+                if (
+                    player in programme.applicants
+                    or not is_open(state, cs, pid)
+                    or not admission_rule(state, cs, pid).condition(state)
+                ):
                     continue
                 steps = int(self.courting(state, cs, pid))
                 if steps > MAX_COURTING:
@@ -426,7 +431,7 @@ class GreedyStrategy(Strategy):
                 programme = state.programmes[ident]
                 member = programme.is_member(player)
                 if not member:
-                    floor = cs.programmes[ident].model.admission.min_relation
+                    floor = admission_rule(state, cs, ident).model.min_relation
                     for lead in programme.leads:
                         relation = state.relation(player, lead)
                         if relation < floor + COURT_MARGIN:

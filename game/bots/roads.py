@@ -6,6 +6,7 @@ from functools import cache
 
 from game.bots.base import Strategy
 from game.engine.actions import Action
+from game.engine.admission import admission_rule
 from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
 
@@ -28,7 +29,7 @@ class ProgrammeStrategy(Strategy):
         if programme.status in ENDED_STATUSES:
             return
         player = state.player
-        floor = cs.programmes[pid].model.admission.min_relation
+        floor = admission_rule(state, cs, pid).model.min_relation
         for lead in programme.leads:
             if state.relation(player, lead) < floor + 15:
                 self.try_act(game, Action("diplomacy", lead))

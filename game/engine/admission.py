@@ -2,12 +2,13 @@
 
 The rule is checked against the state as it stands when each application is decided, so a
 membership granted earlier in the same turn counts, and no agency is ever a member of two
-rival programmes (game/format/rivals.py), whoever moved it there.
+rival programmes (game/format/rivals.py), whoever moved it there. A programme's rule and
+whether it is open are the scenario's until an effect changes them (the programme's state says).
 """
 
 from __future__ import annotations
 
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import AdmissionRule, CompiledScenario, Predicate
 from game.engine.explain import explain_failure
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
@@ -21,9 +22,23 @@ def rival_membership(state: GameState, cs: CompiledScenario, agency: str, progra
     return ""
 
 
-def _condition_holds(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
-    """The programme's condition for ``agency``: a condition's "player" is whoever applies."""
-    predicate = cs.programmes[programme_id].admission
+def admission_rule(state: GameState, cs: CompiledScenario, programme_id: str) -> AdmissionRule:
+    """The programme's admission rule now: the scenario's, or the one an effect put in its place."""
+    changed = state.programmes[programme_id].admission
+    return cs.admission_rule(changed) if changed else cs.programmes[programme_id].rule
+
+
+def is_open(state: GameState, cs: CompiledScenario, programme_id: str) -> bool:
+    """Whether the programme takes new partners: announced, and open as the scenario or an effect says."""
+    programme = state.programmes[programme_id]
+    if programme.hidden:
+        return False
+    changed = programme.open_to_partners
+    return cs.programmes[programme_id].model.open if changed is None else changed
+
+
+def _condition_holds(state: GameState, predicate: Predicate, agency: str) -> bool:
+    """An admission condition for ``agency``: a condition's "player" is whoever applies."""
     if agency == state.player:
         return predicate(state)
     player = state.player
@@ -37,15 +52,15 @@ def _condition_holds(state: GameState, cs: CompiledScenario, agency: str, progra
 def admits(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> bool:
     """Whether the programme takes ``agency`` as a partner now (before the leads' answer)."""
     programme = state.programmes[programme_id]
-    model = cs.programmes[programme_id].model
-    if programme.status not in LIVE_STATUSES or not model.open:
+    if programme.status not in LIVE_STATUSES or not is_open(state, cs, programme_id):
         return False
-    floor = model.admission.min_relation
+    rule = admission_rule(state, cs, programme_id)
+    floor = rule.model.min_relation
     if any(state.relation(agency, lead) < floor for lead in programme.leads):
         return False
     if rival_membership(state, cs, agency, programme_id):
         return False
-    return _condition_holds(state, cs, agency, programme_id)
+    return _condition_holds(state, rule.condition, agency)
 
 
 def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
@@ -53,14 +68,16 @@ def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
     programme = state.programmes[programme_id]
     cp = cs.programmes[programme_id]
     short = cp.model.short
+    if programme.hidden:
+        return f"no programme '{programme_id}'"  # not announced: the player does not know of it
     if programme.status not in LIVE_STATUSES:
         return f"{short} is {programme.status}"
-    if not cp.model.open:
+    if not is_open(state, cs, programme_id):
         return f"{short} takes no new partners"
     rival = rival_membership(state, cs, state.player, programme_id)
     if rival:
         return f"{short} is closed to members of {cs.programmes[rival].model.short}; you are one"
-    floor = cp.model.admission.min_relation
+    floor = admission_rule(state, cs, programme_id).model.min_relation
     for lead in programme.leads:
         mine = state.relation(state.player, lead)
         if mine < floor:
@@ -76,8 +93,8 @@ def condition_refusal(state: GameState, cs: CompiledScenario, programme_id: str)
     the condition with the player's figures.
     """
     cp = cs.programmes[programme_id]
-    admission = cp.model.admission
-    if admission.condition is None or cp.admission(state):
+    admission, holds = admission_rule(state, cs, programme_id)
+    if admission.condition is None or holds(state):
         return ""
     if admission.refusal:
         return admission.refusal

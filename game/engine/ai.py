@@ -7,6 +7,7 @@ from game.engine.admission import admits
 from game.engine.compiled import CompiledScenario
 from game.engine.effects import join
 from game.engine.membership import leave, start_build
+from game.engine.policies import movers
 from game.engine.state import GameState
 
 
@@ -29,13 +30,13 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
     """At most one move per agency per turn: leave, join or take on a contribution."""
     rng, player, programmes = state.rng, state.player, state.programmes
     leave_below, build_chance = cs.rules.ai_leave_below, cs.rules.ai_build_chance
-    for aid, model, policy, preferences in cs.movers:
+    for aid, model, policy, preferences in movers(state, cs):
         if aid == player or rng.random() >= policy.boldness:
             continue
         best_id, best_weight = None, 0.0
         for pid, affinity in preferences:
             programme = programmes[pid]
-            if aid in programme.leads:
+            if aid in programme.leads or programme.hidden:
                 continue
             if aid in programme.members:
                 if programme.health < leave_below and rng.random() > policy.loyalty + affinity * (

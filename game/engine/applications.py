@@ -9,7 +9,7 @@ offence taken, and the player reads which programme took them and why this one c
 from __future__ import annotations
 
 from game.engine import ledger
-from game.engine.admission import refusal
+from game.engine.admission import admission_rule, refusal
 from game.engine.compiled import CompiledScenario
 from game.engine.effects import join
 from game.engine.state import GameState
@@ -31,7 +31,7 @@ def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
             ledger.report(state, "partner", f"Your application to {short} lapses{after}: {reason}", pid, True)
             continue
         mood = sum(state.relation(player, lead) for lead in programme.leads) / len(programme.leads)
-        base = cp.model.admission.base_chance
+        base = admission_rule(state, cs, pid).model.base_chance
         bonus = rules.application_offer_bonus if offered else 0.0
         chance = base + mood / rules.relation_per_chance + bonus
         chance = 1.0 if base >= 1 else min(rules.application_most, max(rules.application_least, chance))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import ledger
+from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario, RulesRecord
 from game.engine.rewards import grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
@@ -52,9 +52,10 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
     """Every building slot of every live programme, then the player's national missions."""
     rules = cs.rules
     player, rng, agencies = state.player, state.rng, state.agencies
-    reliability_of, overrun_percent = cs.reliability, rules.overrun_percent
+    reliability_of = policies.reliability(state, cs)
+    overrun_percent = rules.overrun_percent
     for pid, programme in state.programmes.items():
-        if programme.status in ENDED_STATUSES:
+        if programme.status in ENDED_STATUSES or programme.hidden:
             continue
         cp = cs.programmes[pid]
         strain = 1 - programme.health / 100

@@ -26,6 +26,7 @@ from game.engine.state import (
 )
 from game.format.dates import parse_date
 from game.format.models import (
+    Admission,
     Agency,
     Contribution,
     Defeat,
@@ -138,6 +139,13 @@ class ScoreTerm(NamedTuple):
     scale: Getter | None
 
 
+class AdmissionRule(NamedTuple):
+    """Who may join a programme: the rule as written, and its condition ready to test."""
+
+    model: Admission
+    condition: Predicate
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledOutcome:
     """One way a gamble can turn out, with its weight as a closure (a number is a constant)."""
@@ -171,6 +179,8 @@ class CompiledProgramme:
     milestones: dict[str, Milestone]
     slots: dict[str, Contribution]
     admission: Predicate
+    #: The scenario's admission rule (an effect may replace it: game/engine/admission.py reads which).
+    rule: AdmissionRule
     slots_for_milestone: dict[str, list[str]] = field(default_factory=dict)
     #: Every contribution that earns science, in file order.
     science_slots: tuple[ScienceSlot, ...] = ()
@@ -209,6 +219,15 @@ class CompiledScenario:
     #: Caches filled on first use: the opening state (one item at most), the events open by month.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _admissions: dict[str, AdmissionRule] = field(default_factory=dict, repr=False, compare=False)
+
+    def admission_rule(self, text: str) -> AdmissionRule:
+        """An admission rule an effect put in place (kept in the state as JSON), compiled once."""
+        found = self._admissions.get(text)
+        if found is None:
+            model = Admission.model_validate_json(text)
+            found = self._admissions[text] = AdmissionRule(model, compile_condition(model.condition))
+        return found
 
     @property
     def capability_ids(self) -> list[str]:
@@ -291,6 +310,7 @@ class CompiledScenario:
                     for m in p.milestones
                 ],
                 slots=slots,
+                hidden=p.hidden,
             )
         missions = {m.id: MissionState(id=m.id, build=BuildState(id=m.id)) for m in self.scenario.missions}
         return GameState(
@@ -332,11 +352,13 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     """Prepare a validated scenario for the engine (call once per scenario, not per game)."""
     programmes = {}
     for p in scenario.programmes:
+        admission = compile_condition(p.admission.condition)
         cp = CompiledProgramme(
             model=p,
             milestones={m.id: m for m in p.milestones},
             slots={c.id: c for c in p.contributions},
-            admission=compile_condition(p.admission.condition),
+            admission=admission,
+            rule=AdmissionRule(p.admission, admission),
             science_slots=tuple(
                 ScienceSlot(c.id, c.rewards.science_per_turn, c.name)
                 for c in p.contributions

@@ -47,7 +47,7 @@ def drift(state: GameState, cs: CompiledScenario) -> None:
     ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, "prestige fades")
     for pid, programme in state.programmes.items():
         pulls = cs.programmes[pid].drift_pulls
-        if not pulls or programme.status == "cancelled":
+        if not pulls or programme.status == "cancelled" or programme.hidden:
             continue
         members = (*programme.leads, *programme.members)
         ledger.relate_all(state, members, pulls, cs.programmes[pid].drift_reason)

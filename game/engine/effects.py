@@ -5,20 +5,29 @@ from __future__ import annotations
 from game.engine import ledger, membership, programmes, variables
 from game.engine.admission import rival_membership
 from game.engine.compiled import CompiledScenario
+from game.engine.policies import change_policy
+from game.engine.programme_changes import apply_programme_changes
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
-from game.format.models import Effect
+from game.format.models import PLAYER, Effect
+
+
+def agency_named(state: GameState, name: str) -> str:
+    """The agency an effect names: 'player' is whoever plays this campaign."""
+    return state.player if name == PLAYER else name
 
 
 def apply_effects(
     state: GameState, cs: CompiledScenario, effects: list[Effect], reason: str, subject: str | None = None
 ) -> None:
-    """Apply effects to ``subject`` (the player by default): money, stats, relations, programmes."""
+    """Apply effects to ``subject`` (the player by default), or to the agency an effect names:
+    money, stats, relations, programmes, policies."""
     if not effects:
         return
-    who = subject or state.player
-    agency = state.agencies[who]
+    subject = subject or state.player
     for effect in effects:
+        who = subject if effect.agency is None else agency_named(state, effect.agency)
+        agency = state.agencies[who]
         if effect.money:
             ledger.pay(state, agency, k(effect.money), reason)
         for stat in ("science", "prestige", "support", "astronauts"):
@@ -28,7 +37,8 @@ def apply_effects(
         if effect.budget:
             agency.budget_modifier = budget_modifier(agency.budget_modifier, effect.budget, cs.rules)
         for change in effect.relations:
-            ledger.relate(state, change.of or who, change.agency, change.delta, reason)
+            other = who if change.of is None else agency_named(state, change.of)
+            ledger.relate(state, other, agency_named(state, change.agency), change.delta, reason)
         for item in effect.health:
             programme = state.programmes[item.programme]
             programme.health = clamp_percent(programme.health + item.delta)
@@ -36,14 +46,20 @@ def apply_effects(
             programmes.slip(state, cs, item.programme, item.milestone, item.turns, reason)
         for item in effect.overrun:
             programmes.overrun(state, item.programme, item.percent, reason)
-        for item in effect.join:  # the scenario decides, but never into a rival's member
-            if not state.programmes[item.programme].is_member(item.agency) and not rival_membership(
-                state, cs, item.agency, item.programme
+        if effect.announce or effect.open or effect.close or effect.admission:
+            apply_programme_changes(state, cs, effect, reason)  # before joins: announce, then join
+        for item in effect.join:  # the scenario decides, but never into a rival's member nor a hidden one
+            joiner, target = agency_named(state, item.agency), state.programmes[item.programme]
+            if not (
+                target.hidden
+                or target.is_member(joiner)
+                or rival_membership(state, cs, joiner, item.programme)
             ):
-                join(state, cs, item.agency, item.programme, None)
+                join(state, cs, joiner, item.programme, None)
         for item in effect.leave:
-            if item.agency in state.programmes[item.programme].members:
-                membership.leave(state, cs, item.agency, item.programme, reason, penalty=False)
+            leaver = agency_named(state, item.agency)
+            if leaver in state.programmes[item.programme].members:
+                membership.leave(state, cs, leaver, item.programme, reason, penalty=False)
         for item in effect.status:
             programmes.set_status(state, cs, item.programme, item.status, reason)
         for item in effect.capability:
@@ -56,6 +72,8 @@ def apply_effects(
             variables.change(state, effect.vars)
         if effect.agency_flags:
             variables.flag(state, effect.agency_flags)
+        for change in effect.policy:
+            change_policy(state, cs, agency_named(state, change.agency), change)
 
 
 def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import ledger
+from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
@@ -115,9 +115,9 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
 def update_health(state: GameState, cs: CompiledScenario) -> None:
     """Health drifts toward a target set by the partners' funding and the builds under way."""
     rules = cs.rules
-    player, funding_of = state.player, cs.funding
+    player, funding_of = state.player, policies.funding(state, cs)
     for pid, programme in state.programmes.items():
-        if programme.status in ENDED_STATUSES:
+        if programme.status in ENDED_STATUSES or programme.hidden:
             continue
         cp = cs.programmes[pid]
         funding = 0.0
@@ -177,8 +177,8 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
     rules = cs.rules
     rng, month = state.rng, state.month
     for pid, programme in state.programmes.items():
-        if programme.status in ENDED_STATUSES:
-            continue
+        if programme.status in ENDED_STATUSES or programme.hidden:
+            continue  # a programme not announced yet waits
         strain = 1 - programme.health / 100
         for milestone in programme.milestones:
             if milestone.due > month or milestone.status != "pending":

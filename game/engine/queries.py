@@ -16,7 +16,7 @@ from game.engine.actions import Action
 from game.engine.actions.budget import payments, shortfall
 from game.engine.actions.common import reward_parts
 from game.engine.actions.registry import handler_for
-from game.engine.admission import condition_refusal
+from game.engine.admission import admission_rule, condition_refusal, is_open
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.events import odds
@@ -24,7 +24,7 @@ from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
-from game.format.models import Effect
+from game.format.models import PLAYER, Effect
 from game.format.words import chance_text, months
 
 # ---------------------------------------------------------------- names and stats
@@ -217,8 +217,13 @@ def programme_view(state: GameState, cs: CompiledScenario, pid: str) -> Programm
     )
 
 
+def visible_programmes(state: GameState, cs: CompiledScenario) -> list[str]:
+    """The programmes the player knows of, in the scenario's order: all but those not announced yet."""
+    return [pid for pid in cs.programmes if not state.programmes[pid].hidden]
+
+
 def programme_views(state: GameState, cs: CompiledScenario) -> list[ProgrammeView]:
-    return [programme_view(state, cs, pid) for pid in cs.programmes]
+    return [programme_view(state, cs, pid) for pid in visible_programmes(state, cs)]
 
 
 # ---------------------------------------------------------------- the go-alone path
@@ -355,16 +360,17 @@ class JoinTerms:
 def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
     cp = cs.programmes[pid]
     programme = state.programmes[pid]
-    floor = cp.model.admission.min_relation
+    rule = admission_rule(state, cs, pid).model
+    floor = rule.min_relation
     admission = [
         f"relations of at least {floor:.0f} with {cs.agencies[lead].short} "
         f"(yours: {state.relation(state.player, lead):+.0f})"
         for lead in programme.leads
     ]
-    if cp.model.admission.condition is not None:
+    if rule.condition is not None:
         failing = condition_refusal(state, cs, pid)
         admission.append(f"✗ {failing}" if failing else "its own conditions (you meet them)")
-    if not cp.model.open:
+    if not is_open(state, cs, pid):
         admission.append("it takes no new partners")
     drift = tuple(
         f"relations with {cs.agencies[other].short} {delta:+g} per turn"
@@ -422,18 +428,24 @@ def describe_effects(
     def programme(pid: str) -> str:
         return cs.programmes[pid].model.short if pid in cs.programmes else pid
 
+    def named(aid: str) -> str:
+        return state.player if aid == PLAYER else aid
+
     areas = {c.id: c.name for c in cs.scenario.capabilities}
     for effect in effects:
+        target = who if effect.agency is None else named(effect.agency)
+        whose = "" if target == who else f"{short(target)} "  # another agency's figures name it
         if effect.money:
-            lines.append(f"money {_signed(effect.money, ' M$')}")
+            lines.append(f"{whose}money {_signed(effect.money, ' M$')}")
         for stat in ("science", "prestige", "support", "astronauts"):
             value = getattr(effect, stat)
             if value:
-                lines.append(f"{stat} {_signed(value)}")
+                lines.append(f"{whose}{stat} {_signed(value)}")
         if effect.budget:
-            lines.append(f"next budgets {_signed(effect.budget, '%')}")
+            lines.append(f"{whose}next budgets {_signed(effect.budget, '%')}")
         for change in effect.relations:
-            first, second = change.of or who, change.agency
+            first = target if change.of is None else named(change.of)
+            second = named(change.agency)
             if first == second:
                 continue
             if who in (first, second):
@@ -452,18 +464,25 @@ def describe_effects(
             lines.append(f"{programme(item.programme)} {which} slips {months(item.turns * cs.turn_months)}")
         for item in effect.overrun:
             lines.append(f"{programme(item.programme)} costs +{item.percent:g}%")
+        for pid in effect.announce:
+            if pid in state.programmes and state.programmes[pid].hidden:
+                lines.append(f"{cs.programmes[pid].model.name} is announced")
+        lines.extend(f"{programme(pid)} opens to new partners" for pid in effect.open)
+        lines.extend(f"{programme(pid)} takes no new partners" for pid in effect.close)
+        lines.extend(f"{programme(item.programme)} changes who may join" for item in effect.admission)
         for item in effect.join:
-            states = state.programmes.get(item.programme)
-            if states is not None and not states.is_member(item.agency):
-                lines.append(_moves(item.agency, who, "join", programme(item.programme), short))
+            states, joiner = state.programmes.get(item.programme), named(item.agency)
+            if states is not None and not states.is_member(joiner):
+                lines.append(_moves(joiner, who, "join", programme(item.programme), short))
         for item in effect.leave:
-            states = state.programmes.get(item.programme)
-            if states is not None and item.agency in states.members:
-                lines.append(_moves(item.agency, who, "leave", programme(item.programme), short))
+            states, leaver = state.programmes.get(item.programme), named(item.agency)
+            if states is not None and leaver in states.members:
+                lines.append(_moves(leaver, who, "leave", programme(item.programme), short))
         for item in effect.status:
             lines.append(f"{programme(item.programme)} becomes {item.status}")
         for item in effect.capability:
-            lines.append(f"{areas.get(item.area, item.area)} level {_signed(item.delta)}")
+            lines.append(f"{whose}{areas.get(item.area, item.area)} level {_signed(item.delta)}")
+        lines.extend(f"{short(named(change.agency))} changes course" for change in effect.policy)
         if effect.follow_up:
             lines.append("something may follow later")
     return lines

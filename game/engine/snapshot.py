@@ -3,7 +3,8 @@
 A save file is untrusted input: unpickling it could run code. This codec turns the state's
 dataclasses into dicts, lists, strings and numbers (sets sorted, the generator as its
 state tuple) and rebuilds them by walking the dataclasses' type hints, checking every
-value's type on the way, so a damaged snapshot is an error with its data path.
+value's type on the way, so a damaged snapshot is an error with its data path. A field marked
+``SAVED_WHEN_SET`` (game/engine/state.py) is left out while it holds its default.
 """
 
 from __future__ import annotations
@@ -73,11 +74,12 @@ def _encode(value: Any) -> Data:
         version, words, gauss_next = value.getstate()
         return {"version": version, "words": list(words), "gauss_next": gauss_next}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {
-            f.name: _encode(getattr(value, f.name))
-            for f in dataclasses.fields(value)
-            if not (f.metadata and _left_out(f, value))
-        }
+        result = {}
+        for name, optional, default in _layout(type(value)):
+            item = getattr(value, name)
+            if not (optional and item == default):
+                result[name] = _encode(item)
+        return result
     if isinstance(value, dict):
         return {_key(k): _encode(v) for k, v in value.items()}
     if isinstance(value, set | frozenset):
@@ -87,9 +89,17 @@ def _encode(value: Any) -> Data:
     raise TypeError(f"cannot put a {type(value).__name__} in a snapshot")
 
 
-def _left_out(f: dataclasses.Field[Any], value: Any) -> bool:
-    """Whether a field saved only when set (``state.SAVED_WHEN_SET``) is empty, so left out."""
-    return is_saved_when_set(f) and not getattr(value, f.name)
+@cache
+def _layout(cls: type) -> tuple[tuple[str, bool, Any], ...]:
+    """Each field of a state dataclass: its name, whether it is saved only when set, its default."""
+    return tuple((f.name, is_saved_when_set(f), _default(f)) for f in dataclasses.fields(cls))
+
+
+def _default(field: dataclasses.Field[Any]) -> Any:
+    """A field's default value (made afresh when it has a factory)."""
+    if field.default_factory is not dataclasses.MISSING:
+        return field.default_factory()
+    return field.default
 
 
 def _key(key: Any) -> str:

@@ -29,9 +29,10 @@ def k(millions: float) -> int:
     return round(millions * 1000)
 
 
-#: The metadata of a field, empty by default, that snapshots (and so hashes) hold only once it
-#: is not empty: campaigns that never use a newer feature keep their hashes, and older saves
-#: (which lack the field) still load. ``field(default_factory=dict, metadata=SAVED_WHEN_SET)``.
+#: The metadata of a field that snapshots (and so hashes) hold only while it differs from its
+#: default (an empty dict, False, ''): campaigns that never use a newer feature keep their
+#: hashes, and older saves (which lack the field) still load.
+#: ``field(default_factory=dict, metadata=SAVED_WHEN_SET)``.
 SAVED_WHEN_SET = {"saved_when_set": True}
 
 
@@ -134,6 +135,12 @@ class ProgrammeState:
     applicants: dict[str, str] = field(default_factory=dict)  # agency -> offered slot ("" for none)
     seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on any crewed flight
     surface_seats: dict[str, int] = field(default_factory=dict)  # agency -> seats on landings only
+    #: Not announced yet: no milestone flies, no build moves, no one joins, the player does not see it.
+    hidden: bool = field(default=False, metadata=SAVED_WHEN_SET)
+    #: Open to new partners (True) or closed (False) by an effect; None: as the scenario says.
+    open_to_partners: bool | None = field(default=None, metadata=SAVED_WHEN_SET)
+    #: The admission rule an effect put in place of the scenario's, as JSON; '': the scenario's.
+    admission: str = field(default="", metadata=SAVED_WHEN_SET)
 
     def copy(self) -> ProgrammeState:
         return ProgrammeState(
@@ -147,6 +154,9 @@ class ProgrammeState:
             dict(self.applicants),
             dict(self.seats),
             dict(self.surface_seats),
+            self.hidden,
+            self.open_to_partners,
+            self.admission,
         )
 
     def seat_count(self, agency: str) -> int:
@@ -192,6 +202,22 @@ class PendingEvent:
 
 
 @dataclass(slots=True)
+class PolicyState:
+    """A computer-run agency's policy once an effect has changed it (see the scenario's Policy)."""
+
+    preferences: dict[str, float]
+    boldness: float
+    loyalty: float
+    reliability: float
+    funding: float
+
+    def copy(self) -> PolicyState:
+        return PolicyState(
+            dict(self.preferences), self.boldness, self.loyalty, self.reliability, self.funding
+        )
+
+
+@dataclass(slots=True)
 class GameState:
     scenario_id: str
     player: str
@@ -221,6 +247,8 @@ class GameState:
     agency_variables: dict[str, dict[str, float]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: flags of one agency, beside the global ``flags``: agency -> names
     agency_flags: dict[str, set[str]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: Policies effects have changed, by agency; the others are the scenario's.
+    policies: dict[str, PolicyState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -256,6 +284,7 @@ class GameState:
             dict(self.variables),
             {aid: dict(values) for aid, values in self.agency_variables.items()},
             {aid: set(names) for aid, names in self.agency_flags.items()},
+            {aid: policy.copy() for aid, policy in self.policies.items()} if self.policies else {},
         )
 
     @property

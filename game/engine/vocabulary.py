@@ -133,6 +133,11 @@ def active(programme: str) -> Getter:
     return lambda s: s.programmes[programme].status != "cancelled"
 
 
+@implements("announced")
+def announced(programme: str) -> Getter:
+    return lambda s: not s.programmes[programme].hidden
+
+
 @implements("health")
 def health(programme: str) -> Getter:
     return lambda s: s.programmes[programme].health

@@ -11,7 +11,7 @@ from typing import Any
 from game.format.dates import parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import ExpressionError, Reference, parse_expression
-from game.format.models import Condition, ConditionTree, Effect, Outcome, Scenario
+from game.format.models import PLAYER, Condition, ConditionTree, Effect, Outcome, Scenario
 from game.format.vocabulary import REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
 
@@ -22,6 +22,8 @@ class _Checker:
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.agencies = {a.id for a in scenario.agencies}
+        #: What an effect may name as an agency: any of them, or 'player' for the playing one.
+        self.effect_agencies = self.agencies | {PLAYER}
         self.blocs = {b.id for b in scenario.blocs}
         self.capabilities = {c.id for c in scenario.capabilities}
         self.programmes = {p.id: p for p in scenario.programmes}
@@ -77,6 +79,13 @@ class _Checker:
             self.error(("agencies",), "no-playable", "no agency is marked 'playable: true'")
         for i, agency in enumerate(s.agencies):
             loc = ("agencies", i)
+            if agency.id == PLAYER:
+                self.error(
+                    (*loc, "id"),
+                    "reserved-id",
+                    f"'{PLAYER}' is a reserved word: effects use it for the playing agency; "
+                    "give this agency another id",
+                )
             self.known((*loc, "bloc"), agency.bloc, self.blocs, "bloc")
             self.known_keys((*loc, "capabilities"), agency.capabilities, self.capabilities, "capability area")
             self.known_keys((*loc, "relations"), agency.relations, self.agencies, "agency")
@@ -163,10 +172,13 @@ class _Checker:
     def check_effects(self, loc: DataPath, effects: list[Effect]) -> None:
         for i, effect in enumerate(effects):
             eloc = (*loc, i)
+            agencies = self.effect_agencies
+            if effect.agency is not None:
+                self.known((*eloc, "agency"), effect.agency, agencies, "agency")
             for j, change in enumerate(effect.relations):
-                self.known((*eloc, "relations", j, "agency"), change.agency, self.agencies, "agency")
+                self.known((*eloc, "relations", j, "agency"), change.agency, agencies, "agency")
                 if change.of is not None:
-                    self.known((*eloc, "relations", j, "of"), change.of, self.agencies, "agency")
+                    self.known((*eloc, "relations", j, "of"), change.of, agencies, "agency")
             for field in ("health", "overrun", "status"):
                 for j, item in enumerate(getattr(effect, field)):
                     self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
@@ -185,7 +197,7 @@ class _Checker:
                     )
             for field in ("join", "leave"):
                 for j, item in enumerate(getattr(effect, field)):
-                    self.known((*eloc, field, j, "agency"), item.agency, self.agencies, "agency")
+                    self.known((*eloc, field, j, "agency"), item.agency, agencies, "agency")
                     self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
             for j, item in enumerate(effect.capability):
                 self.known((*eloc, "capability", j, "area"), item.area, self.capabilities, "capability area")
@@ -200,6 +212,21 @@ class _Checker:
                         self.check_expression((*eloc, "vars", j, key), value, "number")
             for j, flags in enumerate(effect.agency_flags):
                 self.known((*eloc, "agency_flags", j, "agency"), flags.agency, self.agencies, "agency")
+            self.check_world_effects(eloc, effect)
+
+    def check_world_effects(self, loc: DataPath, effect: Effect) -> None:
+        """The keys that change programmes and the computer's policies: the ids they name."""
+        for field in ("announce", "open", "close"):
+            for j, pid in enumerate(getattr(effect, field)):
+                self.known((*loc, field, j), pid, self.programmes, "programme")
+        for j, change in enumerate(effect.admission):
+            self.known((*loc, "admission", j, "programme"), change.programme, self.programmes, "programme")
+            self.check_condition((*loc, "admission", j, "condition"), change.condition)
+        for j, policy in enumerate(effect.policy):
+            self.known((*loc, "policy", j, "agency"), policy.agency, self.effect_agencies, "agency")
+            self.known_keys(
+                (*loc, "policy", j, "preferences"), policy.preferences, self.programmes, "programme"
+            )
 
     def check_outcomes(self, loc: DataPath, outcomes: list[Outcome]) -> None:
         """Ids unique in the list, weights that are numbers, effects that name what exists."""

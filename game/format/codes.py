@@ -28,6 +28,7 @@ ERRORS: dict[str, str] = {
     "mission or event that does not exist.",
     "duplicate-id": "Two items of one list share an id (or a member is also a lead).",
     "self-relation": "An agency gives itself a relation.",
+    "reserved-id": "An agency whose id is `player`, the word effects use for the playing agency.",
     "date-order": "An end before its start: the calendar, or an event's `before` and `after`.",
     "no-playable": "No agency is marked `playable: true`.",
     "expression": "An expression that cannot be parsed or uses something the language does not allow.",

@@ -42,6 +42,8 @@ WARNINGS: dict[str, str] = {
     "outside the calendar, a flag nothing sets, a crewed flight no programme or mission offers).",
     "admission-impossible": "A programme whose admission condition can never hold, so the player "
     "can never join it.",
+    "programme-never-announced": "A `hidden` programme that no effect's `announce` names: its milestones "
+    "never fly and no one can join it.",
     "victory-unreachable": "`victory_score` is more than all objectives together can give.",
     "milestone-before-start": "A milestone planned before the calendar starts: it is due on the first turn.",
     "milestone-after-end": "A milestone planned after the calendar ends: it never flies in the game.",
@@ -130,6 +132,10 @@ class _Linter:
         for i, programme in enumerate(self.s.programmes):
             if programme.admission.condition is not None:
                 yield ("programmes", i, "admission", "condition"), programme.admission.condition
+        for loc, effect in self.effects():
+            for j, change in enumerate(effect.admission):
+                if change.condition is not None:
+                    yield (*loc, "admission", j, "condition"), change.condition
         for i, event in enumerate(self.s.events):
             if event.when is not None:
                 yield ("events", i, "when"), event.when
@@ -363,14 +369,31 @@ class _Linter:
 
     def lint_programmes(self) -> None:
         whole = self.facts(self.start, self.last_turn)
+        announced = {pid for _, effect in self.effects() for pid in effect.announce}
+        changes: dict[str, list[tuple[DataPath, Condition | None]]] = {}
+        for eloc, effect in self.effects():
+            for j, change in enumerate(effect.admission):
+                changes.setdefault(change.programme, []).append(
+                    ((*eloc, "admission", j, "condition"), change.condition)
+                )
+        between = self.span().replace(" to ", " and ")
         for i, programme in enumerate(self.s.programmes):
             loc = ("programmes", i)
-            if not can_hold(programme.admission.condition, whole):
+            rules = [((*loc, "admission", "condition"), programme.admission.condition)]
+            for rule_loc, condition in [*rules, *changes.get(programme.id, [])]:
+                if not can_hold(condition, whole):
+                    self.warn(
+                        rule_loc,
+                        "admission-impossible",
+                        f"the player can never join '{programme.id}': its admission condition cannot "
+                        f"hold between {between}",
+                    )
+            if programme.hidden and programme.id not in announced:
                 self.warn(
-                    (*loc, "admission", "condition"),
-                    "admission-impossible",
-                    f"the player can never join '{programme.id}': its admission condition cannot hold "
-                    f"between {self.span().replace(' to ', ' and ')}",
+                    (*loc, "hidden"),
+                    "programme-never-announced",
+                    f"'{programme.id}' is hidden and no effect announces it: its milestones never fly "
+                    "and no one can join it",
                 )
             any_flight = any(c.rewards.crew_seats for c in programme.contributions)
             landing = any_flight or any(c.rewards.surface_seats for c in programme.contributions)

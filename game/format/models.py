@@ -35,6 +35,10 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40),
     Field(description="An id: lower-case letters, digits and underscores, starting with a letter."),
 ]
+#: The word that names the playing agency wherever an effect names an agency: one event serves
+#: every playable agency. No agency may take it as its id.
+PLAYER = "player"
+
 Ref = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$", max_length=81),
@@ -247,6 +251,23 @@ class AgencyFlagChange(Strict):
     clear: list[Id] = empty_list(description="Flags to clear.")
 
 
+class PolicyChange(Strict):
+    """New values for a computer-run agency's policy; the keys left out keep their values."""
+
+    agency: Id = Field(description="The agency whose policy changes ('player' for the playing agency).")
+    preferences: dict[Id, Probability] = empty_map(
+        description="Programme id to its new affinity (0..1); 0 stops the agency wanting it."
+    )
+    boldness: Probability | None = Field(None, description="The new chance per turn of making a move.")
+    loyalty: Probability | None = Field(None, description="The new resistance to leaving a programme.")
+    reliability: Probability | None = Field(
+        None, description="The new chance its contributions stay on schedule each turn."
+    )
+    funding: Finite | None = Field(
+        None, ge=0, le=5, description="The new health its membership adds to a programme per turn."
+    )
+
+
 class Effect(Strict):
     """What happens: any of these keys may be combined in one effect."""
 
@@ -279,6 +300,22 @@ class Effect(Strict):
         description="Numeric variables set or added to, in order, for conditions to read with var(...)."
     )
     agency_flags: list[AgencyFlagChange] = empty_list(description="Flags of one agency set or cleared.")
+
+    agency: Id | None = Field(
+        None,
+        description="The agency money, science, prestige, support, astronauts, budget, capability and "
+        "relations without 'of' apply to; the player (or the joiner) when left out. 'player' names the "
+        "playing agency.",
+    )
+    policy: list[PolicyChange] = empty_list(description="Changes of computer-run agencies' policies.")
+    announce: list[Id] = empty_list(
+        description="Hidden programmes made public: their milestones fly and agencies may join them."
+    )
+    open: list[Id] = empty_list(description="Programmes that start taking new partners.")
+    close: list[Id] = empty_list(description="Programmes that stop taking new partners.")
+    admission: list[AdmissionChange] = empty_list(
+        description="New admission rules, each replacing the whole rule of its programme."
+    )
 
 
 # ---------------------------------------------------------------- agencies
@@ -425,6 +462,12 @@ class Admission(Strict):
     )
 
 
+class AdmissionChange(Admission):
+    """A programme's new admission rule: it replaces the old one whole (left-out keys take defaults)."""
+
+    programme: Id = Field(description="The programme whose admission rule changes.")
+
+
 class Programme(Strict):
     """A lunar programme partners can join: ISLS, ILRS, Gateway, or one of yours."""
 
@@ -440,6 +483,11 @@ class Programme(Strict):
     health: Percent = Field(70, description="Health at the start, 0..100: funding, partners and politics.")
     base_health: Percent = Field(60, description="Where health drifts without partners or trouble.")
     open: bool = Field(True, description="Whether the programme accepts applications.")
+    hidden: bool = Field(
+        False,
+        description="Not announced at the start: its milestones do not fly, its builds wait and no one "
+        "joins it (nor sees it) until an effect's 'announce' names it.",
+    )
     admission: Admission = Field(
         default_factory=Admission, description="Who may join, and the chance an application is accepted."
     )
@@ -810,3 +858,4 @@ class Scenario(Strict):
 
 
 ConditionTree.model_rebuild()
+Effect.model_rebuild()

@@ -254,6 +254,14 @@ ENTRIES: tuple[Entry, ...] = (
         bounds=TRUTH,
     ),
     _function(
+        "announced",
+        ("programme",),
+        "truth",
+        "true unless the programme is hidden (see `hidden` and the effect key `announce`)",
+        "{0} announced",
+        bounds=TRUTH,
+    ),
+    _function(
         "health",
         ("programme",),
         "number",

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from game.engine.queries import visible_programmes
+
 if TYPE_CHECKING:
     from game.tui.app import CislunarApp
 
@@ -44,7 +46,8 @@ class CampaignCommands(Provider):
                 app.show_debrief,
             ),
         ]
-        for pid, cp in game.compiled.programmes.items():
+        for pid in visible_programmes(game.state, game.compiled):
+            cp = game.compiled.programmes[pid]
             found.append(
                 (
                     f"Join or contribute: {cp.model.short}",

@@ -56,8 +56,9 @@ def slot_reason(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> s
 
 
 def no_programme(state: GameState, target: str) -> str:
-    """The refusal of a programme action that names no programme, or ''."""
-    return "" if target in state.programmes else f"no programme '{target}'"
+    """The refusal of a programme action that names no programme (or one not announced yet), or ''."""
+    known = target in state.programmes and not state.programmes[target].hidden
+    return "" if known else f"no programme '{target}'"
 
 
 #: Where the programme actions' offers come in the turn's list.
@@ -69,7 +70,7 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
     player = state.player
     for index, (pid, cp) in enumerate(cs.programmes.items()):
         programme = state.programmes[pid]
-        if programme.is_member(player) != members:
+        if programme.is_member(player) != members or programme.hidden:
             continue
         verb = "Build" if members else f"Join {cp.model.short} offering"
         for position, (sid, slot) in enumerate(cp.slots.items(), 1):

@@ -22,6 +22,7 @@ from game.engine.queries import (
     net_changes,
     programme_views,
     stat_name,
+    visible_programmes,
 )
 from game.format.dates import format_date
 from game.i18n import _, tr
@@ -84,10 +85,11 @@ class DashboardScreen(CampaignScreen[None]):
                     )
                 yield FigureCell("relations", "⇄", id="fig-relations")
             yield Static(id="turn-line", markup=False)
+            self.programme_ids = visible_programmes(game.state, cs)
             with Grid(id="cards"):
-                for index, pid in enumerate(cs.programmes, start=1):
+                for index, pid in enumerate(self.programme_ids, start=1):
                     yield ProgrammeCard(pid, index, id=f"card-{pid}")
-                yield GoAloneCard(GO_ALONE, len(cs.programmes) + 1, id="card-go-alone")
+                yield GoAloneCard(GO_ALONE, len(self.programme_ids) + 1, id="card-go-alone")
             with Horizontal(id="lower"):
                 yield NewsFeed(id="news")
                 with VerticalScroll(id="dash-timeline"):
@@ -112,7 +114,7 @@ class DashboardScreen(CampaignScreen[None]):
     def _fit_cards(self) -> None:
         """Up to four cards a row; when two rows of full cards would leave no room for the news
         (five programmes at 80x24), the cards give up height so at least NEWS_ROOM lines stay."""
-        count = len(self.game.compiled.programmes) + 1
+        count = len(self.programme_ids) + 1
         columns = min(4, count)
         rows = -(-count // columns)
         height = CARD_TALL if is_tall(self.size) else CARD_SHORT
@@ -149,6 +151,12 @@ class DashboardScreen(CampaignScreen[None]):
         self.refresh_view()
         self.cislunar.screen_ready(self)
 
+    async def _lay_out_cards_anew(self) -> None:
+        """The programmes the player knows of changed: compose the screen again, one card each."""
+        await self.recompose()
+        self._fit_cards()
+        self.refresh_view()
+
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
@@ -157,6 +165,9 @@ class DashboardScreen(CampaignScreen[None]):
         """Redraw every figure, card and the news from the engine's state."""
         game = self.game
         state, cs = game.state, game.compiled
+        if visible_programmes(state, cs) != self.programme_ids:
+            self.call_later(self._lay_out_cards_anew)  # a programme was announced: it gets its card
+            return
         me = state.me
         self.sub_title = _("{agency} · {date} · turn {turn} of {turns}").format(
             agency=tr(cs.agencies[game.player].short),
@@ -202,8 +213,8 @@ class DashboardScreen(CampaignScreen[None]):
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
         if is_wide(self.size):  # the timeline beside the news only where there is room
             rows = [
-                GanttRow(tr(cp.model.short), milestone)
-                for pid, cp in cs.programmes.items()
+                GanttRow(tr(cs.programmes[pid].model.short), milestone)
+                for pid in self.programme_ids
                 for milestone in milestone_views(state, cs, pid)
             ]
             calendar = Calendar(cs.start, cs.end, state.month, cs.turn_months)
@@ -319,7 +330,7 @@ class DashboardScreen(CampaignScreen[None]):
         self.app.push_screen(ProgrammePickScreen(), chosen)
 
     def action_card(self, number: int) -> None:
-        programmes = list(self.game.compiled.programmes)
+        programmes = self.programme_ids
         if 1 <= number <= len(programmes):
             self.open_programme(programmes[number - 1])
         elif number == len(programmes) + 1:

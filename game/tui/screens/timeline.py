@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
-from game.engine.queries import milestone_views
+from game.engine.queries import milestone_views, visible_programmes
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.widgets.footer import Footer
@@ -38,8 +38,8 @@ class TimelineScreen(CampaignScreen[None]):
         state, cs = game.state, game.compiled
         self.sub_title = game.date
         rows = [
-            GanttRow(tr(cp.model.short), milestone)
-            for pid, cp in cs.programmes.items()
+            GanttRow(tr(cs.programmes[pid].model.short), milestone)
+            for pid in visible_programmes(state, cs)
             for milestone in milestone_views(state, cs, pid)
         ]
         self.query_one(GanttChart).show(rows, Calendar(cs.start, cs.end, state.month, cs.turn_months))

@@ -41,7 +41,8 @@ class Apply(ActionHandler):
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (pid, cp) in enumerate(cs.programmes.items()):
-            if not state.programmes[pid].is_member(state.player):
+            programme = state.programmes[pid]
+            if not (programme.is_member(state.player) or programme.hidden):
                 yield (
                     (PROGRAMMES_RANK, index, 0),
                     Action(self.kind, pid),
