@@ -24,7 +24,7 @@ YAML_VALUES = [
     b"[]", b"{}", b"yes", b"no", b"2021-13", b"'2021-Q5'", b"'1900-Q1'", b"'2199-Q4'", b"x" * 300,
     b"&a 1", b"*a", b"!!str 3", b"99999999999999999999", b"[a, b]", b"{id: x}", b'"\\u0000"',
     b"-100000", b"'year >= 2022 and ('", b"'__import__(\"os\")'", b"'relation(\"nasa\") > 1e9'",
-    b"[nasa, nasa]", b"'not a date'", b"gateway", b"nasa", b"esa", b"core", b"arm",
+    b"[nasa, nasa]", b"'not a date'", b"gateway", b"nasa", b"esa", b"core", b"arm", b"player",
     b"1e400", b"-1e400", b".NaN", b"-.Inf", b'"\\e[2J\\e]0;x\\a"', b'"a\\nb.yaml:1:1: error: forged"',
     b'"\\u202e\\x9b"',
 ]  # fmt: skip

@@ -10,6 +10,7 @@ import pytest
 from game.bots import strategy_names
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
+from game.format.dates import parse_date
 from game.format.loader import load_scenario
 from game.sim.runner import play_campaign
 
@@ -76,3 +77,20 @@ def test_variables_were_set_and_read() -> None:
     assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it
     flew = [game for game in games if game.state.missions["cubesat"].successes]
     assert flew and all(game.state.variables["cubesat_news"] >= 3 for game in flew)
+
+
+def test_world_a_hidden_programme_is_announced_and_policies_change() -> None:
+    """feature: world -- the relay waits unseen, then is announced; JAXA's new policy takes it there."""
+    announced_at = parse_date("2022-Q3")
+    games = campaigns()
+    for game in games:
+        relay = game.state.programmes["relay"]
+        assert not relay.hidden and relay.admission  # announced, under its new rule, in every campaign
+        pathfinder = relay.milestones[0]
+        assert pathfinder.flown_at is None or pathfinder.flown_at >= announced_at  # it waited
+        joined = f"{game.compiled.agencies[game.player].short} joins Relay"
+        assert joined in [item.text for report in game.reports for item in report.news]  # 'player'
+    computer_jaxa = [game for game in games if game.player != "jaxa"]
+    assert all("jaxa" in game.state.policies for game in computer_jaxa)
+    assert any("jaxa" in game.state.programmes["relay"].members for game in computer_jaxa)
+    assert any(game.state.programmes["relay"].milestones[0].status == "flown" for game in games)

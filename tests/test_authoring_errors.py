@@ -104,7 +104,8 @@ CASES = [
         "reserved-id",
         variant(
             "  - id: rival_agency\n",
-            "  - id: player\n    name: P\n    short: P\n    bloc: east\n    budget: 1\n  - id: rival_agency\n",
+            "  - id: player\n    name: P\n    short: P\n    bloc: east\n    budget: 1\n"
+            "  - id: rival_agency\n",
         ),
         "player\n    name: P",
     ),

@@ -15,6 +15,7 @@ from tests.authoring_support import BASE, edit, located, position
 CHOICE_CUT = "          - budget: -10\n"
 EVENTS_END = "\nobjectives:\n"
 MILESTONES_END = "        crew: orbit\n"
+IMPOSSIBLE_RULE = "            admission: [{programme: station, condition: year > 2040}]\n"
 
 
 @dataclass
@@ -169,7 +170,7 @@ CASES = [
     ),
     Case(
         "a rule an event puts in place that nobody meets",
-        [(CHOICE_CUT, CHOICE_CUT + "            admission: [{programme: station, condition: year > 2040}]\n")],
+        [(CHOICE_CUT, CHOICE_CUT + IMPOSSIBLE_RULE)],
         [("admission-impossible", "year > 2040", 0)],
     ),
     Case(

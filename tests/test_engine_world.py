@@ -111,11 +111,13 @@ def test_a_new_admission_rule_replaces_the_old_one_and_survives_a_save(mini: Com
     rule = {"programme": "gateway", "min_relation": 90, "base_chance": 1, "refusal": "Not now."}
     apply_effects(game.state, mini, effect(admission=[rule]), "a new board")
     assert admission_rule(game.state, mini, "gateway").model.min_relation == 90
-    assert game.check(Action("apply", "gateway")) == "Gateway asks for relations of 90 with NASA; yours are 60"
+    refused = "Gateway asks for relations of 90 with NASA; yours are 60"
+    assert game.check(Action("apply", "gateway")) == refused
     restored = state_from_data(state_to_data(game.state))
     assert admission_rule(restored, mini, "gateway").model.base_chance == 1
     condition = {"programme": "gateway", "condition": {"not": 'member("ilrs")'}, "refusal": "Not ILRS."}
-    apply_effects(game.state, mini, effect(admission=[condition], join=[{"agency": "esa", "programme": "ilrs"}]), "")
+    into_ilrs = [{"agency": "esa", "programme": "ilrs"}]
+    apply_effects(game.state, mini, effect(admission=[condition], join=into_ilrs), "")
     assert game.check(Action("apply", "gateway")) == "Not ILRS."
     apply_effects(game.state, mini, effect(admission=[{"programme": "gateway", "min_relation": 20}]), "")
     assert game.state.programmes["gateway"].admission == ""  # the scenario's rule again
@@ -178,7 +180,8 @@ def test_a_policy_change_steers_the_computer(mini: CompiledScenario) -> None:
     play_turns(game, 6)
     play_turns(twin, 6)
     assert game.state.programmes["gateway"].health < twin.state.programmes["gateway"].health  # unfunded
-    assert game.state.programmes["ilrs"].is_member("jaxa") and not game.state.programmes["gateway"].is_member("jaxa")
+    programmes = game.state.programmes
+    assert programmes["ilrs"].is_member("jaxa") and not programmes["gateway"].is_member("jaxa")
 
 
 # ---------------------------------------------------------------- bad input
