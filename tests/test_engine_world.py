@@ -75,6 +75,19 @@ def test_a_hidden_programme_waits_unseen_until_it_is_announced(hidden: CompiledS
     assert "jaxa" in game.state.programmes["ilrs"].members
 
 
+def test_nothing_is_told_of_a_hidden_programme(hidden: CompiledScenario) -> None:
+    game = Game(hidden, "esa", 1)
+    told = list(game.state.news)
+    secret = effect(
+        slip=[{"programme": "ilrs", "turns": 1}],
+        overrun=[{"programme": "ilrs", "percent": 10}],
+        status=[{"programme": "ilrs", "status": "cancelled"}],
+    )
+    apply_effects(game.state, hidden, secret, "in secret")
+    assert game.state.programmes["ilrs"].status == "cancelled"
+    assert game.state.news == told
+
+
 def test_announced_reads_whether_a_programme_is_public(hidden: CompiledScenario) -> None:
     text = MINI_TEXT.replace(*HIDDEN_ILRS).replace(
         "objectives:\n", REVEAL + 'objectives:\n  - {id: news, name: News, when: announced("ilrs")}\n', 1

@@ -12,6 +12,11 @@ from game.engine.state import AgencyState, GameState
 def report(
     state: GameState, kind: NewsKind, text: str, programme: str | None = None, player: bool = False
 ) -> None:
+    """News of the turn; none of a programme not announced yet (what is hidden is not told)."""
+    if programme is not None:
+        about = state.programmes.get(programme)
+        if about is not None and about.hidden:
+            return
     state.news.append(NewsItem(kind, text, programme, player))
 
 
