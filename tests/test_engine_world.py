@@ -181,6 +181,18 @@ def test_player_names_whoever_plays(mini: CompiledScenario, player: str) -> None
     assert game.state.relation(player, "cnsa") == before + 7
 
 
+@pytest.mark.parametrize("player", ["esa", "jaxa"])
+def test_player_owns_the_variables_and_flags_an_effect_gives_it(mini: CompiledScenario, player: str) -> None:
+    game = Game(mini, player, 1)
+    given = effect(
+        vars=[{"name": "trust", "agency": "player", "add": 2}],
+        agency_flags=[{"agency": "player", "set": ["briefed"]}],
+    )
+    apply_effects(game.state, mini, given, "for everyone")
+    assert game.state.agency_variables == {player: {"trust": 2}}
+    assert game.state.agency_flags == {player: {"briefed"}}
+
+
 def test_a_policy_change_steers_the_computer(mini: CompiledScenario) -> None:
     game = Game(mini, "esa", 1)
     assert [m.id for m in movers(game.state, mini)] == ["jaxa"]
@@ -211,6 +223,7 @@ BAD = [
     ("{admission: [{programme: ilrs, min_relation: 500}]}", "invalid-value", "min_relation"),
     ("{join: [{agency: players, programme: ilrs}]}", "unknown-id", "did you mean 'player'?"),
     ("{open: ilrs}", "invalid-value", "open"),
+    ("{vars: [{name: trust, agency: playr, add: 1}]}", "unknown-id", "did you mean 'player'?"),
 ]
 
 

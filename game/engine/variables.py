@@ -13,7 +13,7 @@ from functools import cache
 from game.engine.expressions import Getter, compile_expression
 from game.engine.state import GameState
 from game.format.expressions import MAX_NUMBER
-from game.format.models import AgencyFlagChange, VariableChange
+from game.format.models import PLAYER, AgencyFlagChange, VariableChange
 
 
 @cache
@@ -39,7 +39,8 @@ def change(state: GameState, changes: list[VariableChange]) -> None:
         if item.agency is None:
             values = state.variables
         else:
-            values = state.agency_variables.setdefault(item.agency, {})
+            owner = state.player if item.agency == PLAYER else item.agency
+            values = state.agency_variables.setdefault(owner, {})
         if item.set is not None:
             values[item.name] = bounded(_value(state, item.set))
         else:
@@ -50,8 +51,9 @@ def change(state: GameState, changes: list[VariableChange]) -> None:
 def flag(state: GameState, changes: list[AgencyFlagChange]) -> None:
     """Set, then clear, each agency's flags; an agency left with none is dropped."""
     for item in changes:
-        flags = state.agency_flags.setdefault(item.agency, set())
+        owner = state.player if item.agency == PLAYER else item.agency
+        flags = state.agency_flags.setdefault(owner, set())
         flags.update(item.set)
         flags.difference_update(item.clear)
         if not flags:
-            del state.agency_flags[item.agency]
+            del state.agency_flags[owner]

@@ -205,13 +205,13 @@ class _Checker:
                 self.known((*eloc, "follow_up", j, "event"), item.event, self.events, "event")
             for j, change in enumerate(effect.vars):
                 if change.agency is not None:
-                    self.known((*eloc, "vars", j, "agency"), change.agency, self.agencies, "agency")
+                    self.known((*eloc, "vars", j, "agency"), change.agency, agencies, "agency")
                 for key in ("set", "add"):
                     value = getattr(change, key)
                     if isinstance(value, str):
                         self.check_expression((*eloc, "vars", j, key), value, "number")
             for j, flags in enumerate(effect.agency_flags):
-                self.known((*eloc, "agency_flags", j, "agency"), flags.agency, self.agencies, "agency")
+                self.known((*eloc, "agency_flags", j, "agency"), flags.agency, agencies, "agency")
             self.check_world_effects(eloc, effect)
 
     def check_world_effects(self, loc: DataPath, effect: Effect) -> None:

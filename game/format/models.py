@@ -233,7 +233,9 @@ class VariableChange(Strict):
 
     name: Id = Field(description="The variable, read with var(...) (or agency_var / my_var for an agency's).")
     agency: Id | None = Field(
-        None, description="The agency whose variable it is; a global variable when left out."
+        None,
+        description="The agency whose variable it is ('player' for the playing agency); a global "
+        "variable when left out.",
     )
     set: NumberOrExpression | None = Field(None, description="Its new value.")
     add: NumberOrExpression | None = Field(None, description="Added to its value (an unset variable is 0).")
@@ -246,7 +248,7 @@ class VariableChange(Strict):
 class AgencyFlagChange(Strict):
     """Flags of one agency set or cleared, beside the global flags."""
 
-    agency: Id = Field(description="The agency whose flags change.")
+    agency: Id = Field(description="The agency whose flags change ('player' for the playing agency).")
     set: list[Id] = empty_list(description="Flags to set, read with agency_flag(...) (or my_flag).")
     clear: list[Id] = empty_list(description="Flags to clear.")
 
