@@ -19,12 +19,13 @@ from game.engine.actions.registry import handler_for
 from game.engine.admission import admission_rule, condition_refusal, is_open
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
+from game.engine.effects import agency_named
 from game.engine.events import odds
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
-from game.format.models import PLAYER, Effect
+from game.format.models import Effect
 from game.format.words import chance_text, months
 
 # ---------------------------------------------------------------- names and stats
@@ -429,7 +430,7 @@ def describe_effects(
         return cs.programmes[pid].model.short if pid in cs.programmes else pid
 
     def named(aid: str) -> str:
-        return state.player if aid == PLAYER else aid
+        return agency_named(state, aid)
 
     areas = {c.id: c.name for c in cs.scenario.capabilities}
     for effect in effects:
