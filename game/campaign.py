@@ -17,6 +17,7 @@ from game.engine.game import Game
 from game.format.diagnostics import Diagnostic
 from game.format.loader import load_scenario
 from game.format.models import Scenario
+from game.i18n import msg
 
 
 class CampaignError(ValueError):
@@ -69,7 +70,11 @@ class Campaign:
         playable = self.playable()
         if agency in playable:
             return ""
-        return f"'{agency}' is not a playable agency; choose from {', '.join(playable)}"
+        return msg(
+            "'{agency}' is not a playable agency; choose from {agencies}",
+            agency=agency,
+            agencies=", ".join(playable),
+        )
 
     def start(self, agency: str, seed: int) -> Game:
         """A new game as ``agency`` with ``seed``; CampaignError if the agency is not playable."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import json
 import shutil
 from collections.abc import Iterator
@@ -12,7 +13,17 @@ import pytest
 from game.cli.main import main
 from game.format.loader import load_scenario
 from game.format.translations import check_translations, scenario_texts, write_translation
-from game.i18n import LanguageError, _, check_language, msg, ngettext, set_language, tr, use_scenario
+from game.i18n import (
+    LanguageError,
+    _,
+    check_language,
+    language,
+    msg,
+    ngettext,
+    set_language,
+    tr,
+    use_scenario,
+)
 from game.i18n.catalogues import CatalogueError, entries
 from game.settings import Settings, load_settings, save_settings
 
@@ -58,7 +69,7 @@ def test_an_engine_sentence_is_still_its_english() -> None:
 
 
 def test_russian_interface_and_fallback(russian: None) -> None:
-    assert _("Help") == "Справка"
+    assert _("Help") == "Помощь"
     assert _("a text no catalogue has") == "a text no catalogue has"
     assert ngettext("{count} crew seat", "{count} crew seats", 5) == "{count} мест в экипаже"
 
@@ -161,3 +172,59 @@ def test_a_malformed_translation_is_a_located_error(
         assert use_scenario([mini])[0].startswith(f"{broken}:{line}: ")  # the campaign goes on in English
     finally:
         set_language("en")
+
+
+def test_russian_is_complete_for_the_interface() -> None:
+    """Every message the source marks has its Russian, with the same placeholders, and no orphan."""
+    from game.i18n.tools import check
+
+    report = check("ru")
+    assert (report.missing, report.orphaned, report.placeholders) == ([], [], [])
+
+
+def test_russian_is_complete_for_the_default_scenario() -> None:
+    from game.paths import default_scenario
+
+    result = load_scenario(default_scenario())
+    [report] = check_translations(default_scenario(), result.scenario, result.bases)
+    assert report.language == "ru"
+    assert (report.missing, report.orphaned, report.placeholders, report.problem) == ([], [], [], None)
+
+
+def test_a_translation_with_a_broken_placeholder_shows_the_english(
+    russian: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Broken(gettext.NullTranslations):
+        def gettext(self, message: str) -> str:
+            return {"{name} flies": "{nom} летит", "{name} lands": "{name летит"}.get(message, message)
+
+    monkeypatch.setattr(language._state, "interface", Broken())
+    assert tr(msg("{name} flies", name="Orion")) == "Orion flies"
+    assert tr(msg("{name} lands", name="Orion")) == "Orion lands"
+
+
+def test_validate_translate_writes_a_catalogue_to_fill_in(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["validate", str(mini), "--translate", "de"]) == 0
+    written = {entry.context: entry for entry in entries(mini.with_name("mini.de.po"))}
+    assert set(written) == set(scenario_texts(load_scenario(mini).scenario))
+    assert "mini.de.po: de: " in capsys.readouterr().err
+    assert main(["validate", str(mini), "--translate", "no such code"]) == 2
+    assert "'no such code' is not a language code" in capsys.readouterr().err
+
+
+def test_a_variant_inherits_its_base_translations(tmp_path: Path) -> None:
+    base, variant = tmp_path / "base.yaml", tmp_path / "variant.yaml"
+    shutil.copy(MINI, base)
+    scenario = load_scenario(base).scenario
+    variant.write_text("extends: base.yaml\nid: variant\ntitle: The variant\n", encoding="utf-8")
+    texts = scenario_texts(scenario)
+    base.with_name("base.ru.po").write_text(
+        po(*((key, english, "перевод") for key, english in texts.items())), encoding="utf-8"
+    )
+    result = load_scenario(variant)
+    [report] = check_translations(variant, result.scenario, result.bases)
+    assert report.missing == ["title"]  # only the text the variant changed
+    write_translation(variant, result.scenario, "ru", result.bases)
+    assert [entry.context for entry in entries(variant.with_name("variant.ru.po"))] == ["title"]

@@ -55,11 +55,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         default="text",
         help="text: one line per problem (default); json: one document for tools",
     )
+    parser.add_argument(
+        "--translate",
+        metavar="CODE",
+        help="first write or bring up to date each file's translation into CODE (NAME.CODE.po beside it)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(default_scenario())]
+    if args.translate:
+        problem = write_translations(paths, args.translate)
+        if problem:
+            print(f"cislunar: {problem}", file=sys.stderr)
+            return 2
     report = validate_files(paths, args.strict)
     if args.format == "json":
         print(printable_json(report.model_dump_json(indent=2)))
@@ -74,6 +84,28 @@ def run(args: argparse.Namespace) -> int:
                     for key in getattr(translation, kind):
                         print(f"  {translation.language}: {WORDING[kind]}: {key}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def write_translations(paths: list[str], code: str) -> str:
+    """Write each valid scenario's ``NAME.CODE.po``; the first problem met, or ''."""
+    from babel import Locale, UnknownLocaleError
+
+    from game.format.translations import write_translation
+    from game.i18n.catalogues import CatalogueError
+
+    try:
+        Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return f"'{code}' is not a language code (such as 'ru', 'de' or 'zh_Hans')"
+    for path in paths:
+        result = load_scenario(path)
+        if result.scenario is None or is_test_file(Path(path)):
+            continue  # its errors are reported below
+        try:
+            write_translation(Path(path), result.scenario, code, result.bases)
+        except (CatalogueError, OSError) as error:
+            return str(error)
+    return ""
 
 
 #: How each kind of translation problem is listed, one key a line.

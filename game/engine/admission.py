@@ -12,6 +12,7 @@ from game.engine.compiled import AdmissionRule, CompiledScenario, Predicate
 from game.engine.explain import explain_failure
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
+from game.i18n import msg
 
 
 def rival_membership(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> str:
@@ -71,18 +72,28 @@ def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
     if programme.hidden:
         return f"no programme '{programme_id}'"  # not announced: the player does not know of it
     if programme.status not in LIVE_STATUSES:
-        return f"{short} is {programme.status}"
+        return msg("{programme} is {status}", programme=short, status=programme.status)
     if not is_open(state, cs, programme_id):
-        return f"{short} takes no new partners"
+        return msg("{programme} takes no new partners", programme=short)
     rival = rival_membership(state, cs, state.player, programme_id)
     if rival:
-        return f"{short} is closed to members of {cs.programmes[rival].model.short}; you are one"
+        return msg(
+            "{programme} is closed to members of {rival}; you are one",
+            programme=short,
+            rival=cs.programmes[rival].model.short,
+        )
     floor = admission_rule(state, cs, programme_id).model.min_relation
     for lead in programme.leads:
         mine = state.relation(state.player, lead)
         if mine < floor:
             lead_name = cs.agencies[lead].short
-            return f"{short} asks for relations of {floor:.0f} with {lead_name}; yours are {mine:.0f}"
+            return msg(
+                "{programme} asks for relations of {floor:.0f} with {lead_name}; yours are {mine:.0f}",
+                programme=short,
+                floor=floor,
+                lead_name=lead_name,
+                mine=mine,
+            )
     return condition_refusal(state, cs, programme_id)
 
 
@@ -99,4 +110,8 @@ def condition_refusal(state: GameState, cs: CompiledScenario, programme_id: str)
     if admission.refusal:
         return admission.refusal
     clauses = explain_failure(admission.condition, state, cs)
-    return f"{cp.model.short} {clauses[0]}" if clauses else f"you do not meet {cp.model.short}'s conditions"
+    return (
+        msg("{programme} {clauses}", programme=cp.model.short, clauses=clauses[0])
+        if clauses
+        else msg("you do not meet {programme}'s conditions", programme=cp.model.short)
+    )

@@ -9,6 +9,7 @@ from game.engine.effects import join
 from game.engine.membership import leave, start_build
 from game.engine.policies import movers
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id: str) -> str | None:
@@ -42,7 +43,7 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
                 if programme.health < leave_below and rng.random() > policy.loyalty + affinity * (
                     1 - policy.loyalty
                 ):
-                    leave(state, cs, aid, pid, "the programme is in trouble", penalty=False)
+                    leave(state, cs, aid, pid, N_("the programme is in trouble"), penalty=False)
                     break
                 if rng.random() < build_chance:
                     slot = _open_slot(state, cs, aid, pid)
@@ -51,7 +52,11 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
                         ledger.report(
                             state,
                             "partner",
-                            f"{model.short} takes on {cs.programmes[pid].slots[slot].name}",
+                            msg(
+                                "{agency} takes on {name}",
+                                agency=model.short,
+                                name=cs.programmes[pid].slots[slot].name,
+                            ),
                             pid,
                             programme.is_member(state.player),
                         )

@@ -13,6 +13,7 @@ from game.engine.admission import admission_rule, refusal
 from game.engine.compiled import CompiledScenario
 from game.engine.effects import join
 from game.engine.state import GameState
+from game.i18n import msg
 
 
 def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
@@ -27,8 +28,19 @@ def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
         short = cp.model.short
         reason = refusal(state, cs, pid)
         if reason:
-            after = f" after {' and '.join(accepted)} took you" if accepted else ""
-            ledger.report(state, "partner", f"Your application to {short} lapses{after}: {reason}", pid, True)
+            after = msg(" after {join} took you", join=" and ".join(accepted)) if accepted else ""
+            ledger.report(
+                state,
+                "partner",
+                msg(
+                    "Your application to {programme} lapses{after}: {reason}",
+                    programme=short,
+                    after=after,
+                    reason=reason,
+                ),
+                pid,
+                True,
+            )
             continue
         mood = sum(state.relation(player, lead) for lead in programme.leads) / len(programme.leads)
         base = admission_rule(state, cs, pid).model.base_chance
@@ -40,5 +52,9 @@ def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
             accepted.append(short)
         else:
             for lead in programme.leads:
-                ledger.relate(state, player, lead, -rules.rejection_penalty, f"{short} said no")
-            ledger.report(state, "partner", f"{short} turns down your application", pid, True)
+                ledger.relate(
+                    state, player, lead, -rules.rejection_penalty, msg("{programme} said no", programme=short)
+                )
+            ledger.report(
+                state, "partner", msg("{programme} turns down your application", programme=short), pid, True
+            )

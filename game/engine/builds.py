@@ -8,6 +8,7 @@ from game.engine.rewards import grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
 from game.format.words import append_unless_said, money
+from game.i18n import msg
 
 
 def _advance(
@@ -29,22 +30,28 @@ def _advance(
         ledger.report(
             state,
             "build",
-            f"{name} stalls: not enough money for this turn's {money(due / 1000)}",
+            msg("{name} stalls: not enough money for this turn's {due}", name=name, due=money(due / 1000)),
             programme.id if programme else None,
             True,
         )
         return False
-    ledger.pay(state, owner, -due, f"building {name}")
+    ledger.pay(state, owner, -due, msg("building {name}", name=name))
     build.cost_left -= due
     build.paid += due
     build.turns_left -= 1
     if build.turns_left > 0 and rng.random() < rules.overrun_chance + rules.overrun_from_strain * strain:
         extra = build.cost_left * rules.overrun_percent // 100
         build.cost_left += int(extra)
-        ledger.report(state, "build", f"{name}: cost overrun of {money(extra / 1000)}", None, True)
+        ledger.report(
+            state,
+            "build",
+            msg("{name}: cost overrun of {extra}", name=name, extra=money(extra / 1000)),
+            None,
+            True,
+        )
     if build.turns_left > 0 and rng.random() < rules.slip_chance * strain:
         build.turns_left += 1
-        ledger.report(state, "slip", f"{name} slips: one more turn to build", None, True)
+        ledger.report(state, "slip", msg("{name} slips: one more turn to build", name=name), None, True)
     return build.turns_left <= 0
 
 
@@ -98,10 +105,18 @@ def _deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, 
     build.status = "delivered"
     build.cost_left = 0
     owner = cs.agencies[build.owner].short  # type: ignore[index]
+    short = cp.model.short
     ledger.report(
         state,
         "build",
-        f"{owner} delivers {append_unless_said(slot.name, f'to {cp.model.short}')}",
+        msg("{agency} delivers {contribution}", agency=owner, contribution=slot.name)
+        if append_unless_said(slot.name, f"to {short}") == slot.name
+        else msg(
+            "{agency} delivers {contribution} to {programme}",
+            agency=owner,
+            contribution=slot.name,
+            programme=short,
+        ),
         programme.id,
         build.owner == state.player,
     )
@@ -125,7 +140,7 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
     me = state.me
     if state.rng.random() < mission.success:
         mission_state.successes += 1
-        ledger.report(state, "milestone", f"{mission.name} succeeds", None, True)
+        ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
         reason = mission.name
         ledger.gain(state, me, "science", mission.science, reason)
         ledger.gain(state, me, "prestige", mission.rewards.prestige, reason)
@@ -136,5 +151,5 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
     else:
         mission_state.failures += 1
         mission_state.build.status = "open"
-        ledger.report(state, "failure", f"{mission.name} fails", None, True)
-        ledger.gain(state, me, "support", -cs.rules.failure_support, f"{mission.name} failed")
+        ledger.report(state, "failure", msg("{name} fails", name=mission.name), None, True)
+        ledger.gain(state, me, "support", -cs.rules.failure_support, msg("{name} failed", name=mission.name))

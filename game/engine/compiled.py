@@ -41,6 +41,7 @@ from game.format.models import (
     Scenario,
 )
 from game.format.rivals import rivals
+from game.i18n import msg
 
 Predicate = Callable[[GameState], bool]
 
@@ -365,7 +366,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
                 if c.rewards.science_per_turn
             ),
             drift_pulls=tuple(Pull(agency, delta) for agency, delta in p.member_drift.items()),
-            drift_reason=f"membership of {p.short}",
+            drift_reason=msg("membership of {programme}", programme=p.short),
         )
         for c in p.contributions:
             if c.flies_on:

@@ -13,17 +13,18 @@ from game.engine.actions.registry import HANDLERS
 from game.engine.compiled import CompiledScenario
 from game.engine.reports import TurnReport
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 def check(state: GameState, cs: CompiledScenario, action: Action) -> str:
     """Why ``action`` is not allowed now, or '' when it is."""
     if state.over:
-        return "the campaign is over"
+        return N_("the campaign is over")
     handler = HANDLERS.get(action.kind)
     if state.pending and (handler is None or not handler.while_pending):
-        return f"answer '{cs.events[state.pending[0].event].model.title}' first"
+        return msg("answer '{title}' first", title=cs.events[state.pending[0].event].model.title)
     if handler is None:
-        return f"unknown action '{action.kind}'"
+        return msg("unknown action '{kind}'", kind=action.kind)
     return handler.check(state, cs, action)
 
 

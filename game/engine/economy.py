@@ -6,6 +6,7 @@ from game.engine import ledger
 from game.engine.calendar import fiscal_year_crossed, fiscal_year_of
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 def appropriation(state: GameState, cs: CompiledScenario) -> int:
@@ -21,8 +22,16 @@ def appropriate(state: GameState, cs: CompiledScenario, fiscal_year: int) -> Non
     amount = appropriation(state, cs)
     me = state.me
     me.appropriation = amount
-    ledger.pay(state, me, amount, f"appropriation for {fiscal_year}")
-    ledger.report(state, "budget", f"Appropriation for {fiscal_year}: {amount / 1000:,.0f} M$", None, True)
+    ledger.pay(state, me, amount, msg("appropriation for {fiscal_year}", fiscal_year=fiscal_year))
+    ledger.report(
+        state,
+        "budget",
+        msg(
+            "Appropriation for {fiscal_year}: {amount:,.0f} M$", fiscal_year=fiscal_year, amount=amount / 1000
+        ),
+        None,
+        True,
+    )
 
 
 def open_campaign_year(state: GameState, cs: CompiledScenario) -> None:
@@ -42,9 +51,13 @@ def drift(state: GameState, cs: CompiledScenario) -> None:
     rules = cs.rules
     me = state.agencies[state.player]
     ledger.gain(
-        state, me, "support", (rules.support_rest - me.support) * rules.support_drift, "public mood settles"
+        state,
+        me,
+        "support",
+        (rules.support_rest - me.support) * rules.support_drift,
+        N_("public mood settles"),
     )
-    ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, "prestige fades")
+    ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, N_("prestige fades"))
     for pid, programme in state.programmes.items():
         pulls = cs.programmes[pid].drift_pulls
         if not pulls or programme.status == "cancelled" or programme.hidden:

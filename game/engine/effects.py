@@ -10,6 +10,7 @@ from game.engine.programme_changes import apply_programme_changes
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
 from game.format.models import PLAYER, Effect
+from game.i18n import msg
 
 
 def agency_named(state: GameState, name: str) -> str:
@@ -80,4 +81,10 @@ def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str,
     """``agency`` becomes a member; then the programme's on-join effects apply with it as the joiner."""
     membership.admit(state, cs, agency, programme_id, slot_id)
     short = cs.programmes[programme_id].model.short
-    apply_effects(state, cs, cs.programmes[programme_id].model.on_join, f"joined {short}", subject=agency)
+    apply_effects(
+        state,
+        cs,
+        cs.programmes[programme_id].model.on_join,
+        msg("joined {programme}", programme=short),
+        subject=agency,
+    )

@@ -14,6 +14,7 @@ from game.engine.compiled import CompiledOutcome, CompiledScenario
 from game.engine.effects import apply_effects
 from game.engine.scoring import scale_value
 from game.engine.state import GameState, PendingEvent
+from game.i18n import msg
 
 
 def fire(state: GameState, cs: CompiledScenario, event_id: str) -> None:
@@ -57,8 +58,8 @@ def answer(
     event = compiled.model
     choice = next(c for c in event.choices if c.id == choice_id)
     state.pending.remove(pending)
-    ledger.report(state, "event", f"{event.title}: {choice.label}", None, True)
-    apply_effects(state, cs, choice.effects, f"{event.title}: {choice.label}")
+    ledger.report(state, "event", msg("{title}: {label}", title=event.title, label=choice.label), None, True)
+    apply_effects(state, cs, choice.effects, msg("{title}: {label}", title=event.title, label=choice.label))
     outcomes = compiled.choice_outcomes.get(choice_id)
     if outcomes:
         play_out(state, cs, event.title, outcomes, outcome)
@@ -101,7 +102,10 @@ def play_out(
     if drawn is None:
         return
     model = drawn.model
-    ledger.report(
-        state, "event", f"{title}: {model.label}" + (f" — {model.text}" if model.text else ""), None, True
+    told = (
+        msg("{title}: {label} — {text}", title=title, label=model.label, text=model.text)
+        if model.text
+        else msg("{title}: {label}", title=title, label=model.label)
     )
-    apply_effects(state, cs, model.effects, f"{title}: {model.label}")
+    ledger.report(state, "event", told, None, True)
+    apply_effects(state, cs, model.effects, msg("{title}: {label}", title=title, label=model.label))

@@ -19,6 +19,7 @@ from game.engine.state import GameState
 from game.format.expressions import parse_expression
 from game.format.models import Condition, ConditionTree
 from game.format.vocabulary import FUNCTIONS, VARIABLES
+from game.i18n import N_, msg
 
 # What the value is when a comparison with the operator fails ("of" reads after a noun).
 _FAILED_OF = {
@@ -47,16 +48,16 @@ _FAILED_IS = {
 }
 # The player's own figures, named as "agencies with <noun> ..."; "yours is/are <value>".
 _MINE = {
-    "money": ("money in hand", "M$"),
-    "budget": ("a yearly budget", "M$"),
+    "money": (N_("money in hand"), "M$"),
+    "budget": (N_("a yearly budget"), "M$"),
     "support": ("support", ""),
     "prestige": ("prestige", ""),
     "science": ("science", ""),
     "astronauts": ("astronauts", ""),
-    "flights": ("crewed lunar flights", ""),
+    "flights": (N_("crewed lunar flights"), ""),
 }
 # Figures about the world, named as "while <noun> is ...".
-_WORLD = {"year": "the year"}
+_WORLD = {"year": N_("the year")}
 
 
 #: Each condition's tree and its nodes' closures, made once: refusals are asked for every turn.
@@ -131,33 +132,55 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     """A boolean call that gives the wrong answer, as a clause after the programme's name."""
     call = _call(node)
     if call is None:
-        return f"is closed after {_phrase(node, words)}" if holds else f"asks for {_phrase(node, words)}"
+        return (
+            msg("is closed after {phrase}", phrase=_phrase(node, words))
+            if holds
+            else msg("asks for {phrase}", phrase=_phrase(node, words))
+        )
     name, args = call
     a = args[0] if args else ""
     if name == "member":
         who = words.programme(a)
-        return f"is closed to members of {who}; you are one" if holds else f"is open only to members of {who}"
+        return (
+            msg("is closed to members of {who}; you are one", who=who)
+            if holds
+            else msg("is open only to members of {who}", who=who)
+        )
     if name == "player":
         who = words.agency(a)
-        return f"is closed to {who}" if holds else f"is open only to {who}"
+        return msg("is closed to {who}", who=who) if holds else msg("is open only to {who}", who=who)
     if name == "is_member":
-        fact = f"{words.agency(a)} is a member of {words.programme(args[1])}"
-        return f"is closed while {fact}" if holds else f"waits until {fact}"
+        fact = msg(
+            "{agency} is a member of {programme}", agency=words.agency(a), programme=words.programme(args[1])
+        )
+        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "flag":
-        return f"is closed once '{a}' has happened" if holds else f"waits until '{a}' has happened"
+        return (
+            msg("is closed once '{a}' has happened", a=a)
+            if holds
+            else msg("waits until '{a}' has happened", a=a)
+        )
     if name == "flown":
-        fact = f"{words.milestone(a)} has flown"
-        return f"is closed once {fact}" if holds else f"waits until {fact}"
+        fact = msg("{milestone} has flown", milestone=words.milestone(a))
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "failed":
-        fact = f"{words.milestone(a)} has failed"
-        return f"is closed once {fact}" if holds else f"waits until {fact}"
+        fact = msg("{milestone} has failed", milestone=words.milestone(a))
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "delivered":
-        fact = f"{words.slot(a)} is delivered"
-        return f"is closed once {fact}" if holds else f"waits until {fact}"
+        fact = msg("{slot} is delivered", slot=words.slot(a))
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "active":
         who = words.programme(a)
-        return f"is closed while {who} is active" if holds else f"is closed while {who} is cancelled"
-    return f"is closed after {_phrase(node, words)}" if holds else f"asks for {_phrase(node, words)}"
+        return (
+            msg("is closed while {who} is active", who=who)
+            if holds
+            else msg("is closed while {who} is cancelled", who=who)
+        )
+    return (
+        msg("is closed after {phrase}", phrase=_phrase(node, words))
+        if holds
+        else msg("asks for {phrase}", phrase=_phrase(node, words))
+    )
 
 
 def _comparison(node: ast.Compare, words: _Words) -> str:
@@ -169,7 +192,12 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
         left, right, op = right, left, flipped.get(type(op), type(op))()
     value = _number(_value(left, state))
     if len(node.ops) != 1 or not isinstance(right, ast.Constant):
-        return f"asks that {ast.unparse(node)}; {_phrase(left, words)} is {value}"
+        return msg(
+            "asks that {condition}; {phrase} is {value}",
+            condition=ast.unparse(node),
+            phrase=_phrase(left, words),
+            value=value,
+        )
     limit = _number(right.value)
     failed_num = _FAILED_NUM[type(op)].format(v=limit)
     failed_of = _FAILED_OF[type(op)].format(v=limit)
@@ -178,23 +206,49 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
     if isinstance(left, ast.Name) and left.id in _MINE:
         noun, unit = _MINE[left.id]
         unit = f" {unit}" if unit else ""
-        return f"is closed to agencies with {noun} {failed_of}{unit}; yours is {value}{unit}"
+        return msg(
+            "is closed to agencies with {noun} {failed_of}{unit}; yours is {value}{unit}",
+            noun=noun,
+            failed_of=failed_of,
+            unit=unit,
+            value=value,
+        )
     if isinstance(left, ast.Name) and left.id in _WORLD:
-        return f"is closed while {_WORLD[left.id]} is {failed_is}; it is {value}"
+        return msg(
+            "is closed while {measure} is {failed_is}; it is {value}",
+            measure=_WORLD[left.id],
+            failed_is=failed_is,
+            value=value,
+        )
     if call is not None:
         name, args = call
         if name == "relation":
-            return (
-                f"is closed to agencies with relations {failed_of} with {words.agency(args[0])}; "
-                f"yours are {value}"
+            return msg(
+                "is closed to agencies with relations {failed_of} with {agency}; yours are {value}",
+                failed_of=failed_of,
+                agency=words.agency(args[0]),
+                value=value,
             )
         if name == "capability":
-            return f"is closed to agencies with a '{args[0]}' level {failed_of}; yours is {value}"
-        if name == "seats":
-            return (
-                f"is closed to agencies with {words.programme(args[0])} seats {failed_of}; you hold {value}"
+            return msg(
+                "is closed to agencies with a '{area}' level {failed_of}; yours is {value}",
+                area=args[0],
+                failed_of=failed_of,
+                value=value,
             )
-    return f"is closed while {_phrase(left, words)} is {failed_num}; it is {value}"
+        if name == "seats":
+            return msg(
+                "is closed to agencies with {programme} seats {failed_of}; you hold {value}",
+                programme=words.programme(args[0]),
+                failed_of=failed_of,
+                value=value,
+            )
+    return msg(
+        "is closed while {phrase} is {failed_num}; it is {value}",
+        phrase=_phrase(left, words),
+        failed_num=failed_num,
+        value=value,
+    )
 
 
 def _failing(node: ast.AST, words: _Words) -> list[str]:
@@ -233,7 +287,7 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
     if isinstance(inner, str):
         tree = _tree(inner)
         return [_truth(tree, words, True)] if _value(tree, words.state) else []
-    return [] if not _tree_failing(inner, words) else ["asks that a condition not hold"]  # type: ignore[arg-type]
+    return [] if not _tree_failing(inner, words) else [N_("asks that a condition not hold")]  # type: ignore[arg-type]
 
 
 def explain_failure(condition: Condition, state: GameState, cs: CompiledScenario) -> list[str]:

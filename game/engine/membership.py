@@ -12,6 +12,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
 from game.format.words import money
+from game.i18n import joined, msg
 
 
 def start_build(
@@ -51,7 +52,13 @@ def admit(
     if slot_id and programme.slots[slot_id].status == "open":
         start_build(state, cs, programme_id, slot_id, agency)
     name = cs.agencies[agency].short
-    ledger.report(state, "partner", f"{name} joins {cp.model.short}", programme_id, agency == state.player)
+    ledger.report(
+        state,
+        "partner",
+        msg("{name} joins {programme}", name=name, programme=cp.model.short),
+        programme_id,
+        agency == state.player,
+    )
 
 
 def leave(
@@ -67,20 +74,46 @@ def leave(
     slots = cs.programmes[programme_id].slots
     for sid, build in programme.slots.items():
         if build.owner == agency and build.status == "building":
-            lost.append(f"{slots[sid].name} stops: the {money(build.paid / 1000)} paid into it is lost")
+            lost.append(
+                msg(
+                    "{name} stops: the {paid} paid into it is lost",
+                    name=slots[sid].name,
+                    paid=money(build.paid / 1000),
+                )
+            )
             release_build(build)
     programme.health = never_below_zero(programme.health - cs.rules.leave_health)
     short = cs.programmes[programme_id].model.short
     if penalty:
         rules = cs.rules
         for lead in programme.leads:
-            ledger.relate(state, agency, lead, -rules.withdraw_penalty, f"left {short}")
-        ledger.gain(state, state.agencies[agency], "support", -rules.withdraw_support, f"left {short}")
+            ledger.relate(
+                state, agency, lead, -rules.withdraw_penalty, msg("left {programme}", programme=short)
+            )
+        ledger.gain(
+            state,
+            state.agencies[agency],
+            "support",
+            -rules.withdraw_support,
+            msg("left {programme}", programme=short),
+        )
     mine = agency == state.player
-    text = f"{cs.agencies[agency].short} leaves {short} ({reason})"
+    parts = [
+        msg(
+            "{agency} leaves {programme} ({reason})",
+            agency=cs.agencies[agency].short,
+            programme=short,
+            reason=reason,
+        )
+    ]
     if mine:  # the player is told what leaving costs, whoever decided it
         if lost:
-            text += "; " + "; ".join(lost) + ", and the contribution is open to other partners"
+            parts += [
+                *lost[:-1],
+                msg("{loss}, and the contribution is open to other partners", loss=lost[-1]),
+            ]
         if seats:
-            text += f"; your {seats} crew seat(s) in {short} are gone"
-    ledger.report(state, "partner", text, programme_id, mine)
+            parts.append(
+                msg("your {seats} crew seat(s) in {programme} are gone", seats=seats, programme=short)
+            )
+    ledger.report(state, "partner", joined("; ", parts) if len(parts) > 1 else parts[0], programme_id, mine)

@@ -10,6 +10,7 @@ from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
 from game.format.words import months
+from game.i18n import N_, msg
 
 
 def slip(
@@ -32,7 +33,12 @@ def slip(
     ledger.report(
         state,
         "slip",
-        f"{name} slips to {format_date(target.due, cs.turn_months)} ({reason})",
+        msg(
+            "{name} slips to {date} ({reason})",
+            name=name,
+            date=format_date(target.due, cs.turn_months),
+            reason=reason,
+        ),
         programme_id,
         programme.is_member(state.player),
     )
@@ -67,7 +73,12 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
     ledger.report(
         state,
         "slip",
-        f"All {short} milestones slip {turns} turns ({reason})",
+        msg(
+            "All {programme} milestones slip {turns} turns ({reason})",
+            programme=short,
+            turns=turns,
+            reason=reason,
+        ),
         programme_id,
         programme.is_member(state.player),
     )
@@ -84,7 +95,12 @@ def overrun(state: GameState, programme_id: str, percent: float, reason: str) ->
     ledger.report(
         state,
         "programme",
-        f"Cost overrun on {programme_id}: +{percent:.0f}% ({reason})",
+        msg(
+            "Cost overrun on {programme_id}: +{percent:.0f}% ({reason})",
+            programme_id=programme_id,
+            percent=percent,
+            reason=reason,
+        ),
         programme_id,
         state.programmes[programme_id].is_member(state.player),
     )
@@ -102,14 +118,38 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
             if build.status == "building":
                 release_build(build)
         programme.applicants.clear()
-        ledger.report(state, "programme", f"{short} is cancelled ({reason})", programme_id, mine)
+        ledger.report(
+            state,
+            "programme",
+            msg("{programme} is cancelled ({reason})", programme=short, reason=reason),
+            programme_id,
+            mine,
+        )
         if mine:
-            ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{short} cancelled")
+            ledger.gain(
+                state,
+                state.me,
+                "support",
+                -cs.rules.failure_support,
+                msg("{programme} cancelled", programme=short),
+            )
     elif status == "restructured":
-        ledger.report(state, "programme", f"{short} is restructured ({reason})", programme_id, mine)
+        ledger.report(
+            state,
+            "programme",
+            msg("{programme} is restructured ({reason})", programme=short, reason=reason),
+            programme_id,
+            mine,
+        )
         slip_all(state, cs, programme_id, cs.rules.restructure_slip, "restructuring")
     else:
-        ledger.report(state, "programme", f"{short} is back on track ({reason})", programme_id, mine)
+        ledger.report(
+            state,
+            "programme",
+            msg("{programme} is back on track ({reason})", programme=short, reason=reason),
+            programme_id,
+            mine,
+        )
 
 
 def update_health(state: GameState, cs: CompiledScenario) -> None:
@@ -135,12 +175,12 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
             target = TOP
         programme.health = clamp_percent(programme.health + (target - programme.health) * rules.health_drift)
         if programme.status == "active" and programme.health < rules.restructure_below:
-            set_status(state, cs, pid, "restructured", "health too low")
+            set_status(state, cs, pid, "restructured", N_("health too low"))
         elif programme.status == "restructured":
             if programme.health < rules.cancel_below:
-                set_status(state, cs, pid, "cancelled", "the partners gave up")
+                set_status(state, cs, pid, "cancelled", N_("the partners gave up"))
             elif programme.health > rules.restructure_below + rules.recovery_margin:
-                set_status(state, cs, pid, "active", "health recovered")
+                set_status(state, cs, pid, "active", N_("health recovered"))
 
 
 def _blocker(
@@ -153,9 +193,9 @@ def _blocker(
         pid, mid = ref.split(".", 1) if "." in ref else (programme.id, ref)
         required = state.programmes[pid].milestone(mid)
         if required.status != "flown":
-            return f"waiting for {cs.programmes[pid].milestones[mid].name}", required.due + spacing(
-                cs, required, milestone
-            )
+            return msg(
+                "waiting for {name}", name=cs.programmes[pid].milestones[mid].name
+            ), required.due + spacing(cs, required, milestone)
     for need in model.needs:
         build = programme.slots[need]
         if build.status != "delivered":
@@ -164,11 +204,16 @@ def _blocker(
                 ledger.report(
                     state,
                     "programme",
-                    f"{cs.agencies[programme.leads[0]].short} builds "
-                    f"{cp.slots[need].name} itself: no partner took it",
+                    msg(
+                        "{agency} builds {name} itself: no partner took it",
+                        agency=cs.agencies[programme.leads[0]].short,
+                        name=cp.slots[need].name,
+                    ),
                     programme.id,
                 )
-            return f"waiting for {cp.slots[need].name}", state.month + build.turns_left * cs.turn_months
+            return msg(
+                "waiting for {name}", name=cp.slots[need].name
+            ), state.month + build.turns_left * cs.turn_months
     return "", 0
 
 
@@ -189,7 +234,7 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
                 slip(state, cs, pid, milestone.id, turns, blocker)
                 continue
             if rng.random() < rules.slip_chance + rules.slip_from_strain * strain:
-                slip(state, cs, pid, milestone.id, 1 + (rng.random() < strain), "schedule pressure")
+                slip(state, cs, pid, milestone.id, 1 + (rng.random() < strain), N_("schedule pressure"))
                 continue
             if rng.random() < cs.programmes[pid].milestones[milestone.id].success:
                 _flown(state, cs, programme, milestone)
@@ -206,8 +251,16 @@ def _flown(
     milestone.flown_at = state.month
     mine = programme.is_member(state.player)
     late = milestone.slipped_turns_months
-    when = f", {months(late)} late" if late else ", on time"  # slips are counted in months everywhere
-    ledger.report(state, "milestone", f"{cp.model.short}: {model.name}{when}", programme.id, mine)
+    when = (
+        msg(", {months} late", months=months(late)) if late else N_(", on time")
+    )  # slips are counted in months everywhere
+    ledger.report(
+        state,
+        "milestone",
+        msg("{programme}: {name}{when}", programme=cp.model.short, name=model.name, when=when),
+        programme.id,
+        mine,
+    )
     partners = [state.agencies[agency] for agency in (*programme.leads, *programme.members)]
     ledger.gain_all(state, partners, "prestige", model.prestige, model.name)
     ledger.gain_all(state, partners, "science", model.science, model.name)
@@ -218,10 +271,18 @@ def _flown(
         for agency in programme.members:
             flyer = state.agencies[agency]
             if flyer.astronauts > 0 and _take_seat(programme, agency, model.crew == "surface"):
-                crew_flight(state, cs, flyer, model.crew, f"{cp.model.short} {model.name}")
+                crew_flight(
+                    state,
+                    cs,
+                    flyer,
+                    model.crew,
+                    msg("{programme} {name}", programme=cp.model.short, name=model.name),
+                )
     if model.final:
         programme.status = "completed"
-        ledger.report(state, "programme", f"{cp.model.short} is complete", programme.id, mine)
+        ledger.report(
+            state, "programme", msg("{programme} is complete", programme=cp.model.short), programme.id, mine
+        )
 
 
 def _failed(
@@ -236,18 +297,20 @@ def _failed(
     ledger.report(
         state,
         "failure",
-        f"{cp.model.short}: {model.name} fails; "
-        + ("it is not tried again" if given_up else "a new attempt is planned"),
+        msg("{programme}: {name} fails; ", programme=cp.model.short, name=model.name)
+        + (N_("it is not tried again") if given_up else N_("a new attempt is planned")),
         programme.id,
         mine,
     )
     if mine:
-        ledger.gain(state, state.me, "support", -cs.rules.failure_support, f"{model.name} failed")
+        ledger.gain(
+            state, state.me, "support", -cs.rules.failure_support, msg("{name} failed", name=model.name)
+        )
     if given_up:  # its flight is over: what requires it goes on without it, with no rewards
         milestone.status = "flown"
         milestone.flown_at = state.month
         return
-    slip(state, cs, programme.id, milestone.id, cs.rules.failure_slip, "rebuilding after the failure")
+    slip(state, cs, programme.id, milestone.id, cs.rules.failure_slip, N_("rebuilding after the failure"))
 
 
 def _take_seat(programme: ProgrammeState, agency: str, landing: bool) -> bool:

@@ -27,6 +27,7 @@ from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect
 from game.format.words import chance_text, months
+from game.i18n import N_, joined, msg
 
 # ---------------------------------------------------------------- names and stats
 
@@ -38,11 +39,11 @@ def stat_name(stat: str, cs: CompiledScenario) -> str:
     if stat.startswith("relation:"):
         other = stat.split(":", 1)[1]
         agency = cs.agencies.get(other)
-        return f"Relations with {agency.short if agency else other}"
+        return msg("Relations with {agency}", agency=agency.short if agency else other)
     if stat.startswith("capability:"):
         area = stat.split(":", 1)[1]
         names = {c.id: c.name for c in cs.scenario.capabilities}
-        return f"{names.get(area, area)} level"
+        return msg("{area} level", area=names.get(area, area))
     return stat.capitalize()
 
 
@@ -176,17 +177,23 @@ def standing(state: GameState, cs: CompiledScenario, pid: str) -> str:
         return "member"
     if state.player in programme.applicants:
         offered = programme.applicants[state.player]
-        return f"applicant offering {cs.programmes[pid].slots[offered].name}" if offered else "applicant"
-    return "not a member"
+        return (
+            msg("applicant offering {name}", name=cs.programmes[pid].slots[offered].name)
+            if offered
+            else "applicant"
+        )
+    return N_("not a member")
 
 
 def _build_progress(build: BuildState, total_turns: int, name: str) -> str:
     """'Arm ✓' once delivered, else 'Arm 2/4' (turns done of the build), with stalls."""
     if build.status == "delivered":
-        return f"{name} ✓"
+        return msg("{name} ✓", name=name)
     done = max(0, total_turns - build.turns_left)
-    stalled = f", stalled {build.stalled}" if build.stalled else ""
-    return f"{name} {done}/{total_turns}{stalled}"
+    stalled = msg(", stalled {stalled}", stalled=build.stalled) if build.stalled else ""
+    return msg(
+        "{name} {done}/{total_turns}{stalled}", name=name, done=done, total_turns=total_turns, stalled=stalled
+    )
 
 
 def programme_view(state: GameState, cs: CompiledScenario, pid: str) -> ProgrammeView:
@@ -312,15 +319,21 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
         )
         flies_on = ""
         if slot.flies_on:
-            flies_on = (
-                f"{cp.milestones[slot.flies_on].name} ({format_date(dues[slot.flies_on], cs.turn_months)})"
+            flies_on = msg(
+                "{name} ({date})",
+                name=cp.milestones[slot.flies_on].name,
+                date=format_date(dues[slot.flies_on], cs.turn_months),
             )
         holder = ""
         if build.owner is not None:
             who = "you" if build.owner == state.player else cs.agencies[build.owner].short
-            holder = f"{'built' if build.status == 'delivered' else 'being built'} by {who}"
+            holder = msg(
+                "{progress} by {agency}",
+                progress=N_("built") if build.status == "delivered" else N_("being built"),
+                agency=who,
+            )
         action = Action("fund" if member else "apply", pid, sid) if build.status == "open" else None
-        reason = decisions.check(state, cs, action) if action else f"already {holder}"
+        reason = decisions.check(state, cs, action) if action else msg("already {holder}", holder=holder)
         warning = "" if reason or not action else shortfall(state, cs, k(slot.cost), slot.build_turns)[1]
         views.append(
             ContributionView(
@@ -336,7 +349,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
                     (names.get(area, area), level, state.me.capabilities.get(area, 0))
                     for area, level in slot.requires.items()
                 ),
-                rewards=tuple(reward_parts(slot.rewards)) or ("no direct reward",),
+                rewards=tuple(reward_parts(slot.rewards)) or (N_("no direct reward"),),
                 flies_on=flies_on,
                 holder=holder,
                 action=action,
@@ -364,17 +377,23 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
     rule = admission_rule(state, cs, pid).model
     floor = rule.min_relation
     admission = [
-        f"relations of at least {floor:.0f} with {cs.agencies[lead].short} "
-        f"(yours: {state.relation(state.player, lead):+.0f})"
+        msg(
+            "relations of at least {floor:.0f} with {programme} (yours: {relation:+.0f})",
+            floor=floor,
+            programme=cs.agencies[lead].short,
+            relation=state.relation(state.player, lead),
+        )
         for lead in programme.leads
     ]
     if rule.condition is not None:
         failing = condition_refusal(state, cs, pid)
-        admission.append(f"✗ {failing}" if failing else "its own conditions (you meet them)")
+        admission.append(
+            msg("✗ {failing}", failing=failing) if failing else N_("its own conditions (you meet them)")
+        )
     if not is_open(state, cs, pid):
-        admission.append("it takes no new partners")
+        admission.append(N_("it takes no new partners"))
     drift = tuple(
-        f"relations with {cs.agencies[other].short} {delta:+g} per turn"
+        msg("relations with {agency} {delta:+g} per turn", agency=cs.agencies[other].short, delta=delta)
         for other, delta in cp.model.member_drift.items()
         if other != state.player
     )
@@ -435,15 +454,17 @@ def describe_effects(
     areas = {c.id: c.name for c in cs.scenario.capabilities}
     for effect in effects:
         target = who if effect.agency is None else named(effect.agency)
-        whose = "" if target == who else f"{short(target)} "  # another agency's figures name it
+        whose = (
+            "" if target == who else msg("{agency} ", agency=short(target))
+        )  # another agency's figures name it
         if effect.money:
-            lines.append(f"{whose}money {_signed(effect.money, ' M$')}")
-        for stat in ("science", "prestige", "support", "astronauts"):
+            lines.append(msg("{whose}money {money}", whose=whose, money=_signed(effect.money, " M$")))
+        for stat in (N_("science"), N_("prestige"), N_("support"), N_("astronauts")):
             value = getattr(effect, stat)
             if value:
-                lines.append(f"{whose}{stat} {_signed(value)}")
+                lines.append(msg("{whose}{stat} {value}", whose=whose, stat=stat, value=_signed(value)))
         if effect.budget:
-            lines.append(f"{whose}next budgets {_signed(effect.budget, '%')}")
+            lines.append(msg("{whose}next budgets {budget}", whose=whose, budget=_signed(effect.budget, "%")))
         for change in effect.relations:
             first = target if change.of is None else named(change.of)
             second = named(change.agency)
@@ -451,26 +472,61 @@ def describe_effects(
                 continue
             if who in (first, second):
                 other = second if first == who else first
-                lines.append(f"relations with {short(other)} {_signed(change.delta)}")
+                lines.append(
+                    msg("relations with {agency} {delta}", agency=short(other), delta=_signed(change.delta))
+                )
             else:
-                lines.append(f"relations {short(first)}–{short(second)} {_signed(change.delta)}")
+                lines.append(
+                    msg(
+                        "relations {agency}–{other} {delta}",
+                        agency=short(first),
+                        other=short(second),
+                        delta=_signed(change.delta),
+                    )
+                )
         for item in effect.health:
-            lines.append(f"{programme(item.programme)} health {_signed(item.delta)}")
+            lines.append(
+                msg(
+                    "{programme} health {delta}",
+                    programme=programme(item.programme),
+                    delta=_signed(item.delta),
+                )
+            )
         for item in effect.slip:
             which = (
                 cs.programmes[item.programme].milestones[item.milestone].name
                 if item.milestone
-                else "next milestone"
+                else N_("next milestone")
             )
-            lines.append(f"{programme(item.programme)} {which} slips {months(item.turns * cs.turn_months)}")
+            lines.append(
+                msg(
+                    "{programme} {milestone} slips {months}",
+                    programme=programme(item.programme),
+                    milestone=which,
+                    months=months(item.turns * cs.turn_months),
+                )
+            )
         for item in effect.overrun:
-            lines.append(f"{programme(item.programme)} costs +{item.percent:g}%")
+            lines.append(
+                msg(
+                    "{programme} costs +{percent:g}%",
+                    programme=programme(item.programme),
+                    percent=item.percent,
+                )
+            )
         for pid in effect.announce:
             if pid in state.programmes and state.programmes[pid].hidden:
-                lines.append(f"{cs.programmes[pid].model.name} is announced")
-        lines.extend(f"{programme(pid)} opens to new partners" for pid in effect.open)
-        lines.extend(f"{programme(pid)} takes no new partners" for pid in effect.close)
-        lines.extend(f"{programme(item.programme)} changes who may join" for item in effect.admission)
+                lines.append(msg("{programme} is announced", programme=cs.programmes[pid].model.name))
+        lines.extend(
+            msg("{programme} opens to new partners", programme=programme(pid)) for pid in effect.open
+        )
+        lines.extend(
+            msg("{programme} takes no new partners", programme=programme(pid)) for pid in effect.close
+        )
+        lines.extend(
+            msg("{programme} changes who may join", programme=programme(item.programme))
+            for item in effect.admission
+        )
         for item in effect.join:
             states, joiner = state.programmes.get(item.programme), named(item.agency)
             if states is not None and not states.is_member(joiner):
@@ -480,18 +536,39 @@ def describe_effects(
             if states is not None and leaver in states.members:
                 lines.append(_moves(leaver, who, "leave", programme(item.programme), short))
         for item in effect.status:
-            lines.append(f"{programme(item.programme)} becomes {item.status}")
+            lines.append(
+                msg("{programme} becomes {status}", programme=programme(item.programme), status=item.status)
+            )
         for item in effect.capability:
-            lines.append(f"{whose}{areas.get(item.area, item.area)} level {_signed(item.delta)}")
-        lines.extend(f"{short(named(change.agency))} changes course" for change in effect.policy)
+            lines.append(
+                msg(
+                    "{whose}{area} level {delta}",
+                    whose=whose,
+                    area=areas.get(item.area, item.area),
+                    delta=_signed(item.delta),
+                )
+            )
+        lines.extend(
+            msg("{agency} changes course", agency=short(named(change.agency))) for change in effect.policy
+        )
         if effect.follow_up:
-            lines.append("something may follow later")
+            lines.append(N_("something may follow later"))
     return lines
 
 
 def _moves(aid: str, who: str, verb: str, where: str, short: Callable[[str], str]) -> str:
     """'you leave ISLS' to the subject itself, 'JAXA leaves ISLS' otherwise."""
-    return f"you {verb} {where}" if aid == who else f"{short(aid)} {verb}s {where}"
+    if verb == "join":
+        return (
+            msg("you join {programme}", programme=where)
+            if aid == who
+            else msg("{agency} joins {programme}", agency=short(aid), programme=where)
+        )
+    return (
+        msg("you leave {programme}", programme=where)
+        if aid == who
+        else msg("{agency} leaves {programme}", agency=short(aid), programme=where)
+    )
 
 
 def choice_effects(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[str]]:
@@ -512,8 +589,10 @@ class OutcomeOdds:
     @property
     def line(self) -> str:
         """'60% it holds: prestige +10' (or without effects: '40% it fails')."""
-        head = f"{chance_text(self.chance)} {self.label}"
-        return f"{head}: {'; '.join(self.effects)}" if self.effects else head
+        head = msg("{chance} {outcome}", chance=chance_text(self.chance), outcome=self.label)
+        return (
+            msg("{odds}: {effects}", odds=head, effects=joined("; ", self.effects)) if self.effects else head
+        )
 
 
 def choice_odds(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[OutcomeOdds]]:
@@ -532,7 +611,9 @@ def choice_odds(state: GameState, cs: CompiledScenario, event_id: str) -> dict[s
 
 def odds_phrase(odds_list: Iterable[OutcomeOdds]) -> str:
     """'60% it holds, 40% it fails': the odds in one line, for a list of offers."""
-    return ", ".join(f"{chance_text(o.chance)} {o.label}" for o in odds_list)
+    return joined(
+        ", ", [msg("{chance} {outcome}", chance=chance_text(o.chance), outcome=o.label) for o in odds_list]
+    )
 
 
 # ---------------------------------------------------------------- the campaign's story

@@ -9,6 +9,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
 from game.format.words import with_indefinite
+from game.i18n import N_, msg
 
 
 def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str) -> None:
@@ -20,7 +21,7 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
     slot = cs.programmes[programme_id].slots[slot_id]
     owner = state.agencies[build.owner]
     rewards = slot.rewards
-    reason = f"{slot.name} in service"
+    reason = msg("{name} in service", name=slot.name)
     if rewards.crew_seats or rewards.surface_seats:
         programme = state.programmes[programme_id]
         programme.seats[owner.id] = programme.seats.get(owner.id, 0) + rewards.crew_seats
@@ -30,7 +31,12 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
             ledger.report(
                 state,
                 "crew",
-                f"{slot.name} earns {_seats_text(rewards.crew_seats, rewards.surface_seats)} on {short}",
+                msg(
+                    "{name} earns {seats_text} on {programme}",
+                    name=slot.name,
+                    seats_text=_seats_text(rewards.crew_seats, rewards.surface_seats),
+                    programme=short,
+                ),
                 programme_id,
                 True,
             )
@@ -75,23 +81,27 @@ def crew_flight(
         agency.first_crew_month = state.month
     if agency.id == state.player:
         rules = cs.rules
-        place = "on the lunar surface" if where == "surface" else "in lunar orbit"
-        who = with_indefinite(cs.agencies[agency.id].short, capital=True)
+        place = N_("on the lunar surface") if where == "surface" else N_("in lunar orbit")
+        short = cs.agencies[agency.id].short
+        # "An ESA astronaut", "A JAXA astronaut": the article is English grammar, so it is a message.
+        who = with_indefinite(short, capital=True)
+        who = msg("An {agency}", agency=short) if who.startswith("An ") else msg("A {agency}", agency=short)
         ledger.report(
             state,
             "crew",
-            f"{who} astronaut flies {place} ({carrier})",
+            msg("{who} astronaut flies {place} ({carrier})", who=who, place=place, carrier=carrier),
             None,
             True,
         )
-        ledger.gain(state, agency, "prestige", rules.crew_prestige, f"astronaut {place}")
-        ledger.gain(state, agency, "support", rules.crew_support, f"astronaut {place}")
+        ledger.gain(state, agency, "prestige", rules.crew_prestige, msg("astronaut {place}", place=place))
+        ledger.gain(state, agency, "support", rules.crew_support, msg("astronaut {place}", place=place))
 
 
 def _seats_text(any_flight: int, landings: int) -> str:
     parts = []
     if any_flight:
-        parts.append(f"{any_flight} crew seat(s)")
+        parts.append(msg("{any_flight} crew seat(s)", any_flight=any_flight))
     if landings:
-        parts.append(f"{landings} landing seat(s)")
-    return " and ".join(parts)
+        parts.append(msg("{landings} landing seat(s)", landings=landings))
+    first, *second = parts
+    return msg("{first} and {second}", first=first, second=second[0]) if second else first

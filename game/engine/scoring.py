@@ -9,6 +9,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.format.expressions import MAX_NUMBER
+from game.i18n import msg
 
 
 @dataclass(slots=True, frozen=True)
@@ -52,7 +53,9 @@ def check_objectives(state: GameState, cs: CompiledScenario) -> None:
             continue
         if objective.condition(state):
             state.achieved[oid] = state.month
-            ledger.report(state, "objective", f"Objective reached: {objective.model.name}", None, True)
+            ledger.report(
+                state, "objective", msg("Objective reached: {name}", name=objective.model.name), None, True
+            )
 
 
 def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
@@ -103,7 +106,7 @@ def check_defeat(state: GameState, cs: CompiledScenario) -> str:
     defeat = cs.defeat
     me = state.agencies[state.player]
     if me.support <= defeat.support_below:
-        return f"domestic support collapsed to {me.support:.0f}%"
+        return msg("domestic support collapsed to {support:.0f}%", support=me.support)
     if me.insolvent_turns >= defeat.insolvent_turns:
-        return f"insolvent for {me.insolvent_turns} turns in a row"
+        return msg("insolvent for {insolvent_turns} turns in a row", insolvent_turns=me.insolvent_turns)
     return ""

@@ -18,6 +18,7 @@ from game.engine.rewards import science_income
 from game.engine.scoring import check_defeat, check_objectives, score
 from game.engine.state import GameState
 from game.format.dates import format_date
+from game.i18n import N_, msg
 
 Step = Callable[[GameState, CompiledScenario], None]
 
@@ -78,7 +79,11 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         _finish(
             state,
             "won" if won else "finished",
-            f"score {final:.0f} of {cs.scenario.victory_score:.0f} needed to win",
+            msg(
+                "score {score:.0f} of {needed:.0f} needed to win",
+                score=final,
+                needed=cs.scenario.victory_score,
+            ),
         )
     else:
         opening = len(state.news)
@@ -101,5 +106,7 @@ def _finish(state: GameState, outcome: str, reason: str) -> None:
     state.over = True
     state.outcome = outcome
     state.outcome_reason = reason
-    pending_titles = {"won": "Campaign won", "finished": "Campaign over", "lost": "Campaign lost"}
-    ledger.report(state, "outcome", f"{pending_titles[outcome]}: {reason}", None, True)
+    titles = {"won": N_("Campaign won"), "finished": N_("Campaign over"), "lost": N_("Campaign lost")}
+    ledger.report(
+        state, "outcome", msg("{title}: {reason}", title=titles[outcome], reason=reason), None, True
+    )

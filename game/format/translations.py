@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.i18n.catalogues import CatalogueError, Entry, entries
+from game.i18n.catalogues import STABLE_DATE, CatalogueError, Entry, entries
 from game.i18n.language import placeholders, scenario_catalogue
 
 #: The fields whose text players read; other strings (ids, dates, expressions, version, author) are not.
@@ -96,7 +96,7 @@ def check_translations(
 
 def _check_language(code: str, chain: list[Path], texts: dict[str, str]) -> TranslationReport:
     own = scenario_catalogue(chain[0], code)
-    report = TranslationReport(code, str(own) if own.is_file() else str(scenario_catalogue(chain[-1], code)))
+    report = TranslationReport(code, str(own))
     by_key: dict[str, Entry] = {}
     by_source: dict[str, str] = {}
     for index, file in enumerate(chain):
@@ -127,9 +127,10 @@ def _check_language(code: str, chain: list[Path], texts: dict[str, str]) -> Tran
     return report
 
 
-def write_translation(path: Path, scenario: BaseModel, code: str) -> Path:
+def write_translation(path: Path, scenario: BaseModel, code: str, bases: Sequence[str | Path] = ()) -> Path:
     """Create or bring up to date ``NAME.CODE.po`` beside the scenario: one entry per text, the
-    translations already made kept (by key, while the English is unchanged), orphans dropped."""
+    translations already made kept (by key, while the English is unchanged), orphans dropped.
+    A text a file it extends translates already is left out (a variant lists only its own)."""
     from babel import Locale
     from babel.messages.catalog import Catalog
     from babel.messages.pofile import write_po
@@ -138,11 +139,36 @@ def write_translation(path: Path, scenario: BaseModel, code: str) -> Path:
     kept: dict[str, Entry] = {}
     if target.is_file():
         kept = {entry.context: entry for entry in entries(target) if entry.context}
-    catalogue = Catalog(locale=Locale.parse(code), project=path.stem, charset="utf-8", fuzzy=False)
+    catalogue = Catalog(
+        locale=Locale.parse(code),
+        project=path.stem,
+        charset="utf-8",
+        fuzzy=False,
+        creation_date=STABLE_DATE,
+        revision_date=STABLE_DATE,
+        header_comment=f"# The {code} translation of {path.name}: msgctxt is the key of each text.\n"
+        "# Translate the msgstr lines; docs/scenarios.md (Translating) says how.",
+    )
+    inherited = _translated_sources([Path(base) for base in bases], code)
     for key, english in scenario_texts(scenario).items():
         old = kept.get(key)
         translation = old.translation if old is not None and old.source == english else ""
-        catalogue.add(english, translation, context=key)
+        if translation or english not in inherited:
+            catalogue.add(english, translation, context=key)
     with target.open("wb") as stream:
         write_po(stream, catalogue, width=100, no_location=True, omit_header=False)
     return target
+
+
+def _translated_sources(files: list[Path], code: str) -> set[str]:
+    """The English texts the translations beside ``files`` translate (unreadable ones count for none)."""
+    found: set[str] = set()
+    for file in files:
+        catalogue = scenario_catalogue(file, code)
+        if not catalogue.is_file():
+            continue
+        try:
+            found.update(entry.source for entry in entries(catalogue) if entry.translation)
+        except CatalogueError:
+            continue
+    return found

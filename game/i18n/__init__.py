@@ -13,11 +13,12 @@ from game.i18n.language import (
     language_name,
     ngettext,
     scenario_catalogue,
+    scenario_text,
     set_language,
     tr,
     use_scenario,
 )
-from game.i18n.message import N_, Text, msg
+from game.i18n.message import N_, Text, joined, keep_sources, msg
 
 __all__ = [
     "N_",
@@ -28,10 +29,13 @@ __all__ = [
     "available_languages",
     "check_language",
     "current_language",
+    "joined",
+    "keep_sources",
     "language_name",
     "msg",
     "ngettext",
     "scenario_catalogue",
+    "scenario_text",
     "set_language",
     "tr",
     "use_scenario",

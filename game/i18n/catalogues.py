@@ -11,12 +11,15 @@ from __future__ import annotations
 import gettext
 import io
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 DOMAIN = "cislunar"
 #: The interface's catalogues, ``game/locale/<code>/LC_MESSAGES/cislunar.po``, and their template.
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
+#: The date in the catalogues' headers, fixed: regenerating a file that did not change changes nothing.
+STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 #: A catalogue larger than this is refused: it is not a translation of this game.
 MAX_CATALOGUE_BYTES = 4_000_000
 

@@ -20,7 +20,7 @@ from game.i18n.catalogues import (
     interface_languages,
     translations,
 )
-from game.i18n.message import Text
+from game.i18n.message import Text, keep_sources
 
 SOURCE_LANGUAGE = "en"
 
@@ -68,6 +68,8 @@ def check_language(code: str) -> str:
 def set_language(code: str) -> None:
     """Show the interface in ``code`` from now on (English: ``'en'``); the scenario's texts are reset."""
     check_language(code)
+    if code != SOURCE_LANGUAGE:
+        keep_sources()
     _state.interface = None if code == SOURCE_LANGUAGE else translations(interface_catalogue(code))
     _state.code = code
     _state.by_key, _state.by_source = {}, {}
@@ -157,3 +159,17 @@ def placeholders(template: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(template) if name}
     except ValueError:
         return {"{"}  # unbalanced braces: never equal to a good template's
+
+
+def scenario_text(scenario: Path, key: str, english: str) -> str:
+    """One text of a scenario not being played (a list of scenarios shows their titles), by its key."""
+    if _state.code == SOURCE_LANGUAGE or not english:
+        return english
+    catalogue = scenario_catalogue(Path(scenario), _state.code)
+    try:
+        found = entries(catalogue) if catalogue.is_file() else []
+    except CatalogueError:
+        return english
+    return next(
+        (e.translation for e in found if e.context == key and e.source == english and e.translation), english
+    )

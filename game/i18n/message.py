@@ -2,13 +2,16 @@
 
 The engine imports no face and knows no language: the news, refusals and explanations it
 writes are English. Written with :func:`msg`, such a sentence is still a plain ``str`` (saves,
-hashes and comparisons see the same English as before), and also carries its template and
-parameters, which the faces translate at display (:func:`game.i18n.tr`). ``msg`` is also the
+hashes and comparisons see the same English as before), and, while a face shows the game
+(:func:`keep_sources`), also carries its template and parameters, which the face translates
+at display (:func:`game.i18n.tr`). Headless campaigns (the bots, ``simulate``, the benchmarks)
+skip that bookkeeping: the same English, at the cost of a ``str.format``. ``msg`` is also the
 keyword by which the catalogue tooling finds the templates (``babel.cfg``).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 
@@ -19,7 +22,7 @@ class Text(str):
     params: dict[str, Any]
 
     def __new__(cls, template: str, params: dict[str, Any]) -> Text:
-        text = super().__new__(cls, template.format(**params) if params else template)
+        text = super().__new__(cls, template.format_map(params) if params else template)
         text.template = template
         text.params = params
         return text
@@ -28,11 +31,42 @@ class Text(str):
         return (Text, (self.template, self.params))
 
 
-def msg(template: str, **params: Any) -> Text:
+class _Sources:
+    kept = False
+
+
+_sources = _Sources()
+
+
+def keep_sources(keep: bool = True) -> None:
+    """Whether :func:`msg` keeps each sentence's template (a face that shows the game wants it).
+
+    The English is the same either way, so campaigns, saves and hashes do not depend on it.
+    """
+    if keep != _sources.kept:
+        msg.cache_clear()
+    _sources.kept = keep
+
+
+#: The engine says the same sentences turn after turn (the offers of every turn, the reasons of
+#: every build's payment): remembered, they cost a lookup instead of a formatting (``typed``:
+#: 1 and 1.0 read differently). Parameters are strings and numbers, so they can be looked up.
+@lru_cache(maxsize=4096, typed=True)
+def msg(template: str, **params: Any) -> str:
     """The English sentence ``template.format(**params)``, translatable later by the faces."""
-    return Text(template, params)
+    if _sources.kept:
+        return Text(template, params)
+    return template.format_map(params) if params else template
 
 
 def N_(text: str) -> str:
     """Mark a literal for the catalogue without translating it here: it is translated at display."""
     return text
+
+
+def joined(separator: str, parts: list[str]) -> str:
+    """``separator.join(parts)`` that stays translatable: each part is translated at display."""
+    if not _sources.kept:
+        return separator.join(parts)
+    names = [f"p{index}" for index in range(len(parts))]
+    return Text(separator.join(f"{{{name}}}" for name in names), dict(zip(names, parts, strict=True)))

@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from game.i18n.catalogues import (
     DOMAIN,
     LOCALE_DIR,
+    STABLE_DATE,
     TEMPLATE,
     interface_catalogue,
     interface_languages,
@@ -28,8 +28,6 @@ from game.i18n.language import placeholders
 
 GAME_DIR = LOCALE_DIR.parent
 SOURCE_DIR = GAME_DIR.parent
-#: The template's date, fixed: a re-extraction that finds nothing new changes no file.
-STABLE_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 #: How the source marks a message: ``_("...")``, ``ngettext("one", "many", n)``, the engine's
 #: ``msg("... {name}", name=...)``, ``N_("...")`` (translated at display), and the description of a
 #: key binding (``Binding(key, action, "Description")``), which Textual's footer shows.

@@ -15,7 +15,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 
 from game.engine.actions import Action
-from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, tr, use_scenario
+from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, keep_sources, set_language, tr, use_scenario
 from game.tui import layout
 from game.tui.commands import CampaignCommands
 from game.tui.keys import EVERYWHERE, QUIT
@@ -53,11 +53,13 @@ class CislunarApp(App[int]):
         scenario_dirs: list[tuple[Origin, Path]] | None = None,
         saves: SavesProvider = no_saves,
         saves_folder: Path | None = None,
+        settings_path: Path | None = None,
         blink: bool = True,
         dark: bool = True,
         exit_after_first_frame: bool = False,
     ) -> None:
         super().__init__()
+        keep_sources()  # the news and reasons this app shows can be translated, whenever the language changes
         self.game = game
         self.seed = seed
         self.scenario = Path(scenario) if scenario else None
@@ -67,6 +69,8 @@ class CislunarApp(App[int]):
         self.saves = saves
         #: Where saves and the autosave of every turn go; None turns saving off (tests, previews).
         self.saves_folder = saves_folder
+        #: Where a change of language is remembered; None keeps it for this run only (tests, previews).
+        self.settings_path = settings_path
         #: The scenario file of the campaign being played, recorded in its saves.
         self.scenario_path: Path | None = self.scenario if game is not None else None
         self.blink = blink
@@ -292,6 +296,27 @@ class CislunarApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def change_language(self, code: str) -> None:
+        """Show everything in ``code`` from now on, and remember it for the next game."""
+        from dataclasses import replace
+
+        from game.settings import load_settings, save_settings
+
+        set_language(code)
+        self.translate_scenario(self.scenario_path)
+        self.sub_title = _(self.SUB_TITLE)
+        if self.settings_path is not None:
+            try:
+                save_settings(replace(load_settings(self.settings_path), language=code), self.settings_path)
+            except OSError as error:
+                reason = _("the language is not remembered for the next game ({error})")
+                self.notify(reason.format(error=error.strerror or error), severity="warning", timeout=10)
+        from game.tui.screens.base import CampaignChanged
+
+        for screen in self.screen_stack:  # each screen draws itself again, in the new language
+            screen.refresh(recompose=True)
+            screen.call_after_refresh(screen.post_message, CampaignChanged())
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME

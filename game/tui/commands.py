@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from game.engine.queries import visible_programmes
+from game.i18n import _, available_languages, current_language, language_name, tr
 
 if TYPE_CHECKING:
     from game.tui.app import CislunarApp
@@ -23,26 +24,41 @@ class CampaignCommands(Provider):
     def commands(self) -> list[Command]:
         app: CislunarApp = self.app  # type: ignore[assignment]
         found: list[Command] = [
-            ("Help", "The rules in short and every key", app.action_help),
-            ("Toggle theme", "Switch between the light and the dark theme", app.action_toggle_theme),
-            ("New campaign", "Back to the title screen to set up a campaign", app.action_new_campaign),
+            (_("Help"), _("The rules in short and every key"), app.action_help),
+            (_("Toggle theme"), _("Switch between the light and the dark theme"), app.action_toggle_theme),
+            (_("New campaign"), _("Back to the title screen to set up a campaign"), app.action_new_campaign),
+            *(
+                (
+                    _("Language: {name}").format(name=language_name(code)),
+                    _("Show the game in this language, now and next time"),
+                    partial(app.change_language, code),
+                )
+                for code in available_languages()
+                if code != current_language()
+            ),
         ]
         if app.can_save:
-            found.append(("Save", "Keep a copy of the campaign under a new name", app.action_save))
+            found.append((_("Save"), _("Keep a copy of the campaign under a new name"), app.action_save))
         game = app.game
         dashboard = app.dashboard()
         if game is None or dashboard is None:
             return found
         found[:0] = [
-            ("End turn", "Finish this turn and see what happens", app.end_turn),
-            ("Decisions", "Every action of this turn with its cost", dashboard.action_decisions),
-            ("Timeline", "Milestones planned against actual", dashboard.action_timeline),
-            ("Relations", "Every other agency, its bloc and your relation", dashboard.action_relations),
-            ("Why did my figures change?", "The reasons behind this turn's changes", dashboard.action_why),
-            ("National missions", "The go-alone path", dashboard.action_go_alone),
+            (_("End turn"), _("Finish this turn and see what happens"), app.end_turn),
+            (_("Decisions"), _("Every action of this turn with its cost"), dashboard.action_decisions),
+            (_("Timeline"), _("Milestones planned against actual"), dashboard.action_timeline),
+            (_("Relations"), _("Every other agency, its bloc and your relation"), dashboard.action_relations),
             (
-                "Debrief",
-                "The score and the story of the campaign" + ("" if game.over else ", so far"),
+                _("Why did my figures change?"),
+                _("The reasons behind this turn's changes"),
+                dashboard.action_why,
+            ),
+            (_("National missions"), _("The go-alone path"), dashboard.action_go_alone),
+            (
+                _("Debrief"),
+                _("The score and the story of the campaign")
+                if game.over
+                else _("The score and the story of the campaign, so far"),
                 app.show_debrief,
             ),
         ]
@@ -50,8 +66,8 @@ class CampaignCommands(Provider):
             cp = game.compiled.programmes[pid]
             found.append(
                 (
-                    f"Join or contribute: {cp.model.short}",
-                    cp.model.name,
+                    _("Join or contribute: {programme}").format(programme=tr(cp.model.short)),
+                    tr(cp.model.name),
                     partial(dashboard.open_programme, pid),
                 )
             )

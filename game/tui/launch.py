@@ -45,7 +45,9 @@ def load_game(scenario: str, agency: str, seed: int) -> Game | None:
         return None
     refused = campaign.refusal(agency)
     if refused:
-        print(f"cislunar: {refused}", file=sys.stderr)
+        from game.i18n import tr
+
+        print(f"cislunar: {tr(refused)}", file=sys.stderr)
         return None
     return campaign.start(agency, seed)
 
@@ -113,6 +115,7 @@ def launch(args: argparse.Namespace) -> int:
         if campaign is None:
             return 1
     from game.paths import saves_dir
+    from game.settings import settings_path
     from game.tui.app import CislunarApp
     from game.tui.saved import folder_saves, no_saves
 
@@ -126,6 +129,7 @@ def launch(args: argparse.Namespace) -> int:
         # The title lists the saves only after its first frame, which is all the benchmark times.
         saves=no_saves if first_frame_only else folder_saves(folder),
         saves_folder=None if first_frame_only else folder,
+        settings_path=None if first_frame_only else settings_path(),
         exit_after_first_frame=first_frame_only,
     )
     app.run(headless=first_frame_only)

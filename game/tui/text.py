@@ -35,6 +35,21 @@ STATUS_MARK = {
     "completed": N_("✓ completed"),
 }
 
+#: The engine's words for statuses, standings and kinds, which the screens show through ``tr``.
+ENGINE_WORDS = (
+    N_("active"),
+    N_("restructured"),
+    N_("cancelled"),
+    N_("completed"),
+    N_("lead"),
+    N_("member"),
+    N_("applicant"),
+    N_("not a member"),
+    N_("module"),
+    N_("instrument"),
+    N_("service"),
+)
+
 NEWS_MARK = {
     "budget": "$",
     "build": "■",

@@ -16,6 +16,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import instalment
 from game.engine.state import BuildState, GameState
 from game.format.words import money
+from game.i18n import msg
 
 
 def payments(build: BuildState, turns: int) -> list[int]:
@@ -49,9 +50,14 @@ def shortfall(state: GameState, cs: CompiledScenario, cost_k: int, turns: int) -
     short = cost_k - (me.money + expected - committed)
     if short <= 0:
         return 0, ""
-    words = (
-        f"its {money(cost_k / 1000)} over {turns} turn(s) is more than your outlook: "
-        f"{money(me.money / 1000)} in hand + {money(expected / 1000)} of expected budgets"
-        f" - {money(committed / 1000)} for your builds under way; short by {money(short / 1000)}"
+    words = msg(
+        "its {cost} over {turns} turn(s) is more than your outlook: {money} in hand + {expected} "
+        "of expected budgets - {committed} for your builds under way; short by {shortfall}",
+        cost=money(cost_k / 1000),
+        turns=turns,
+        money=money(me.money / 1000),
+        expected=money(expected / 1000),
+        committed=money(committed / 1000),
+        shortfall=money(short / 1000),
     )
     return short, words

@@ -10,9 +10,10 @@ from game.engine.rulebook import instalment
 from game.engine.state import GameState, PendingEvent, k
 from game.format.models import Rewards
 from game.format.words import money
+from game.i18n import N_, joined, msg
 
 #: The heading of the actions that undo a commitment on the decisions screen.
-UNDOING_GROUP = "Cancel or withdraw (each asks first and says what it costs)"
+UNDOING_GROUP = N_("Cancel or withdraw (each asks first and says what it costs)")
 
 
 def m(amount_k: int) -> str:
@@ -29,7 +30,12 @@ def missing_capability(state: GameState, cs: CompiledScenario, requires: dict[st
     names = {c.id: c.name for c in cs.scenario.capabilities}
     for area, level in requires.items():
         if levels.get(area, 0) < level:
-            return f"needs {names[area]} level {level} (you have {levels.get(area, 0)})"
+            return msg(
+                "needs {area} level {level} (you have {have})",
+                area=names[area],
+                level=level,
+                have=levels.get(area, 0),
+            )
     return ""
 
 
@@ -43,22 +49,24 @@ def pending_event(state: GameState, target: str) -> PendingEvent | None:
 def slot_reason(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> str:
     slot = cs.programmes[pid].slots.get(sid)
     if slot is None:
-        return f"no contribution '{sid}' in {cs.programmes[pid].model.short}"
+        return msg(
+            "no contribution '{sid}' in {programme}", sid=sid, programme=cs.programmes[pid].model.short
+        )
     if state.programmes[pid].slots[sid].status != "open":
-        return f"{slot.name} is already taken"
+        return msg("{name} is already taken", name=slot.name)
     missing = missing_capability(state, cs, slot.requires)
     if missing:
         return missing
     due = instalment(k(slot.cost), slot.build_turns)
     if state.me.money < due:
-        return f"the first payment is {m(due)}; you have {m(state.me.money)}"
+        return msg("the first payment is {due}; you have {money}", due=m(due), money=m(state.me.money))
     return ""
 
 
 def no_programme(state: GameState, target: str) -> str:
     """The refusal of a programme action that names no programme (or one not announced yet), or ''."""
     known = target in state.programmes and not state.programmes[target].hidden
-    return "" if known else f"no programme '{target}'"
+    return "" if known else msg("no programme '{target}'", target=target)
 
 
 #: Where the programme actions' offers come in the turn's list.
@@ -72,7 +80,7 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
         programme = state.programmes[pid]
         if programme.is_member(player) != members or programme.hidden:
             continue
-        verb = "Build" if members else f"Join {cp.model.short} offering"
+        verb = N_("Build") if members else msg("Join {programme} offering", programme=cp.model.short)
         for position, (sid, slot) in enumerate(cp.slots.items(), 1):
             build = programme.slots[sid]
             if build.status != "open":
@@ -81,10 +89,14 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
             yield (
                 (PROGRAMMES_RANK, index, position),
                 Action(kind, pid, sid),
-                f"{verb} {slot.name}",
+                msg("{verb} {name}", verb=verb, name=slot.name),
                 instalment(total, slot.build_turns),
                 total,
-                f"{slot.build_turns} turns; {rewards_text(slot.rewards)}",
+                msg(
+                    "{build_turns} turns; {rewards_text}",
+                    build_turns=slot.build_turns,
+                    rewards_text=rewards_text(slot.rewards),
+                ),
             )
 
 
@@ -92,19 +104,20 @@ def reward_parts(rewards: Rewards) -> list[str]:
     """What a build or mission earns, one phrase each: the offers and the join card say it alike."""
     parts = []
     if rewards.crew_seats:
-        parts.append(f"{rewards.crew_seats} crew seat(s)")
+        parts.append(msg("{crew_seats} crew seat(s)", crew_seats=rewards.crew_seats))
     if rewards.surface_seats:
-        parts.append(f"{rewards.surface_seats} landing seat(s)")
+        parts.append(msg("{surface_seats} landing seat(s)", surface_seats=rewards.surface_seats))
     if rewards.science_per_turn:
-        parts.append(f"+{rewards.science_per_turn:g} science per turn")
+        parts.append(msg("+{science_per_turn:g} science per turn", science_per_turn=rewards.science_per_turn))
     if rewards.prestige:
-        parts.append(f"+{rewards.prestige:g} prestige")
+        parts.append(msg("+{prestige:g} prestige", prestige=rewards.prestige))
     if rewards.support:
-        parts.append(f"+{rewards.support:g} support")
+        parts.append(msg("+{support:g} support", support=rewards.support))
     if rewards.budget:
-        parts.append(f"+{rewards.budget:g}% budget")
+        parts.append(msg("+{budget:g}% budget", budget=rewards.budget))
     return parts
 
 
 def rewards_text(rewards: Rewards) -> str:
-    return ", ".join(reward_parts(rewards)) or "no direct reward"
+    parts = reward_parts(rewards)
+    return joined(", ", parts) if parts else N_("no direct reward")

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from game.campaign import Campaign
 from game.format.models import Agency, Scenario
+from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, relation_word
 from game.tui.widgets.footer import Footer
@@ -20,34 +21,36 @@ from game.tui.widgets.footer import Footer
 
 def describe(agency: Agency, scenario: Scenario) -> Content:
     """Budget, strengths and relations of an agency, each with its number."""
-    areas = {c.id: c.name for c in scenario.capabilities}
-    shorts = {a.id: a.short for a in scenario.agencies}
-    blocs = {b.id: b.name for b in scenario.blocs}
+    areas = {c.id: tr(c.name) for c in scenario.capabilities}
+    shorts = {a.id: tr(a.short) for a in scenario.agencies}
+    blocs = {b.id: tr(b.name) for b in scenario.blocs}
     lines = [
-        Content.assemble((agency.name, "bold"), "  ", (blocs.get(agency.bloc, agency.bloc), "$text-muted")),
-        Content(agency.description.strip()) if agency.description else Content(""),
         Content.assemble(
-            ("budget ", "$text-muted"),
-            f"{money(agency.budget)}/yr",
-            ("  in hand ", "$text-muted"),
+            (tr(agency.name), "bold"), "  ", (blocs.get(agency.bloc, agency.bloc), "$text-muted")
+        ),
+        Content(tr(agency.description.strip())) if agency.description else Content(""),
+        Content.assemble(
+            (_("budget") + " ", "$text-muted"),
+            _("{money}/yr").format(money=money(agency.budget)),
+            ("  " + _("in hand") + " ", "$text-muted"),
             money(agency.money),
         ),
         Content.assemble(
-            ("support ", "$text-muted"),
+            (_("support") + " ", "$text-muted"),
             f"{agency.support:.0f}%",
-            ("  prestige ", "$text-muted"),
+            ("  " + _("prestige") + " ", "$text-muted"),
             f"{agency.prestige:.0f}",
-            ("  science ", "$text-muted"),
+            ("  " + _("science") + " ", "$text-muted"),
             f"{agency.science:.0f}",
-            ("  astronauts ", "$text-muted"),
+            ("  " + _("astronauts") + " ", "$text-muted"),
             str(agency.astronauts),
         ),
-        Content.assemble(("strengths", "bold")),
+        Content.assemble((_("strengths"), "bold")),
     ]
     for area in scenario.capabilities:
         level = agency.capabilities.get(area.id, 0)
         lines.append(Content(f"  {areas[area.id]:<16} {'■' * level}{'□' * (5 - level)} {level}"))
-    lines.append(Content.assemble(("relations", "bold")))
+    lines.append(Content.assemble((_("relations"), "bold")))
     relations = dict(agency.relations)
     for other in scenario.agencies:
         if other.id != agency.id and agency.id in other.relations and other.id not in relations:
@@ -55,7 +58,7 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
     for other, value in sorted(relations.items(), key=lambda item: -item[1]):
         lines.append(Content(f"  {shorts.get(other, other):<10} {value:+4.0f}  {relation_word(value)}"))
     if not relations:
-        lines.append(Content("  neutral with everyone"))
+        lines.append(Content("  " + _("neutral with everyone")))
     return Content("\n").join(lines)
 
 
@@ -74,22 +77,27 @@ class AgencyScreen(CampaignScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"New campaign · 2/2 · {self.scenario.title} · pick your agency", classes="step")
+        yield Static(
+            _("New campaign · 2/2 · {scenario} · pick your agency").format(
+                scenario=tr(self.scenario.title, "title")
+            ),
+            classes="step",
+        )
         with Horizontal(classes="picker"):
-            yield OptionList(*(Option(a.name, id=a.id) for a in self.agencies), id="agencies")
+            yield OptionList(*(Option(tr(a.name), id=a.id) for a in self.agencies), id="agencies")
             with VerticalScroll(classes="details"):
                 yield Static(id="agency-details", markup=False)
         with Horizontal(id="seed-row"):
-            yield Label("Seed")
+            yield Label(_("Seed"))
             seed = self.cislunar.seed
             yield Input(
                 value="" if seed is None else str(seed),
-                placeholder="random",
+                placeholder=_("random"),
                 type="integer",
                 id="seed",
                 compact=True,
             )
-            yield Button("Start ▶", id="start", variant="primary", compact=True)
+            yield Button(_("Start") + " ▶", id="start", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

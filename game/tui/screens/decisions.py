@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from game.engine.actions import Action, ActionOption
 from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
+from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import millions, money
 from game.tui.widgets.footer import Footer
@@ -34,15 +35,15 @@ def option_prompt(option: ActionOption, width: int = 0) -> Content:
     mark, style = ("✓", "$text-success") if option.allowed else ("✗", "$text-error")
     cost = ""
     if option.cost_total:
-        cost = f"{money(option.cost_now)} now"
+        cost = _("{money} now").format(money=money(option.cost_now))
         if option.cost_total != option.cost_now:
-            cost += f", {money(option.cost_total)} in all"
+            cost += ", " + _("{money} in all").format(money=money(option.cost_total))
         cost += " · "
-    head = Content.assemble((mark + " ", style), (option.label, "bold" if option.allowed else ""))
+    head = Content.assemble((mark + " ", style), (tr(option.label), "bold" if option.allowed else ""))
     if option.allowed:
-        tail = Content.assemble((cost, "bold"), (option.effect, "$text-muted"))
+        tail = Content.assemble((cost, "bold"), (tr(option.effect), "$text-muted"))
     else:
-        tail = Content.assemble((cost, "$text-muted"), ("not now: " + option.reason, "$text-error"))
+        tail = Content.assemble((cost, "$text-muted"), (_("not now: ") + tr(option.reason), "$text-error"))
     lines = tail.wrap(width - INDENT) if width > INDENT + 10 else [tail]
     return Content("\n").join([head, *(line.pad_left(INDENT) for line in lines)])
 
@@ -65,11 +66,11 @@ class DecisionsScreen(CampaignScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        title = "National missions and capabilities" if self.kinds else "Decisions"
+        title = _("National missions and capabilities") if self.kinds else _("Decisions")
         yield Static(title, classes="step", id="decisions-title")
         yield OptionList(id="options")
         yield Static(
-            "Enter: choose · an offer shows its terms first, and undoing asks first",
+            _("Enter: choose · an offer shows its terms first, and undoing asks first"),
             id="decision-status",
             markup=False,
         )
@@ -87,7 +88,9 @@ class DecisionsScreen(CampaignScreen[None]):
 
     def refresh_view(self) -> None:
         game = self.game
-        self.sub_title = f"{game.date} · money {money(millions(game.state.me.money))}"
+        self.sub_title = _("{date} · money {money}").format(
+            date=game.date, money=money(millions(game.state.me.money))
+        )
         options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
         # What undoes a commitment (the engine names its costs) comes last, never where the
         # cursor lands first.
@@ -105,10 +108,12 @@ class DecisionsScreen(CampaignScreen[None]):
             name = group_of(option.action)
             if name != group:
                 group = name
-                menu.add_option(Option(Content.assemble((f"── {name}", "bold $text-primary")), disabled=True))
+                menu.add_option(
+                    Option(Content.assemble((f"── {tr(name)}", "bold $text-primary")), disabled=True)
+                )
             menu.add_option(Option(option_prompt(option, width), id=str(index)))
         if not options:
-            menu.add_option(Option("Nothing to decide: press e to end the turn.", disabled=True))
+            menu.add_option(Option(_("Nothing to decide: press e to end the turn."), disabled=True))
         if keep is not None and keep < menu.option_count:
             menu.highlighted = keep
         else:
@@ -133,7 +138,8 @@ class DecisionsScreen(CampaignScreen[None]):
                 if yes:
                     self._act(option)
 
-            self.app.push_screen(ConfirmScreen(f"{option.label}?", costs, option.label.split()[0]), confirmed)
+            label = tr(option.label)
+            self.app.push_screen(ConfirmScreen(f"{label}?", costs, label.split()[0]), confirmed)
             return
         self._act(option)
 
@@ -141,10 +147,10 @@ class DecisionsScreen(CampaignScreen[None]):
         status = self.query_one("#decision-status", Static)
         outcome = self.cislunar.act(option.action)
         if outcome.ok:
-            status.update(Content.assemble(("✓ Done: ", "bold $text-success"), option.label))
+            status.update(Content.assemble((_("✓ Done: "), "bold $text-success"), tr(option.label)))
             self.refresh_view()
         else:
-            status.update(Content.assemble(("✗ Not allowed: ", "bold $text-error"), outcome.reason))
+            status.update(Content.assemble((_("✗ Not allowed: "), "bold $text-error"), tr(outcome.reason)))
 
     def action_toggle_refused(self) -> None:
         self.show_refused = not self.show_refused

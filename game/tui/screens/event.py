@@ -60,8 +60,8 @@ class EventScreen(CampaignModal[str]):
                         )
                     )
                     if choice.id in odds:  # a gamble: each way it may turn out, with its chance now
-                        lines.append(Content.styled("then, by chance:", "$text-muted"))
-                        lines.extend(Content(f"  {outcome.line}") for outcome in odds[choice.id])
+                        lines.append(Content.styled(_("then, by chance:"), "$text-muted"))
+                        lines.extend(Content(f"  {tr(outcome.line)}") for outcome in odds[choice.id])
                     yield Static(Content("\n").join(lines), classes="choice-effects", markup=False)
             yield Static(_("Press a number or click a choice."), classes="hint")
         yield Footer()

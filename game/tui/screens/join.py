@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
+from game.i18n import _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money, status
 from game.tui.widgets.footer import Footer
@@ -30,12 +31,13 @@ def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
     """What joining asks and does; a member is shown only what goes on while it stays in."""
     lines: list[Content] = []
     if not member:
-        lines.append(Content.assemble(("Admission ", "bold"), "; ".join(terms.admission) or "open to all"))
-        lines.append(
-            Content.assemble(("On joining ", "bold"), "; ".join(terms.on_join) or "no effect on relations")
-        )
+        admission = "; ".join(tr(part) for part in terms.admission) or _("open to all")
+        lines.append(Content.assemble((_("Admission "), "bold"), admission))
+        on_join = "; ".join(tr(part) for part in terms.on_join) or _("no effect on relations")
+        lines.append(Content.assemble((_("On joining "), "bold"), on_join))
     if terms.while_member:
-        lines.append(Content.assemble(("While a member ", "bold"), "; ".join(terms.while_member)))
+        while_member = "; ".join(tr(part) for part in terms.while_member)
+        lines.append(Content.assemble((_("While a member "), "bold"), while_member))
     return lines
 
 
@@ -45,45 +47,59 @@ def contribution_lines(view: ContributionView) -> list[Content]:
         years[date[:4]] = years.get(date[:4], 0.0) + amount
     schedule = " · ".join(f"{year}: {money(amount)}" for year, amount in years.items())
     per_turn = view.schedule[0][1] if view.schedule else 0.0
-    needs = (
-        "; ".join(
-            f"{name} {need} (you {have} {'✓' if have >= need else '✗'})" for name, need, have in view.requires
+    needs = "; ".join(
+        _("{area} {need} (you {have} {mark})").format(
+            area=tr(name), need=need, have=have, mark="✓" if have >= need else "✗"
         )
-        or "nothing special"
-    )
+        for name, need, have in view.requires
+    ) or _("nothing special")
     lines = [
-        Content.assemble((view.name, "bold"), f" ({view.kind})"),
+        Content.assemble((tr(view.name), "bold"), f" ({tr(view.kind)})"),
     ]
     if view.description:
-        lines.append(Content(view.description.strip()))
+        lines.append(Content(tr(view.description.strip())))
     lines += [
         Content.assemble(
-            ("Cost ", "bold"),
-            f"{money(view.cost)} over {view.build_turns} turn(s), about {money(per_turn)} a turn",
+            (_("Cost "), "bold"),
+            ngettext(
+                "{cost} over {count} turn, about {money} a turn",
+                "{cost} over {count} turns, about {money} a turn",
+                view.build_turns,
+            ).format(cost=money(view.cost), count=view.build_turns, money=money(per_turn)),
         )
         if not view.paid
         else Content.assemble(
-            ("Cost ", "bold"),
-            f"{money(view.cost)}; {money(view.paid)} paid, {money(sum(a for _, a in view.schedule))} "
-            f"still to pay over {len(view.schedule)} turn(s)",
+            (_("Cost "), "bold"),
+            ngettext(
+                "{cost}; {paid} paid, {left} still to pay over {count} turn",
+                "{cost}; {paid} paid, {left} still to pay over {count} turns",
+                len(view.schedule),
+            ).format(
+                cost=money(view.cost),
+                paid=money(view.paid),
+                left=money(sum(amount for _date, amount in view.schedule)),
+                count=len(view.schedule),
+            ),
         ),
         Content(f"   {schedule}"),
-        Content.assemble(("Needs ", "bold"), needs),
-        Content.assemble(("Earns ", "bold"), ", ".join(view.rewards)),
+        Content.assemble((_("Needs "), "bold"), needs),
+        Content.assemble((_("Earns "), "bold"), ", ".join(tr(reward) for reward in view.rewards)),
     ]
     if view.flies_on:
-        lines.append(Content.assemble(("Flies on ", "bold"), view.flies_on, " (rewards when it flies)"))
+        lines.append(
+            Content.assemble((_("Flies on "), "bold"), tr(view.flies_on), " " + _("(rewards when it flies)"))
+        )
     if view.holder:
-        lines.append(Content.assemble(("Taken ", "bold"), view.holder))
+        lines.append(Content.assemble((_("Taken "), "bold"), tr(view.holder)))
     return lines
 
 
 def verdict(reason: str, warning: str = "") -> Content:
     if reason:
-        return Content.assemble(("✗ not now: ", "bold $text-error"), reason)
+        return Content.assemble((_("✗ not now: "), "bold $text-error"), tr(reason))
     if warning:
-        return Content.assemble(("⚠ you may offer this, but ", "bold $text-warning"), warning)
-    return Content.assemble(("✓ you may offer this", "bold $text-success"))
+        return Content.assemble((_("⚠ you may offer this, but "), "bold $text-warning"), tr(warning))
+    return Content.assemble((_("✓ you may offer this"), "bold $text-success"))
 
 
 class JoinScreen(CampaignScreen[None]):
@@ -107,7 +123,7 @@ class JoinScreen(CampaignScreen[None]):
             with VerticalScroll(classes="details"):
                 yield Static(id="join-details", markup=False)
         with Horizontal(id="confirm-row"):
-            yield Button("Confirm", id="confirm", variant="primary", compact=True)
+            yield Button(_("Confirm"), id="confirm", variant="primary", compact=True)
             yield Static(id="join-status", markup=False)
         yield Footer()
 
@@ -129,19 +145,19 @@ class JoinScreen(CampaignScreen[None]):
     def refresh_view(self) -> None:
         game = self.game
         view = programme_view(game.state, game.compiled, self.programme)
-        self.sub_title = f"{view.name} · {game.date}"
+        self.sub_title = f"{tr(view.name)} · {game.date}"
         self.query_one("#join-head", Static).update(
             Content.assemble(
-                (view.short, "bold"),
+                (tr(view.short), "bold"),
                 "  ",
                 status(view.status),
-                f"  health {view.health:.0f}%",
-                f"  lead {', '.join(view.leads)}",
-                ("  you: ", "$text-muted"),
-                (view.standing, "bold"),
+                "  " + _("health {health}% ").format(health=f"{view.health:.0f}").rstrip(),
+                "  " + _("lead {agencies}").format(agencies=", ".join(tr(lead) for lead in view.leads)),
+                ("  " + _("you: {standing}").format(standing="").rstrip() + " ", "$text-muted"),
+                (tr(view.standing), "bold"),
             )
         )
-        _, terms, views = self._views()
+        _member, terms, views = self._views()
         menu = self.query_one("#contributions", OptionList)
         keep = menu.highlighted
         menu.clear_options()
@@ -149,15 +165,21 @@ class JoinScreen(CampaignScreen[None]):
         if terms.observer is not None:
             self.choices.append(OBSERVER)
             mark = "✓" if not terms.observer_reason else "✗"
-            menu.add_option(Option(f"{mark} Join without a contribution", id=OBSERVER))
+            menu.add_option(Option(f"{mark} {_('Join without a contribution')}", id=OBSERVER))
         for sid, contribution in views.items():
             self.choices.append(sid)
             mark = "✓" if not contribution.reason else "·" if contribution.holder else "✗"
             menu.add_option(
                 Option(
                     Content.assemble(
-                        f"{mark} {contribution.name}\n",
-                        (f"  {money(contribution.cost)} · {contribution.build_turns} turns", "$text-muted"),
+                        f"{mark} {tr(contribution.name)}\n",
+                        (
+                            "  "
+                            + ngettext(
+                                "{cost} · {count} turn", "{cost} · {count} turns", contribution.build_turns
+                            ).format(cost=money(contribution.cost), count=contribution.build_turns),
+                            "$text-muted",
+                        ),
                     ),
                     id=sid,
                 )
@@ -181,10 +203,12 @@ class JoinScreen(CampaignScreen[None]):
         warning = ""
         if choice == OBSERVER:
             lines += [
-                Content.assemble(("Join without a contribution", "bold")),
+                Content.assemble((_("Join without a contribution"), "bold")),
                 Content(
-                    "No cost now. You can offer a contribution once you are in; "
-                    "an application with one is more likely to be accepted."
+                    _(
+                        "No cost now. You can offer a contribution once you are in; "
+                        "an application with one is more likely to be accepted."
+                    )
                 ),
             ]
             reason = terms.observer_reason
@@ -193,11 +217,11 @@ class JoinScreen(CampaignScreen[None]):
             reason = views[choice].reason
             warning = views[choice].warning
         else:
-            reason = "this programme has no contributions to offer"
+            reason = _("this programme has no contributions to offer")
         lines.append(Content(""))
         lines += terms_lines(terms, member)
         if not member:
-            lines.append(Content("The leads answer at the end of the turn."))
+            lines.append(Content(_("The leads answer at the end of the turn.")))
         self.query_one("#join-details", Static).update(Content("\n").join(lines))
         self.query_one("#join-status", Static).update(verdict(reason, warning))
 
@@ -212,7 +236,7 @@ class JoinScreen(CampaignScreen[None]):
 
     # ---- acting
     def _action(self) -> Action | None:
-        _, terms, views = self._views()
+        _member, terms, views = self._views()
         choice = self._selected()
         if choice == OBSERVER:
             return terms.observer
@@ -224,16 +248,16 @@ class JoinScreen(CampaignScreen[None]):
         action = self._action()
         line = self.query_one("#join-status", Static)
         if action is None:
-            line.update(verdict("this contribution is already taken"))
+            line.update(verdict(_("this contribution is already taken")))
             return
         outcome = self.cislunar.act(action)
         if not outcome.ok:
             line.update(verdict(outcome.reason))
             return
         handler = handler_for(action)
-        done = handler.done if handler is not None else "Done"
+        done = tr(handler.done) if handler is not None else _("Done")
         game = self.game
-        self.notify(done, title=game.compiled.programmes[self.programme].model.short)
+        self.notify(done, title=tr(game.compiled.programmes[self.programme].model.short))
         self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -249,20 +273,21 @@ class JoinScreen(CampaignScreen[None]):
 
         game = self.game
         action = Action("withdraw", self.programme)
-        short = game.compiled.programmes[self.programme].model.short
+        short = tr(game.compiled.programmes[self.programme].model.short)
 
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self._withdraw(action)
 
         costs = consequences(game.state, game.compiled, action)
-        self.app.push_screen(ConfirmScreen(f"Withdraw from {short}?", costs, "Withdraw"), confirmed)
+        question = _("Withdraw from {programme}?").format(programme=short)
+        self.app.push_screen(ConfirmScreen(question, costs, _("Withdraw")), confirmed)
 
     def _withdraw(self, action: Action) -> None:
         outcome = self.cislunar.act(action)
         if outcome.ok:
-            short = self.game.compiled.programmes[self.programme].model.short
-            self.notify(f"You left {short}", severity="warning")
+            short = tr(self.game.compiled.programmes[self.programme].model.short)
+            self.notify(_("You left {programme}").format(programme=short), severity="warning")
             self.refresh_view()
         else:
             self.query_one("#join-status", Static).update(verdict(outcome.reason))

@@ -13,32 +13,39 @@ from textual.widgets.option_list import Option
 
 from game.campaign import Campaign, CampaignError
 from game.format.catalogue import ScenarioEntry, list_scenarios
+from game.i18n import N_, _, scenario_text
 from game.paths import user_scenarios_dir
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import short_path
 from game.tui.widgets.footer import Footer
 
-ORIGIN = {"shipped": "shipped with the game", "user": "your scenario folder"}
+ORIGIN = {"shipped": N_("shipped with the game"), "user": N_("your scenario folder")}
+#: The origin as the list says it, short.
+ORIGIN_SHORT = {"shipped": N_("shipped"), "user": N_("user")}
 
 
 def describe(entry: ScenarioEntry) -> Content:
     """Title, years and description, or the first problem that stops the file from loading."""
+    description = scenario_text(entry.path, "description", entry.description.strip())
     lines = [
-        Content.assemble((entry.title, "bold")),
+        Content.assemble((scenario_text(entry.path, "title", entry.title), "bold")),
         Content.assemble(
-            ("years ", "$text-muted"), entry.years or "?", ("   from ", "$text-muted"), ORIGIN[entry.origin]
+            (_("years") + " ", "$text-muted"),
+            entry.years or "?",
+            ("   " + _("from") + " ", "$text-muted"),
+            _(ORIGIN[entry.origin]),
         ),
         Content(""),
-        Content(entry.description.strip() or "No description."),
+        Content(description or _("No description.")),
         Content(""),
-        Content.assemble(("file ", "$text-muted"), short_path(entry.path)),
+        Content.assemble((_("file") + " ", "$text-muted"), short_path(entry.path)),
     ]
     if entry.version or entry.author:  # the mod's credits, when its file states them
-        version = [("version ", "$text-muted"), f"{entry.version}   "] if entry.version else []
-        author = [("by ", "$text-muted"), entry.author] if entry.author else []
+        version = [(_("version") + " ", "$text-muted"), f"{entry.version}   "] if entry.version else []
+        author = [(_("by") + " ", "$text-muted"), entry.author] if entry.author else []
         lines.insert(2, Content.assemble(*version, *author))
     if entry.problem:
-        lines[1:1] = [Content.assemble(("✗ does not load: ", "bold $text-error"), entry.problem)]
+        lines[1:1] = [Content.assemble((_("✗ does not load: "), "bold $text-error"), entry.problem)]
     return Content("\n").join(lines)
 
 
@@ -55,7 +62,7 @@ class ScenarioScreen(CampaignScreen[None]):
     def compose(self) -> ComposeResult:
         self.entries = list_scenarios(self.cislunar.scenario_dirs)
         yield Header()
-        yield Static("New campaign · 1/2 · pick a scenario", classes="step")
+        yield Static(_("New campaign · 1/2 · pick a scenario"), classes="step")
         with Horizontal(classes="picker"):
             yield OptionList(*self._options(), id="scenarios")
             with VerticalScroll(classes="details"):
@@ -64,10 +71,13 @@ class ScenarioScreen(CampaignScreen[None]):
 
     def _options(self) -> list[Option]:
         if not self.entries:
-            return [Option(f"No scenarios found; add some to {user_scenarios_dir()}", disabled=True)]
+            message = _("No scenarios found; add some to {folder}").format(folder=user_scenarios_dir())
+            return [Option(message, disabled=True)]
         return [
             Option(
-                f"{entry.title}\n  {entry.years} · {entry.origin}" + (" · ✗ errors" if entry.problem else ""),
+                f"{scenario_text(entry.path, 'title', entry.title)}\n  "
+                f"{entry.years} · {_(ORIGIN_SHORT[entry.origin])}"
+                + (" · " + _("✗ errors") if entry.problem else ""),
                 id=str(i),
             )
             for i, entry in enumerate(self.entries)
@@ -94,10 +104,10 @@ class ScenarioScreen(CampaignScreen[None]):
         try:
             campaign = Campaign.load(entry.path)
         except CampaignError as error:
-            problems = [str(d) for d in error.diagnostics[:6]] or [entry.problem or "cannot be read"]
+            problems = [str(d) for d in error.diagnostics[:6]] or [entry.problem or _("cannot be read")]
             self.query_one("#scenario-details", Static).update(
                 Content("\n").join(
-                    [Content.assemble(("✗ This scenario does not load:", "bold $text-error"))]
+                    [Content.assemble((_("✗ This scenario does not load:"), "bold $text-error"))]
                     + [Content(p) for p in problems]
                 )
             )

@@ -11,7 +11,10 @@ from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
 from textual.widgets._footer import FooterKey
 
-from game.i18n import _
+from game.i18n import N_, _
+
+#: Textual's own description of its command palette key, which the footer shows too.
+PALETTE = N_("palette")
 
 
 class Footer(TextualFooter):

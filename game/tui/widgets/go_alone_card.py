@@ -21,7 +21,7 @@ class GoAloneCard(ProgrammeCard):
 
     def show_path(self, view: GoAloneView, room: int = 5) -> None:
         """Missions under way first, then those open to start, then the rest, up to ``room`` lines."""
-        self.border_title = f"{self.index} {_('Go alone')}"
+        self.border_title = f"{self.index} " + _("Go alone")
         crew = (
             _("crew on the Moon")
             if view.crewed_surface

@@ -10,21 +10,22 @@ from game.engine.compiled import CompiledOutcome, CompiledScenario
 from game.engine.events import answer, odds
 from game.engine.state import GameState
 from game.format.words import chance_text
+from game.i18n import N_, joined, msg
 
 
 class Answer(ActionHandler):
     kind = "answer"
-    description = "Choose one of the answers of an event; every other action waits for it."
-    group = "Events awaiting your answer"
+    description = N_("Choose one of the answers of an event; every other action waits for it.")
+    group = N_("Events awaiting your answer")
     rank = 0
     while_pending = True
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         pending = pending_event(state, action.target)
         if pending is None:
-            return f"no pending event {action.target}"
+            return msg("no pending event {target}", target=action.target)
         if action.option not in {c.id for c in cs.events[pending.event].model.choices}:
-            return f"'{action.option}' is not a choice of this event"
+            return msg("'{option}' is not a choice of this event", option=action.option)
         return ""
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
@@ -41,7 +42,7 @@ class Answer(ActionHandler):
                 yield (
                     (self.rank, index, position),
                     Action(self.kind, str(pending.uid), choice.id),
-                    f"{event.title}: {choice.label}",
+                    msg("{title}: {label}", title=event.title, label=choice.label),
                     0,
                     0,
                     _with_odds(choice.text, state, outcomes) if outcomes else choice.text,
@@ -50,11 +51,14 @@ class Answer(ActionHandler):
 
 def _with_odds(text: str, state: GameState, outcomes: Sequence[CompiledOutcome]) -> str:
     """The choice's text and its odds now: 'Launch anyway (60% it holds, 40% it fails)'."""
-    phrase = ", ".join(
-        f"{chance_text(chance)} {o.model.label}"
-        for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
+    phrase = joined(
+        ", ",
+        [
+            msg("{chance} {outcome}", chance=chance_text(chance), outcome=o.model.label)
+            for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
+        ],
     )
-    return f"{text} ({phrase})" if text else phrase
+    return msg("{text} ({odds})", text=text, odds=phrase) if text else phrase
 
 
 HANDLER = Answer()

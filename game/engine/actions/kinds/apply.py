@@ -10,15 +10,16 @@ from game.engine.actions.common import PROGRAMMES_RANK, contribution_offers, no_
 from game.engine.admission import refusal
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 class Apply(ActionHandler):
     kind = "apply"
-    description = "Ask a programme's leads to take you in; they answer at the end of the turn."
-    group = "Programmes"
+    description = N_("Ask a programme's leads to take you in; they answer at the end of the turn.")
+    group = N_("Programmes")
     rank = PROGRAMMES_RANK
     contribution = True
-    done = "Application sent: the leads answer at the end of the turn"
+    done = N_("Application sent: the leads answer at the end of the turn")
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target, option = action.target, action.option
@@ -29,15 +30,21 @@ class Apply(ActionHandler):
         cp = cs.programmes[target]
         short = cp.model.short
         if programme.is_member(state.player):
-            return f"you are already in {short}"
+            return msg("you are already in {programme}", programme=short)
         if state.player in programme.applicants:
-            return f"your application to {short} is being considered"
+            return msg("your application to {programme} is being considered", programme=short)
         return refusal(state, cs, target) or (slot_reason(state, cs, target, option) if option else "")
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target = action.target
         state.programmes[target].applicants[state.player] = action.option
-        ledger.report(state, "action", f"You apply to join {cs.programmes[target].model.short}", target, True)
+        ledger.report(
+            state,
+            "action",
+            msg("You apply to join {programme}", programme=cs.programmes[target].model.short),
+            target,
+            True,
+        )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (pid, cp) in enumerate(cs.programmes.items()):
@@ -46,10 +53,10 @@ class Apply(ActionHandler):
                 yield (
                     (PROGRAMMES_RANK, index, 0),
                     Action(self.kind, pid),
-                    f"Apply to {cp.model.short} without a contribution",
+                    msg("Apply to {programme} without a contribution", programme=cp.model.short),
                     0,
                     0,
-                    "observer status",
+                    N_("observer status"),
                 )
         yield from contribution_offers(state, cs, self.kind, members=False)
 

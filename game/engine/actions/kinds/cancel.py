@@ -12,11 +12,12 @@ from game.engine.membership import release_build
 from game.engine.rulebook import never_below_zero
 from game.engine.state import GameState
 from game.format.words import money
+from game.i18n import N_, msg
 
 
 class Cancel(ActionHandler):
     kind = "cancel"
-    description = "Stop building one of your contributions to a programme."
+    description = N_("Stop building one of your contributions to a programme.")
     group = UNDOING_GROUP
     rank = PROGRAMMES_RANK
 
@@ -27,7 +28,11 @@ class Cancel(ActionHandler):
             return refused
         build = state.programmes[target].slots.get(option)
         if build is None or build.owner != state.player or build.status != "building":
-            return f"you are building no '{option}' for {cs.programmes[target].model.short}"
+            return msg(
+                "you are building no '{option}' for {programme}",
+                option=option,
+                programme=cs.programmes[target].model.short,
+            )
         return ""
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
@@ -41,9 +46,15 @@ class Cancel(ActionHandler):
                 state.player,
                 lead,
                 -cs.rules.cancel_offence,
-                f"cancelled {cs.programmes[target].slots[option].name}",
+                msg("cancelled {name}", name=cs.programmes[target].slots[option].name),
             )
-        ledger.report(state, "action", f"You cancel {cs.programmes[target].slots[option].name}", target, True)
+        ledger.report(
+            state,
+            "action",
+            msg("You cancel {name}", name=cs.programmes[target].slots[option].name),
+            target,
+            True,
+        )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         player = state.player
@@ -55,10 +66,10 @@ class Cancel(ActionHandler):
                     yield (
                         (PROGRAMMES_RANK, index, position),
                         Action(self.kind, pid, sid),
-                        f"Cancel {slot.name} ({cp.model.short})",
+                        msg("Cancel {name} ({programme})", name=slot.name, programme=cp.model.short),
                         0,
                         0,
-                        "what was paid is lost; the leads take offence",
+                        N_("what was paid is lost; the leads take offence"),
                     )
 
     def consequences(self, state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
@@ -70,12 +81,24 @@ class Cancel(ActionHandler):
             return []
         cp = cs.programmes[action.target]
         return [
-            f"{money(build.paid / 1000)} already paid into {cp.slots[action.option].name} is lost",
+            msg(
+                "{paid} already paid into {name} is lost",
+                paid=money(build.paid / 1000),
+                name=cp.slots[action.option].name,
+            ),
             *(
-                f"relations with {cs.agencies[lead].short} -{cs.rules.cancel_offence:g}"
+                msg(
+                    "relations with {agency} -{cancel_offence:g}",
+                    agency=cs.agencies[lead].short,
+                    cancel_offence=cs.rules.cancel_offence,
+                )
                 for lead in programme.leads
             ),
-            f"{cp.model.short} health -{cs.rules.cancel_health:g}",
+            msg(
+                "{programme} health -{cancel_health:g}",
+                programme=cp.model.short,
+                cancel_health=cs.rules.cancel_health,
+            ),
         ]
 
 

@@ -10,32 +10,38 @@ from game.engine.actions.common import m
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import RELATION_TOP
 from game.engine.state import GameState, k
+from game.i18n import N_, msg
 
 
 class Diplomacy(ActionHandler):
     kind = "diplomacy"
-    description = "Spend on an initiative toward another agency to improve relations (once a turn each)."
-    group = "Diplomacy"
+    description = N_("Spend on an initiative toward another agency to improve relations (once a turn each).")
+    group = N_("Diplomacy")
     rank = 4
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target = action.target
         if target not in cs.agencies or target == state.player:
-            return f"no other agency '{target}'"
+            return msg("no other agency '{target}'", target=target)
         if f"diplomacy:{target}" in state.acted:
-            return "one initiative per agency per turn"
+            return N_("one initiative per agency per turn")
         if state.relation(state.player, target) >= RELATION_TOP:
-            return "relations are already at their best"
+            return N_("relations are already at their best")
         cost = k(cs.rules.diplomacy_cost)
         money = state.me.money
-        return f"costs {m(cost)}; you have {m(money)}" if money < cost else ""
+        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, rules = action.target, cs.rules
-        ledger.pay(state, state.me, -k(rules.diplomacy_cost), f"diplomacy with {cs.agencies[target].short}")
+        ledger.pay(
+            state,
+            state.me,
+            -k(rules.diplomacy_cost),
+            msg("diplomacy with {agency}", agency=cs.agencies[target].short),
+        )
         least = rules.diplomacy_least_share  # the rest of the gain comes by chance
         gain = round(rules.diplomacy_gain * (least + (1 - least) * state.rng.random()), 1)
-        ledger.relate(state, state.player, target, gain, "diplomatic initiative")
+        ledger.relate(state, state.player, target, gain, N_("diplomatic initiative"))
         state.acted.add(f"diplomacy:{target}")
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
@@ -45,10 +51,14 @@ class Diplomacy(ActionHandler):
                 yield (
                     (self.rank, index),
                     Action(self.kind, aid),
-                    f"Diplomacy with {agency.short}",
+                    msg("Diplomacy with {agency}", agency=agency.short),
                     cost,
                     cost,
-                    f"relation {state.relation(state.player, aid):+.0f}, up to +{gain:.0f}",
+                    msg(
+                        "relation {relation:+.0f}, up to +{gain:.0f}",
+                        relation=state.relation(state.player, aid),
+                        gain=gain,
+                    ),
                 )
 
 

@@ -11,15 +11,16 @@ from game.engine.compiled import CompiledScenario
 from game.engine.membership import start_build
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 class Fund(ActionHandler):
     kind = "fund"
-    description = "Start building an open contribution of a programme you are in."
-    group = "Programmes"
+    description = N_("Start building an open contribution of a programme you are in.")
+    group = N_("Programmes")
     rank = PROGRAMMES_RANK
     contribution = True
-    done = "Build started"
+    done = N_("Build started")
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target = action.target
@@ -29,16 +30,20 @@ class Fund(ActionHandler):
         programme = state.programmes[target]
         short = cs.programmes[target].model.short
         if programme.status not in LIVE_STATUSES:
-            return f"{short} is {programme.status}"
+            return msg("{programme} is {status}", programme=short, status=programme.status)
         if not programme.is_member(state.player):
-            return f"join {short} first"
+            return msg("join {programme} first", programme=short)
         return slot_reason(state, cs, target, action.option)
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, option = action.target, action.option
         start_build(state, cs, target, option, state.player)
         ledger.report(
-            state, "action", f"You start building {cs.programmes[target].slots[option].name}", target, True
+            state,
+            "action",
+            msg("You start building {name}", name=cs.programmes[target].slots[option].name),
+            target,
+            True,
         )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:

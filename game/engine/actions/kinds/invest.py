@@ -9,30 +9,33 @@ from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import capability_cost, m
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
+from game.i18n import N_, msg
 
 
 class Invest(ActionHandler):
     kind = "invest"
-    description = "Pay for one more level in a capability area (one step per area a turn)."
-    group = "Capabilities"
+    description = N_("Pay for one more level in a capability area (one step per area a turn).")
+    group = N_("Capabilities")
     rank = 3
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target = action.target
         me = state.me
         if target not in cs.capability_ids:
-            return f"no capability area '{target}'"
+            return msg("no capability area '{target}'", target=target)
         if me.capabilities.get(target, 0) >= cs.rules.capability_max:
-            return "already at the top level"
+            return N_("already at the top level")
         if f"invest:{target}" in state.acted:
-            return "one step per area per turn"
+            return N_("one step per area per turn")
         cost = capability_cost(state, cs, target)
-        return f"costs {m(cost)}; you have {m(me.money)}" if me.money < cost else ""
+        return (
+            msg("costs {cost}; you have {money}", cost=m(cost), money=m(me.money)) if me.money < cost else ""
+        )
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, me = action.target, state.me
         cost = capability_cost(state, cs, target)
-        ledger.pay(state, me, -cost, f"investment in {target}")
+        ledger.pay(state, me, -cost, msg("investment in {target}", target=target))
         ledger.capability(state, me, target, 1, cs.rules.capability_max, "investment")
         state.acted.add(f"invest:{target}")
 
@@ -43,10 +46,10 @@ class Invest(ActionHandler):
             yield (
                 (self.rank, index),
                 Action(self.kind, area.id),
-                f"Invest in {area.name}",
+                msg("Invest in {name}", name=area.name),
                 cost,
                 cost,
-                f"level {levels.get(area.id, 0)} -> {levels.get(area.id, 0) + 1}",
+                msg("level {level} -> {next}", level=levels.get(area.id, 0), next=levels.get(area.id, 0) + 1),
             )
 
 

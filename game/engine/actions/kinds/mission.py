@@ -10,32 +10,37 @@ from game.engine.actions.common import m, missing_capability
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
+from game.i18n import N_, msg
 
 
 class Mission(ActionHandler):
     kind = "mission"
-    description = "Build and fly a national mission of your own."
-    group = "National missions (go alone)"
+    description = N_("Build and fly a national mission of your own.")
+    group = N_("National missions (go alone)")
     rank = 2
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target = action.target
         mission = cs.missions.get(target)
         if mission is None:
-            return f"no mission '{target}'"
+            return msg("no mission '{target}'", target=target)
         mission_state = state.missions[target]
         if mission_state.build.status == "building":
-            return "already being built"
+            return N_("already being built")
         if mission_state.successes and not mission.repeatable:
-            return "already flown"
+            return N_("already flown")
         if mission.after and not state.missions[mission.after].successes:
-            return f"fly {cs.missions[mission.after].name} first"
+            return msg("fly {name} first", name=cs.missions[mission.after].name)
         missing = missing_capability(state, cs, mission.requires)
         if missing:
             return missing
         due = instalment(k(mission.cost), mission.build_turns)
         money = state.me.money
-        return f"the first payment is {m(due)}; you have {m(money)}" if money < due else ""
+        return (
+            msg("the first payment is {due}; you have {money}", due=m(due), money=m(money))
+            if money < due
+            else ""
+        )
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         mission = cs.missions[action.target]
@@ -47,7 +52,7 @@ class Mission(ActionHandler):
             0,
             0,
         )
-        ledger.report(state, "action", f"You start {mission.name}", None, True)
+        ledger.report(state, "action", msg("You start {name}", name=mission.name), None, True)
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (mid, mission) in enumerate(cs.missions.items()):
@@ -57,10 +62,15 @@ class Mission(ActionHandler):
             yield (
                 (self.rank, index),
                 Action(self.kind, mid),
-                f"National mission: {mission.name}",
+                msg("National mission: {name}", name=mission.name),
                 instalment(total, mission.build_turns),
                 total,
-                f"{mission.build_turns} turns, {mission.success:.0%} success; +{mission.science:.0f} science",
+                msg(
+                    "{build_turns} turns, {success:.0%} success; +{science:.0f} science",
+                    build_turns=mission.build_turns,
+                    success=mission.success,
+                    science=mission.science,
+                ),
             )
 
     def road(self, action: Action) -> str | None:

@@ -10,11 +10,12 @@ from game.engine.compiled import CompiledScenario
 from game.engine.membership import leave
 from game.engine.state import GameState
 from game.format.words import money
+from game.i18n import N_, msg
 
 
 class Withdraw(ActionHandler):
     kind = "withdraw"
-    description = "Leave a programme you are a partner of (its leads cannot)."
+    description = N_("Leave a programme you are a partner of (its leads cannot).")
     group = UNDOING_GROUP
     rank = PROGRAMMES_RANK
 
@@ -27,7 +28,9 @@ class Withdraw(ActionHandler):
         if state.player not in programme.members:
             short = cs.programmes[target].model.short
             return (
-                f"you are not a partner of {short}" if state.player not in programme.leads else "you lead it"
+                msg("you are not a partner of {programme}", programme=short)
+                if state.player not in programme.leads
+                else N_("you lead it")
             )
         return ""
 
@@ -40,10 +43,10 @@ class Withdraw(ActionHandler):
                 yield (
                     (PROGRAMMES_RANK, index, len(cp.slots) + 1),
                     Action(self.kind, pid),
-                    f"Withdraw from {cp.model.short}",
+                    msg("Withdraw from {programme}", programme=cp.model.short),
                     0,
                     0,
-                    "builds stop; leads and public are upset",
+                    N_("builds stop; leads and public are upset"),
                 )
 
     def consequences(self, state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
@@ -56,17 +59,28 @@ class Withdraw(ActionHandler):
             for sid, build in programme.slots.items()
             if build.owner == state.player and build.status == "building"
         ]
-        lines = [f"{name} stops: {money(paid / 1000)} already paid is lost" for name, paid in builds]
+        lines = [
+            msg("{name} stops: {paid} already paid is lost", name=name, paid=money(paid / 1000))
+            for name, paid in builds
+        ]
         lines += [
-            f"relations with {cs.agencies[lead].short} -{cs.rules.withdraw_penalty:g}"
+            msg(
+                "relations with {agency} -{withdraw_penalty:g}",
+                agency=cs.agencies[lead].short,
+                withdraw_penalty=cs.rules.withdraw_penalty,
+            )
             for lead in programme.leads
         ]
         lines += [
-            f"support -{cs.rules.withdraw_support:g}",
-            f"{cp.model.short} health -{cs.rules.leave_health:g}",
+            msg("support -{withdraw_support:g}", withdraw_support=cs.rules.withdraw_support),
+            msg(
+                "{programme} health -{leave_health:g}",
+                programme=cp.model.short,
+                leave_health=cs.rules.leave_health,
+            ),
         ]
         if programme.seats.get(state.player):
-            lines.append("your crew seats in it are given up")
+            lines.append(N_("your crew seats in it are given up"))
         return lines
 
 

@@ -1,0 +1,95 @@
+"""The game in Russian: the interface and the default scenario translated, laid out at 80x24 and 160x50.
+
+The snapshots are compared like the English ones (tests/tui/test_snapshots.py); the texts
+of the screen are also checked to be the translation, not the English they fall back to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import pytest
+
+from game.engine.compiled import compile_scenario
+from game.engine.game import Game
+from game.format.loader import load_scenario
+from game.i18n import set_language
+from game.paths import default_scenario
+from game.settings import load_settings
+from game.tui.app import CislunarApp
+
+from .conftest import LARGE, SEED, SMALL
+from .helpers import screen_text
+from .test_snapshots import keys
+
+
+@pytest.fixture(autouse=True)
+def russian() -> Iterator[None]:
+    set_language("ru")
+    try:
+        yield
+    finally:
+        set_language("en")
+
+
+@cache
+def _default():
+    return compile_scenario(load_scenario(default_scenario()).unwrap())
+
+
+def default_app(turns: int = 0) -> CislunarApp:
+    """ESA on the default scenario, ``turns`` played answering each event's first choice."""
+    game = Game(_default(), "esa", SEED)
+    for _ in range(turns):
+        for pending in list(game.state.pending):
+            choice = game.compiled.events[pending.event].model.choices[0].id
+            from game.engine.actions import Action
+
+            assert game.act(Action("answer", str(pending.uid), choice)).ok
+        assert game.end_turn().ok
+    return CislunarApp(game=game, seed=SEED, scenario=default_scenario(), blink=False)
+
+
+SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
+
+
+@SIZES
+@pytest.mark.parametrize("screen", ["dashboard", "event"])
+def test_russian_screen(snap_compare, screen: str, size: tuple[int, int]) -> None:
+    # The campaign opens on its first event; six turns later the dashboard has news to show.
+    app = default_app(turns=6) if screen == "dashboard" else default_app()
+    assert snap_compare(app, terminal_size=size, run_before=keys())
+
+
+async def test_the_event_and_dashboard_read_in_russian() -> None:
+    app = default_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        event = screen_text(app)
+        assert "Китай и Россия договорились о лунной станции" in event
+        assert "Нажмите цифру или щёлкните вариант." in event
+        await pilot.press("2")
+        await pilot.pause()
+        dashboard = screen_text(app)
+        assert "Деньги" in dashboard and "Конец хода" in dashboard and "ЕКА" in dashboard
+
+
+async def test_the_palette_switches_the_language_and_remembers_it(tmp_path) -> None:
+    set_language("en")
+    app = default_app()
+    app.settings_path = tmp_path / "settings.json"
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("2")  # the campaign's first event
+        await pilot.pause()
+        assert "Money" in screen_text(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Language: Русский", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Деньги" in shown and "Money" not in shown
+        assert "ЕКА" in shown  # the scenario's texts too
+    assert load_settings(app.settings_path).language == "ru"
