@@ -22,3 +22,18 @@ def mini() -> CompiledScenario:
 @pytest.fixture
 def game(mini: CompiledScenario) -> Game:
     return Game(mini, "esa", seed=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_settings_folder(tmp_path_factory: pytest.TempPathFactory):
+    """The player's settings (the language) come from an empty folder: a developer's own
+    settings.json never changes what the tests see, and no test writes to it."""
+    import os
+
+    before = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CONFIG_HOME", None)
+    else:
+        os.environ["XDG_CONFIG_HOME"] = before
