@@ -228,3 +228,12 @@ def test_a_variant_inherits_its_base_translations(tmp_path: Path) -> None:
     assert report.missing == ["title"]  # only the text the variant changed
     write_translation(variant, result.scenario, "ru", result.bases)
     assert [entry.context for entry in entries(variant.with_name("variant.ru.po"))] == ["title"]
+
+
+def test_serve_passes_the_language_to_every_game() -> None:
+    import argparse
+
+    from game.cli.serve import play_command
+
+    args = argparse.Namespace(scenario=None, agency=None, seed=None, lang="ru")
+    assert play_command(args).endswith("play --lang ru")

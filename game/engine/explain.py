@@ -23,28 +23,28 @@ from game.i18n import N_, msg
 
 # What the value is when a comparison with the operator fails ("of" reads after a noun).
 _FAILED_OF = {
-    ast.Lt: "of {v} or more",
-    ast.LtE: "over {v}",
-    ast.Gt: "of {v} or less",
-    ast.GtE: "under {v}",
-    ast.Eq: "other than {v}",
-    ast.NotEq: "of exactly {v}",
+    ast.Lt: N_("of {v} or more"),
+    ast.LtE: N_("over {v}"),
+    ast.Gt: N_("of {v} or less"),
+    ast.GtE: N_("under {v}"),
+    ast.Eq: N_("other than {v}"),
+    ast.NotEq: N_("of exactly {v}"),
 }
 _FAILED_NUM = {
-    ast.Lt: "{v} or more",
-    ast.LtE: "over {v}",
-    ast.Gt: "{v} or less",
-    ast.GtE: "under {v}",
-    ast.Eq: "not {v}",
-    ast.NotEq: "{v}",
+    ast.Lt: N_("{v} or more"),
+    ast.LtE: N_("over {v}"),
+    ast.Gt: N_("{v} or less"),
+    ast.GtE: N_("under {v}"),
+    ast.Eq: N_("not {v}"),
+    ast.NotEq: N_("{v}"),
 }
 _FAILED_IS = {
-    ast.Lt: "{v} or later",
-    ast.LtE: "after {v}",
-    ast.Gt: "{v} or earlier",
-    ast.GtE: "before {v}",
-    ast.Eq: "not {v}",
-    ast.NotEq: "{v}",
+    ast.Lt: N_("{v} or later"),
+    ast.LtE: N_("after {v}"),
+    ast.Gt: N_("{v} or earlier"),
+    ast.GtE: N_("before {v}"),
+    ast.Eq: N_("not {v}"),
+    ast.NotEq: N_("{v}"),
 }
 # The player's own figures, named as "agencies with <noun> ..."; "yours is/are <value>".
 _MINE = {
@@ -199,9 +199,9 @@ def _comparison(node: ast.Compare, words: _Words) -> str:
             value=value,
         )
     limit = _number(right.value)
-    failed_num = _FAILED_NUM[type(op)].format(v=limit)
-    failed_of = _FAILED_OF[type(op)].format(v=limit)
-    failed_is = _FAILED_IS[type(op)].format(v=limit)
+    failed_num = msg(_FAILED_NUM[type(op)], v=limit)
+    failed_of = msg(_FAILED_OF[type(op)], v=limit)
+    failed_is = msg(_FAILED_IS[type(op)], v=limit)
     call = _call(left)
     if isinstance(left, ast.Name) and left.id in _MINE:
         noun, unit = _MINE[left.id]
