@@ -58,7 +58,7 @@ def po(*entries: tuple[str | None, str, str]) -> str:
 
 def test_english_is_the_text_itself() -> None:
     assert _("Help") == "Help"
-    assert ngettext("{count} crew seat", "{count} crew seats", 2) == "{count} crew seats"
+    assert ngettext("{cost} · {count} turn", "{cost} · {count} turns", 2) == "{cost} · {count} turns"
     assert tr(msg("{agency} joins {programme}", agency="ESA", programme="ISLS")) == "ESA joins ISLS"
 
 
@@ -71,7 +71,8 @@ def test_an_engine_sentence_is_still_its_english() -> None:
 def test_russian_interface_and_fallback(russian: None) -> None:
     assert _("Help") == "Помощь"
     assert _("a text no catalogue has") == "a text no catalogue has"
-    assert ngettext("{count} crew seat", "{count} crew seats", 5) == "{count} мест в экипаже"
+    assert ngettext("{cost} · {count} turn", "{cost} · {count} turns", 5) == "{cost} · {count} ходов"
+    assert ngettext("{cost} · {count} turn", "{cost} · {count} turns", 3) == "{cost} · {count} хода"
 
 
 def test_scenario_texts_are_translated_by_key_and_by_english(russian: None, mini: Path) -> None:
