@@ -70,7 +70,9 @@ def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
     cp = cs.programmes[programme_id]
     short = cp.model.short
     if programme.hidden:
-        return f"no programme '{programme_id}'"  # not announced: the player does not know of it
+        return msg(
+            "no programme '{target}'", target=programme_id
+        )  # not announced: the player does not know of it
     if programme.status not in LIVE_STATUSES:
         return msg("{programme} is {status}", programme=short, status=programme.status)
     if not is_open(state, cs, programme_id):

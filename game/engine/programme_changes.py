@@ -10,6 +10,7 @@ from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
 from game.format.models import Admission, AdmissionChange, Effect
+from game.i18n import msg
 
 
 def apply_programme_changes(state: GameState, cs: CompiledScenario, effect: Effect, reason: str) -> None:
@@ -31,15 +32,27 @@ def announce(state: GameState, cs: CompiledScenario, programme_id: str, reason: 
         return
     programme.hidden = False
     name = cs.programmes[programme_id].model.name
-    ledger.report(state, "programme", f"{name} is announced ({reason})", programme_id, False)
+    ledger.report(
+        state,
+        "programme",
+        msg("{programme} is announced ({reason})", programme=name, reason=reason),
+        programme_id,
+        False,
+    )
 
 
 def _set_open(state: GameState, cs: CompiledScenario, programme_id: str, open_: bool, reason: str) -> None:
     """Open or close the programme to new partners; the state keeps only a change from the scenario."""
     programme = state.programmes[programme_id]
     programme.open_to_partners = None if open_ == cs.programmes[programme_id].model.open else open_
-    said = "opens to new partners" if open_ else "takes no new partners"
-    _tell(state, cs, programme_id, f"{said} ({reason})")
+    said = (
+        msg("{programme} opens to new partners ({reason})", programme=_short(cs, programme_id), reason=reason)
+        if open_
+        else msg(
+            "{programme} takes no new partners ({reason})", programme=_short(cs, programme_id), reason=reason
+        )
+    )
+    _tell(state, programme_id, said)
 
 
 def _set_admission(state: GameState, cs: CompiledScenario, change: AdmissionChange, reason: str) -> None:
@@ -49,12 +62,18 @@ def _set_admission(state: GameState, cs: CompiledScenario, change: AdmissionChan
     state.programmes[change.programme].admission = (
         "" if rule == written else rule.model_dump_json(by_alias=True, exclude_defaults=True)
     )
-    _tell(state, cs, change.programme, f"changes who may join ({reason})")
+    told = msg(
+        "{programme} changes who may join ({reason})", programme=_short(cs, change.programme), reason=reason
+    )
+    _tell(state, change.programme, told)
 
 
-def _tell(state: GameState, cs: CompiledScenario, programme_id: str, what: str) -> None:
+def _short(cs: CompiledScenario, programme_id: str) -> str:
+    return cs.programmes[programme_id].model.short
+
+
+def _tell(state: GameState, programme_id: str, news: str) -> None:
     """News of a change to a programme the player knows of."""
     programme = state.programmes[programme_id]
     if not programme.hidden:
-        short = cs.programmes[programme_id].model.short
-        ledger.report(state, "programme", f"{short} {what}", programme_id, programme.is_member(state.player))
+        ledger.report(state, "programme", news, programme_id, programme.is_member(state.player))
