@@ -93,3 +93,16 @@ async def test_the_palette_switches_the_language_and_remembers_it(tmp_path) -> N
         assert "Деньги" in shown and "Money" not in shown
         assert "ЕКА" in shown  # the scenario's texts too
     assert load_settings(app.settings_path).language == "ru"
+
+
+async def test_the_set_up_screens_show_the_picked_scenario_in_russian() -> None:
+    app = CislunarApp(seed=SEED, scenario_dirs=[("shipped", default_scenario().parent)], blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Cislunar 2021: три дороги к Луне" in screen_text(app)  # the list of scenarios
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "выберите агентство" in shown and "Европейское космическое" in shown

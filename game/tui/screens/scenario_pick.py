@@ -114,4 +114,5 @@ class ScenarioScreen(CampaignScreen[None]):
             return
         from game.tui.screens.agency_pick import AgencyScreen
 
+        self.cislunar.translate_scenario(entry.path)
         self.app.push_screen(AgencyScreen(campaign))
