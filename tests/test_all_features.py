@@ -94,3 +94,21 @@ def test_world_a_hidden_programme_is_announced_and_policies_change() -> None:
     assert all("jaxa" in game.state.policies for game in computer_jaxa)
     assert any("jaxa" in game.state.programmes["relay"].members for game in computer_jaxa)
     assert any(game.state.programmes["relay"].milestones[0].status == "flown" for game in games)
+
+
+def test_its_translation_shows_where_it_translates_and_english_elsewhere() -> None:
+    """all_features.ru.po translates the title only: the rest falls back to the English."""
+    from game.format.translations import check_translations
+    from game.i18n import set_language, tr, use_scenario
+
+    result = load_scenario(PATH)
+    [report] = check_translations(PATH, result.scenario, result.bases)
+    assert report.language == "ru" and "title" not in report.missing and report.problem is None
+    set_language("ru")
+    try:
+        assert use_scenario([PATH]) == []
+        assert tr(result.scenario.title, "title") == "Все возможности сразу"
+        event = result.scenario.events[0]
+        assert tr(event.title) == event.title
+    finally:
+        set_language("en")

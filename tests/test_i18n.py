@@ -180,7 +180,10 @@ def test_russian_is_complete_for_the_interface() -> None:
     from game.i18n.tools import check
 
     report = check("ru")
-    assert (report.missing, report.orphaned, report.placeholders) == ([], [], [])
+    assert (report.missing, report.orphaned, report.placeholders) == ([], [], []), (
+        "run `python -m game.i18n.tools extract`, then give each new msgid of "
+        "game/locale/ru/LC_MESSAGES/cislunar.po its Russian (README.md, Languages)"
+    )
 
 
 def test_russian_is_complete_for_the_default_scenario() -> None:
@@ -189,7 +192,10 @@ def test_russian_is_complete_for_the_default_scenario() -> None:
     result = load_scenario(default_scenario())
     [report] = check_translations(default_scenario(), result.scenario, result.bases)
     assert report.language == "ru"
-    assert (report.missing, report.orphaned, report.placeholders, report.problem) == ([], [], [], None)
+    assert (report.missing, report.orphaned, report.placeholders, report.problem) == ([], [], [], None), (
+        "run `cislunar validate scenarios/default-2021.yaml --translate ru`, then translate the new "
+        "entries of scenarios/default-2021.ru.po (docs/scenarios.md, Translating a scenario)"
+    )
 
 
 def test_a_translation_with_a_broken_placeholder_shows_the_english(
