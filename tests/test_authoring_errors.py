@@ -135,6 +135,12 @@ CASES = [
         "outcomes: [",
     ),
     base_case(
+        "a hook its happening cannot have",
+        "hook",
+        variant("    chance: 0.5\n", "    chance: 0.5\n    on: {happening: year_began, agency: my_agency}\n"),
+        "agency: my_agency}",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

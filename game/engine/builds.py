@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario, RulesRecord
+from game.engine.happenings import happen
 from game.engine.rewards import grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
@@ -104,6 +105,15 @@ def _deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, 
     build = programme.slots[slot_id]
     build.status = "delivered"
     build.cost_left = 0
+    if cs.hooked_kinds:
+        happen(
+            state,
+            cs,
+            "contribution_delivered",
+            agency=build.owner or "",
+            programme=programme.id,
+            contribution=f"{programme.id}.{slot_id}",
+        )
     owner = cs.agencies[build.owner].short  # type: ignore[index]
     short = cp.model.short
     ledger.report(
@@ -140,6 +150,8 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
     me = state.me
     if state.rng.random() < mission.success:
         mission_state.successes += 1
+        if cs.hooked_kinds:
+            happen(state, cs, "mission_flew", agency=state.player, mission=mission_id)
         ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
         reason = mission.name
         ledger.gain(state, me, "science", mission.science, reason)
@@ -150,6 +162,8 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
             crew_flight(state, cs, me, mission.crew, mission.name)
     else:
         mission_state.failures += 1
+        if cs.hooked_kinds:
+            happen(state, cs, "mission_failed", agency=state.player, mission=mission_id)
         mission_state.build.status = "open"
         ledger.report(state, "failure", msg("{name} fails", name=mission.name), None, True)
         ledger.gain(state, me, "support", -cs.rules.failure_support, msg("{name} failed", name=mission.name))

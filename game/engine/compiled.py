@@ -25,6 +25,7 @@ from game.engine.state import (
     k,
 )
 from game.format.dates import parse_date
+from game.format.happenings import DETAILS
 from game.format.models import (
     Admission,
     Agency,
@@ -164,6 +165,8 @@ class CompiledEvent:
     #: The event's own outcomes (drawn as it fires), and each choice's that has some, by choice id.
     outcomes: tuple[CompiledOutcome, ...] = ()
     choice_outcomes: dict[str, tuple[CompiledOutcome, ...]] = field(default_factory=dict)
+    #: For an event with ``on:``, the happening's details it asks for: (detail, value) pairs.
+    filters: tuple[tuple[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,10 @@ class CompiledScenario:
     movers: tuple[Mover, ...] = ()
     #: Every objective, in file order, for the score of every turn.
     score_terms: tuple[ScoreTerm, ...] = ()
+    #: The events hooked on each kind of happening (``on:``), in file order; the engine records
+    #: a happening only when its kind is among ``hooked_kinds`` (game/engine/hooks.py).
+    hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    hooked_kinds: frozenset[str] = frozenset()
     #: Caches filled on first use: the opening state (one item at most), the events open by month.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -245,6 +252,7 @@ class CompiledScenario:
                 OpenEvent(eid, event.condition, event.model.repeat, event.model.cooldown, event.model.chance)
                 for eid, event in self.events.items()
                 if not event.model.triggered_only
+                and event.model.on is None
                 and (event.after is None or month >= event.after)
                 and (event.before is None or month <= event.before)
             )
@@ -380,9 +388,14 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             condition=compile_condition(e.when),
             outcomes=compile_outcomes(e.outcomes),
             choice_outcomes={c.id: compile_outcomes(c.outcomes) for c in e.choices if c.outcomes},
+            filters=hook_filters(e),
         )
         for e in scenario.events
     }
+    hooks: dict[str, list[str]] = {}
+    for e in scenario.events:
+        if e.on is not None:
+            hooks.setdefault(e.on.happening, []).append(e.id)
     objectives = [
         CompiledObjective(
             model=o,
@@ -421,4 +434,22 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             if a.policy.preferences
         ),
         score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale) for o in objectives),
+        hooks={kind: tuple(ids) for kind, ids in hooks.items()},
+        hooked_kinds=frozenset(hooks),
     )
+
+
+def hook_filters(event: Event) -> tuple[tuple[str, Any], ...]:
+    """The (detail, value) pairs a happening must have for ``event`` to answer it; ids in full."""
+    hook = event.on
+    if hook is None:
+        return ()
+    found: list[tuple[str, Any]] = []
+    for name, _ in DETAILS:
+        value = getattr(hook, name)
+        if value is None:
+            continue
+        if name in ("milestone", "contribution") and "." not in value:
+            value = f"{hook.programme}.{value}"
+        found.append((name, value))
+    return tuple(found)

@@ -11,6 +11,7 @@ from operator import itemgetter
 from game.engine.actions import Action, ActionOption, Offer
 from game.engine.actions.registry import HANDLERS
 from game.engine.compiled import CompiledScenario
+from game.engine.happenings import acted
 from game.engine.reports import TurnReport
 from game.engine.state import GameState
 from game.i18n import N_, msg
@@ -33,7 +34,10 @@ def apply(state: GameState, cs: CompiledScenario, action: Action) -> tuple[str, 
     reason = check(state, cs, action)
     if reason:
         return reason, None
-    return "", HANDLERS[action.kind].apply(state, cs, action)
+    report = HANDLERS[action.kind].apply(state, cs, action)
+    if cs.hooked_kinds and report is None:  # every action but ending the turn, whose report opens the next
+        acted(state, cs, action)
+    return "", report
 
 
 _place = itemgetter(0)  # an offer's place in the turn's list

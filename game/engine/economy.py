@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.calendar import fiscal_year_crossed, fiscal_year_of
 from game.engine.compiled import CompiledScenario
+from game.engine.happenings import happen
 from game.engine.state import GameState
 from game.i18n import N_, msg
 
@@ -32,6 +33,8 @@ def appropriate(state: GameState, cs: CompiledScenario, fiscal_year: int) -> Non
         None,
         True,
     )
+    if cs.hooked_kinds:
+        happen(state, cs, "year_began", year=fiscal_year)
 
 
 def open_campaign_year(state: GameState, cs: CompiledScenario) -> None:

@@ -9,6 +9,7 @@ from game.engine.policies import change_policy
 from game.engine.programme_changes import apply_programme_changes
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
+from game.format.happenings import EFFECT_PLACEHOLDERS
 from game.format.models import PLAYER, Effect
 from game.i18n import msg
 
@@ -38,31 +39,35 @@ def apply_effects(
         if effect.budget:
             agency.budget_modifier = budget_modifier(agency.budget_modifier, effect.budget, cs.rules)
         for change in effect.relations:
-            other = who if change.of is None else agency_named(state, change.of)
-            ledger.relate(state, other, agency_named(state, change.agency), change.delta, reason)
+            other, of = _the(state, change.agency), _the(state, change.of) if change.of else who
+            if other and of:
+                ledger.relate(state, of, other, change.delta, reason)
         for item in effect.health:
-            programme = state.programmes[item.programme]
-            programme.health = clamp_percent(programme.health + item.delta)
+            if pid := _the(state, item.programme):
+                programme = state.programmes[pid]
+                programme.health = clamp_percent(programme.health + item.delta)
         for item in effect.slip:
-            programmes.slip(state, cs, item.programme, item.milestone, item.turns, reason)
+            if pid := _the(state, item.programme):
+                programmes.slip(state, cs, pid, item.milestone, item.turns, reason)
         for item in effect.overrun:
-            programmes.overrun(state, item.programme, item.percent, reason)
+            if pid := _the(state, item.programme):
+                programmes.overrun(state, pid, item.percent, reason)
         if effect.announce or effect.open or effect.close or effect.admission:
             apply_programme_changes(state, cs, effect, reason)  # before joins: announce, then join
         for item in effect.join:  # the scenario decides, but never into a rival's member nor a hidden one
-            joiner, target = agency_named(state, item.agency), state.programmes[item.programme]
-            if not (
-                target.hidden
-                or target.is_member(joiner)
-                or rival_membership(state, cs, joiner, item.programme)
-            ):
-                join(state, cs, joiner, item.programme, None)
+            joiner, pid = _the(state, item.agency), _the(state, item.programme)
+            if not (joiner and pid):
+                continue
+            target = state.programmes[pid]
+            if not (target.hidden or target.is_member(joiner) or rival_membership(state, cs, joiner, pid)):
+                join(state, cs, joiner, pid, None)
         for item in effect.leave:
-            leaver = agency_named(state, item.agency)
-            if leaver in state.programmes[item.programme].members:
-                membership.leave(state, cs, leaver, item.programme, reason, penalty=False)
+            leaver, pid = _the(state, item.agency), _the(state, item.programme)
+            if leaver and pid and leaver in state.programmes[pid].members:
+                membership.leave(state, cs, leaver, pid, reason, penalty=False)
         for item in effect.status:
-            programmes.set_status(state, cs, item.programme, item.status, reason)
+            if pid := _the(state, item.programme):
+                programmes.set_status(state, cs, pid, item.status, reason)
         for item in effect.capability:
             ledger.capability(state, agency, item.area, item.delta, cs.rules.capability_max, reason)
         state.flags.update(effect.set_flags)
@@ -75,6 +80,19 @@ def apply_effects(
             variables.flag(state, effect.agency_flags)
         for change in effect.policy:
             change_policy(state, cs, agency_named(state, change.agency), change)
+
+
+def _the(state: GameState, target: str) -> str:
+    """An effect's id ('player' the player's), or the happening's for a placeholder ('$agency', '$programme').
+
+    The loader allows a placeholder only in an event hooked on a happening that has the detail
+    (game/format/checks.py), and the engine sets ``state.happening`` while that event's effects
+    apply; '' when the happening has none (a player's action on no programme): the item is skipped.
+    """
+    if target[0] != "$":
+        return agency_named(state, target)
+    happening = state.happening
+    return getattr(happening, EFFECT_PLACEHOLDERS[target]) if happening is not None else ""
 
 
 def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:

@@ -1,8 +1,17 @@
-"""Turn step: scenario events whose window, condition and chance hold, and due follow-ups.
+"""Turn step: scenario events whose window, condition and chance hold, due follow-ups, and the
+events hooked on what happened (``on:``).
 
 An event without choices, or a choice, may have weighted outcomes: one is drawn from the
 campaign's generator when it plays out (and only then, so scenarios without outcomes draw
 exactly as before), and the news tells which.
+
+Hooked events are answered in the turn's opening, after the polled ones, in the order the
+happenings were recorded and, for each happening, in the file's order of the events. Each
+event fires at most once per opening (its ``repeat`` and ``cooldown`` hold as for any event),
+and the happenings its own effects cause wait for the next opening: an event that causes
+its own happening fires again a turn later at the soonest, never in a loop. The happening is
+in scope (``state.happening``) while the event's condition, effects and outcomes are worked
+out, and again when the player answers it.
 """
 
 from __future__ import annotations
@@ -10,24 +19,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from game.engine import ledger
-from game.engine.compiled import CompiledOutcome, CompiledScenario
+from game.engine.compiled import CompiledEvent, CompiledOutcome, CompiledScenario
 from game.engine.effects import apply_effects
 from game.engine.scoring import scale_value
-from game.engine.state import GameState, PendingEvent
+from game.engine.state import GameState, Happening, PendingEvent
 from game.i18n import msg
 
 
-def fire(state: GameState, cs: CompiledScenario, event_id: str) -> None:
+def fire(state: GameState, cs: CompiledScenario, event_id: str, happening: Happening | None = None) -> None:
     """Fire an event: news, immediate effects, and a pending choice when it has choices."""
     event = cs.events[event_id].model
     state.fired[event_id] = state.turn
+    state.happening = happening
     ledger.report(state, "event", event.title, None, True)
     apply_effects(state, cs, event.effects, event.title)
     if event.choices:
-        state.pending.append(PendingEvent(uid=state.next_uid, event=event_id, month=state.month))
+        state.pending.append(
+            PendingEvent(uid=state.next_uid, event=event_id, month=state.month, happening=happening)
+        )
         state.next_uid += 1
     elif event.outcomes:
         play_out(state, cs, event.title, cs.events[event_id].outcomes)
+    state.happening = None
 
 
 def fire_events(state: GameState, cs: CompiledScenario) -> None:
@@ -49,6 +62,37 @@ def fire_events(state: GameState, cs: CompiledScenario) -> None:
         fire(state, cs, eid)
 
 
+def fire_hooked(state: GameState, cs: CompiledScenario) -> None:
+    """The events hooked on the happenings since the last opening (see the module's docstring)."""
+    if not state.happenings:
+        return
+    due, state.happenings = state.happenings, []  # what these events cause waits for the next opening
+    for happening in due:
+        for eid in cs.hooks.get(happening.kind, ()):
+            event = cs.events[eid]
+            if _answers(state, event, happening):
+                fire(state, cs, eid, happening)
+
+
+def _answers(state: GameState, event: CompiledEvent, happening: Happening) -> bool:
+    """Whether ``event`` fires now for ``happening``: filters, window, repeat, condition, chance."""
+    for detail, value in event.filters:
+        if getattr(happening, detail) != value:
+            return False
+    month, model = state.month, event.model
+    if (event.after is not None and month < event.after) or (
+        event.before is not None and month > event.before
+    ):
+        return False
+    last = state.fired.get(model.id)
+    if last is not None and (not model.repeat or state.turn - last < model.cooldown):
+        return False
+    state.happening = happening
+    holds = event.condition(state)
+    state.happening = None
+    return holds and (model.chance >= 1 or state.rng.random() < model.chance)
+
+
 def answer(
     state: GameState, cs: CompiledScenario, pending: PendingEvent, choice_id: str, outcome: str | None = None
 ) -> None:
@@ -59,10 +103,12 @@ def answer(
     choice = next(c for c in event.choices if c.id == choice_id)
     state.pending.remove(pending)
     ledger.report(state, "event", msg("{title}: {label}", title=event.title, label=choice.label), None, True)
+    state.happening = pending.happening
     apply_effects(state, cs, choice.effects, msg("{title}: {label}", title=event.title, label=choice.label))
     outcomes = compiled.choice_outcomes.get(choice_id)
     if outcomes:
         play_out(state, cs, event.title, outcomes, outcome)
+    state.happening = None
 
 
 def odds(state: GameState, outcomes: Sequence[CompiledOutcome]) -> list[float]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
+from game.engine.happenings import happen
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
 from game.format.words import money
@@ -49,6 +50,8 @@ def admit(
     programme.applicants.pop(agency, None)
     if not programme.is_member(agency):
         programme.members.append(agency)
+        if cs.hooked_kinds:
+            happen(state, cs, "agency_joined", agency=agency, programme=programme_id)
     if slot_id and programme.slots[slot_id].status == "open":
         start_build(state, cs, programme_id, slot_id, agency)
     name = cs.agencies[agency].short
@@ -69,6 +72,8 @@ def leave(
     if agency not in programme.members:
         return
     programme.members.remove(agency)
+    if cs.hooked_kinds:
+        happen(state, cs, "agency_left", agency=agency, programme=programme_id)
     seats = programme.seats.pop(agency, 0) + programme.surface_seats.pop(agency, 0)
     lost: list[str] = []  # the builds that stop, with what was paid into them
     slots = cs.programmes[programme_id].slots

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario
+from game.engine.happenings import happen
 from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below_zero
@@ -29,6 +30,10 @@ def slip(
     if target is None:
         return
     target.due += turns * cs.turn_months
+    if cs.hooked_kinds:
+        happen(
+            state, cs, "milestone_slipped", programme=programme_id, milestone=f"{programme_id}.{target.id}"
+        )
     name = cs.programmes[programme_id].milestones[target.id].name
     ledger.report(
         state,
@@ -69,6 +74,14 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
     for milestone in programme.milestones:
         if milestone.status == "pending":
             milestone.due += turns * cs.turn_months
+            if cs.hooked_kinds:
+                happen(
+                    state,
+                    cs,
+                    "milestone_slipped",
+                    programme=programme_id,
+                    milestone=f"{programme_id}.{milestone.id}",
+                )
     short = cs.programmes[programme_id].model.short
     ledger.report(
         state,
@@ -249,6 +262,10 @@ def _flown(
     model = cp.milestones[milestone.id]
     milestone.status = "flown"
     milestone.flown_at = state.month
+    if cs.hooked_kinds:
+        happen(
+            state, cs, "milestone_flew", programme=programme.id, milestone=f"{programme.id}.{milestone.id}"
+        )
     mine = programme.is_member(state.player)
     late = milestone.slipped_turns_months
     when = (
@@ -291,6 +308,10 @@ def _failed(
     cp = cs.programmes[programme.id]
     model = cp.milestones[milestone.id]
     milestone.failures += 1
+    if cs.hooked_kinds:
+        happen(
+            state, cs, "milestone_failed", programme=programme.id, milestone=f"{programme.id}.{milestone.id}"
+        )
     programme.health = never_below_zero(programme.health - cs.rules.failure_health)
     mine = programme.is_member(state.player)
     given_up = model.attempts is not None and milestone.failures >= model.attempts

@@ -189,16 +189,35 @@ class MissionState:
         return MissionState(self.id, self.build.copy(), self.successes, self.failures)
 
 
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """Something the engine did that events with ``on:`` answer (game/format/happenings.py).
+
+    Only the details its kind has are set; the others stay empty. Milestones and
+    contributions are named as ``programme.id``, as expressions name them.
+    """
+
+    kind: str
+    agency: str = ""
+    programme: str = ""
+    milestone: str = ""
+    contribution: str = ""
+    mission: str = ""
+    action: str = ""
+    year: int = 0
+
+
 @dataclass(slots=True)
 class PendingEvent:
-    """An event waiting for the player's choice."""
+    """An event waiting for the player's choice (with the happening it answers, if hooked)."""
 
     uid: int
     event: str
     month: int
+    happening: Happening | None = field(default=None, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> PendingEvent:
-        return PendingEvent(self.uid, self.event, self.month)
+        return PendingEvent(self.uid, self.event, self.month, self.happening)
 
 
 @dataclass(slots=True)
@@ -249,6 +268,10 @@ class GameState:
     agency_flags: dict[str, set[str]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: Policies effects have changed, by agency; the others are the scenario's.
     policies: dict[str, PolicyState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: Happenings since the last opening, waiting for the events hooked on them (game/engine/events.py).
+    happenings: list[Happening] = field(default_factory=list, metadata=SAVED_WHEN_SET)
+    #: The happening a hooked event answers, while its condition, effects and texts are worked out.
+    happening: Happening | None = field(default=None, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -285,6 +308,8 @@ class GameState:
             {aid: dict(values) for aid, values in self.agency_variables.items()},
             {aid: set(names) for aid, names in self.agency_flags.items()},
             {aid: policy.copy() for aid, policy in self.policies.items()} if self.policies else {},
+            list(self.happenings),
+            self.happening,
         )
 
     @property

@@ -11,7 +11,7 @@ from game.engine.applications import resolve_applications
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
-from game.engine.events import fire_events
+from game.engine.events import fire_events, fire_hooked
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.reports import TurnReport
 from game.engine.rewards import science_income
@@ -34,8 +34,9 @@ STEPS: tuple[Step, ...] = (
     check_objectives,
 )
 
-#: What happens as the next turn opens, once the calendar has moved on.
-OPENING: tuple[Step, ...] = (fire_events,)
+#: What happens as the next turn opens, once the calendar has moved on: the events by chance and
+#: follow-ups, then the events hooked on what happened since the last opening.
+OPENING: tuple[Step, ...] = (fire_events, fire_hooked)
 
 
 @dataclass(slots=True, frozen=True)

@@ -275,3 +275,26 @@ def mission_failed(mission: str) -> Getter:
 @implements("mission_underway")
 def mission_underway(mission: str) -> Getter:
     return lambda s: s.missions[mission].build.status == "building"
+
+
+# ---------------------------------------------------------------- the happening a hooked event answers
+
+
+@implements("happening_agency")
+def happening_agency(agency: str) -> Getter:
+    return lambda s: s.happening is not None and s.happening.agency == agency
+
+
+@implements("happening_programme")
+def happening_programme(programme: str) -> Getter:
+    return lambda s: s.happening is not None and s.happening.programme == programme
+
+
+@implements("happening_milestone")
+def happening_milestone(ref: str) -> Getter:
+    return lambda s: s.happening is not None and s.happening.milestone == ref
+
+
+@implements("happening_contribution")
+def happening_contribution(ref: str) -> Getter:
+    return lambda s: s.happening is not None and s.happening.contribution == ref

@@ -11,8 +11,16 @@ from typing import Any
 from game.format.dates import parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import ExpressionError, Reference, parse_expression
-from game.format.models import PLAYER, Condition, ConditionTree, Effect, Outcome, Scenario
-from game.format.vocabulary import REF_WORDS, ValueKind
+from game.format.happenings import (
+    DETAILS,
+    EFFECT_PLACEHOLDERS,
+    HAPPENINGS,
+    PLAYER_ACTIONS,
+    Detail,
+    details_of,
+)
+from game.format.models import PLAYER, Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.vocabulary import FUNCTIONS, REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
 
 
@@ -31,6 +39,7 @@ class _Checker:
         self.events = {e.id for e in scenario.events}
         self.milestones = {f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones}
         self.contributions = {f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions}
+        self.hooked = {e.id for e in scenario.events if e.on is not None}
 
     # -- reporting
     def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -108,13 +117,15 @@ class _Checker:
                 self.known((*loc, "after"), mission.after, self.missions, "mission")
         for i, event in enumerate(s.events):
             loc = ("events", i)
+            scope = details_of(event.on.happening if event.on is not None else None)
             self.unique((*loc, "choices"), event.choices, "choice")
-            self.check_condition((*loc, "when"), event.when)
-            self.check_effects((*loc, "effects"), event.effects)
+            self.check_hook(loc, event)
+            self.check_condition((*loc, "when"), event.when, scope)
+            self.check_effects((*loc, "effects"), event.effects, scope)
             for j, choice in enumerate(event.choices):
-                self.check_effects((*loc, "choices", j, "effects"), choice.effects)
-                self.check_outcomes((*loc, "choices", j, "outcomes"), choice.outcomes)
-            self.check_outcomes((*loc, "outcomes"), event.outcomes)
+                self.check_effects((*loc, "choices", j, "effects"), choice.effects, scope)
+                self.check_outcomes((*loc, "choices", j, "outcomes"), choice.outcomes, scope)
+            self.check_outcomes((*loc, "outcomes"), event.outcomes, scope)
             if event.outcomes and event.choices:
                 self.error(
                     (*loc, "outcomes"),
@@ -169,21 +180,97 @@ class _Checker:
         self.check_condition((*loc, "admission", "condition"), programme.admission.condition)
         self.check_effects((*loc, "on_join"), programme.on_join)
 
-    def check_effects(self, loc: DataPath, effects: list[Effect]) -> None:
+    def check_hook(self, loc: DataPath, event: Event) -> None:
+        """An event's ``on:``: a known happening, filters it has, ids that exist; not a follow-up too."""
+        hook = event.on
+        if hook is None:
+            return
+        hloc = (*loc, "on")
+        if event.triggered_only:
+            self.error(
+                (*loc, "triggered_only"),
+                "hook",
+                "an event with 'on:' fires on its happening; 'triggered_only' is for follow-ups: "
+                "leave one of them out",
+                key=True,
+            )
+        kind = HAPPENINGS.get(hook.happening)
+        if kind is None:
+            self.error(
+                (*hloc, "happening"),
+                "unknown-id",
+                f"unknown happening '{hook.happening}'{_hint(hook.happening, HAPPENINGS)}; "
+                f"the happenings are {', '.join(HAPPENINGS)}",
+            )
+            return
+        for name, _ in DETAILS:
+            if getattr(hook, name) is not None and name not in kind.details:
+                self.error(
+                    (*hloc, name),
+                    "hook",
+                    f"'{kind.name}' has no {name}: its details are {', '.join(kind.details)}",
+                    key=True,
+                )
+                return
+        if hook.agency is not None:
+            self.known((*hloc, "agency"), hook.agency, self.agencies, "agency")
+        if hook.programme is not None:
+            self.known((*hloc, "programme"), hook.programme, self.programmes, "programme")
+        for name, pool in (("milestone", self.milestones), ("contribution", self.contributions)):
+            value = getattr(hook, name)
+            if value is None:
+                continue
+            if "." not in value and hook.programme is None:
+                self.error(
+                    (*hloc, name),
+                    "hook",
+                    f"write the {name} as 'programme.{value}', or give the 'programme' too",
+                )
+            elif "." not in value:
+                if hook.programme in self.programmes:
+                    self.known((*hloc, name), f"{hook.programme}.{value}", pool, name)
+            else:
+                self.known((*hloc, name), value, pool, name)
+                if hook.programme is not None and value.split(".", 1)[0] != hook.programme:
+                    self.error((*hloc, name), "hook", f"'{value}' is not a {name} of '{hook.programme}'")
+        if hook.mission is not None:
+            self.known((*hloc, "mission"), hook.mission, self.missions, "mission")
+        if hook.action is not None:
+            self.known((*hloc, "action"), hook.action, PLAYER_ACTIONS, "action of the player")
+
+    def target(
+        self, loc: DataPath, value: str, pool: Iterable[str], what: Detail, scope: tuple[Detail, ...]
+    ) -> None:
+        """An id of an effect, or a placeholder for the happening's (only where its detail is in scope)."""
+        detail = EFFECT_PLACEHOLDERS.get(value)
+        if detail is None:
+            self.known(loc, value, pool, what)
+        elif detail != what:
+            self.error(
+                loc, "hook", f"'{value}' names a {detail}, not {'an' if what == 'agency' else 'a'} {what}"
+            )
+        elif detail not in scope:
+            self.error(loc, "hook", _out_of_scope(f"'{value}'", detail, scope))
+
+    def check_effects(self, loc: DataPath, effects: list[Effect], scope: tuple[Detail, ...] = ()) -> None:
         for i, effect in enumerate(effects):
             eloc = (*loc, i)
             agencies = self.effect_agencies
             if effect.agency is not None:
                 self.known((*eloc, "agency"), effect.agency, agencies, "agency")
             for j, change in enumerate(effect.relations):
-                self.known((*eloc, "relations", j, "agency"), change.agency, agencies, "agency")
+                self.target((*eloc, "relations", j, "agency"), change.agency, agencies, "agency", scope)
                 if change.of is not None:
-                    self.known((*eloc, "relations", j, "of"), change.of, agencies, "agency")
+                    self.target((*eloc, "relations", j, "of"), change.of, agencies, "agency", scope)
             for field in ("health", "overrun", "status"):
                 for j, item in enumerate(getattr(effect, field)):
-                    self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
+                    self.target(
+                        (*eloc, field, j, "programme"), item.programme, self.programmes, "programme", scope
+                    )
             for j, item in enumerate(effect.slip):
-                self.known((*eloc, "slip", j, "programme"), item.programme, self.programmes, "programme")
+                self.target(
+                    (*eloc, "slip", j, "programme"), item.programme, self.programmes, "programme", scope
+                )
                 programme = self.programmes.get(item.programme)
                 if (
                     programme
@@ -197,19 +284,27 @@ class _Checker:
                     )
             for field in ("join", "leave"):
                 for j, item in enumerate(getattr(effect, field)):
-                    self.known((*eloc, field, j, "agency"), item.agency, agencies, "agency")
-                    self.known((*eloc, field, j, "programme"), item.programme, self.programmes, "programme")
+                    self.target((*eloc, field, j, "agency"), item.agency, agencies, "agency", scope)
+                    self.target(
+                        (*eloc, field, j, "programme"), item.programme, self.programmes, "programme", scope
+                    )
             for j, item in enumerate(effect.capability):
                 self.known((*eloc, "capability", j, "area"), item.area, self.capabilities, "capability area")
             for j, item in enumerate(effect.follow_up):
                 self.known((*eloc, "follow_up", j, "event"), item.event, self.events, "event")
+                if item.event in self.hooked:
+                    self.error(
+                        (*eloc, "follow_up", j, "event"),
+                        "hook",
+                        f"event '{item.event}' fires on its happening ('on:'), never as a follow-up",
+                    )
             for j, change in enumerate(effect.vars):
                 if change.agency is not None:
                     self.known((*eloc, "vars", j, "agency"), change.agency, agencies, "agency")
                 for key in ("set", "add"):
                     value = getattr(change, key)
                     if isinstance(value, str):
-                        self.check_expression((*eloc, "vars", j, key), value, "number")
+                        self.check_expression((*eloc, "vars", j, key), value, "number", scope)
             for j, flags in enumerate(effect.agency_flags):
                 self.known((*eloc, "agency_flags", j, "agency"), flags.agency, agencies, "agency")
             self.check_world_effects(eloc, effect)
@@ -228,19 +323,23 @@ class _Checker:
                 (*loc, "policy", j, "preferences"), policy.preferences, self.programmes, "programme"
             )
 
-    def check_outcomes(self, loc: DataPath, outcomes: list[Outcome]) -> None:
+    def check_outcomes(self, loc: DataPath, outcomes: list[Outcome], scope: tuple[Detail, ...] = ()) -> None:
         """Ids unique in the list, weights that are numbers, effects that name what exists."""
         self.unique(loc, outcomes, "outcome")
         for i, outcome in enumerate(outcomes):
             if isinstance(outcome.weight, str):
-                self.check_expression((*loc, i, "weight"), outcome.weight, "number")
-            self.check_effects((*loc, i, "effects"), outcome.effects)
+                self.check_expression((*loc, i, "weight"), outcome.weight, "number", scope)
+            self.check_effects((*loc, i, "effects"), outcome.effects, scope)
 
-    def check_condition(self, loc: DataPath, condition: Condition | None) -> None:
+    def check_condition(
+        self, loc: DataPath, condition: Condition | None, scope: tuple[Detail, ...] = ()
+    ) -> None:
         for sub_loc, text in _expressions(loc, condition):
-            self.check_expression(sub_loc, text, "truth")
+            self.check_expression(sub_loc, text, "truth", scope)
 
-    def check_expression(self, loc: DataPath, text: str, expect: ValueKind) -> None:
+    def check_expression(
+        self, loc: DataPath, text: str, expect: ValueKind, scope: tuple[Detail, ...] = ()
+    ) -> None:
         try:
             parsed = parse_expression(text, expect)
         except ExpressionError as error:
@@ -250,6 +349,10 @@ class _Checker:
             return
         for ref in parsed.references:
             self.check_reference(loc, ref)
+            detail = FUNCTIONS[ref.function].reads
+            if detail and detail not in scope:
+                message = _out_of_scope(f"{ref.function}()", detail, scope)
+                self.diagnostics.append(Diagnostic.at(self.source.text(loc, ref.column), "hook", message))
 
     def check_reference(self, loc: DataPath, ref: Reference) -> None:
         pools = {
@@ -328,6 +431,16 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
         if node not in state:
             visit(node)
     return found
+
+
+def _out_of_scope(what: str, detail: Detail, scope: tuple[Detail, ...]) -> str:
+    """Why a happening's detail cannot be read here: no happening, or one without that detail."""
+    if not scope:
+        return (
+            f"{what} reads the {detail} of the happening an event answers: "
+            "only in an event with 'on:' (its 'when', effects and texts)"
+        )
+    return f"{what} reads the happening's {detail}, but this event's happening has only {', '.join(scope)}"
 
 
 def _hint(value: str, pool: Iterable[str]) -> str:

@@ -32,6 +32,9 @@ ERRORS: dict[str, str] = {
     "date-order": "An end before its start: the calendar, or an event's `before` and `after`.",
     "no-playable": "No agency is marked `playable: true`.",
     "expression": "An expression that cannot be parsed or uses something the language does not allow.",
+    "hook": "An event's `on:` that cannot work: a filter its happening does not have, `triggered_only` or a "
+    "follow-up on a hooked event, or a happening's detail (`happening_agency()`, `$agency`, "
+    "`{happening_agency}`) read where no happening has it.",
     "cycle": "Milestones that require each other in a loop.",
     "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
     "draws its outcomes on each choice instead.",

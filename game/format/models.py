@@ -25,6 +25,7 @@ from pydantic import (
 
 from game.format.dates import DATE_PATTERN
 from game.format.expressions import MAX_NUMBER
+from game.format.happenings import HAPPENINGS
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
 from game.printable import PlainText
 
@@ -43,6 +44,20 @@ Ref = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$", max_length=81),
     Field(description="A milestone or contribution id, or 'programme.id' to name another programme's."),
+]
+#: An id, or a placeholder for a happening's detail (the checks say which fits where).
+PLACEHOLDER_OR_ID = r"^([a-z][a-z0-9_]*|\$agency|\$programme)$"
+#: An agency's id in an effect, or '$agency': the agency of the happening a hooked event answers.
+AgencyTarget = Annotated[
+    str,
+    StringConstraints(pattern=PLACEHOLDER_OR_ID, max_length=40),
+    Field(description="An agency id, or '$agency' in an event with 'on:': the happening's agency."),
+]
+#: A programme's id in an effect, or '$programme': the programme of the happening a hooked event answers.
+ProgrammeTarget = Annotated[
+    str,
+    StringConstraints(pattern=PLACEHOLDER_OR_ID, max_length=40),
+    Field(description="A programme id, or '$programme' in an event with 'on:': the happening's programme."),
 ]
 Date = Annotated[
     str,
@@ -167,9 +182,9 @@ Condition = Annotated[
 class RelationChange(Strict):
     """A change of the relation between two agencies."""
 
-    agency: Id = Field(description="The agency whose relation changes.")
+    agency: AgencyTarget = Field(description="The agency whose relation changes.")
     delta: Finite = Field(ge=-200, le=200, description="Points added to the relation (-100..100).")
-    of: Id | None = Field(
+    of: AgencyTarget | None = Field(
         None, description="The other side of the relation; the player (or the joiner) when left out."
     )
 
@@ -177,14 +192,14 @@ class RelationChange(Strict):
 class ProgrammeDelta(Strict):
     """A change of a programme's health."""
 
-    programme: Id = Field(description="The programme.")
+    programme: ProgrammeTarget = Field(description="The programme.")
     delta: Finite = Field(ge=-100, le=100, description="Points added to its health.")
 
 
 class SlipChange(Strict):
     """A schedule slip of a programme."""
 
-    programme: Id = Field(description="The programme whose schedule slips.")
+    programme: ProgrammeTarget = Field(description="The programme whose schedule slips.")
     milestone: Id | None = Field(
         None, description="The milestone to slip; the next unflown one when left out."
     )
@@ -194,7 +209,7 @@ class SlipChange(Strict):
 class OverrunChange(Strict):
     """A cost overrun on a programme's builds."""
 
-    programme: Id = Field(description="The programme whose builds cost more.")
+    programme: ProgrammeTarget = Field(description="The programme whose builds cost more.")
     percent: Finite = Field(
         ge=0, le=200, description="Remaining cost of every open build grows by this much."
     )
@@ -203,14 +218,14 @@ class OverrunChange(Strict):
 class Membership(Strict):
     """An agency and a programme."""
 
-    agency: Id = Field(description="The agency.")
-    programme: Id = Field(description="The programme.")
+    agency: AgencyTarget = Field(description="The agency.")
+    programme: ProgrammeTarget = Field(description="The programme.")
 
 
 class StatusChange(Strict):
     """A programme's new status."""
 
-    programme: Id = Field(description="The programme.")
+    programme: ProgrammeTarget = Field(description="The programme.")
     status: Literal["active", "restructured", "cancelled"] = Field(description="Its new status.")
 
 
@@ -583,6 +598,35 @@ class Choice(Strict):
             yield from outcome.effects
 
 
+HappeningName = Annotated[
+    str,
+    StringConstraints(max_length=40),
+    WithJsonSchema({"enum": list(HAPPENINGS)}),
+    Field(description="A kind of happening: " + ", ".join(HAPPENINGS) + "."),
+]
+
+
+class Hook(Strict):
+    """What an event answers: a happening of the engine, and optionally which one."""
+
+    happening: HappeningName = Field(
+        description="The kind of happening (see 'Happenings' under 'Events on what happens')."
+    )
+    agency: Id | None = Field(None, description="Only a happening of this agency.")
+    programme: Id | None = Field(None, description="Only a happening of this programme.")
+    milestone: Ref | None = Field(
+        None, description="Only this milestone: 'programme.milestone', or its id with 'programme'."
+    )
+    contribution: Ref | None = Field(
+        None, description="Only this contribution: 'programme.contribution', or its id with 'programme'."
+    )
+    mission: Id | None = Field(None, description="Only this national mission.")
+    action: Id | None = Field(
+        None, description="Only the player's actions of this kind ('apply', 'fund'...)."
+    )
+    year: int | None = Field(None, ge=0, le=9999, description="Only this fiscal year.")
+
+
 class Event(Strict):
     """A scripted event: news, or a decision for the player."""
 
@@ -596,6 +640,11 @@ class Event(Strict):
     repeat: bool = Field(False, description="Fire again after the cooldown instead of once.")
     cooldown: int = Field(4, ge=1, le=200, description="Turns between repeats.")
     triggered_only: bool = Field(False, description="Fires only as another event's follow-up.")
+    on: Hook | None = Field(
+        None,
+        description="Fires on a happening of the engine (at the next turn's opening) instead of by "
+        "polling: its details are in scope for 'when', the effects and the texts.",
+    )
     effects: list[Effect] = empty_list(description="Effects as it fires, before any choice.")
     choices: list[Choice] = empty_list(description="The player's options; none means news only.")
     outcomes: list[Outcome] = empty_list(

@@ -85,6 +85,8 @@ class Entry:
     bounds: Bounds = ANY
     #: the linter's narrower answer for a scenario between two dates, when it has one
     narrow: Narrow | None = None
+    #: the detail of the happening it reads (game/format/happenings.py): only in an event with 'on:'
+    reads: str = ""
 
     def span(self, facts: Facts, args: tuple[str, ...] = ()) -> Bounds:
         """The values this can take under ``facts``."""
@@ -395,6 +397,43 @@ ENTRIES: tuple[Entry, ...] = (
         "crew seats the player holds in the programme",
         "your seats in {0}",
         bounds=COUNT,
+    ),
+    # the details of the happening a hooked event answers (game/format/happenings.py)
+    _function(
+        "happening_agency",
+        ("agency",),
+        "truth",
+        "in an event with 'on:', true when the happening's agency is this one",
+        "what happened being {0}'s doing",
+        bounds=TRUTH,
+        reads="agency",
+    ),
+    _function(
+        "happening_programme",
+        ("programme",),
+        "truth",
+        "in an event with 'on:', true when the happening's programme is this one",
+        "what happened being in {0}",
+        bounds=TRUTH,
+        reads="programme",
+    ),
+    _function(
+        "happening_milestone",
+        ("milestone",),
+        "truth",
+        "in an event with 'on:', true when the happening's milestone is this one",
+        "what happened being {0}",
+        bounds=TRUTH,
+        reads="milestone",
+    ),
+    _function(
+        "happening_contribution",
+        ("contribution",),
+        "truth",
+        "in an event with 'on:', true when the happening's contribution is this one",
+        "what happened being {0}",
+        bounds=TRUTH,
+        reads="contribution",
     ),
 )
 
