@@ -26,7 +26,8 @@ YAML_VALUES = [
     b"-100000", b"'year >= 2022 and ('", b"'__import__(\"os\")'", b"'relation(\"nasa\") > 1e9'",
     b"[nasa, nasa]", b"'not a date'", b"gateway", b"nasa", b"esa", b"core", b"arm", b"player",
     b"1e400", b"-1e400", b".NaN", b"-.Inf", b'"\\e[2J\\e]0;x\\a"', b'"a\\nb.yaml:1:1: error: forged"',
-    b'"\\u202e\\x9b"',
+    b'"\\u202e\\x9b"', b"$agency", b"$programme", b"$player", b"agency_joined", b"year_began",
+    b"player_acted", b"end_turn", b"gateway.core", b"ilrs.lander", b"2022", b"'happening_agency(\"esa\")'",
 ]  # fmt: skip
 
 #: replacement values for a JSON leaf

@@ -29,7 +29,9 @@ from tests.saves_support import MINI
 
 #: the scenario that uses every feature of the language (tests/test_all_features.py) is damaged too
 ALL_FEATURES = Path(__file__).parent / "scenarios" / "all_features.yaml"
-SOURCES = [MINI, ALL_FEATURES, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
+#: the mini scenario with events hooked on every kind of happening (on:, $agency, happening_*())
+HOOKED = MINI.parent / "hooked.yaml"
+SOURCES = [MINI, ALL_FEATURES, HOOKED, *sorted(shipped_scenarios_dir().glob("*.yaml"))]
 SMALL_FILE = 10_000  # bytes parsed (bases of 'extends' included): above this ~0.3 s each, fewer examples
 
 

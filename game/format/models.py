@@ -609,9 +609,7 @@ HappeningName = Annotated[
 class Hook(Strict):
     """What an event answers: a happening of the engine, and optionally which one."""
 
-    happening: HappeningName = Field(
-        description="The kind of happening (see 'Happenings' under 'Events on what happens')."
-    )
+    happening: HappeningName = Field(description="The kind of happening (see 'Happenings' below).")
     agency: Id | None = Field(None, description="Only a happening of this agency.")
     programme: Id | None = Field(None, description="Only a happening of this programme.")
     milestone: Ref | None = Field(

@@ -24,6 +24,7 @@ from pydantic_core import PydanticUndefined
 from game.format import models
 from game.format.codes import ERRORS, TEST_ERRORS
 from game.format.expressions import MAX_EXPRESSION_LENGTH, MAX_EXPRESSION_NODES, MAX_NUMBER
+from game.format.happenings import DETAILS, HAPPENINGS
 from game.format.lint import WARNINGS
 from game.format.models import Scenario
 from game.format.scenario_tests import ScenarioTestFile
@@ -40,6 +41,9 @@ NAMED: dict[Any, str] = {
     models.Condition: "condition",
     models.Weight: "weight",
     models.Finite: "number",
+    models.AgencyTarget: "agency target",
+    models.ProgrammeTarget: "programme target",
+    models.HappeningName: "happening",
 }
 
 BEGIN = "<!-- BEGIN GENERATED {name}: python -m game.format.reference -->"
@@ -186,6 +190,26 @@ def codes_section(title: str, codes: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
+def happenings_section() -> str:
+    """The happenings an event can be hooked on, with their details."""
+    lines = [
+        "### Happenings",
+        "",
+        "What an event's `on:` can name. Each happening carries the details listed; a filter of",
+        "`on:` may name only those, and the event's `when`, effects and texts may read them.",
+        "",
+        "| happening | when | details |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{kind.name}` | {_cell(kind.doc)} | {', '.join(f'`{d}`' for d in kind.details)} |"
+        for kind in HAPPENINGS.values()
+    ]
+    lines += ["", "| detail | holds |", "|---|---|"]
+    lines += [f"| `{detail}` | {_cell(words)} |" for detail, words in DETAILS]
+    return "\n".join(lines)
+
+
 def scenario_reference() -> str:
     """The generated part of docs/scenarios.md."""
     parts = [
@@ -194,6 +218,8 @@ def scenario_reference() -> str:
         value_types_section(),
         "",
         *[model_section(model) + "\n" for model in models_in_order()],
+        happenings_section(),
+        "",
         "### Warnings",
         "",
         "`cislunar validate` prints these for what is valid but probably wrong; `--strict` fails on them.",
