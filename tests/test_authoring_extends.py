@@ -252,3 +252,29 @@ def test_a_variant_of_a_shipped_scenario_by_id(tmp_path: Path) -> None:
     assert not result.errors and result.scenario is not None
     assert result.scenario.title == "Mine" and len(result.scenario.agencies) > 10
     assert Path(result.bases[0]).name == "default-2021.yaml"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an inherited id twice: the second was added as a new, incomplete item ("missing 'title'")
+        "events:\n  - {id: budget_review, chance: 0.3}\n  - {id: budget_review, chance: 0.4}\n",
+        "events:\n  - {id: fresh, title: A}\n  - {id: fresh, title: B}\n",
+        "programmes:\n  - id: station\n    milestones:\n"
+        "      - {id: core, name: X}\n      - {id: core, name: Y}\n",
+    ],
+    ids=["inherited", "new", "nested"],
+)
+def test_a_duplicate_id_in_a_variants_list_is_reported_as_a_duplicate(folder: Path, body: str) -> None:
+    text = "extends: base.yaml\nid: variant\n" + body
+    result = load(folder, text)
+    (error,) = result.errors
+    duplicated = body.split("{id: ")[2].split(",")[0]
+    first_line = position(text, f"{{id: {duplicated},")[0]
+    assert error.code == "duplicate-id" and (error.line, error.column) == position(
+        text, duplicated, occurrence=2
+    )
+    assert (
+        error.message.startswith("duplicate ")
+        and f" id '{duplicated}' (first defined on line {first_line})" in error.message
+    )

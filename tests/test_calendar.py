@@ -148,8 +148,8 @@ def test_the_year_and_quarter_variables_follow_the_turn(turn_months: int, quarte
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("13", "less than or equal to 12"),
-        ("0", "greater than or equal to 1"),
+        ("13", "is 13, but it must be a whole number from 1 to 12"),
+        ("0", "is 0, but it must be a whole number from 1 to 12"),
         ("spring", "'spring' is not a month: write 1 to 12 or a name such as 'april'"),
     ],
 )
@@ -157,5 +157,5 @@ def test_a_bad_fiscal_year_start_is_a_located_error(value: str, message: str) ->
     text = variant(MINI_CALENDAR, f"calendar: {{start: 2021-Q1, end: 2024-Q4, fiscal_year_start: {value}}}")
     (found,) = problems(text)
     line, column = line_of(text, "fiscal_year_start"), col_of(text, f"fiscal_year_start: {value}") + 19
-    assert found.startswith(f"s.yaml:{line}:{column}: error: calendar.fiscal_year_start: ")
+    assert found.startswith(f"s.yaml:{line}:{column}: error: in calendar: fiscal_year_start")
     assert message in found

@@ -12,6 +12,7 @@ from hypothesis import given
 from game.sim.scenario_tests import run_test_file
 from tests.fuzz_settings import fuzz_settings
 from tests.mutations import mutated
+from tests.plain_words import raw_parts
 from tests.test_scenario_tests import MINI
 
 #: Every key of a test file, on the mini scenario: a short campaign, so each example is quick.
@@ -51,6 +52,7 @@ def test_a_damaged_test_file_gives_located_errors_or_runs(tmp_path: Path) -> Non
         for diagnostic in [*report.errors, *(f for test in report.tests for f in test.failures)]:
             assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.message
             assert str(diagnostic).startswith(f"{path}:{diagnostic.line}:{diagnostic.column}: error: ")
+            assert not raw_parts(diagnostic.message), (str(diagnostic), raw_parts(diagnostic.message))
         assert report.ok == (not report.errors and all(test.ok for test in report.tests))
         outcomes[bool(report.tests)] += 1
 

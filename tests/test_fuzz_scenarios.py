@@ -25,6 +25,7 @@ from game.paths import shipped_scenarios_dir
 from game.printable import printable
 from tests.fuzz_settings import fuzz_settings
 from tests.mutations import EXPRESSIONS, mutated, quoted
+from tests.plain_words import raw_parts
 from tests.saves_support import MINI
 
 #: the scenario that uses every feature of the language (tests/test_all_features.py) is damaged too
@@ -72,6 +73,7 @@ def check_outcome(path: Path, data: bytes) -> bool:
         result = load_scenario_bytes(str(path), data)
     for diagnostic in result.diagnostics:  # one line each, and nothing a terminal would obey
         assert printable(str(diagnostic)) == str(diagnostic)
+        assert not raw_parts(diagnostic.message), (str(diagnostic), raw_parts(diagnostic.message))
     if result.errors:
         for diagnostic in result.errors:
             assert diagnostic.line >= 1 and diagnostic.column >= 1 and diagnostic.path and diagnostic.message

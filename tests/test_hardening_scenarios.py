@@ -151,7 +151,8 @@ def test_an_effect_number_that_is_not_finite_is_a_located_error(
     path.write_text(text.replace("effects: [{money: -10}]", f"effects: [{{{key}: {value}}}]"))
     assert main(["validate", str(path)]) == 1
     first = LOCATED.match(capsys.readouterr().out.splitlines()[0])
-    assert first is not None and f"events.1.effects.0.{key}" in first["message"]
+    assert first is not None and f"in event 'aftermath', the 1st effect: {key} is " in first["message"]
+    assert "but it must be a finite " in first["message"]
 
 
 def test_every_number_of_a_scenario_has_a_finite_range() -> None:

@@ -49,10 +49,16 @@ def test_wrong_type_and_out_of_range_values_point_at_the_value() -> None:
     messages = problems(text)
     cost_line = line_of(text, "cost: lots")
     cost_col = col_of(text, "lots")
-    prefix = f"s.yaml:{cost_line}:{cost_col}: error: programmes.0.contributions.0.cost:"
-    assert any(m.startswith(prefix) for m in messages)
+    prefix = (
+        f"s.yaml:{cost_line}:{cost_col}: error: in programme 'gateway', contribution 'arm': "
+        "cost is 'lots', but it must be a number above 0 and at most 100000"
+    )
+    assert any(m.startswith(prefix) for m in messages), messages
     success_line = line_of(text, "success: 7}")
-    assert any(m.startswith(f"s.yaml:{success_line}:") and "less than or equal to 1" in m for m in messages)
+    assert any(
+        m.startswith(f"s.yaml:{success_line}:") and "is 7, but it must be a number from 0 to 1" in m
+        for m in messages
+    )
 
 
 def test_missing_required_key_points_at_its_parent() -> None:
@@ -60,6 +66,31 @@ def test_missing_required_key_points_at_its_parent() -> None:
     (message,) = problems(text)
     line = line_of(text, "- id: cubesat")
     assert message == f"s.yaml:{line}:5: error: missing required key 'name'"
+
+
+def test_a_misspelt_required_key_is_one_error_with_its_suggestion() -> None:
+    """Not two: 'missing required key name' beside 'unknown key nmae' said the same twice."""
+    text = variant("    name: Lunar cubesat\n", "    nmae: Lunar cubesat\n")
+    (message,) = problems(text)
+    line, col = line_of(text, "nmae:"), col_of(text, "nmae:")
+    assert message == f"s.yaml:{line}:{col}: error: unknown key 'nmae'; did you mean 'name'?"
+
+
+def test_a_suggestion_prefers_the_required_key_that_is_missing() -> None:
+    """'bloc' is missing and 'blok' is nearer to it than to any key given: no second error."""
+    text = variant("    bloc: west\n", "    blok: west\n")
+    (message,) = problems(text)
+    assert message.endswith("unknown key 'blok'; did you mean 'bloc'?")
+
+
+def test_suggestions_come_from_the_keys_valid_at_that_place() -> None:
+    """'flies_on' is a contribution's key: in a milestone it is unknown, with no contribution key offered."""
+    text = variant("planned: 2022-Q1, success: 1}", "planned: 2022-Q1, success: 1, flies_on: core}")
+    (message,) = problems(text)
+    assert message.endswith("unknown key 'flies_on'")
+    text = variant("planned: 2022-Q1, success: 1}", "planned: 2022-Q1, success: 1, need: [arm]}")
+    (message,) = problems(text)
+    assert message.endswith("unknown key 'need'; did you mean 'needs'?")
 
 
 def test_reference_to_an_id_that_does_not_exist() -> None:
@@ -80,7 +111,9 @@ def test_duplicate_keys_are_caught() -> None:
     text = variant("    short: NASA\n", "    short: NASA\n    short: NSA\n")
     (message,) = problems(text)
     assert message.startswith(f"s.yaml:{line_of(text, 'short: NSA')}:")
-    assert "duplicate key" in message
+    assert message.endswith(
+        "duplicate key 'short': its second value (NSA) would hide the first (NASA); write each key once"
+    )
 
 
 def test_a_cycle_in_milestone_dependencies() -> None:

@@ -271,8 +271,15 @@ class _Merger:
         changes: dict[str, int] = {}
         added: list[int] = []
         for j, item in enumerate(new):
-            if item["id"] in changes:
-                added.append(j)  # a second item with one id: kept, so the duplicate is reported
+            if item["id"] in changes:  # reported here: merged onto the first, it would hide
+                line = self.variant.value((*new_loc, changes[item["id"]], "id")).line
+                self.diagnostics.append(
+                    _error(
+                        self.variant.value((*new_loc, j, "id")),
+                        f"duplicate {_singular(loc)} id '{item['id']}' (first defined on line {line})",
+                        code="duplicate-id",
+                    )
+                )
             else:
                 changes[item["id"]] = j
         known = {item["id"] for item in old if isinstance(item, dict)}

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import gc
-import types
-import typing
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from game.format.checks import check_scenario
 from game.format.diagnostics import Diagnostic, ScenarioError
@@ -20,7 +17,8 @@ from game.format.extends import resolve_extends
 from game.format.lint import lint_scenario
 from game.format.metadata import game_version_refusal
 from game.format.models import Scenario
-from game.format.yaml_source import DataPath, SourceMap, read_document, read_source
+from game.format.refusals import located_errors
+from game.format.yaml_source import SourceMap, read_document, read_source
 from game.paths import shipped_scenarios_dir, user_scenarios_dir
 
 
@@ -139,7 +137,7 @@ def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        return LoadResult(path, None, located_errors(error, source), source)
+        return LoadResult(path, None, located_errors(error, source, Scenario, data), source)
     diagnostics = check_scenario(scenario, source)
     if not any(d.severity == "error" for d in diagnostics):
         diagnostics += lint_scenario(scenario, source)
@@ -149,98 +147,3 @@ def validate_data(path: str, data: Any, source: SourceMap) -> LoadResult:
 def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Errors first, then warnings, each in file and line order."""
     return sorted(diagnostics, key=lambda d: (d.severity != "error", d.path, d.line, d.column))
-
-
-def located_errors(
-    error: ValidationError, source: SourceMap, root: type[BaseModel] = Scenario
-) -> list[Diagnostic]:
-    """A model's validation errors at their lines and columns (``root``: the file's model)."""
-    diagnostics: list[Diagnostic] = []
-    seen: set[tuple[int, int, str]] = set()
-    for item in error.errors(include_url=False):
-        loc = _data_loc(item["loc"])
-        kind = item["type"]
-        if kind == "extra_forbidden":
-            name = str(loc[-1])
-            choices = _field_names(loc[:-1], root)
-            close = difflib.get_close_matches(name, choices, n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            message = f"unknown key '{name}'{hint}"
-            if name == "remove":
-                message += " ('remove: true' works only in a file that extends another, on an inherited item)"
-            position = source.key(loc)
-            code = "unknown-key"
-        elif kind == "missing":
-            message = f"missing required key '{loc[-1]}'"
-            position = source.value(loc[:-1])
-            code = "missing-key"
-        else:
-            where = ".".join(str(part) for part in loc) or "file"
-            message = f"{where}: {_clean(item['msg'])}"
-            # a bad key of a mapping (a variable's name): pydantic ends its location with "[key]"
-            position = source.key(loc[:-1]) if loc[-1:] == ("[key]",) else source.value(loc)
-            code = "invalid-value"
-        marker = (position.line, position.column, message)
-        if marker not in seen:
-            seen.add(marker)
-            diagnostics.append(Diagnostic.at(position, code, message))
-    return diagnostics
-
-
-#: The tags of the models' unions (models.py), which pydantic puts in an error's location.
-_UNION_TAGS = frozenset(
-    {"tree", "expression", "number", "function-after", "literal-number", "number-expression"}
-)
-
-
-def _data_loc(loc: tuple[Any, ...]) -> DataPath:
-    """Drop the parts of a pydantic location that are not keys of the file (union tags)."""
-    return tuple(part for part in loc if part not in _UNION_TAGS)
-
-
-def _clean(message: str) -> str:
-    message = message.removeprefix("Value error, ")
-    return message[0].lower() + message[1:] if message else message
-
-
-def _field_names(loc: DataPath, root: type[BaseModel] = Scenario) -> list[str]:
-    """The keys allowed at ``loc`` by walking the models, for 'did you mean' hints."""
-    current: Any = root
-    for part in loc:
-        model = _model_in(current)
-        if model is None:
-            return []
-        if isinstance(part, int):
-            current = _item_type(current)
-            continue
-        info = model.model_fields.get(part) or next(
-            (f for f in model.model_fields.values() if f.alias == part), None
-        )
-        if info is None:
-            return []
-        current = info.annotation
-    model = _model_in(current)
-    if model is None:
-        return []
-    return [info.alias or name for name, info in model.model_fields.items()]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
-def _item_type(annotation: Any) -> Any:
-    origin = typing.get_origin(annotation)
-    if origin in (list, dict):
-        return typing.get_args(annotation)[-1]
-    if origin in (typing.Union, types.UnionType, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            if typing.get_origin(arg) in (list, dict):
-                return typing.get_args(arg)[-1]
-    return annotation

@@ -27,6 +27,7 @@ from game.format.dates import DATE_PATTERN
 from game.format.expressions import MAX_NUMBER
 from game.format.happenings import HAPPENINGS
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
+from game.format.spelling import DATE, EXPRESSION, ID, REF
 from game.printable import PlainText
 
 SCHEMA_VERSION = 1
@@ -35,6 +36,7 @@ Id = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40),
     Field(description="An id: lower-case letters, digits and underscores, starting with a letter."),
+    ID,
 ]
 #: The word that names the playing agency wherever an effect names an agency: one event serves
 #: every playable agency. No agency may take it as its id.
@@ -44,6 +46,7 @@ Ref = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$", max_length=81),
     Field(description="A milestone or contribution id, or 'programme.id' to name another programme's."),
+    REF,
 ]
 #: An id, or a placeholder for a happening's detail (the checks say which fits where).
 PLACEHOLDER_OR_ID = r"^([a-z][a-z0-9_]*|\$agency|\$programme)$"
@@ -63,6 +66,7 @@ Date = Annotated[
     str,
     StringConstraints(pattern=DATE_PATTERN),
     Field(description="A date: 'YYYY-QN' (a quarter) or 'YYYY-MM' (a month)."),
+    DATE,
 ]
 Expression = Annotated[
     str,
@@ -71,6 +75,7 @@ Expression = Annotated[
         description="An expression of the safe condition language, "
         "e.g. 'year >= 2023 and relation(\"nasa\") > 40'."
     ),
+    EXPRESSION,
 ]
 
 

@@ -23,8 +23,9 @@ from game.format.checks import check_conditions, did_you_mean
 from game.format.dates import format_date, parse_date
 from game.format.diagnostics import Diagnostic, Position
 from game.format.extends import locate
-from game.format.loader import LoadResult, default_search_dirs, load_scenario, located_errors
+from game.format.loader import LoadResult, default_search_dirs, load_scenario
 from game.format.models import Date, Expression, Id, Scenario, Strict
+from game.format.refusals import located_errors
 from game.format.yaml_source import DataPath, SourceMap, read_document, read_source
 from game.paths import TEST_SUFFIX
 
@@ -152,7 +153,9 @@ def load_tests(path: str | Path, search_dirs: Sequence[Path] | None = None) -> L
     try:
         tests = ScenarioTestFile.model_validate(document.data)
     except ValidationError as error:
-        return LoadedTests(shown, None, source, diagnostics=located_errors(error, source, ScenarioTestFile))
+        return LoadedTests(
+            shown, None, source, diagnostics=located_errors(error, source, ScenarioTestFile, document.data)
+        )
     loaded = LoadedTests(shown, tests, source)
     scenario_path = _scenario_path(loaded, search_dirs)
     if scenario_path is None:

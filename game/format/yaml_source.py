@@ -314,6 +314,21 @@ class _Anchor:
         self.done = False
 
 
+def _shown(value: Any) -> str:
+    """A value as YAML writes it, short: null, true, 12, the text itself, 'a list', 'a mapping'."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return value if len(value) <= 40 else value[:40] + "..."
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "a mapping" if isinstance(value, dict) else "a value"
+
+
 def _kind(value: Any) -> str:
     return "mapping" if type(value) is dict else "sequence" if type(value) is list else "scalar"
 
@@ -784,7 +799,7 @@ class _Builder:
                 if key not in parent.keys:
                     parent.keys[key] = value
                     if parent.mode != _KEY:
-                        shown = f"!{key.tag}" if type(key) is _Tagged else repr(key)
+                        shown = f"!{key.tag}" if type(key) is _Tagged else _shown(key)
                         self._refuse(
                             parent.key_pos or parent.pos,
                             code="yaml-key",
@@ -794,8 +809,11 @@ class _Builder:
             except TypeError:
                 return
             original = parent.keys[key]
-        message = f'found duplicate key "{key}" with value "{value}" (original value: "{original}")'
-        self._meaning(parent.key_pos or parent.pos, code="duplicate-key", message=message.replace('"', "'"))
+        message = (
+            f"duplicate key '{_shown(key)}': its second value ({_shown(value)}) would hide the first "
+            f"({_shown(original)}); write each key once"
+        )
+        self._meaning(parent.key_pos or parent.pos, code="duplicate-key", message=message)
 
     def _merge(self, frame: _Frame) -> None:
         """Keys merged in by '<<': shown at the merging mapping, as they are written nowhere
