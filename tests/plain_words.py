@@ -18,15 +18,25 @@ RAW = [
         ),
         "pydantic's own words",
     ),
+    (re.compile(r"'Attribute'|<class|Traceback|[a-z]Error\b|__\w+__|\bself\b"), "Python internals"),
     (
         re.compile(r"\b(str|int|float|bool|dict|NoneType|None|tuple|typing|Annotated|Literal|Optional)\b"),
         "a Python type name",
     ),
-    (re.compile(r"'Attribute'|<class|Traceback|[a-z]Error\b|__\w+__|\bself\b"), "Python internals"),
     (re.compile(r"\b[A-Z][a-z]+[A-Z][A-Za-z]*\b"), "a class name"),
 ]
 
 
+#: what a message may quote of the file ('...'): the author's own words, checked for the first kinds only
+QUOTED = re.compile(r"'[^']*'")
+QUOTES_CHECKED = 4
+
+
 def raw_parts(message: str) -> list[str]:
     """What in ``message`` an author should never read (empty when it is plain)."""
-    return [f"{what}: {found.group(0)!r}" for pattern, what in RAW if (found := pattern.search(message))]
+    unquoted = QUOTED.sub("''", message)
+    return [
+        f"{what}: {found.group(0)!r}"
+        for index, (pattern, what) in enumerate(RAW)
+        if (found := pattern.search(message if index < QUOTES_CHECKED else unquoted))
+    ]
