@@ -18,7 +18,8 @@ RAW = [
         ),
         "pydantic's own words",
     ),
-    (re.compile(r"'Attribute'|<class|Traceback|[a-z]Error\b|__\w+__|\bself\b"), "Python internals"),
+    (re.compile(r"'(Attribute|Name|Call|Compare|BinOp|Constant)'|<class|Traceback"), "Python internals"),
+    (re.compile(r"[a-z]Error\b|__\w+__|\bself\b"), "Python internals"),
     (
         re.compile(r"\b(str|int|float|bool|dict|NoneType|None|tuple|typing|Annotated|Literal|Optional)\b"),
         "a Python type name",
