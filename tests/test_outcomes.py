@@ -197,7 +197,7 @@ def gamble_on_cut(outcomes: str) -> str:
             "invalid-value",
             "-1}",
             0,
-            "greater than or equal to 0",
+            "weight is -1, but it must be a number from 0 to 10000",
         ),
         (
             "          - {id: a, label: x, weight: true}\n",
@@ -206,7 +206,13 @@ def gamble_on_cut(outcomes: str) -> str:
             0,
             "a weight is a number",
         ),
-        ("          - {id: a, label: x, weight: 1e9}\n", "invalid-value", "1e9}", 0, "less than or equal"),
+        (
+            "          - {id: a, label: x, weight: 1e9}\n",
+            "invalid-value",
+            "1e9}",
+            0,
+            "weight is 1000000000, but it must be a number from 0 to 10000",
+        ),
         (
             '          - id: a\n            label: x\n            weight: relation("nasaa")\n',
             "unknown-id",

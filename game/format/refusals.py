@@ -238,6 +238,7 @@ def value_message(item: Any, loc: DataPath, at_key: bool, root: Any, data: Any) 
         how = spelling.words + spelling.example(given) if spelling else _described(metadata, subject)
         return f"{_in(context)}{subject} {verb} {shown}, which is not {how}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than", "finite_number"):
+        annotation, metadata = _number_in(annotation, metadata)
         bounds = _range(metadata) or _range(tuple(_bounds_from(ctx)))
         number = "a whole number" if annotation is int else "a number"
         number = number.replace("a ", "a finite ", 1) if kind == "finite_number" else number
@@ -310,6 +311,16 @@ def _subject(loc: DataPath, at_key: bool, root: Any) -> tuple[str, int]:
     if parent is not None and typing.get_origin(parent[0]) is dict and len(loc) > 1:
         return f"{loc[-2]} '{last}'", 2
     return str(last), 1
+
+
+def _number_in(annotation: Any, metadata: tuple[Any, ...]) -> tuple[Any, tuple[Any, ...]]:
+    """The number type (with its range) of a field that may also be something else (a number or
+    an expression, say), or the field's own type."""
+    for member in _union_args(annotation):
+        base, more = _unwrap(member, ())
+        if base in (int, float):
+            return base, more
+    return annotation, metadata
 
 
 def _in(context: str) -> str:
