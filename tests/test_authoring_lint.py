@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from game.format.dates import parse_date
 from game.format.feasibility import Facts, can_hold
 from game.format.lint import WARNINGS
-from game.format.loader import load_scenario_bytes
+from game.format.loader import load_scenario, load_scenario_bytes
 from tests.authoring_support import BASE, edit, located, position
 
 CHOICE_CUT = "          - budget: -10\n"
 EVENTS_END = "\nobjectives:\n"
 MILESTONES_END = "        crew: orbit\n"
 IMPOSSIBLE_RULE = "            admission: [{programme: station, condition: year > 2040}]\n"
+#: what the one event of the base that sets a flag ('defended') leaves unreachable when it never fires
+CASCADE = [
+    ("objective-impossible", '      all:\n        - flag("defended")', 6),
+    ("flag-never-set", 'flag("defended")', 5),
+]
 
 
 @dataclass
@@ -42,12 +48,12 @@ CASES = [
     Case(
         "event window after the calendar",
         [("    after: 2027-Q1\n    before: 2027-Q4", "    after: 2040-Q1\n    before: 2040-Q4")],
-        [("event-outside-calendar", "2040-Q1", 0)],
+        [("event-outside-calendar", "2040-Q1", 0), *CASCADE],
     ),
     Case(
         "event window before the calendar",
         [("    after: 2027-Q1\n    before: 2027-Q4", "    after: 2020-Q1\n    before: 2020-Q4")],
-        [("event-outside-calendar", "2020-Q4", 0)],
+        [("event-outside-calendar", "2020-Q4", 0), *CASCADE],
     ),
     Case(
         "triggered_only event nobody triggers",
@@ -57,12 +63,12 @@ CASES = [
     Case(
         "event with no chance",
         [("    chance: 0.5\n", "    chance: 0\n")],
-        [("event-impossible", "    chance: 0\n", 12)],
+        [("event-impossible", "    chance: 0\n", 12), *CASCADE],
     ),
     Case(
         "event whose condition cannot hold in its window",
         [("    chance: 0.5\n", "    chance: 0.5\n    when: year >= 2030\n")],
-        [("event-impossible", "year >= 2030", 0)],
+        [("event-impossible", "year >= 2030", 0), *CASCADE],
     ),
     Case(
         "triggered_only event that cannot hold in the calendar",
@@ -345,3 +351,78 @@ def test_a_crewed_flight_is_possible_from_its_planned_date() -> None:
     assert not can_hold("crewed_orbit", _facts(last="2029-Q4", crew_orbit_from=planned))
     assert can_hold("crewed_orbit", _facts(last="2030-Q1", crew_orbit_from=planned))
     assert not can_hold("crewed_surface", _facts(crew_orbit_from=planned))
+
+
+def test_what_only_events_that_never_fire_provide_is_warned_about_down_the_chain() -> None:
+    """The docs' promise for late starts: a flag only a dead event sets, the events gated on it,
+    the follow-ups only they schedule, and what those set in turn, each said with its cause."""
+    text = edit(BASE, "    after: 2027-Q1\n    before: 2027-Q4", "    after: 2020-Q1\n    before: 2020-Q4")
+    text = edit(
+        text,
+        EVENTS_END,
+        '  - id: relief\n    title: Relief\n    when: flag("defended")\n'
+        "    effects: [{set_flags: [relieved], follow_up: [{event: echo}]}]\n"
+        "  - id: echo\n    title: Echo\n    triggered_only: true\n"
+        '  - id: thanks\n    title: Thanks\n    when: flag("relieved")\n' + EVENTS_END,
+    )
+    result = load_scenario_bytes("late.yaml", text.encode(), search_dirs=[])
+    found = [(d.code, d.line, d.column, d.message) for d in result.warnings]
+    budget = "event 'budget_review', which never fires"
+    assert found == [
+        (
+            "event-outside-calendar",
+            *position(text, "2020-Q4"),
+            "event 'budget_review' never fires: its window (2020-Q1 to 2020-Q4) holds no turn of the "
+            "calendar (2026-Q1 to 2033-Q4)",
+        ),
+        (
+            "event-impossible",
+            *position(text, 'flag("defended")\n    effects'),
+            f"event 'relief' never fires: its condition reads flag 'defended' (set only by {budget})",
+        ),
+        (
+            "flag-never-set",
+            *position(text, 'flag("defended")\n    effects', 5),
+            f"flag 'defended' is set only by {budget}, so it is always false",
+        ),
+        (
+            "event-never-triggered",
+            *position(text, "triggered_only: true", 16),
+            "event 'echo' never fires: it is triggered_only, and only event 'relief' names it in a "
+            "follow_up, but that event never fires",
+        ),
+        (
+            "event-impossible",
+            *position(text, 'flag("relieved")'),
+            "event 'thanks' never fires: its condition reads flag 'relieved' (set only by event 'relief', "
+            "which never fires)",
+        ),
+        (
+            "flag-never-set",
+            *position(text, 'flag("relieved")', 5),
+            "flag 'relieved' is set only by event 'relief', which never fires, so it is always false",
+        ),
+        (
+            "objective-impossible",
+            *position(text, '      all:\n        - flag("defended")', 6),
+            "objective 'steadfast' can never be reached: its condition cannot hold between 2026-Q1 and "
+            "2033-Q4",
+        ),
+        (
+            "flag-never-set",
+            *position(text, 'flag("defended")', 5, 2),
+            f"flag 'defended' is set only by {budget}, so it is always false",
+        ),
+    ]
+
+
+def test_a_late_starting_variant_lists_what_its_passed_events_leave_behind(tmp_path: Path) -> None:
+    """The docs' own example: a variant that starts after its base's crisis window."""
+    (tmp_path / "base.yaml").write_text(BASE, encoding="utf-8")
+    variant = "extends: base.yaml\nid: late\ncalendar: {start: 2028-Q1}\n"
+    (tmp_path / "late.yaml").write_text(variant, encoding="utf-8")
+    result = load_scenario(tmp_path / "late.yaml", search_dirs=[])
+    assert not result.errors, result.errors
+    codes = [(d.code, d.path.endswith("base.yaml")) for d in result.warnings]
+    assert ("event-outside-calendar", True) in codes
+    assert ("flag-never-set", True) in codes and ("objective-impossible", True) in codes

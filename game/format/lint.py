@@ -24,17 +24,20 @@ from game.format.yaml_source import DataPath, SourceMap
 WARNINGS: dict[str, str] = {
     "event-outside-calendar": "An event's date window (after..before) holds no turn of the calendar, "
     "so it never fires.",
-    "event-never-triggered": "A `triggered_only` event that no `follow_up` names, so it never fires.",
-    "event-impossible": "An event whose `chance` is 0, or whose `when` can never hold in its date window.",
+    "event-never-triggered": "A `triggered_only` event that no `follow_up` names (or only events "
+    "that never fire name), so it never fires.",
+    "event-impossible": "An event whose `chance` is 0, or whose `when` can never hold in its date window "
+    "(e.g. it reads a flag that only events that never fire set).",
     "ignored-key": "A key that has no effect where it is: `after`, `before`, `chance`, `repeat` or "
     "`cooldown` on a `triggered_only` event, `cooldown` without `repeat: true`, `by` on an objective "
     "scored by `scale`.",
     "outcomes-never-drawn": "A list of outcomes whose weights are all the number 0: none is ever drawn.",
-    "flag-never-set": "A condition reads a flag (or an agency's flag) that no effect sets, so `flag(...)` "
-    "(`agency_flag`, `my_flag`) is always false.",
+    "flag-never-set": "A condition reads a flag (or an agency's flag) that no effect sets (or only effects "
+    "of events that never fire), so `flag(...)` (`agency_flag`, `my_flag`) is always false.",
     "flag-never-read": "An effect sets a flag (or an agency's flag) that no condition reads.",
-    "variable-never-set": "A condition reads a variable (global, or an agency's) that no effect sets and "
-    "no starting value gives, so `var(...)` (`agency_var`, `my_var`) is always 0.",
+    "variable-never-set": "A condition reads a variable (global, or an agency's) that no effect sets (or "
+    "only effects of events that never fire) and no starting value gives, so `var(...)` (`agency_var`, "
+    "`my_var`) is always 0.",
     "variable-never-read": "An effect or a starting value gives a variable (global, or an agency's) a value "
     "that no condition or expression reads.",
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
@@ -76,11 +79,14 @@ class _Linter:
         self.start, self.end = parse_date(calendar.start), parse_date(calendar.end)
         self.step = calendar.turn_months
         self.last_turn = self.start + (self.end - self.start) // self.step * self.step
-        self.written = {names.kind: names.written(self) for names in NAMESPACES}
-        self.flags_set = set(self.written["flag"])
         self.planned = {
             f"{p.id}.{m.id}": parse_date(m.planned) for p in scenario.programmes for m in p.milestones
         }
+        self.written = {names.kind: names.written(self) for names in NAMESPACES}  # by every effect
+        self.scheduled = self.follow_ups(set())  # event id -> the events whose follow-ups name it
+        self.live = self.written  # what the effects that can happen write: see never_firing
+        self.dead = self.never_firing()  # event index -> why it never fires
+        self.live = self.written_by_live(set(self.dead))
 
     # -- reporting
     def warn(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -118,6 +124,97 @@ class _Linter:
         for c, choice in enumerate(event.choices):
             if choice.outcomes:
                 yield ("events", i, "choices", c, "outcomes"), choice.outcomes
+
+    # -- events that never fire, and what only they would provide
+    def never_firing(self) -> dict[int, str]:
+        """The events that never fire, each with why, until nothing more is found.
+
+        An event that never fires sets no flag or variable and schedules no follow-up, so the
+        events gated on what it sets, and the triggered_only events only it schedules, never fire
+        either: a variant that starts after its base's crises gets every one of them warned about,
+        not only the first. (Objectives and admissions read the same facts, so they follow.)
+        """
+        dead: dict[int, str] = {}
+        pending = set(range(len(self.s.events)))
+        while pending:
+            self.live = self.written_by_live(set(dead))
+            scheduled = self.follow_ups(set(dead))
+            found = {i: why for i in sorted(pending) if (why := self.why_never(self.s.events[i], scheduled))}
+            if not found:
+                break
+            dead.update(found)
+            lost = self.names_lost(self.written_by_live(set(dead)))
+            pending = {  # only the events that what was lost can reach are asked again
+                i
+                for i, event in enumerate(self.s.events)
+                if i not in dead and (event.triggered_only or self.names_read.get(i, set()) & lost)
+            }
+        return dead
+
+    def why_never(self, event: Event, scheduled: dict[str, list[str]]) -> str:
+        """Why ``event`` never fires, given the follow-ups that can be scheduled; '' when it may."""
+        if event.triggered_only:
+            if event.id not in scheduled:
+                return "never-triggered"
+            return "" if can_hold(event.when, self.facts(self.start, self.last_turn)) else "impossible"
+        after = parse_date(event.after) if event.after else None
+        before = parse_date(event.before) if event.before else None
+        window = self.turns_between(after, before)
+        if window is None:
+            return "outside"
+        if event.chance == 0:
+            return "no-chance"
+        return "" if can_hold(event.when, self.facts(*window)) else "impossible"
+
+    def written_by_live(self, dead: set[int]) -> dict[str, Places]:
+        """What is written (flags, variables...) by starting values and the effects of every event
+        not in ``dead``."""
+        live: dict[str, Places] = {}
+        for kind, names in self.written.items():
+            live[kind] = {}
+            for name, places in names.items():
+                kept = [place for place in places if not _inside(place[0], dead)]
+                if kept:
+                    live[kind][name] = kept
+        return live
+
+    def follow_ups(self, dead: set[int]) -> dict[str, list[str]]:
+        """Event id -> the ids of the events (not in ``dead``) whose follow-ups name it ('' for a
+        programme's on_join)."""
+        found: dict[str, list[str]] = {}
+        for loc, effect in self.effects():
+            if not _inside(loc, dead):
+                for follow in effect.follow_up:
+                    found.setdefault(follow.event, []).append(self.owner(loc))
+        return found
+
+    def owner(self, loc: DataPath) -> str:
+        return self.s.events[int(loc[1])].id if loc[0] == "events" else ""
+
+    def names_lost(self, live: dict[str, Places]) -> set[tuple[str, str]]:
+        return {
+            (kind, name) for kind, names in self.written.items() for name in names if name not in live[kind]
+        }
+
+    @cached_property
+    def names_read(self) -> dict[int, set[tuple[str, str]]]:
+        """Event index -> the (kind, name) of every flag and variable its ``when`` reads."""
+        found: dict[int, set[tuple[str, str]]] = {}
+        for loc, ref in self.references():
+            names = READ_AS.get(ref.kind)
+            if names is not None and loc[0] == "events" and loc[2] == "when":
+                found.setdefault(int(loc[1]), set()).add((names.kind, ref.value))
+        return found
+
+    def lost_words(self, index: int) -> str:
+        """What event ``index``'s condition reads that only events that never fire write, in words."""
+        lost = sorted(self.names_read.get(index, set()) & self.names_lost(self.live))
+        return ", ".join(f"{kind} '{name}' (set only by {self.setters(kind, name)})" for kind, name in lost)
+
+    def setters(self, kind: str, name: str) -> str:
+        """'event 'x', which never fires': who writes the name, when none of them fires."""
+        ids = sorted({self.owner(loc) for loc, _ in self.written[kind].get(name, [])})
+        return _events(ids) + (", which never fires" if len(ids) == 1 else ", which never fire")
 
     def value_expressions(self) -> Iterator[tuple[DataPath, str]]:
         """Every expression of an effect that gives a number (a variable's new value)."""
@@ -168,10 +265,10 @@ class _Linter:
             last=last,
             start=self.start,
             turn_months=self.step,
-            flags_set=self.flags_set,
-            variables_set=set(self.written["variable"]),
-            agency_variables_set=set(self.written["agency variable"]),
-            agency_flags_set=set(self.written["agency flag"]),
+            flags_set=set(self.live["flag"]),
+            variables_set=set(self.live["variable"]),
+            agency_variables_set=set(self.live["agency variable"]),
+            agency_flags_set=set(self.live["agency flag"]),
             playable={a.id for a in self.s.agencies if a.playable},
             milestone_planned=self.planned,
             crew_orbit_from=orbit,
@@ -231,7 +328,6 @@ class _Linter:
         return self.found
 
     def lint_events(self) -> None:
-        named = {f.event for _, effect in self.effects() for f in effect.follow_up}
         for i, event in enumerate(self.s.events):
             loc = ("events", i)
             for outcomes_loc, outcomes in self.outcome_lists(i, event):
@@ -243,7 +339,7 @@ class _Linter:
                         key=True,
                     )
             if event.triggered_only:
-                self.lint_triggered(loc, event, named)
+                self.lint_triggered(i, event)
                 continue
             if "cooldown" in event.model_fields_set and not event.repeat:
                 self.warn(
@@ -252,10 +348,11 @@ class _Linter:
                     "'cooldown' has no effect without 'repeat: true'",
                     key=True,
                 )
+            why = self.dead.get(i)
             after = parse_date(event.after) if event.after else None
             before = parse_date(event.before) if event.before else None
             window = self.turns_between(after, before)
-            if window is None:
+            if why == "outside":
                 where = "after" if after is not None and after > self.start else "before"
                 self.warn(
                     (*loc, where),
@@ -263,24 +360,34 @@ class _Linter:
                     f"event '{event.id}' never fires: its window ({event.after or 'start'} to "
                     f"{event.before or 'end'}) holds no turn of the calendar ({self.span()})",
                 )
-            elif event.chance == 0:
+            elif why == "no-chance":
                 self.warn(
                     (*loc, "chance"), "event-impossible", f"event '{event.id}' never fires: its chance is 0"
                 )
-            elif not can_hold(event.when, self.facts(*window)):
+            elif why == "impossible" and window is not None:
+                lost = self.lost_words(i)
                 self.warn(
                     (*loc, "when"),
                     "event-impossible",
-                    f"event '{event.id}' never fires: its condition cannot hold between "
+                    f"event '{event.id}' never fires: its condition reads {lost}"
+                    if lost
+                    else f"event '{event.id}' never fires: its condition cannot hold between "
                     f"{self.date(window[0])} and {self.date(window[1])}",
                 )
 
-    def lint_triggered(self, loc: DataPath, event: Event, named: set[str]) -> None:
-        if event.id not in named:
+    def lint_triggered(self, index: int, event: Event) -> None:
+        loc = ("events", index)
+        why = self.dead.get(index)
+        if why == "never-triggered":
+            namers = sorted(set(self.scheduled.get(event.id, [])))
+            but = "that event never fires" if len(namers) == 1 else "those events never fire"
             self.warn(
                 (*loc, "triggered_only"),
                 "event-never-triggered",
-                f"event '{event.id}' is triggered_only but no follow_up names it, so it never fires",
+                f"event '{event.id}' never fires: it is triggered_only, and only {_events(namers)} "
+                f"name{'s' if len(namers) == 1 else ''} it in a follow_up, but {but}"
+                if namers
+                else f"event '{event.id}' is triggered_only but no follow_up names it, so it never fires",
             )
         for key in ("after", "before", "chance", "repeat", "cooldown"):
             if key in event.model_fields_set:
@@ -291,11 +398,14 @@ class _Linter:
                     "it fires when its follow-up is due, if 'when' holds",
                     key=True,
                 )
-        if event.id in named and not can_hold(event.when, self.facts(self.start, self.last_turn)):
+        if why == "impossible":
+            lost = self.lost_words(index)
             self.warn(
                 (*loc, "when"),
                 "event-impossible",
-                f"event '{event.id}' never fires: its condition cannot hold in the calendar",
+                f"event '{event.id}' never fires: its condition reads {lost}"
+                if lost
+                else f"event '{event.id}' never fires: its condition cannot hold in the calendar",
             )
 
     def lint_names(self) -> None:
@@ -306,12 +416,18 @@ class _Linter:
             if names is None:
                 continue
             read[names.kind].add(ref.value)
-            if ref.value not in self.written[names.kind]:
+            if ref.value not in self.live[names.kind]:
+                unset = (
+                    f"set only by {self.setters(names.kind, ref.value)}, so it is always "
+                    + ("false" if names.family == "flag" else "0")
+                    if ref.value in self.written[names.kind]
+                    else names.unset
+                )
                 self.found.append(
                     Diagnostic.at(
                         self.source.text(loc, ref.column),
                         names.unset_code,
-                        f"{names.kind} '{ref.value}' is {names.unset}{self.elsewhere(names, ref.value)}",
+                        f"{names.kind} '{ref.value}' is {unset}{self.elsewhere(names, ref.value)}",
                         severity="warning",
                     )
                 )
@@ -622,6 +738,18 @@ NAMESPACES: tuple[Names, ...] = (
 
 #: The namespace of each kind of name an expression reads.
 READ_AS: dict[str, Names] = {names.ref_kind: names for names in NAMESPACES}
+
+
+def _inside(loc: DataPath, dead: set[int]) -> bool:
+    """Whether ``loc`` is in one of the events ``dead`` (by index)."""
+    return len(loc) > 1 and loc[0] == "events" and loc[1] in dead
+
+
+def _events(ids: list[str]) -> str:
+    """'event 'x'', 'events 'x' and 'y'' ('' is a programme's on_join)."""
+    named = [f"'{i}'" if i else "a programme's on_join" for i in ids]
+    words = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+    return ("event " if len(ids) == 1 and ids[0] else "events ") + words
 
 
 def expressions_in(loc: DataPath, condition: Any) -> Iterator[tuple[DataPath, str]]:
