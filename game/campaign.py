@@ -19,6 +19,23 @@ from game.format.loader import load_scenario
 from game.format.models import Scenario
 from game.i18n import msg
 
+#: The largest seed (and the most negative, negated): a save holds integers up to 2**63 - 1.
+MAX_SEED = 2**63 - 1
+SEED_RANGE = f"a seed is a whole number from -{MAX_SEED} to {MAX_SEED}, so that a save can hold it"
+
+
+def seed_refusal(seed: int | str) -> str:
+    """Why ``seed`` cannot start a campaign (a save could not hold it), or '' when it can.
+
+    ``seed`` may be the digits as typed: more of them than Python reads as a number are refused too.
+    """
+    text = str(seed).strip()
+    digits = text.lstrip("+-").lstrip("0")
+    if len(digits) <= len(str(MAX_SEED)) and abs(int(text)) <= MAX_SEED:
+        return ""
+    shown = f"seed {int(text)}" if len(digits) <= 30 else f"a seed of {len(digits)} digits"
+    return f"{shown} is too large: {SEED_RANGE}"
+
 
 class CampaignError(ValueError):
     """A scenario file that does not load (its located errors), or an agency it does not offer."""
@@ -77,8 +94,9 @@ class Campaign:
         )
 
     def start(self, agency: str, seed: int) -> Game:
-        """A new game as ``agency`` with ``seed``; CampaignError if the agency is not playable."""
-        refused = self.refusal(agency)
+        """A new game as ``agency`` with ``seed``; CampaignError if the agency is not playable
+        or the seed would not fit in a save."""
+        refused = self.refusal(agency) or seed_refusal(seed)
         if refused:
             raise CampaignError(refused)
         return Game(self.compiled, agency, seed)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
-from game.campaign import Campaign, CampaignError
+from game.campaign import Campaign, CampaignError, seed_refusal
 from game.engine.compiled import CompiledScenario
 from game.paths import default_scenario
 
@@ -33,3 +34,14 @@ def load_compiled(path: str | None) -> CompiledScenario | None:
 def fail(message: str, code: int = 2) -> int:
     print(f"cislunar: {message}", file=sys.stderr)
     return code
+
+
+def seed_number(text: str) -> int:
+    """A ``--seed`` option: a whole number a save can hold, or argparse's usage error saying so."""
+    if not text.strip().lstrip("+-").isdigit():
+        shown = text if len(text) <= 30 else text[:30] + "..."
+        raise argparse.ArgumentTypeError(f"'{shown}' is not a whole number")
+    refused = seed_refusal(text)
+    if refused:
+        raise argparse.ArgumentTypeError(refused)
+    return int(text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from game.cli.common import seed_number
+
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("play", help="play in the terminal (the default command)")
@@ -15,7 +17,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", help="scenario file; with --agency, skips set-up")
     parser.add_argument("--agency", help="agency id to play")
-    parser.add_argument("--seed", type=int, help="campaign seed (default: random)")
+    parser.add_argument("--seed", type=seed_number, help="campaign seed (default: random)")
     parser.add_argument(
         "--lang",
         metavar="CODE",

@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from game.bots import strategy_names
-from game.campaign import Campaign
-from game.cli.common import fail, load_campaign
+from game.campaign import SEED_RANGE, Campaign, seed_refusal
+from game.cli.common import fail, load_campaign, seed_number
 from game.sim.balance import BalanceReport, run_balance
 from game.sim.parallel import default_jobs
 from game.sim.runner import play_campaign
@@ -52,7 +52,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="strategy to play (repeatable; default: every strategy the scenario has, listed below)",
     )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the first run (default 1)")
+    parser.add_argument("--seed", type=seed_number, default=1, help="seed of the first run (default 1)")
     parser.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
     parser.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
     parser.add_argument(
@@ -78,6 +78,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if args.runs < 1:
         return fail("--runs must be at least 1")
+    if seed_refusal(args.seed + args.runs - 1):
+        last = args.seed + args.runs - 1
+        return fail(f"--seed {args.seed} with --runs {args.runs} reaches seed {last}: {SEED_RANGE}")
     if args.jobs < 1:
         return fail("--jobs must be at least 1")
     unknown = unknown_strategy(args.strategy, campaign)

@@ -80,3 +80,20 @@ async def test_the_crisis_event_is_answered_on_the_way() -> None:
                 await answer_events(pilot, "2")
         assert seen == 1
         assert any("A crisis: Panic" in item.text for report in app.game.reports for item in report.news)
+
+
+async def test_a_seed_no_save_could_hold_is_refused_where_it_is_typed() -> None:
+    """It started a campaign whose every save then failed; now the set-up says so and stays."""
+    app = make_app(folders=[MINI.parent])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen)
+        app.screen.query_one("#seed", Input).value = "9" * 25
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, AgencyScreen) and app.game is None
+        refused = [n for n in app._notifications if n.title == "Choose another seed"]
+        assert refused and "seed 9999999999999999999999999 is too large" in str(refused[0].message)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.campaign import Campaign
+from game.campaign import Campaign, seed_refusal
 from game.format.models import Agency, Scenario
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
@@ -130,6 +130,10 @@ class AgencyScreen(CampaignScreen[None]):
         menu = self.query_one("#agencies", OptionList)
         agency = self.agencies[menu.highlighted or 0]
         text = self.query_one("#seed", Input).value.strip()
-        seed = int(text) if text.lstrip("-").isdigit() else new_seed()
+        typed = text.lstrip("-").isdigit()
+        if typed and seed_refusal(text):
+            self.notify(seed_refusal(text), title=_("Choose another seed"), severity="error", timeout=10)
+            return
+        seed = int(text) if typed else new_seed()
         campaign = self.campaign
         self.cislunar.start_campaign(campaign.start(agency.id, seed), campaign.path)
