@@ -193,6 +193,12 @@ BAD_FILES = [
         "end_",
     ),
     (
+        "unknown-action",
+        "    agency: esa",
+        "    agency: esa\n    actions: [{turn: 2021-Q1, action: answer, target: crisis, option: calm}]",
+        "answer, target",
+    ),
+    (
         "date-range",
         "    agency: esa",
         "    agency: esa\n    actions: [{turn: 2021-02, action: invest}]",
@@ -339,4 +345,19 @@ def test_validate_checks_a_test_file_as_a_test_file(
     line, column = position(text, "nasa")
     assert (
         out.startswith(f"{bad}:{line}:{column}: error: 'nasa' is not a playable agency") and "1 error" in err
+    )
+
+
+def test_an_answer_written_as_an_action_says_how_to_answer_an_event(tmp_path: Path) -> None:
+    """It was played and refused on its turn ('answer crisis calm' was refused: ...), unhelpfully."""
+    text = CALM.replace(
+        "    agency: esa\n",
+        "    agency: esa\n    actions: [{turn: 2021-Q1, action: answer, target: crisis, option: calm}]\n",
+    )
+    (error,) = run(write(tmp_path, text)).errors
+    assert (error.code, error.line, error.column) == ("unknown-action", *position(text, "answer, target"))
+    assert error.message == (
+        "events are not answered by an action: give the test 'answers:', each event's id with the id of "
+        "its choice, e.g. 'answers: {crisis: calm}'; the test answers that event so whenever it asks "
+        "(and a strategy, if any, answers the others)"
     )

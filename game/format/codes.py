@@ -49,7 +49,8 @@ ERRORS: dict[str, str] = {
 TEST_ERRORS: dict[str, str] = {
     "scenario": "The scenario a test file names cannot be found, or has errors.",
     "date-range": "A date outside the campaign, or an `at:` or action `turn:` that is not one of its turns.",
-    "unknown-action": "An action kind the game does not have.",
+    "unknown-action": "An action kind the game does not have, or one a test does not script: `end_turn` "
+    "(a turn ends by itself) and `answer` (events are answered by `answers:`).",
     "unknown-strategy": "A strategy the game does not have.",
     "refused": "One of the test's actions was refused on its turn; the message gives the game's reason.",
     "failed": "An expectation that did not hold (with the values it saw), or an outcome not reached.",

@@ -14,6 +14,7 @@ values the campaign had (each side of a comparison, each part of an ``and``).
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from game.bots.base import Strategy
 from game.bots.strategies import make_strategy, strategy_names
 from game.campaign import Campaign
 from game.engine.actions import END_TURN, Action
+from game.engine.actions.kinds.answer import Answer
 from game.engine.actions.registry import kinds, known
 from game.engine.expressions import compile_expression
 from game.engine.state import GameState
@@ -32,7 +34,7 @@ from game.format.dates import format_date, parse_date
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import parse_expression
 from game.format.models import Scenario
-from game.format.scenario_tests import LoadedTests, ScenarioTest, load_tests
+from game.format.scenario_tests import LoadedTests, ScenarioTest, ScriptedAction, load_tests
 from game.format.yaml_source import DataPath
 
 MAX_SHOWN_VALUES = 6  # values quoted in one failure: enough to see why, short enough to read
@@ -125,7 +127,7 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
         for j, scripted in enumerate(test.actions):
             where = loaded.at(("tests", i, "actions", j, "action"))
             if not known(scripted.action):
-                names = [kind for kind in kinds() if Action(kind) != END_TURN]
+                names = [kind for kind in kinds() if kind not in TAKEN_BY_THE_TEST]
                 message = f"unknown action '{scripted.action}'; the actions are {', '.join(names)}"
                 found.append(
                     Diagnostic.at(where, "unknown-action", message + did_you_mean(scripted.action, names))
@@ -133,7 +135,29 @@ def _engine_checks(loaded: LoadedTests) -> list[Diagnostic]:
             elif Action(scripted.action) == END_TURN:
                 message = "a turn ends by itself after the test's actions (and the strategy's): leave it out"
                 found.append(Diagnostic.at(where, "unknown-action", message))
+            elif scripted.action == ANSWER:
+                found.append(Diagnostic.at(where, "unknown-action", answer_advice(scripted)))
     return found
+
+
+ANSWER = Answer.kind
+#: Action kinds a test does not script: the turn ends by itself, and events are answered by 'answers:'.
+TAKEN_BY_THE_TEST = {END_TURN.kind, ANSWER}
+
+
+def answer_advice(scripted: ScriptedAction) -> str:
+    """How a test answers an event, for an author who wrote it as an action."""
+    event = scripted.target if is_id(scripted.target) else "EVENT"
+    choice = scripted.option if is_id(scripted.option) else "CHOICE"
+    return (
+        "events are not answered by an action: give the test 'answers:', each event's id with the "
+        f"id of its choice, e.g. 'answers: {{{event}: {choice}}}'; the test answers that event so "
+        "whenever it asks (and a strategy, if any, answers the others)"
+    )
+
+
+def is_id(text: str) -> bool:
+    return bool(re.fullmatch(r"[a-z][a-z0-9_]{0,39}", text))
 
 
 def make_test_strategy(name: str | None, seed: int, scenario: Scenario) -> Strategy:
