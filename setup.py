@@ -20,6 +20,6 @@ setup(
         "game": ["locale/*.pot", "locale/*/LC_MESSAGES/*.po"],
         # The scenarios, and the tests of their history that `cislunar test` runs by default.
         "game.data.scenarios": ["*.yaml", "*.po", "tests/*.test.yaml"],
-        "game.data.schema": ["scenario.schema.json"],
+        "game.data.schema": ["scenario.schema.json", "scenario-test.schema.json"],
     },
 )

@@ -12,6 +12,7 @@ _SOURCE_TREE = _PACKAGE.parent
 DEFAULT_SCENARIO_ID = "default_2021"
 DEFAULT_SCENARIO_FILE = "default-2021.yaml"
 SCHEMA_FILE = "scenario.schema.json"
+TEST_SCHEMA_FILE = "scenario-test.schema.json"  # of scenario test files
 #: How a scenario test file's name ends (``default-2021.test.yaml``): never listed as a scenario.
 TEST_SUFFIX = ".test.yaml"
 
@@ -26,10 +27,11 @@ def shipped_scenarios_dir() -> Path:
     return packaged if packaged.is_dir() else _SOURCE_TREE / "scenarios"
 
 
-def schema_path() -> Path:
-    """The published JSON Schema: inside an installed wheel, or ``schema/`` of a source checkout."""
-    packaged = _PACKAGE / "data" / "schema" / SCHEMA_FILE
-    return packaged if packaged.is_file() else _SOURCE_TREE / "schema" / SCHEMA_FILE
+def schema_path(name: str = SCHEMA_FILE) -> Path:
+    """A published JSON Schema (by default the scenarios'; ``TEST_SCHEMA_FILE``: the test files'):
+    inside an installed wheel, or ``schema/`` of a source checkout."""
+    packaged = _PACKAGE / "data" / "schema" / name
+    return packaged if packaged.is_file() else _SOURCE_TREE / "schema" / name
 
 
 def default_scenario() -> Path:

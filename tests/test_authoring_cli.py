@@ -108,6 +108,8 @@ def test_paths_prints_every_folder(user_folders: Path, capsys: pytest.CaptureFix
     assert rows["saves"].strip() == str(user_folders / "saves")
     assert (Path(rows["shipped scenarios"].strip()) / "default-2021.yaml").is_file()
     assert Path(rows["scenario schema"].strip()).is_file()
+    assert Path(rows["test file schema"].strip()).name == "scenario-test.schema.json"
+    assert Path(rows["test file schema"].strip()).is_file()
 
 
 def test_new_writes_a_starter_that_validates_without_warnings(

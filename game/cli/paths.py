@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from game.paths import saves_dir, schema_path, shipped_scenarios_dir, user_scenarios_dir
+from game.paths import TEST_SCHEMA_FILE, saves_dir, schema_path, shipped_scenarios_dir, user_scenarios_dir
 from game.settings import settings_path
 
 
@@ -22,6 +22,7 @@ def folders() -> list[tuple[str, str]]:
         ("saves", str(saves_dir())),
         ("shipped scenarios", str(shipped_scenarios_dir())),
         ("scenario schema", str(schema_path())),
+        ("test file schema", str(schema_path(TEST_SCHEMA_FILE))),
         ("settings", str(settings_path())),
     ]
 

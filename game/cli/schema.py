@@ -1,4 +1,4 @@
-"""`cislunar schema [--output PATH]`: the JSON Schema of scenario files."""
+"""`cislunar schema [--tests] [--output PATH]`: the JSON Schema of scenario files (or of test files)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from game.format.schema import scenario_schema_text
+from game.format.schema import scenario_schema_text, scenario_test_schema_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("schema", help="print the JSON Schema of scenario files")
     parser.add_argument("--output", "-o", help="write the schema to this file instead of printing it")
+    parser.add_argument(
+        "--tests", action="store_true", help="the schema of scenario test files (*.test.yaml) instead"
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    text = scenario_schema_text()
+    text = scenario_test_schema_text() if args.tests else scenario_schema_text()
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")

@@ -41,7 +41,10 @@ class ScriptedAction(Strict):
     """An action the test takes on a turn, as the player would."""
 
     turn: Date = Field(description="The turn it is taken on.")
-    action: Id = Field(description="The kind of action: apply, fund, cancel, withdraw, invest, mission...")
+    action: Id = Field(
+        description="The kind of action: apply, fund, cancel, withdraw, invest, mission or diplomacy "
+        "(events are answered by the test's 'answers:', not by an action)."
+    )
     target: str = Field("", max_length=81, description="The programme, area, mission or agency it names.")
     option: str = Field("", max_length=81, description="The contribution or choice, when the kind takes one.")
 
