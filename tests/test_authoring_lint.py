@@ -426,3 +426,19 @@ def test_a_late_starting_variant_lists_what_its_passed_events_leave_behind(tmp_p
     codes = [(d.code, d.path.endswith("base.yaml")) for d in result.warnings]
     assert ("event-outside-calendar", True) in codes
     assert ("flag-never-set", True) in codes and ("objective-impossible", True) in codes
+
+
+def test_a_variable_only_a_never_firing_event_sets_is_warned_about_with_its_gated_event() -> None:
+    text = edit(BASE, "    after: 2027-Q1\n    before: 2027-Q4", "    after: 2020-Q1\n    before: 2020-Q4")
+    text = edit(text, CHOICE_CUT, CHOICE_CUT + "            vars: [{name: cuts, add: 1}]\n")
+    text = edit(
+        text, EVENTS_END, '  - id: austerity\n    title: Austerity\n    when: var("cuts") > 0\n' + EVENTS_END
+    )
+    result = load_scenario_bytes("late.yaml", text.encode(), search_dirs=[])
+    found = {(d.code, d.message) for d in result.warnings}
+    budget = "event 'budget_review', which never fires"
+    assert ("variable-never-set", f"variable 'cuts' is set only by {budget}, so it is always 0") in found
+    assert (
+        "event-impossible",
+        f"event 'austerity' never fires: its condition reads variable 'cuts' (set only by {budget})",
+    ) in found

@@ -226,7 +226,7 @@ WHEN = "    chance: 0.5\n"
         ),
         ([(CUT, EFFECT + "varz: [{name: cuts, add: 1}]\n")], "varz", 0, "did you mean 'vars'?"),
         ([(CUT, EFFECT + "agency_flags: [{agency: esa, set: [x]}]\n")], "esa", 0, "unknown agency 'esa'"),
-        ([(CUT, EFFECT + "agency_flags: [{agency: big_agency, set: [X]}]\n")], "X]", 0, "pattern"),
+        ([(CUT, EFFECT + "agency_flags: [{agency: big_agency, set: [X]}]\n")], "X]", 0, "which is not an id"),
         ([(CUT, EFFECT + "agency_flags: [{set: [x]}]\n")], "{set", 0, "missing required key 'agency'"),
         ([("victory_score: 50", "variables: {cuts: .inf}\nvictory_score: 50")], ".inf", 0, "finite"),
         ([("victory_score: 50", "variables: {Cuts: 1}\nvictory_score: 50")], "Cuts", 0, ""),
