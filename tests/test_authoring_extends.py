@@ -243,7 +243,10 @@ def test_warnings_of_a_variant_point_into_its_base(folder: Path) -> None:
     result = load(folder, "extends: base.yaml\nid: v\ncalendar: {start: 2028-Q1}\n")
     assert result.scenario is not None
     assert [(Path(d.path).name, d.code, d.line) for d in result.warnings] == [
-        ("base.yaml", "event-outside-calendar", position(BASE, "before: 2027-Q4")[0])
+        ("base.yaml", "event-outside-calendar", position(BASE, "before: 2027-Q4")[0]),
+        # the flag only that event sets, and the objective that needs it: in the base too
+        ("base.yaml", "objective-impossible", position(BASE, '      all:\n        - flag("defended")')[0]),
+        ("base.yaml", "flag-never-set", position(BASE, 'flag("defended")')[0]),
     ]
 
 

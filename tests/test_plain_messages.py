@@ -282,3 +282,10 @@ def test_the_issues_examples_read_as_an_author_would_write(
     message, line, column = problem(old, new)
     assert message == expected
     assert (line, column) == position(text, new, offset=new.index(value))
+
+
+def test_the_docs_show_a_refused_value_as_the_loader_says_it() -> None:
+    """docs/scenarios.md's 'Checking a scenario' quotes this message: it must stay true."""
+    message, _, _ = problem("planned: 2022-Q1", "planned: 2022-Q5")
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "scenarios.md").read_text(encoding="utf-8")
+    assert f": error: {message} [invalid-value]" in docs

@@ -42,7 +42,10 @@ def located_errors(
     """
     diagnostics: list[Diagnostic] = []
     seen: set[tuple[int, int, str]] = set()
-    items = [(item, *data_loc(item["loc"], data)) for item in error.errors(include_url=False)]
+    items = [
+        (item, *data_loc(item["loc"], data, missing=item["type"] == "missing"))
+        for item in error.errors(include_url=False)
+    ]
     meant = _meant_keys(items, root)
     for item, loc, at_key in items:
         kind = item["type"]
@@ -96,11 +99,12 @@ def _meant_keys(items: list[tuple[Any, DataPath, bool]], root: Any) -> dict[Any,
     return meant
 
 
-def data_loc(loc: tuple[Any, ...], data: Any = None) -> tuple[DataPath, bool]:
+def data_loc(loc: tuple[Any, ...], data: Any = None, missing: bool = False) -> tuple[DataPath, bool]:
     """The keys of the file in a pydantic location, and whether it names a mapping's key.
 
-    Pydantic adds the tags of unions (``tree``, ``str``, ``function-after``...) to a location;
-    with the file's data at hand, a part that indexes nothing in it is such a tag.
+    Pydantic adds the tags of unions (``tree``, ``literal-number``, ``function-after``...) to a
+    location; with the file's data at hand, a part that indexes nothing in it is such a tag (but
+    the last part of a ``missing`` key's location, which is the key the file lacks).
     """
     at_key = bool(loc) and loc[-1] == KEY
     parts = loc[:-1] if at_key else loc
@@ -112,7 +116,7 @@ def data_loc(loc: tuple[Any, ...], data: Any = None) -> tuple[DataPath, bool]:
         indexes = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
         if indexes or (isinstance(node, dict) and part in node):
             node = node[part]
-        elif not (isinstance(node, dict) and index == len(parts) - 1):  # a tag (not a missing key)
+        elif not (missing and index == len(parts) - 1):
             continue
         kept.append(part)
     return tuple(kept), at_key
