@@ -45,8 +45,8 @@ JSON_NUMBER = re.compile(rb"(?<=[:\[,] )-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|(?<=[:\
 _HUGE_PRODUCT = "*".join(["1000000000"] * 35)  # an exact 10**315: too large for any float
 _INFINITE_PRODUCT = "*".join(["1e9"] * 35)  # a float infinity
 
-#: replacement expressions (for a 'when', 'condition', 'scale' or 'weight', a variable's 'set' or
-#: 'add'): huge numbers, arithmetic that gives infinities or NaN, parts of the wrong kind, syntax slips
+#: replacement expressions (for a 'when', 'condition', 'scale', 'weight' or 'progress', a variable's
+#: 'set' or 'add'): huge numbers, arithmetic that gives infinities or NaN, wrong kinds, syntax slips
 EXPRESSIONS = [
     "year < 2" + "0" * 308, "support < 1e999", "support < 1e999 - 1e999", f"{_INFINITE_PRODUCT} * 0",
     f"{_INFINITE_PRODUCT} * 0 > 1", f"{_INFINITE_PRODUCT} - {_INFINITE_PRODUCT}", f"{_HUGE_PRODUCT} / 7",
@@ -59,7 +59,7 @@ EXPRESSIONS = [
 #: what is added to the end of an unquoted expression
 EXPRESSION_TAILS = [" * 1e999", " and", " + crewed_orbit", " => 3", " * 0", " / 0 > 1", " == money"]
 
-EXPRESSION_LINE = re.compile(rb"^(\s*(?:- )?(?:when|scale|condition|weight|set|add): +)(\S.*)$")
+EXPRESSION_LINE = re.compile(rb"^(\s*(?:- )?(?:when|scale|progress|condition|weight|set|add): +)(\S.*)$")
 
 #: what mutations do, with value changes (the subtle damage) most often
 KINDS = (

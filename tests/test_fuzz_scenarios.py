@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from game.engine.actions import END_TURN
 from game.engine.compiled import compile_scenario
@@ -112,6 +113,11 @@ def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
         assert outcomes[True] and outcomes[False]
 
 
+#: a graded objective (a progress toward a target, a credit curve, an early bonus) in the mini scenario
+GRADED = "progress: flights\n    target: 2\n    credit: [[0, 0], [0.5, 0.3], [1, 1]]\n    early: 2\n"
+MINI_GRADED = MINI.read_text().replace("    points: 30\n", "    points: 30\n    " + GRADED, 1)
+
+
 @pytest.mark.parametrize(
     ("source", "key"),
     [
@@ -119,16 +125,47 @@ def test_a_damaged_scenario_is_valid_or_a_located_error(source: Path) -> None:
         (MINI, "scale: science / 2"),
         (ALL_FEATURES, 'weight: 2 + relation("nasa") / 25'),
         (ALL_FEATURES, "add: 1"),
+        (MINI, "progress: flights"),
     ],
-    ids=["condition", "scale", "weight", "variable"],
+    ids=["condition", "scale", "weight", "variable", "progress"],
 )
 def test_every_hostile_expression_is_a_located_error_or_plays(source: Path, key: str) -> None:
-    """Each of the fuzzer's expressions, in a condition, a scale, a weight and a variable's value:
-    never a traceback."""
-    original = source.read_text()
+    """Each of the fuzzer's expressions, in a condition, a scale, a weight, a variable's value and a
+    graded objective's progress: never a traceback."""
+    original = MINI_GRADED if key.startswith("progress") else source.read_text()
     assert key in original
     played = 0
     for expression in EXPRESSIONS:
         data = original.replace(key, key.split(":")[0] + ": " + quoted(expression).decode(), 1)
         played += check_outcome(source, data.encode())
     assert played  # some are valid (NaN and overflowing numbers): they play and score
+
+
+NUMBERS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-5, 5),
+    st.sampled_from([0, 0.5, 1, 1.0000001, -0.0, 1e400]),
+)
+
+
+@fuzz_settings(60)
+@given(
+    credit=st.lists(st.lists(NUMBERS, min_size=0, max_size=3), min_size=0, max_size=5),
+    target=NUMBERS,
+    early=NUMBERS,
+)
+def test_any_credit_curve_target_and_early_bonus_is_a_located_error_or_plays(
+    credit: list[list[float]], target: float, early: float
+) -> None:
+    """Graded objectives with whatever numbers: unsorted, outside 0..1, non-finite, the wrong
+    shape: a located error, or a campaign whose score is finite and agrees with its breakdown."""
+
+    def yaml_number(value: float) -> str:
+        return repr(value).replace("inf", ".inf").replace("nan", ".nan")
+
+    curve = "[" + ", ".join("[" + ", ".join(map(yaml_number, point)) + "]" for point in credit) + "]"
+    graded = (
+        f"    points: 30\n    progress: flights\n    target: {yaml_number(target)}\n"
+        f"    credit: {curve}\n    early: {yaml_number(early)}\n"
+    )
+    check_outcome(MINI, MINI.read_text().replace("    points: 30\n", graded, 1).encode())

@@ -133,12 +133,22 @@ class Mover(NamedTuple):
     preferences: tuple[Preference, ...]
 
 
+class Grade(NamedTuple):
+    """How a graded objective turns its best progress and the month it was reached into points."""
+
+    #: [progress, share of points] points joined by straight lines; empty: all points once reached
+    credit: tuple[tuple[float, float], ...]
+    early: float  # bonus points per year reached before ``by``
+    by: int | None
+
+
 class ScoreTerm(NamedTuple):
     """An objective as the score of every turn reads it."""
 
     objective: str
     points: float
     scale: Getter | None
+    grade: Grade | None = None
 
 
 class AdmissionRule(NamedTuple):
@@ -175,6 +185,11 @@ class CompiledObjective:
     by: int | None
     condition: Predicate | None
     scale: Getter | None
+    #: graded objectives only: their progress toward ``target``, and how it earns points
+    progress: Getter | None = None
+    target: float = 1.0
+    grade: Grade | None = None
+    most: float = 0.0  # the most it can earn (its points and the whole early bonus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,12 +411,17 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
     for e in scenario.events:
         if e.on is not None:
             hooks.setdefault(e.on.happening, []).append(e.id)
+    start = parse_date(scenario.calendar.start)
     objectives = [
         CompiledObjective(
             model=o,
             by=parse_date(o.by) if o.by else None,
             condition=compile_condition(o.when) if o.when is not None else None,
             scale=compile_expression(o.scale) if o.scale is not None else None,
+            progress=compile_expression(o.progress) if o.progress is not None else None,
+            target=o.target or 1.0,
+            grade=_grade(o),
+            most=o.most(start),
         )
         for o in scenario.objectives
     ]
@@ -413,7 +433,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
                 dependents.setdefault(full, []).append(MilestoneRef(p.id, m.id))
     return CompiledScenario(
         scenario=scenario,
-        start=parse_date(scenario.calendar.start),
+        start=start,
         end=parse_date(scenario.calendar.end),
         turn_months=scenario.calendar.turn_months,
         fiscal_first=scenario.calendar.fiscal_year_start - 1,
@@ -433,7 +453,7 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             for a in scenario.agencies
             if a.policy.preferences
         ),
-        score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale) for o in objectives),
+        score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale, o.grade) for o in objectives),
         hooks={kind: tuple(ids) for kind, ids in hooks.items()},
         hooked_kinds=frozenset(hooks),
     )
@@ -453,3 +473,17 @@ def hook_filters(event: Event) -> tuple[tuple[str, Any], ...]:
             value = f"{hook.programme}.{value}"
         found.append((name, value))
     return tuple(found)
+
+
+#: The credit of a graded objective that gives none: its share of progress is its share of points.
+LINEAR_CREDIT = ((0.0, 0.0), (1.0, 1.0))
+
+
+def _grade(objective: Objective) -> Grade | None:
+    """How ``objective`` is graded, or None when it scores its points once reached (as ever)."""
+    if objective.progress is None and not objective.early:
+        return None
+    credit: tuple[tuple[float, float], ...] = ()
+    if objective.progress is not None:
+        credit = tuple((x, y) for x, y in objective.credit) if objective.credit else LINEAR_CREDIT
+    return Grade(credit, objective.early, parse_date(objective.by) if objective.by else None)

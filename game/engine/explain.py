@@ -296,3 +296,69 @@ def explain_failure(condition: Condition, state: GameState, cs: CompiledScenario
     "ILRS" + " " + a clause reads as a sentence.
     """
     return [clause for clause in _tree_failing(condition, _Words(state, cs)) if clause]
+
+
+# ---------------------------------------------------------------- plain words of a whole condition
+
+_COMPARED = {
+    ast.Lt: "under",
+    ast.LtE: "at most",
+    ast.Gt: "over",
+    ast.GtE: "at least",
+    ast.Eq: "exactly",
+    ast.NotEq: "other than",
+}
+_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "×", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "mod"}
+
+
+def _said(node: ast.AST, words: _Words) -> str:
+    """Any expression in the vocabulary's words: 'your science at least 2 × your budget (M$)'."""
+    if isinstance(node, ast.Constant):
+        return _number(node.value)
+    if isinstance(node, ast.BoolOp):
+        joiner = " and " if isinstance(node.op, ast.And) else " or "
+        return joiner.join(_said(value, words) for value in node.values)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return f"not ({_said(node.operand, words)})"
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return f"-{_said(node.operand, words)}"
+    if isinstance(node, ast.Compare):
+        parts = [_said(node.left, words)]
+        for op, right in zip(node.ops, node.comparators, strict=False):
+            parts.extend([_COMPARED.get(type(op), "?"), _said(right, words)])
+        return " ".join(parts)
+    if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+        return f"{_said(node.left, words)} {_OPERATORS[type(node.op)]} {_said(node.right, words)}"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("min", "max"):
+        least = "the least" if node.func.id == "min" else "the most"
+        return f"{least} of {', '.join(_said(arg, words) for arg in node.args)}"
+    return _phrase(node, words)
+
+
+def describe(condition: Condition, cs: CompiledScenario, state: GameState) -> str:
+    """A whole condition or number in plain words, naming the scenario's ids by their names."""
+    words = _Words(state, cs)
+    if isinstance(condition, str):
+        return _said(_tree(condition), words)
+    assert isinstance(condition, ConditionTree)
+    if condition.all is not None:
+        return " and ".join(describe(part, cs, state) for part in condition.all)
+    if condition.any is not None:
+        return " or ".join(describe(part, cs, state) for part in condition.any)
+    return f"not ({describe(condition.not_, cs, state)})"  # type: ignore[arg-type]
+
+
+def measure(condition: Condition, state: GameState) -> tuple[float, float] | None:
+    """How far a condition that compares one figure with a higher one (``science >= 350``,
+    ``science >= 2 * budget``) is: the figure and the figure it must reach; None otherwise."""
+    if not isinstance(condition, str):
+        return None
+    node = _tree(condition)
+    if not isinstance(node, ast.Compare) or len(node.ops) != 1 or type(node.ops[0]) not in (ast.Gt, ast.GtE):
+        return None
+    value, goal = _value(node.left, state), _value(node.comparators[0], state)
+    if isinstance(value, bool) or isinstance(goal, bool) or not isinstance(value, int | float):
+        return None
+    if not isinstance(goal, int | float) or not goal > 0:
+        return None
+    return float(value), float(goal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import ledger
-from game.engine.compiled import CompiledScenario
+from game.engine.compiled import CompiledObjective, CompiledScenario, Grade
 from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.format.expressions import MAX_NUMBER
@@ -43,19 +43,63 @@ def scale_points(scale: Getter, state: GameState, points: float) -> tuple[float,
     return value, (value if value < points else points)
 
 
+def credit_share(credit: tuple[tuple[float, float], ...], progress: float) -> float:
+    """The share of points at a share of progress: the credit points joined by straight lines."""
+    x0, y0 = credit[0]
+    if progress <= x0:
+        return y0
+    for x1, y1 in credit[1:]:
+        if progress <= x1:
+            return y0 + (y1 - y0) * (progress - x0) / (x1 - x0)
+        x0, y0 = x1, y1
+    return y0
+
+
+def graded_points(grade: Grade, points: float, best: float, reached: int | None) -> float:
+    """A graded objective's points, unrounded: its credit for the best progress (all its points
+    once reached when it has no progress), and its bonus for each year reached before 'by'."""
+    if grade.credit:
+        earned = points * credit_share(grade.credit, best)
+    else:
+        earned = points if reached is not None else 0.0
+    if grade.early and reached is not None and grade.by is not None and reached < grade.by:
+        earned += grade.early * (grade.by - reached) / 12
+    return earned
+
+
+def progress_share(objective: CompiledObjective, state: GameState) -> float:
+    """How far a graded objective's progress is toward its target now, 0 to 1."""
+    assert objective.progress is not None
+    share = scale_value(objective.progress(state)) / objective.target
+    return share if share < 1.0 else 1.0
+
+
 def check_objectives(state: GameState, cs: CompiledScenario) -> None:
-    """Turn step: mark every 'when' objective reached this turn."""
+    """Turn step: mark every 'when' objective reached this turn, and keep graded ones' best progress."""
     for objective in cs.objectives:
         oid = objective.model.id
-        if objective.condition is None or oid in state.achieved:
-            continue
         if objective.by is not None and state.month > objective.by:
+            continue
+        if objective.progress is not None:
+            share = progress_share(objective, state)
+            if share > state.progress.get(oid, 0.0):
+                state.progress[oid] = share
+        if objective.condition is None or oid in state.achieved:
             continue
         if objective.condition(state):
             state.achieved[oid] = state.month
             ledger.report(
                 state, "objective", msg("Objective reached: {name}", name=objective.model.name), None, True
             )
+
+
+def objective_status(objective: CompiledObjective, state: GameState) -> str:
+    """'reached', 'missed' (its deadline passed), or 'open'."""
+    if objective.model.id in state.achieved:
+        return "reached"
+    if objective.by is not None and state.month > objective.by:
+        return "missed"
+    return "open"
 
 
 def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
@@ -74,16 +118,29 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
                     f"{value:.1f}",
                 )
             )
-        else:
-            done = model.id in state.achieved
-            detail = (
-                "reached"
-                if done
-                else ("missed" if objective.by is not None and state.month > objective.by else "open")
-            )
+        elif objective.grade is not None:
+            reached = state.achieved.get(model.id)
+            earned = graded_points(objective.grade, model.points, state.progress.get(model.id, 0.0), reached)
+            detail = objective_status(objective, state)
+            if objective.progress is not None:
+                detail += f", best progress {state.progress.get(model.id, 0.0):.0%}"
+            if reached is not None and objective.grade.early and earned > model.points:
+                detail += f", early bonus {earned - model.points:.1f}"
             rows.append(
                 ObjectiveScore(
-                    model.id, model.name, model.points if done else 0.0, model.points, done, detail
+                    model.id, model.name, round(earned, 1), objective.most, reached is not None, detail
+                )
+            )
+        else:
+            done = model.id in state.achieved
+            rows.append(
+                ObjectiveScore(
+                    model.id,
+                    model.name,
+                    model.points if done else 0.0,
+                    model.points,
+                    done,
+                    objective_status(objective, state),
                 )
             )
     return rows
@@ -93,8 +150,11 @@ def score(state: GameState, cs: CompiledScenario) -> float:
     """The sum of the breakdown's points, without building its rows (the turn loop asks every turn)."""
     achieved = state.achieved
     earned = []
-    for oid, points, scale in cs.score_terms:
-        if scale is None:
+    for oid, points, scale, grade in cs.score_terms:
+        if grade is not None:  # as the breakdown: to one decimal
+            progress = state.progress.get(oid, 0.0)
+            earned.append(round(graded_points(grade, points, progress, achieved.get(oid)), 1))
+        elif scale is None:
             earned.append(points if oid in achieved else 0.0)
         else:  # as the breakdown: the value within 0..points, to one decimal
             earned.append(round(scale_points(scale, state, points)[1], 1))

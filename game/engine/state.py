@@ -272,6 +272,8 @@ class GameState:
     happenings: list[Happening] = field(default_factory=list, metadata=SAVED_WHEN_SET)
     #: The happening a hooked event answers, while its condition, effects and texts are worked out.
     happening: Happening | None = field(default=None, metadata=SAVED_WHEN_SET)
+    #: the best share of progress (0..1) of each graded objective, when above 0
+    progress: dict[str, float] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -310,6 +312,7 @@ class GameState:
             {aid: policy.copy() for aid, policy in self.policies.items()} if self.policies else {},
             list(self.happenings),
             self.happening,
+            dict(self.progress),
         )
 
     @property

@@ -139,6 +139,8 @@ class _Checker:
             self.check_condition(("objectives", i, "when"), objective.when)
             if objective.scale is not None:
                 self.check_expression(("objectives", i, "scale"), objective.scale, "number")
+            if objective.progress is not None:
+                self.check_expression(("objectives", i, "progress"), objective.progress, "number")
         self.check_cycles()
         return self.diagnostics
 

@@ -245,6 +245,8 @@ class _Linter:
                 yield ("objectives", i, "when"), objective.when
             if objective.scale is not None:
                 yield ("objectives", i, "scale"), objective.scale
+            if objective.progress is not None:
+                yield ("objectives", i, "progress"), objective.progress
 
     def references(self) -> Iterator[tuple[DataPath, Reference]]:
         return iter(self.all_references)
@@ -445,7 +447,7 @@ class _Linter:
         return ""
 
     def lint_objectives(self) -> None:
-        total = sum(objective.points for objective in self.s.objectives)
+        total = sum(objective.most(self.start) for objective in self.s.objectives)
         if self.s.victory_score > total:
             self.warn(
                 ("victory_score",),

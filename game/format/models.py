@@ -23,7 +23,7 @@ from pydantic import (
     field_validator,
 )
 
-from game.format.dates import DATE_PATTERN
+from game.format.dates import DATE_PATTERN, parse_date
 from game.format.expressions import MAX_NUMBER
 from game.format.happenings import HAPPENINGS
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
@@ -667,11 +667,25 @@ class Event(Strict):
 # ---------------------------------------------------------------- the whole scenario
 
 
+MAX_CREDIT_POINTS = 20
+MAX_OBJECTIVE_SHORT = 17  # the dashboard's objectives fit 80 columns beside the news
+#: One point of an objective's credit curve: [share of progress, share of points], both 0 to 1.
+CreditPoint = Annotated[
+    list[Annotated[Finite, Field(ge=0, le=1)]],
+    Field(min_length=2, max_length=2, description="[share of progress, share of points], both 0 to 1."),
+]
+
+
 class Objective(Strict):
     """Something that scores points: reached by a condition, or scaled by an expression."""
 
     id: Id = Field(description="The objective's id.")
     name: PlainText = Field(description="Its name in the score breakdown.")
+    short: PlainText | None = Field(
+        None,
+        max_length=MAX_OBJECTIVE_SHORT,
+        description="A short name for the dashboard's list of objectives (the name when absent).",
+    )
     description: PlainText = Field("", description="What it asks for.")
     when: Condition | None = Field(None, description="Reached the first turn this holds (by 'by').")
     by: Date | None = Field(None, description="Deadline for 'when'.")
@@ -679,10 +693,62 @@ class Objective(Strict):
     scale: Expression | None = Field(
         None, description="Instead of 'when': points = min(points, value of this expression) at the end."
     )
+    progress: Expression | None = Field(
+        None,
+        description="With 'when': a number on the way to it, measured at the end of every turn up to "
+        "'by'. Its best share of 'target' (0 to 1) earns points through 'credit', so that partial "
+        "progress scores and going further scores more; the dashboard shows it.",
+    )
+    target: Finite | None = Field(
+        None,
+        gt=0,
+        le=1_000_000,
+        description="What 'progress' counts toward: its share is progress / target, within 0 to 1 "
+        "(1 when absent: 'progress' is then a share already).",
+    )
+    credit: list[CreditPoint] | None = Field(
+        None,
+        min_length=1,
+        max_length=MAX_CREDIT_POINTS,
+        description="With 'progress': the share of 'points' earned at each share of progress, as "
+        "[progress, share] points joined by straight lines ([[0, 0], [0.5, 0.3], [1, 1]]); progress "
+        "rises from point to point, both within 0 to 1; before the first point its share counts, "
+        "after the last the last's. [[0, 0], [1, 1]] when absent.",
+    )
+    early: Finite = Field(
+        0,
+        ge=0,
+        le=100,
+        description="With 'when' and 'by': bonus points for each year it is reached before 'by' "
+        "(a quarter early earns a quarter of it).",
+    )
+
+    @field_validator("credit")
+    @classmethod
+    def _rising_credit(cls, value: list[list[float]] | None) -> list[list[float]] | None:
+        for before, after in zip(value or [], (value or [])[1:], strict=False):
+            if after[0] <= before[0]:
+                raise ValueError(
+                    f"the progress of credit points must rise: {after[0]:g} comes after {before[0]:g}"
+                )
+        return value
 
     def model_post_init(self, __context: Any) -> None:
         if (self.when is None) == (self.scale is None):
             raise ValueError("an objective has exactly one of 'when' or 'scale'")
+        if self.progress is None and (self.target is not None or self.credit is not None):
+            raise ValueError("'target' and 'credit' grade 'progress': give 'progress' too")
+        if self.when is None and self.progress is not None:
+            raise ValueError("'progress' grades a 'when' objective ('scale' is graded by its value)")
+        if self.early and (self.when is None or self.by is None):
+            raise ValueError("'early' counts the years before 'by': give 'when' and 'by'")
+
+    def most(self, start: int) -> float:
+        """The most it can earn in a campaign starting at month ``start``: its points, and its
+        early bonus had it been reached on the first turn."""
+        if not self.early or self.by is None:
+            return self.points
+        return self.points + self.early * max(0, parse_date(self.by) - start) / 12
 
 
 class Defeat(Strict):

@@ -81,6 +81,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "reasons": (lambda: make_app(mid_campaign()), ("w",)),
     "relations": (lambda: make_app(mid_campaign()), ("r",)),
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
+    "objectives": (lambda: make_app(mid_campaign()), ("o",)),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "help": (lambda: make_app(), ("f1",)),
     "confirm_withdraw": (lambda: make_app(building_member()), ("1", "x")),

@@ -15,6 +15,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from game.engine.goals import goals_view
 from game.engine.queries import (
     budget_view,
     go_alone_view,
@@ -34,6 +35,7 @@ from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
 from game.tui.widgets.go_alone_card import GoAloneCard
+from game.tui.widgets.goals_panel import GoalsPanel
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.programme_card import ProgrammeCard
 
@@ -49,6 +51,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("j", "join", "Join"),
         Binding("t", "timeline", "Timeline"),
         Binding("w", "why", "Why?"),
+        Binding("o", "objectives", "Goals"),
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
@@ -92,6 +95,7 @@ class DashboardScreen(CampaignScreen[None]):
                 yield GoAloneCard(GO_ALONE, len(self.programme_ids) + 1, id="card-go-alone")
             with Horizontal(id="lower"):
                 yield NewsFeed(id="news")
+                yield GoalsPanel(id="goals", markup=False)
                 with VerticalScroll(id="dash-timeline"):
                     yield GanttChart(id="dash-gantt")
         yield Footer(compact=True)
@@ -211,6 +215,7 @@ class DashboardScreen(CampaignScreen[None]):
         self._turn_line()
         self._cards()
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
+        self.query_one("#goals", GoalsPanel).show(goals_view(state, cs))
         if is_wide(self.size):  # the timeline beside the news only where there is room
             rows = [
                 GanttRow(tr(cs.programmes[pid].model.short), milestone)
@@ -340,6 +345,14 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.timeline import TimelineScreen
 
         self.app.push_screen(TimelineScreen())
+
+    def on_goals_panel_open(self) -> None:
+        self.action_objectives()
+
+    def action_objectives(self) -> None:
+        from game.tui.screens.objectives import ObjectivesScreen
+
+        self.app.push_screen(ObjectivesScreen())
 
     def action_why(self) -> None:
         from game.tui.screens.reasons import ReasonsScreen

@@ -14,7 +14,7 @@ from game.engine.queries import turning_points
 from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import NEWS_MARK
+from game.tui.text import NEWS_MARK, amount
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.line_chart import LineChart
 
@@ -65,7 +65,7 @@ class DebriefScreen(CampaignScreen[None]):
                 Content.assemble(
                     (f" {mark} ", style),
                     f"{tr(row.name):<32} ",
-                    (f"{row.points:>5.1f} / {row.max_points:<5.0f}", "bold"),
+                    (f"{row.points:>5.1f} / {amount(row.max_points):<5}", "bold"),
                     (f" {tr(row.detail)}", "$text-muted"),
                 )
             )

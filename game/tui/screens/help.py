@@ -36,7 +36,11 @@ RULES = [
     ),
     N_("• Or go alone: invest in capabilities and fly national missions."),
     N_("• Events ask for a decision; each choice lists its known effects."),
-    N_("• The score counts the scenario's objectives; the debrief shows it at the end (B: so far)."),
+    N_(
+        "• The score counts the scenario's objectives: the dashboard lists them with their progress, "
+        "points and deadlines, and O explains how each one scores; the debrief shows the score at "
+        "the end (B: so far)."
+    ),
     N_("• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs."),
     N_(
         "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
@@ -90,6 +94,7 @@ def all_keys() -> list[Content]:
     from game.tui.screens.decisions import DecisionsScreen
     from game.tui.screens.event import EventScreen
     from game.tui.screens.join import JoinScreen
+    from game.tui.screens.objectives import ObjectivesScreen
     from game.tui.screens.reasons import ReasonsScreen
     from game.tui.screens.scenario_pick import ScenarioScreen
     from game.tui.screens.timeline import TimelineScreen
@@ -104,6 +109,7 @@ def all_keys() -> list[Content]:
         (N_("Join a programme"), JoinScreen.BINDINGS),
         (N_("Event"), EventScreen.BINDINGS),
         (N_("Why"), ReasonsScreen.BINDINGS),
+        (N_("Objectives"), ObjectivesScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]

@@ -1,0 +1,151 @@
+"""The campaign's objectives as the player sees them: progress, deadline, points, how each scores.
+
+The dashboard and the objectives screen only show these views; the scoring rules they
+describe live in game/engine/scoring.py, and the plain words of each condition come from
+the expression vocabulary (game/engine/explain.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine.compiled import CompiledObjective, CompiledScenario
+from game.engine.explain import describe, measure
+from game.engine.scoring import (
+    credit_share,
+    graded_points,
+    objective_status,
+    progress_share,
+    scale_points,
+    score,
+)
+from game.engine.state import GameState
+from game.format.dates import format_date
+from game.format.words import amount
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveView:
+    id: str
+    name: str
+    short: str  # the name the dashboard lists it by
+    description: str
+    points: float  # earned so far, as the score counts it
+    most: float  # the most it can earn
+    status: str  # 'reached', 'missed', 'open'
+    #: how far it is, 0 to 1, when that can be measured (graded, scaled or one figure compared)
+    progress: float | None
+    measure: str  # the figure and what it must reach ('210 of 350'), or ''
+    deadline: str  # 'by 2032-Q4', 'at the end', or ''
+    how: tuple[str, ...]  # how it is reached and scored, in plain words
+
+
+@dataclass(frozen=True, slots=True)
+class GoalsView:
+    score: float
+    needed: float  # the score that wins at the end
+    most: float  # every objective's most together
+    objectives: tuple[ObjectiveView, ...]
+
+
+def goals_view(state: GameState, cs: CompiledScenario) -> GoalsView:
+    """Every objective's view, and the score so far against the score needed to win."""
+    views = tuple(objective_view(objective, state, cs) for objective in cs.objectives)
+    return GoalsView(score(state, cs), cs.scenario.victory_score, sum(o.most for o in cs.objectives), views)
+
+
+def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> ObjectiveView:
+    model = objective.model
+    deadline = f"by {format_date(objective.by, cs.turn_months)}" if objective.by is not None else ""
+    if objective.scale is not None:
+        value, points = scale_points(objective.scale, state, model.points)
+        return ObjectiveView(
+            model.id,
+            model.name,
+            model.short or model.name,
+            model.description,
+            round(points, 1),
+            objective.most,
+            "reached" if points >= model.points else "open",
+            points / model.points if model.points else 1.0,
+            f"{amount(value)} of {amount(model.points)}",
+            "at the end",
+            _how(objective, state, cs),
+        )
+    status = objective_status(objective, state)
+    reached = state.achieved.get(model.id)
+    if objective.grade is not None:
+        points = graded_points(objective.grade, model.points, state.progress.get(model.id, 0.0), reached)
+    else:
+        points = model.points if reached is not None else 0.0
+    progress, shown = _progress(objective, state, status)
+    return ObjectiveView(
+        model.id,
+        model.name,
+        model.short or model.name,
+        model.description,
+        round(points, 1),
+        objective.most,
+        status,
+        progress,
+        shown,
+        deadline,
+        _how(objective, state, cs),
+    )
+
+
+def _progress(objective: CompiledObjective, state: GameState, status: str) -> tuple[float | None, str]:
+    """How far it is and its figure: a graded objective's best progress, else the figure its
+    condition compares (while open), else 1 once reached."""
+    if objective.progress is not None:
+        best = state.progress.get(objective.model.id, 0.0)
+        now = progress_share(objective, state)
+        value = now * objective.target
+        return (
+            best,
+            f"{amount(value)} of {amount(objective.target)}" if objective.target != 1.0 else f"{now:.0%}",
+        )
+    if status == "reached":
+        return 1.0, ""
+    figures = measure(objective.model.when, state) if objective.model.when is not None else None
+    if figures is None:
+        return None, ""
+    value, goal = figures
+    return min(1.0, max(0.0, value / goal)), f"{amount(value)} of {amount(goal)}"
+
+
+def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> tuple[str, ...]:
+    """How the objective is reached and scored, in plain words."""
+    model = objective.model
+    deadline = f" by {format_date(objective.by, cs.turn_months)}" if objective.by is not None else ""
+    if objective.scale is not None:
+        return (
+            f"Scores {describe(objective.model.scale or '', cs, state)} at the end of the campaign, "
+            f"up to {amount(model.points)} points.",
+        )
+    lines = [f"Asks for {describe(model.when, cs, state)}{deadline}."] if model.when is not None else []
+    grade = objective.grade
+    if grade is not None and grade.credit:
+        toward = f" toward {objective.target:g}" if objective.target != 1.0 else ""
+        lines.append(
+            f"Graded by {describe(model.progress or '', cs, state)}{toward}, at its best{deadline}: "
+            + ", ".join(
+                f"{x:.0%} of the way earns {amount(round(credit_share(grade.credit, x) * model.points, 1))}"
+                for x in _steps(grade.credit)
+            )
+            + "."
+        )
+    else:
+        lines.append(f"Worth {amount(model.points)} points once reached.")
+    if grade is not None and grade.early:
+        lines.append(
+            f"Reached early: {amount(grade.early)} more points for each year before the deadline "
+            f"(at most {amount(round(objective.most - model.points, 1))})."
+        )
+    return tuple(lines)
+
+
+def _steps(credit: tuple[tuple[float, float], ...]) -> list[float]:
+    """The shares of progress worth naming: a quarter, half, three quarters and all, and the
+    credit's own points between them."""
+    return sorted({0.25, 0.5, 0.75, 1.0} | {x for x, _ in credit if 0.0 < x < 1.0})

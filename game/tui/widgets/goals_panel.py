@@ -1,0 +1,79 @@
+"""The dashboard's objectives: the score against the score that wins, and one line per objective
+with its mark, progress, points and deadline. Clicking it (or O) opens the objectives screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static
+
+from game.engine.goals import GoalsView, ObjectiveView
+from game.format.models import MAX_OBJECTIVE_SHORT
+from game.tui.text import amount
+
+#: Each objective's status as a mark and its colour (the mark says it without the colour).
+GOAL_MARK = {
+    "reached": ("✓", "$text-success"),
+    "missed": ("✗", "$text-error"),
+    "open": ("○", "$text-primary"),
+}
+
+
+def progress_text(view: ObjectiveView) -> str:
+    """'42%', or '—' when it cannot be measured, four cells wide."""
+    if view.progress is None:
+        return "   —"
+    return f"{view.progress:>4.0%}"
+
+
+def points_text(view: ObjectiveView) -> str:
+    return f"{amount(view.points)}/{amount(view.most)}"
+
+
+def short_deadline(view: ObjectiveView) -> str:
+    """'2032-Q4', 'end' or ''."""
+    return view.deadline.removeprefix("by ").replace("at the end", "end")
+
+
+def goal_line(view: ObjectiveView, name_width: int) -> Content:
+    mark, style = GOAL_MARK.get(view.status, ("·", ""))
+    name = view.short if len(view.short) <= name_width else view.short[: name_width - 1] + "…"
+    return Content.assemble(
+        (mark, style),
+        f" {name:<{name_width}} ",
+        (progress_text(view), "bold"),
+        f" {points_text(view):>7} ",
+        (f"{short_deadline(view):<7}", "$text-muted"),
+    )
+
+
+def score_line(view: GoalsView) -> Content:
+    won = view.score >= view.needed
+    return Content.assemble(
+        ("Score ", "bold"),
+        (amount(view.score), "bold $text-success" if won else "bold"),
+        f" of {amount(view.needed)} to win",
+        (f" · {amount(view.most)} possible", "$text-muted"),
+    )
+
+
+class GoalsPanel(Static, can_focus=True):
+    """The objectives at a glance; Enter or a click opens the objectives screen."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open", "Objectives", show=False)]
+
+    class Open(Message):
+        """The player asked for the objectives screen."""
+
+    def show(self, view: GoalsView) -> None:
+        lines = [score_line(view)] + [goal_line(o, MAX_OBJECTIVE_SHORT) for o in view.objectives]
+        self.update(Content("\n").join(lines), layout=False)
+
+    def on_click(self) -> None:
+        self.post_message(self.Open())
+
+    def action_open(self) -> None:
+        self.post_message(self.Open())
