@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from game.engine.compiled import CompiledObjective, CompiledScenario
 from game.engine.explain import describe, measure
 from game.engine.scoring import (
-    credit_share,
     graded_points,
     objective_status,
     progress_share,
@@ -130,10 +129,9 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
         lines.append(
             f"Graded by {describe(model.progress or '', cs, state)}{toward}, at its best{deadline}: "
             + ", ".join(
-                f"{x:.0%} of the way earns {amount(round(credit_share(grade.credit, x) * model.points, 1))}"
-                for x in _steps(grade.credit)
+                f"{x:.0%} of the way earns {amount(round(y * model.points, 1))}" for x, y in grade.credit
             )
-            + "."
+            + (", in straight lines between." if len(grade.credit) > 1 else ".")
         )
     else:
         lines.append(f"Worth {amount(model.points)} points once reached.")
@@ -143,9 +141,3 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             f"(at most {amount(round(objective.most - model.points, 1))})."
         )
     return tuple(lines)
-
-
-def _steps(credit: tuple[tuple[float, float], ...]) -> list[float]:
-    """The shares of progress worth naming: a quarter, half, three quarters and all, and the
-    credit's own points between them."""
-    return sorted({0.25, 0.5, 0.75, 1.0} | {x for x, _ in credit if 0.0 < x < 1.0})
