@@ -21,6 +21,7 @@ from game.engine.scoring import (
 from game.engine.state import GameState
 from game.format.dates import format_date
 from game.format.words import amount
+from game.i18n.message import msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class ObjectiveView:
     progress: float | None
     measure: str  # the figure and what it must reach ('210 of 350'), or ''
     deadline: str  # 'by 2032-Q4', 'at the end', or ''
+    due: str  # the deadline's date ('2032-Q4'), or ''
     how: tuple[str, ...]  # how it is reached and scored, in plain words
 
 
@@ -55,7 +57,8 @@ def goals_view(state: GameState, cs: CompiledScenario) -> GoalsView:
 
 def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> ObjectiveView:
     model = objective.model
-    deadline = f"by {format_date(objective.by, cs.turn_months)}" if objective.by is not None else ""
+    due = format_date(objective.by, cs.turn_months) if objective.by is not None else ""
+    deadline = msg("by {date}", date=due) if due else ""
     if objective.scale is not None:
         value, points = scale_points(objective.scale, state, model.points)
         return ObjectiveView(
@@ -68,7 +71,8 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
             "reached" if points >= model.points else "open",
             points / model.points if model.points else 1.0,
             f"{amount(value)} of {amount(model.points)}",
-            "at the end",
+            msg("at the end"),
+            "",
             _how(objective, state, cs),
         )
     status = objective_status(objective, state)
@@ -89,6 +93,7 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
         progress,
         shown,
         deadline,
+        due,
         _how(objective, state, cs),
     )
 
@@ -116,28 +121,55 @@ def _progress(objective: CompiledObjective, state: GameState, status: str) -> tu
 def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> tuple[str, ...]:
     """How the objective is reached and scored, in plain words."""
     model = objective.model
-    deadline = f" by {format_date(objective.by, cs.turn_months)}" if objective.by is not None else ""
+    deadline = (
+        msg(" by {date}", date=format_date(objective.by, cs.turn_months)) if objective.by is not None else ""
+    )
     if objective.scale is not None:
         return (
-            f"Scores {describe(objective.model.scale or '', cs, state)} at the end of the campaign, "
-            f"up to {amount(model.points)} points.",
+            msg(
+                "Scores {value} at the end of the campaign, up to {points} points.",
+                value=describe(objective.model.scale or "", cs, state),
+                points=amount(model.points),
+            ),
         )
-    lines = [f"Asks for {describe(model.when, cs, state)}{deadline}."] if model.when is not None else []
+    lines: list[str] = []
+    if model.when is not None:
+        lines.append(
+            msg(
+                "Asks for {condition}{deadline}.",
+                condition=describe(model.when, cs, state),
+                deadline=deadline,
+            )
+        )
     grade = objective.grade
     if grade is not None and grade.credit:
-        toward = f" toward {objective.target:g}" if objective.target != 1.0 else ""
-        lines.append(
-            f"Graded by {describe(model.progress or '', cs, state)}{toward}, at its best{deadline}: "
-            + ", ".join(
-                f"{x:.0%} of the way earns {amount(round(y * model.points, 1))}" for x, y in grade.credit
+        toward = msg(" toward {target}", target=amount(objective.target)) if objective.target != 1.0 else ""
+        steps = ", ".join(
+            msg(
+                "{share} of the way earns {points}",
+                share=f"{x:.0%}",
+                points=amount(round(y * model.points, 1)),
             )
-            + (", in straight lines between." if len(grade.credit) > 1 else ".")
+            for x, y in grade.credit
+        )
+        lines.append(
+            msg(
+                "Graded by {progress}{toward}, at its best{deadline}: {steps}{between}.",
+                progress=describe(model.progress or "", cs, state),
+                toward=toward,
+                deadline=deadline,
+                steps=steps,
+                between=msg(", in straight lines between") if len(grade.credit) > 1 else "",
+            )
         )
     else:
-        lines.append(f"Worth {amount(model.points)} points once reached.")
+        lines.append(msg("Worth {points} points once reached.", points=amount(model.points)))
     if grade is not None and grade.early:
         lines.append(
-            f"Reached early: {amount(grade.early)} more points for each year before the deadline "
-            f"(at most {amount(round(objective.most - model.points, 1))})."
+            msg(
+                "Reached early: {points} more points for each year before the deadline (at most {most}).",
+                points=amount(grade.early),
+                most=amount(round(objective.most - model.points, 1)),
+            )
         )
     return tuple(lines)

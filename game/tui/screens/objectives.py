@@ -8,21 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.engine.goals import GoalsView, ObjectiveView, goals_view
+from game.i18n import N_, _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import amount
+from game.tui.widgets.footer import Footer
 from game.tui.widgets.goals_panel import GOAL_MARK, points_text
 
 BAR = 20  # cells of a progress bar
-STATUS_WORD = {"reached": "reached", "missed": "missed: its deadline passed", "open": "open"}
+STATUS_WORD = {"reached": N_("reached"), "missed": N_("missed: its deadline passed"), "open": N_("open")}
 
 
 def bar(progress: float | None) -> Content:
     """'██████░░░░░░ 42%', or a note that the objective has no figure to measure."""
     if progress is None:
-        return Content.assemble(("no figure to measure: it is reached or not", "$text-muted"))
+        return Content.assemble((_("no figure to measure: it is reached or not"), "$text-muted"))
     full = round(progress * BAR)
     return Content.assemble(
         ("█" * full, "$text-success"), ("░" * (BAR - full), "$text-muted"), f" {progress:.0%}"
@@ -33,29 +35,31 @@ def objective_head(view: ObjectiveView) -> Content:
     mark, style = GOAL_MARK.get(view.status, ("·", ""))
     return Content.assemble(
         (f"{mark} ", style),
-        (view.name, "bold"),
+        (tr(view.name), "bold"),
         "  ",
-        (f"{points_text(view)} points", "bold"),
-        (f"  {view.deadline}" if view.deadline else "", "$text-muted"),
+        (_("{points} points").format(points=points_text(view)), "bold"),
+        (f"  {tr(view.deadline)}" if view.deadline else "", "$text-muted"),
     )
 
 
 def objective_body(view: ObjectiveView) -> Content:
     """What it asks, how far it is, its status and how it scores (indented by the stylesheet)."""
-    lines = [Content(view.description)] if view.description else []
+    lines = [Content(tr(view.description))] if view.description else []
     lines.append(
         Content.assemble(bar(view.progress), (f"  {view.measure}" if view.measure else "", "$text-muted"))
     )
-    lines.append(Content.assemble(("Status: ", "$text-muted"), STATUS_WORD.get(view.status, view.status)))
-    lines.extend(Content(line) for line in view.how)
+    status = _(STATUS_WORD.get(view.status, view.status))
+    lines.append(Content.assemble((_("Status:") + " ", "$text-muted"), status))
+    lines.extend(Content(tr(line)) for line in view.how)
     return Content("\n").join(lines)
 
 
 def summary(view: GoalsView, over: bool) -> Content:
     return Content.assemble(
-        ("Final score " if over else "Score so far ", "bold"),
+        ((_("Final score") if over else _("Score so far")) + " ", "bold"),
         (amount(view.score), "bold"),
-        f" · {amount(view.needed)} needed to win at the end · {amount(view.most)} possible",
+        " · " + _("{needed} needed to win at the end").format(needed=amount(view.needed)),
+        " · " + _("{most} possible").format(most=amount(view.most)),
     )
 
 
@@ -81,7 +85,7 @@ class ObjectivesScreen(CampaignScreen[None]):
     def refresh_view(self) -> None:
         game = self.game
         view = goals_view(game.state, game.compiled)
-        self.sub_title = f"Objectives · {game.date}"
+        self.sub_title = f"{_('Objectives')} · {game.date}"
         self.query_one("#objectives-summary", Static).update(summary(view, game.over))
         for objective in view.objectives:
             self.query_one(f"#goal-head-{objective.id}", Static).update(objective_head(objective))

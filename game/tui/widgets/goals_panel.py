@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from game.engine.goals import GoalsView, ObjectiveView
 from game.format.models import MAX_OBJECTIVE_SHORT
+from game.i18n import _, tr
 from game.tui.text import amount
 
 #: Each objective's status as a mark and its colour (the mark says it without the colour).
@@ -35,12 +36,15 @@ def points_text(view: ObjectiveView) -> str:
 
 def short_deadline(view: ObjectiveView) -> str:
     """'2032-Q4', 'end' or ''."""
-    return view.deadline.removeprefix("by ").replace("at the end", "end")
+    if view.due:
+        return view.due
+    return _("end") if view.deadline else ""
 
 
 def goal_line(view: ObjectiveView, name_width: int) -> Content:
     mark, style = GOAL_MARK.get(view.status, ("·", ""))
-    name = view.short if len(view.short) <= name_width else view.short[: name_width - 1] + "…"
+    short = tr(view.short)
+    name = short if len(short) <= name_width else short[: name_width - 1] + "…"
     return Content.assemble(
         (mark, style),
         f" {name:<{name_width}} ",
@@ -53,10 +57,10 @@ def goal_line(view: ObjectiveView, name_width: int) -> Content:
 def score_line(view: GoalsView) -> Content:
     won = view.score >= view.needed
     return Content.assemble(
-        ("Score ", "bold"),
+        (_("Score") + " ", "bold"),
         (amount(view.score), "bold $text-success" if won else "bold"),
-        f" of {amount(view.needed)} to win",
-        (f" · {amount(view.most)} possible", "$text-muted"),
+        " " + _("of {needed} to win").format(needed=amount(view.needed)),
+        (" · " + _("{most} possible").format(most=amount(view.most)), "$text-muted"),
     )
 
 
