@@ -90,12 +90,12 @@ def line_of(needle: str, text: str) -> int:
     ("curve", "message"),
     [
         ("[[0, 0], [0.6, 0.5], [0.5, 1]]", "the progress of credit points must rise: 0.5 comes after 0.6"),
-        ("[[0, 0], [1.5, 1]]", "credit.1.0: input should be less than or equal to 1"),
-        ("[[0, -0.1], [1, 1]]", "credit.0.1: input should be greater than or equal to 0"),
-        ("[[0, .nan], [1, 1]]", "credit.0.1: input should be a finite number"),
-        ("[[0, 0], [1, .inf]]", "credit.1.1: input should be a finite number"),
-        ("[[0, 0, 1]]", "credit.0: list should have at most 2 items"),
-        ("[]", "credit: list should have at least 1 item"),
+        ("[[0, 0], [1.5, 1]]", "credit: 1 holds 1.5, but it must be a number from 0 to 1"),
+        ("[[0, -0.1], [1, 1]]", "credit: 0 holds -0.1, but it must be a number from 0 to 1"),
+        ("[[0, .nan], [1, 1]]", "credit: 0 holds .nan, but it must be a finite number from 0 to 1"),
+        ("[[0, 0], [1, .inf]]", "credit: 1 holds .inf, but it must be a finite number from 0 to 1"),
+        ("[[0, 0, 1]]", "credit is too long: at most 2 items"),
+        ("[]", "credit needs at least 1 item"),
     ],
 )
 def test_a_bad_credit_curve_is_a_located_error(curve: str, message: str) -> None:
@@ -112,10 +112,26 @@ def test_a_bad_credit_curve_is_a_located_error(curve: str, message: str) -> None
         ("    by: 2024-Q4\n    points: 30\n", "    points: 30\n    early: 2\n", "'early' counts the years"),
         ("    scale: science / 2\n", "    scale: science / 2\n    progress: science\n", "'progress' grades"),
         ("    points: 30\n", "    points: 30\n    progress: crewed_orbit\n", "a number is needed here"),
-        ("    points: 30\n", "    points: 30\n    progress: flights\n    target: 0\n", "greater than 0"),
-        ("    points: 30\n", "    points: 30\n    progress: flights\n    target: .inf\n", "finite"),
-        ("    points: 30\n", "    points: 30\n    early: -1\n", "greater than or equal to 0"),
-        ("    name: Science\n", "    name: Science\n    short: A very long short name\n", "at most 17"),
+        (
+            "    points: 30\n",
+            "    points: 30\n    progress: flights\n    target: 0\n",
+            "target is 0, but it must be a number above 0",
+        ),
+        (
+            "    points: 30\n",
+            "    points: 30\n    progress: flights\n    target: .inf\n",
+            "target is .inf, but it must be a finite number",
+        ),
+        (
+            "    points: 30\n",
+            "    points: 30\n    early: -1\n",
+            "early is -1, but it must be a number from 0 to 100",
+        ),
+        (
+            "    name: Science\n",
+            "    name: Science\n    short: A very long short name\n",
+            "short is too long: at most 17",
+        ),
     ],
 )
 def test_bad_grading_keys_are_located_errors(old: str, new: str, message: str) -> None:
