@@ -59,7 +59,9 @@ EXPRESSIONS = [
 #: what is added to the end of an unquoted expression
 EXPRESSION_TAILS = [" * 1e999", " and", " + crewed_orbit", " => 3", " * 0", " / 0 > 1", " == money"]
 
-EXPRESSION_LINE = re.compile(rb"^(\s*(?:- )?(?:when|scale|progress|condition|weight|set|add): +)(\S.*)$")
+EXPRESSION_LINE = re.compile(
+    rb"^(\s*(?:- )?(?:when|scale|progress|condition|weight|set|add|until): +)(\S.*)$"
+)
 
 #: what mutations do, with value changes (the subtle damage) most often
 KINDS = (

@@ -112,3 +112,19 @@ def test_its_translation_shows_where_it_translates_and_english_elsewhere() -> No
         assert tr(event.title) == event.title
     finally:
         set_language("en")
+
+
+def test_timed_modifiers_start_and_end() -> None:
+    """feature: timed -- a strike or overtime started by a choice ended, and the news said so."""
+    ended = [
+        item.text
+        for game in campaigns()
+        for report in game.reports
+        for item in report.news
+        if item.text.startswith(("Strike ended", "Overtime ended"))
+    ]
+    assert ended
+    # both start by 2021-Q4 and last three turns at most: none is left in a campaign that went on
+    late = [game for game in campaigns() if game.state.month >= 2022 * 12 + 6]
+    assert late
+    assert not [m.name for game in late for m in game.state.modifiers if m.name in ("strike", "overtime")]

@@ -122,6 +122,14 @@ CASES = [
         "- id: my_agency",
     ),
     base_case(
+        "money in a timed modifier",
+        "timed-effect",
+        variant(
+            "          - budget: -10\n", "          - {modifier: cut, duration: 4, budget: -10, money: 5}\n"
+        ),
+        "money: 5",
+    ),
+    base_case(
         "a broken expression",
         "expression",
         variant("    when: crewed_orbit\n", "    when: crewed_orbit and\n"),

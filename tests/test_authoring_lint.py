@@ -110,6 +110,11 @@ CASES = [
         [("flag-never-set", '"calm"', 0)],
     ),
     Case(
+        "a modifier read but never started",
+        [("    chance: 0.5\n", '    chance: 0.5\n    when: not modifier("strike")\n')],
+        [("modifier-never-started", '"strike"', 0)],
+    ),
+    Case(
         "a flag set but never read",
         [(CHOICE_CUT, CHOICE_CUT + "            set_flags: [cut_taken]\n")],
         [("flag-never-read", "cut_taken", 0)],

@@ -94,6 +94,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "agency_flag": ["briefed", "never_set"],
         "variable": ["launch_failures", "never_set"],
         "agency_variable": ["trust", "never_set"],
+        "modifier": ["strike", "never_started"],
     }
     if not entry.args:
         return [()]

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from game.engine import ledger, membership, programmes, variables
+from game.engine import ledger, membership, modifiers, programmes, variables
 from game.engine.admission import rival_membership
+from game.engine.agency_names import agency_named
+from game.engine.agency_names import the as _the
 from game.engine.compiled import CompiledScenario
 from game.engine.policies import change_policy
 from game.engine.programme_changes import apply_programme_changes
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, k
-from game.format.happenings import EFFECT_PLACEHOLDERS
-from game.format.models import PLAYER, Effect
+from game.format.models import Effect
 from game.i18n import msg
-
-
-def agency_named(state: GameState, name: str) -> str:
-    """The agency an effect names: 'player' is whoever plays this campaign."""
-    return state.player if name == PLAYER else name
 
 
 def apply_effects(
@@ -30,6 +26,9 @@ def apply_effects(
     for effect in effects:
         who = subject if effect.agency is None else agency_named(state, effect.agency)
         agency = state.agencies[who]
+        if effect.modifier is not None:  # a timed effect: undone when it ends
+            modifiers.start(state, cs, effect, reason, who)
+            continue
         if effect.money:
             ledger.pay(state, agency, k(effect.money), reason)
         for stat in ("science", "prestige", "support", "astronauts"):
@@ -80,19 +79,6 @@ def apply_effects(
             variables.flag(state, effect.agency_flags)
         for change in effect.policy:
             change_policy(state, cs, agency_named(state, change.agency), change)
-
-
-def _the(state: GameState, target: str) -> str:
-    """An effect's id ('player' the player's), or the happening's for a placeholder ('$agency', '$programme').
-
-    The loader allows a placeholder only in an event hooked on a happening that has the detail
-    (game/format/checks.py), and the engine sets ``state.happening`` while that event's effects
-    apply; '' when the happening has none (a player's action on no programme): the item is skipped.
-    """
-    if target[0] != "$":
-        return agency_named(state, target)
-    happening = state.happening
-    return getattr(happening, EFFECT_PLACEHOLDERS[target]) if happening is not None else ""
 
 
 def join(state: GameState, cs: CompiledScenario, agency: str, programme_id: str, slot_id: str | None) -> None:

@@ -160,6 +160,10 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
             if holds
             else msg("waits until '{a}' has happened", a=a)
         )
+    if name == "modifier":
+        return (
+            msg("is closed while '{a}' lasts", a=a) if holds else msg("is open only while '{a}' lasts", a=a)
+        )
     if name == "flown":
         fact = msg("{milestone} has flown", milestone=words.milestone(a))
         return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)

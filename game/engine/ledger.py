@@ -65,12 +65,13 @@ def gain_all(state: GameState, agencies: Iterable[AgencyState], stat: str, delta
             gain(state, agency, stat, delta, reason)
 
 
-def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> None:
-    """Shift the relation of a and b; the player's own relations go on the record."""
+def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> float:
+    """Shift the relation of a and b; the player's own relations go on the record. The real change."""
     real = state.shift_relation(a, b, delta)
     if real and state.player in (a, b):
         other = b if a == state.player else a
         state.changes.append(Change(f"relation:{other}", real, reason))
+    return real
 
 
 def relate_all(
@@ -101,9 +102,11 @@ def relate_all(
             relations[b][a] = new
 
 
-def capability(state: GameState, agency: AgencyState, area: str, delta: int, top: int, reason: str) -> None:
+def capability(state: GameState, agency: AgencyState, area: str, delta: int, top: int, reason: str) -> int:
+    """Move a capability level within 0..top, on the record; the real change."""
     old = agency.capabilities.get(area, 0)
     agency.capabilities[area] = min(top, max(0, old + delta))
     real = agency.capabilities[area] - old
     if real and agency.id == state.player:
         state.changes.append(Change(f"capability:{area}", real, reason))
+    return real

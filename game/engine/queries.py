@@ -21,12 +21,13 @@ from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.effects import agency_named
 from game.engine.events import odds
+from game.engine.modifiers import title
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, k
 from game.format.dates import format_date
 from game.format.models import Effect
-from game.format.words import chance_text, months
+from game.format.words import chance_text, months, turns
 from game.i18n import N_, joined, msg
 
 # ---------------------------------------------------------------- names and stats
@@ -457,6 +458,13 @@ def describe_effects(
         whose = (
             "" if target == who else msg("{agency} ", agency=short(target))
         )  # another agency's figures name it
+        timed_from = len(lines)  # the lines of a timed effect say how long they last
+        if effect.per_turn is not None:
+            for stat in ("money", "science", "prestige", "support"):
+                value = getattr(effect.per_turn, stat)
+                if value:
+                    amount = _signed(value, " M$" if stat == "money" else "")
+                    lines.append(msg("{whose}{stat} {amount} a turn", whose=whose, stat=stat, amount=amount))
         if effect.money:
             lines.append(msg("{whose}money {money}", whose=whose, money=_signed(effect.money, " M$")))
         for stat in (N_("science"), N_("prestige"), N_("support"), N_("astronauts")):
@@ -553,7 +561,79 @@ def describe_effects(
         )
         if effect.follow_up:
             lines.append(N_("something may follow later"))
+        if effect.modifier is not None:
+            timing = modifier_timing(effect.duration, effect.until)
+            lines[timed_from:] = [
+                msg("{change} {timing}", change=line, timing=timing) for line in lines[timed_from:]
+            ]
     return lines
+
+
+def modifier_timing(count: int | None, until: str | None) -> str:
+    """How long a timed modifier lasts: 'for 4 turns', 'until ...', 'for up to 4 turns or until ...'."""
+    if until and count:
+        return msg("for up to {turns} or until {condition}", turns=turns(count), condition=until)
+    if until:
+        return msg("until {condition}", condition=until)
+    return msg("for {turns}", turns=turns(count or 0))
+
+
+@dataclass(frozen=True, slots=True)
+class ModifierView:
+    """A timed modifier of the player's as the dashboard shows it."""
+
+    title: str
+    source: str  # the event or choice that started it
+    turns_left: int | None
+    until: str  # "" for none
+    parts: list[str]  # what it changes while it lasts
+
+    @property
+    def timing(self) -> str:
+        """'3 turns left', 'until ...', '3 turns left or until ...'."""
+        left = msg("{turns} left", turns=turns(self.turns_left)) if self.turns_left is not None else ""
+        if self.until:
+            if left:
+                return msg("{left} or until {condition}", left=left, condition=self.until)
+            return msg("until {condition}", condition=self.until)
+        return left
+
+
+def modifier_views(state: GameState, cs: CompiledScenario) -> list[ModifierView]:
+    """The player's timed modifiers under way, oldest first, with what each changes."""
+    views = []
+
+    def short(aid: str) -> str:
+        return cs.agencies[aid].short if aid in cs.agencies else aid
+
+    for modifier in state.modifiers:
+        if modifier.agency != state.player:
+            continue
+        parts = []
+        if modifier.budget:
+            parts.append(msg("budget {change}", change=_signed(round(modifier.budget, 1), "%")))
+        for a, b, delta in modifier.relations:
+            if state.player in (a, b):
+                pair = short(b if a == state.player else a)
+            else:
+                pair = f"{short(a)}–{short(b)}"
+            parts.append(f"⇄{pair} {_signed(round(delta))}")
+        for pid, delta in modifier.health.items():
+            name = cs.programmes[pid].model.short
+            parts.append(msg("{programme} health {change}", programme=name, change=_signed(round(delta))))
+        areas = {c.id: c.name for c in cs.scenario.capabilities}
+        for area, delta in modifier.capabilities.items():
+            parts.append(f"{areas.get(area, area)} {_signed(delta)}")
+        if modifier.money:
+            parts.append(msg("{change}/turn", change=_signed(modifier.money / 1000, " M$")))
+        for stat in ("science", "prestige", "support"):
+            value = getattr(modifier, stat)
+            if value:
+                parts.append(msg("{stat} {change}/turn", stat=stat, change=_signed(value)))
+        views.append(
+            ModifierView(title(modifier.name), modifier.source, modifier.turns_left, modifier.until, parts)
+        )
+    return views
 
 
 def _moves(aid: str, who: str, verb: str, where: str, short: Callable[[str], str]) -> str:

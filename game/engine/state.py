@@ -237,6 +237,49 @@ class PolicyState:
 
 
 @dataclass(slots=True)
+class ModifierState:
+    """A timed modifier under way: what it changed (to undo exactly that) and how it ends.
+
+    The changes are the ones actually made, after the clamps, so undoing them leaves no drift.
+    """
+
+    name: str
+    agency: str
+    source: str  # the event or choice that started it, as the news named it
+    turns_left: int | None  # None: only 'until' ends it
+    until: str = ""  # an expression; "" for none
+    budget: float = 0.0
+    relations: list[tuple[str, str, float]] = field(default_factory=list)
+    health: dict[str, float] = field(default_factory=dict)
+    capabilities: dict[str, int] = field(default_factory=dict)
+    flags_set: list[str] = field(default_factory=list)
+    flags_cleared: list[str] = field(default_factory=list)
+    money: int = 0  # k$ every turn
+    science: float = 0.0  # every turn
+    prestige: float = 0.0
+    support: float = 0.0
+
+    def copy(self) -> ModifierState:
+        return ModifierState(
+            self.name,
+            self.agency,
+            self.source,
+            self.turns_left,
+            self.until,
+            self.budget,
+            list(self.relations),
+            dict(self.health),
+            dict(self.capabilities),
+            list(self.flags_set),
+            list(self.flags_cleared),
+            self.money,
+            self.science,
+            self.prestige,
+            self.support,
+        )
+
+
+@dataclass(slots=True)
 class GameState:
     scenario_id: str
     player: str
@@ -274,6 +317,8 @@ class GameState:
     happening: Happening | None = field(default=None, metadata=SAVED_WHEN_SET)
     #: the best share of progress (0..1) of each graded objective, when above 0
     progress: dict[str, float] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: timed modifiers under way, oldest first
+    modifiers: list[ModifierState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -313,6 +358,7 @@ class GameState:
             list(self.happenings),
             self.happening,
             dict(self.progress),
+            [modifier.copy() for modifier in self.modifiers] if self.modifiers else [],
         )
 
     @property

@@ -12,6 +12,7 @@ from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events, fire_hooked
+from game.engine.modifiers import tick_modifiers
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.reports import TurnReport
 from game.engine.rewards import science_income
@@ -31,6 +32,7 @@ STEPS: tuple[Step, ...] = (
     fly_milestones,
     science_income,
     drift,
+    tick_modifiers,  # after the turn's own changes, so objectives see a modifier that ended
     check_objectives,
 )
 

@@ -108,6 +108,11 @@ def flag(name: str) -> Getter:
     return lambda s: name in s.flags
 
 
+@implements("modifier")
+def modifier(name: str) -> Getter:
+    return lambda s: bool(s.modifiers) and any(m.name == name and m.agency == s.player for m in s.modifiers)
+
+
 @implements("player")
 def player(agency: str) -> Getter:
     return lambda s: s.player == agency

@@ -19,7 +19,7 @@ from game.format.happenings import (
     Detail,
     details_of,
 )
-from game.format.models import PLAYER, Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.models import PLAYER, TIMED_KEYS, Condition, ConditionTree, Effect, Event, Outcome, Scenario
 from game.format.vocabulary import FUNCTIONS, REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
 
@@ -310,6 +310,7 @@ class _Checker:
             for j, flags in enumerate(effect.agency_flags):
                 self.known((*eloc, "agency_flags", j, "agency"), flags.agency, agencies, "agency")
             self.check_world_effects(eloc, effect)
+            self.check_timing(eloc, effect)
 
     def check_world_effects(self, loc: DataPath, effect: Effect) -> None:
         """The keys that change programmes and the computer's policies: the ids they name."""
@@ -323,6 +324,40 @@ class _Checker:
             self.known((*loc, "policy", j, "agency"), policy.agency, self.effect_agencies, "agency")
             self.known_keys(
                 (*loc, "policy", j, "preferences"), policy.preferences, self.programmes, "programme"
+            )
+
+    def check_timing(self, loc: DataPath, effect: Effect) -> None:
+        """A timed modifier is named, ends, and holds only what can be undone when it ends."""
+        given = effect.model_fields_set
+        if effect.until is not None:
+            self.check_expression((*loc, "until"), effect.until, "truth")
+        if effect.modifier is None:
+            for key in ("duration", "until", "per_turn"):
+                if key in given:
+                    self.error(
+                        (*loc, key),
+                        "timed-effect",
+                        f"'{key}' belongs to a timed modifier: name it with 'modifier: NAME' "
+                        "in the same effect",
+                        key=True,
+                    )
+            return
+        if effect.duration is None and effect.until is None:
+            self.error(
+                (*loc, "modifier"),
+                "timed-effect",
+                "a modifier needs 'duration' (turns) or 'until' (a condition), or both, to end",
+            )
+        for key in sorted(given - TIMED_KEYS, key=list(type(effect).model_fields).index):
+            if key in ("money", "science", "prestige", "support"):
+                why = f"use 'per_turn: {{{key}: ...}}' for an amount every turn while it lasts"
+            else:
+                why = "put it in an effect of its own, without 'modifier'"
+            self.error(
+                (*loc, key),
+                "timed-effect",
+                f"'{key}' happens once and cannot be undone when the modifier ends: {why}",
+                key=True,
             )
 
     def check_outcomes(self, loc: DataPath, outcomes: list[Outcome], scope: tuple[Detail, ...] = ()) -> None:

@@ -38,6 +38,8 @@ ERRORS: dict[str, str] = {
     "cycle": "Milestones that require each other in a loop.",
     "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
     "draws its outcomes on each choice instead.",
+    "timed-effect": "A timed modifier without a name or an end (`modifier` with `duration` or `until`), "
+    "or holding something that happens once and cannot be undone when it ends (money, a slip...).",
     "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
     "extends-missing": "The scenario named by `extends` cannot be found or read.",
     "extends-cycle": "Scenarios that extend each other in a loop.",

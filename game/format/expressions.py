@@ -101,6 +101,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "agency_flag": "briefed",
     "variable": "launch_failures",
     "agency_variable": "trust",
+    "modifier": "strike",
 }
 
 _KIND_WORDS: dict[ValueKind, str] = {"number": "a number", "truth": "a condition (true or false)"}

@@ -61,6 +61,7 @@ class Facts:
     variables_set: set[str] = field(default_factory=set)
     agency_variables_set: set[str] = field(default_factory=set)
     agency_flags_set: set[str] = field(default_factory=set)
+    modifiers_started: set[str] = field(default_factory=set)  # names of the scenario's timed modifiers
     playable: set[str] = field(default_factory=set)
     milestone_planned: dict[str, int] = field(default_factory=dict)
     crew_orbit_from: int | None = None  # the earliest month a crew can reach lunar orbit

@@ -40,6 +40,8 @@ WARNINGS: dict[str, str] = {
     "`my_var`) is always 0.",
     "variable-never-read": "An effect or a starting value gives a variable (global, or an agency's) a value "
     "that no condition or expression reads.",
+    "modifier-never-started": "A condition reads a timed modifier that no effect starts, so "
+    "`modifier(...)` is always false.",
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
     "objective-impossible": "An objective whose `when` can never hold by its deadline (e.g. a year "
     "outside the calendar, a flag nothing sets, a crewed flight no programme or mission offers).",
@@ -79,6 +81,7 @@ class _Linter:
         self.start, self.end = parse_date(calendar.start), parse_date(calendar.end)
         self.step = calendar.turn_months
         self.last_turn = self.start + (self.end - self.start) // self.step * self.step
+        self.modifiers_started = {effect.modifier for _, effect in self.effects() if effect.modifier}
         self.planned = {
             f"{p.id}.{m.id}": parse_date(m.planned) for p in scenario.programmes for m in p.milestones
         }
@@ -240,6 +243,9 @@ class _Linter:
                 for o, outcome in enumerate(outcomes):
                     if isinstance(outcome.weight, str):
                         yield (*loc, o, "weight"), outcome.weight
+        for loc, effect in self.effects():
+            if effect.until is not None:
+                yield (*loc, "until"), effect.until
         for i, objective in enumerate(self.s.objectives):
             if objective.when is not None:
                 yield ("objectives", i, "when"), objective.when
@@ -271,6 +277,7 @@ class _Linter:
             variables_set=set(self.live["variable"]),
             agency_variables_set=set(self.live["agency variable"]),
             agency_flags_set=set(self.live["agency flag"]),
+            modifiers_started=self.modifiers_started,
             playable={a.id for a in self.s.agencies if a.playable},
             milestone_planned=self.planned,
             crew_orbit_from=orbit,
@@ -322,6 +329,7 @@ class _Linter:
     def run(self) -> list[Diagnostic]:
         self.lint_events()
         self.lint_names()
+        self.lint_modifiers()
         self.lint_objectives()
         self.lint_programmes()
         self.lint_capabilities()
@@ -445,6 +453,18 @@ class _Linter:
             if other.kind != names.kind and other.family == names.family and name in self.written[other.kind]:
                 return f"; an effect sets it as {other.article} {other.kind}: read it with {other.read_with}"
         return ""
+
+    def lint_modifiers(self) -> None:
+        for loc, ref in self.references():
+            if ref.kind == "modifier" and ref.value not in self.modifiers_started:
+                self.found.append(
+                    Diagnostic.at(
+                        self.source.text(loc, ref.column),
+                        "modifier-never-started",
+                        f"modifier '{ref.value}' is never started by any effect, so it is always false",
+                        severity="warning",
+                    )
+                )
 
     def lint_objectives(self) -> None:
         total = sum(objective.most(self.start) for objective in self.s.objectives)

@@ -290,6 +290,38 @@ class PolicyChange(Strict):
     )
 
 
+class PerTurn(Strict):
+    """What a timed modifier adds (or takes) at the end of every turn while it lasts."""
+
+    money: Money = Field(
+        0, ge=-MAX_MONEY, le=MAX_MONEY, description="M$ added to (or taken from) the money every turn."
+    )
+    science: Finite = Field(0, ge=-1000, le=1000, description="Science points added every turn.")
+    prestige: Finite = Field(0, ge=-1000, le=1000, description="Prestige added every turn.")
+    support: Finite = Field(0, ge=-100, le=100, description="Points of support added every turn.")
+
+
+#: The keys a timed effect (one with 'duration' or 'until') may hold: its name, its timing, what
+#: is undone when it ends and what it does every turn. Anything else happens once and cannot be
+#: undone (money spent, a slip, a join): it goes in an effect of its own, without a duration.
+TIMED_KEYS = frozenset(
+    {
+        "modifier",
+        "agency",
+        "duration",
+        "until",
+        "per_turn",
+        "budget",
+        "relations",
+        "health",
+        "capability",
+        "set_flags",
+        "clear_flags",
+    }
+)
+MAX_MODIFIER_TURNS = 200
+
+
 class Effect(Strict):
     """What happens: any of these keys may be combined in one effect."""
 
@@ -322,6 +354,28 @@ class Effect(Strict):
         description="Numeric variables set or added to, in order, for conditions to read with var(...)."
     )
     agency_flags: list[AgencyFlagChange] = empty_list(description="Flags of one agency set or cleared.")
+    modifier: Id | None = Field(
+        None,
+        description="Makes the effect a timed modifier of this name, which 'duration' or 'until' ends: "
+        "its budget, relations, health, capability and flag changes are undone when it ends. "
+        'modifier("name") reads whether it is active.',
+    )
+    duration: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_MODIFIER_TURNS,
+        description="Turns the modifier lasts, this one included (with 'until': whichever comes first).",
+    )
+    until: Expression | None = Field(
+        None, description="The modifier ends at the end of the first turn this condition holds."
+    )
+    per_turn: PerTurn | None = Field(
+        None, description="What the modifier adds (or takes) at the end of every turn while it lasts."
+    )
+
+    def timed(self) -> bool:
+        """Whether this effect is a timed modifier (undone when it ends) rather than a one-off."""
+        return self.modifier is not None
 
     agency: Id | None = Field(
         None,

@@ -38,6 +38,7 @@ RefKind = Literal[
     "agency_flag",
     "variable",
     "agency_variable",
+    "modifier",
 ]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
@@ -67,6 +68,7 @@ REF_WORDS: dict[RefKind, str] = {
     "agency_flag": "the name of an agency's flag",
     "variable": "a variable name",
     "agency_variable": "the name of an agency's variable",
+    "modifier": "a modifier name",
 }
 
 
@@ -152,6 +154,10 @@ def _agency_flag(facts: Facts, args: tuple[str, ...]) -> Bounds:
     return TRUTH if args[-1] in facts.agency_flags_set else NEVER
 
 
+def _modifier(facts: Facts, args: tuple[str, ...]) -> Bounds:
+    return TRUTH if args[0] in facts.modifiers_started else NEVER
+
+
 def _player(facts: Facts, args: tuple[str, ...]) -> Bounds:
     if args[0] not in facts.playable:
         return NEVER
@@ -213,6 +219,15 @@ ENTRIES: tuple[Entry, ...] = (
     ),
     _function(
         "flag", ("flag",), "truth", "true while the scenario flag is set", "{0}", bounds=TRUTH, narrow=_flag
+    ),
+    _function(
+        "modifier",
+        ("modifier",),
+        "truth",
+        "true while the player is under the timed modifier of that name",
+        "{0} under way",
+        bounds=TRUTH,
+        narrow=_modifier,
     ),
     _function(
         "player",

@@ -88,3 +88,8 @@ def chance_text(chance: float) -> str:
     if 0.995 <= chance < 1:
         return ">99%"
     return f"{chance:.0%}"
+
+
+def turns(count: int) -> str:
+    """A number of turns: '1 turn', '4 turns'."""
+    return f"{count} turn" if count == 1 else f"{count} turns"

@@ -20,6 +20,7 @@ from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
+STRIKE = TUI_FIXTURES / "more" / "strike.yaml"  # two timed modifiers from the first turn
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -86,6 +87,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "help": (lambda: make_app(), ("f1",)),
     "confirm_withdraw": (lambda: make_app(building_member()), ("1", "x")),
     "five_programmes": (lambda: make_app(new_game(FIVE_ROADS)), ()),
+    "dashboard_modifiers": (lambda: make_app(new_game(STRIKE)), ()),
 }
 
 

@@ -20,6 +20,7 @@ from game.engine.queries import (
     budget_view,
     go_alone_view,
     milestone_views,
+    modifier_views,
     net_changes,
     programme_views,
     stat_name,
@@ -36,6 +37,7 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
 from game.tui.widgets.go_alone_card import GoAloneCard
 from game.tui.widgets.goals_panel import GoalsPanel
+from game.tui.widgets.modifier_bar import ModifierBar
 from game.tui.widgets.news_feed import NewsFeed
 from game.tui.widgets.programme_card import ProgrammeCard
 
@@ -64,6 +66,7 @@ class DashboardScreen(CampaignScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.memory = TurnMemory()
+        self.modifier_lines = 0  # the lines the timed modifiers take under the turn line
 
     # ---- layout
     def compose(self) -> ComposeResult:
@@ -88,6 +91,7 @@ class DashboardScreen(CampaignScreen[None]):
                     )
                 yield FigureCell("relations", "⇄", id="fig-relations")
             yield Static(id="turn-line", markup=False)
+            yield ModifierBar(id="modifiers", markup=False)
             self.programme_ids = visible_programmes(game.state, cs)
             with Grid(id="cards"):
                 for index, pid in enumerate(self.programme_ids, start=1):
@@ -123,7 +127,7 @@ class DashboardScreen(CampaignScreen[None]):
         rows = -(-count // columns)
         height = CARD_TALL if is_tall(self.size) else CARD_SHORT
         figures = self.query_one("#figures", Grid).outer_size.height or 4
-        fixed = 1 + figures + 1 + 1  # the header, the figures, the turn line and the footer
+        fixed = 1 + figures + 1 + self.modifier_lines + 1  # header, figures, turn line, modifiers, footer
         if self.size.height and fixed + rows * height + NEWS_ROOM > self.size.height:
             height = max(CARD_LEAST, (self.size.height - fixed - NEWS_ROOM) // rows)
         cards = self.query_one("#cards", Grid)
@@ -213,6 +217,7 @@ class DashboardScreen(CampaignScreen[None]):
                 self._figure(stat, f"{state.relation(game.player, aid):+.0f}", delta(last.get(stat, 0)))
         self._fit_relations()
         self._turn_line()
+        self._modifiers()
         self._cards()
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
         self.query_one("#goals", GoalsPanel).show(goals_view(state, cs))
@@ -265,6 +270,16 @@ class DashboardScreen(CampaignScreen[None]):
             label = self._label(stat)
             parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
         line.update(Content.assemble(*parts), layout=False)
+
+    def _modifiers(self) -> None:
+        """The timed modifiers under way; the cards give up the lines they take (or get them back)."""
+        game = self.game
+        views = modifier_views(game.state, game.compiled)
+        roomy = is_wide(self.size) and is_tall(self.size)
+        lines = self.query_one("#modifiers", ModifierBar).show(views, roomy)
+        if lines != self.modifier_lines:
+            self.modifier_lines = lines
+            self._fit_cards()
 
     def _cards(self) -> None:
         game = self.game
