@@ -381,7 +381,7 @@ ERROR_CASES = [
         "    on: {happening: year_began, year: 20222}\n",
         "20222",
         "invalid-value",
-        "less than or equal to 9999",
+        "year is 20222, but it must be a whole number from 0 to 9999",
     ),
     (
         "a hooked event that is also triggered_only",
