@@ -277,3 +277,33 @@ def test_each_bad_key_is_a_located_error(
         (line, column),
     )
     assert not any("Traceback" in text_ for *_, text_ in errors)
+
+
+# ---------------------------------------------------------------- refusals in plain words
+
+
+@pytest.mark.parametrize(
+    ("condition", "clause"),
+    [
+        ('var("trust") >= 2', "is closed while 'trust' is under 2; it is 0"),
+        ('my_var("trust") > 1', "is closed while your 'trust' is 1 or less; it is 0"),
+        ('agency_var("nasa", "trust") > 1', "is closed while NASA's 'trust' is 1 or less; it is 0"),
+        ('agency_flag("nasa", "briefed")', "waits until 'briefed' is set for NASA"),
+        ('my_flag("briefed")', "waits until 'briefed' is set for you"),
+        ('mission_flown("cubesat")', "waits until Lunar cubesat has flown"),
+        ('mission_failed("cubesat")', "waits until Lunar cubesat has failed"),
+        ('mission_underway("cubesat")', "waits until Lunar cubesat is under way"),
+        ('not mission_underway("cubesat")', "is closed while Lunar cubesat is under way"),
+        ('not agency_flag("esa", "briefed")', "is closed while 'briefed' is set for ESA"),
+    ],
+)
+def test_a_refusal_names_the_variable_flag_or_mission(
+    mini: CompiledScenario, condition: str, clause: str
+) -> None:
+    from game.engine.explain import explain_failure
+
+    state = Game(mini, "esa", 1).state
+    if condition.startswith("not "):
+        state.agency_flags["esa"] = {"briefed"}
+        state.missions["cubesat"].build.status = "building"
+    assert explain_failure(condition, state, mini) == [clause]

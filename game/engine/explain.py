@@ -173,6 +173,21 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     if name == "delivered":
         fact = msg("{slot} is delivered", slot=words.slot(a))
         return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if name == "agency_flag":
+        fact = msg("'{flag}' is set for {agency}", flag=args[1], agency=words.agency(a))
+        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if name == "my_flag":
+        fact = msg("'{flag}' is set for you", flag=a)
+        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if name == "mission_flown":
+        fact = msg("{mission} has flown", mission=words.mission(a))
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if name == "mission_failed":
+        fact = msg("{mission} has failed", mission=words.mission(a))
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if name == "mission_underway":
+        fact = msg("{mission} is under way", mission=words.mission(a))
+        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "active":
         who = words.programme(a)
         return (
