@@ -307,3 +307,36 @@ def test_a_refusal_names_the_variable_flag_or_mission(
         state.agency_flags["esa"] = {"briefed"}
         state.missions["cubesat"].build.status = "building"
     assert explain_failure(condition, state, mini) == [clause]
+
+
+# ---------------------------------------------------------------- scenario tests read them too
+
+SCENARIO_TEST = """\
+tests:
+  - name: the calm answer is counted and the cubesat flies
+    agency: esa
+    answers: {crisis: calm}
+    actions:
+      - {turn: 2021-Q1, action: mission, target: cubesat}
+    expect:
+      - {at: 2021-Q2, that: 'mission_underway("cubesat") and var("calm_answers") == 0'}
+      - {at: 2022-Q1, that: 'var("calm_answers") == 1 and mission_flown("cubesat")'}
+      - {at: 2022-Q1, that: 'var("calm_answers") > 1'}
+"""
+
+
+def test_a_scenario_test_checks_variables_and_missions_and_shows_their_values(tmp_path) -> None:
+    from game.sim.scenario_tests import run_test_file
+
+    counting = MINI_TEXT.replace(
+        "effects: [{support: 5, set_flags: [calm]}]",
+        "effects: [{support: 5, set_flags: [calm], vars: [{name: calm_answers, add: 1}]}]",
+    )
+    (tmp_path / "mini.yaml").write_text(counting, encoding="utf-8")
+    path = tmp_path / "mini.test.yaml"
+    path.write_text(SCENARIO_TEST, encoding="utf-8")
+    report = run_test_file(path)
+    assert report.errors == []
+    ((failure,),) = [test.failures for test in report.tests]
+    assert failure.message == 'at 2022-Q1: var("calm_answers") > 1 does not hold: var("calm_answers") = 1'
+    assert (failure.line, failure.column) == position(SCENARIO_TEST, 'var("calm_answers") > 1')
