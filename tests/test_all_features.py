@@ -72,6 +72,7 @@ def test_variables_were_set_and_read() -> None:
     games = campaigns()
     assert all(game.state.variables["hearings"] >= 2 for game in games)
     assert all(game.state.agency_variables["nasa"]["trust"] > 0 for game in games)
+    assert all(game.state.agency_variables[game.state.player]["hearings_attended"] >= 2 for game in games)
     trusted = [game for game in games if "nasa_trusts_esa" in game.state.fired]
     assert trusted and all(game.state.agency_flags["esa"] == {"trusted"} for game in trusted)
     assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it

@@ -340,3 +340,19 @@ def test_a_scenario_test_checks_variables_and_missions_and_shows_their_values(tm
     ((failure,),) = [test.failures for test in report.tests]
     assert failure.message == 'at 2022-Q1: var("calm_answers") > 1 does not hold: var("calm_answers") = 1'
     assert (failure.line, failure.column) == position(SCENARIO_TEST, 'var("calm_answers") > 1')
+
+
+def test_player_names_the_agency_the_player_runs(mini: CompiledScenario) -> None:
+    """One effect serves every playable agency: 'player' is whoever plays the campaign."""
+    for agency in ("esa", "jaxa"):
+        game = Game(mini, agency, 1)
+        _apply(
+            game,
+            {
+                "vars": [{"name": "trust", "agency": "player", "add": 2}],
+                "agency_flags": [{"agency": "player", "set": ["briefed"]}],
+            },
+        )
+        assert game.state.agency_variables == {agency: {"trust": 2}}
+        assert game.state.agency_flags == {agency: {"briefed"}}
+        assert _read(game.state, 'my_var("trust") == 2 and my_flag("briefed")') is True

@@ -17,9 +17,9 @@ from game.engine.actions.budget import payments, shortfall
 from game.engine.actions.common import reward_parts
 from game.engine.actions.registry import handler_for
 from game.engine.admission import admission_rule, condition_refusal, is_open
+from game.engine.agency_names import agency_named
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
-from game.engine.effects import agency_named
 from game.engine.events import odds
 from game.engine.modifiers import title
 from game.engine.reports import Change, NewsItem, TurnReport

@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 from functools import cache
 
+from game.engine.agency_names import agency_named
 from game.engine.expressions import Getter, compile_expression
 from game.engine.state import GameState
 from game.format.expressions import MAX_NUMBER
-from game.format.models import PLAYER, AgencyFlagChange, VariableChange
+from game.format.models import AgencyFlagChange, VariableChange
 
 
 @cache
@@ -39,8 +40,7 @@ def change(state: GameState, changes: list[VariableChange]) -> None:
         if item.agency is None:
             values = state.variables
         else:
-            owner = state.player if item.agency == PLAYER else item.agency
-            values = state.agency_variables.setdefault(owner, {})
+            values = state.agency_variables.setdefault(agency_named(state, item.agency), {})
         if item.set is not None:
             values[item.name] = bounded(_value(state, item.set))
         else:
@@ -51,9 +51,9 @@ def change(state: GameState, changes: list[VariableChange]) -> None:
 def flag(state: GameState, changes: list[AgencyFlagChange]) -> None:
     """Set, then clear, each agency's flags; an agency left with none is dropped."""
     for item in changes:
-        owner = state.player if item.agency == PLAYER else item.agency
-        flags = state.agency_flags.setdefault(owner, set())
+        agency = agency_named(state, item.agency)
+        flags = state.agency_flags.setdefault(agency, set())
         flags.update(item.set)
         flags.difference_update(item.clear)
         if not flags:
-            del state.agency_flags[owner]
+            del state.agency_flags[agency]
