@@ -71,6 +71,8 @@ def test_an_engine_sentence_is_still_its_english() -> None:
 def test_russian_interface_and_fallback(russian: None) -> None:
     assert _("Help") == "Помощь"
     assert _("a text no catalogue has") == "a text no catalogue has"
+    assert _("") == "" and tr("") == ""  # never the catalogue's header, which gettext keeps under ""
+    assert tr(msg("{a}{b}", a="x", b="")) == "x"
     assert ngettext("{cost} · {count} turn", "{cost} · {count} turns", 5) == "{cost} · {count} ходов"
     assert ngettext("{cost} · {count} turn", "{cost} · {count} turns", 3) == "{cost} · {count} хода"
 

@@ -70,7 +70,7 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
             objective.most,
             "reached" if points >= model.points else "open",
             points / model.points if model.points else 1.0,
-            f"{amount(value)} of {amount(model.points)}",
+            msg("{value} of {target}", value=amount(value), target=amount(model.points)),
             msg("at the end"),
             "",
             _how(objective, state, cs),
@@ -107,7 +107,9 @@ def _progress(objective: CompiledObjective, state: GameState, status: str) -> tu
         value = now * objective.target
         return (
             best,
-            f"{amount(value)} of {amount(objective.target)}" if objective.target != 1.0 else f"{now:.0%}",
+            msg("{value} of {target}", value=amount(value), target=amount(objective.target))
+            if objective.target != 1.0
+            else f"{now:.0%}",
         )
     if status == "reached":
         return 1.0, ""
@@ -115,7 +117,9 @@ def _progress(objective: CompiledObjective, state: GameState, status: str) -> tu
     if figures is None:
         return None, ""
     value, goal = figures
-    return min(1.0, max(0.0, value / goal)), f"{amount(value)} of {amount(goal)}"
+    return min(1.0, max(0.0, value / goal)), msg(
+        "{value} of {target}", value=amount(value), target=amount(goal)
+    )
 
 
 def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> tuple[str, ...]:

@@ -115,7 +115,8 @@ def scenario_catalogue(scenario: Path, code: str) -> Path:
 def _(text: str) -> str:
     """The interface's ``text`` in the language in force (the text itself in English or untranslated)."""
     interface = _state.interface
-    return text if interface is None else interface.gettext(text)
+    # gettext("") is the catalogue's header: an empty text stays empty.
+    return text if interface is None or not text else interface.gettext(text)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -129,7 +130,7 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def tr(text: str, key: str | None = None) -> str:
     """Any text shown to the player in the language in force: a scenario's (by its ``key``, else by
     its English), an engine's sentence (:class:`Text`, translated with its parameters), or the interface's."""
-    if _state.interface is None:
+    if _state.interface is None or not text:
         return text
     if key is not None and key in _state.by_key:
         return _state.by_key[key]

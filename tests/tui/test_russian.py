@@ -72,7 +72,7 @@ async def test_the_event_and_dashboard_read_in_russian() -> None:
         await pilot.press("2")
         await pilot.pause()
         dashboard = screen_text(app)
-        assert "Деньги" in dashboard and "Конец хода" in dashboard and "ЕКА" in dashboard
+        assert "Деньги" in dashboard and "e Далее" in dashboard and "ЕКА" in dashboard
 
 
 async def test_the_palette_switches_the_language_and_remembers_it(tmp_path) -> None:

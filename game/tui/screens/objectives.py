@@ -46,7 +46,7 @@ def objective_body(view: ObjectiveView) -> Content:
     """What it asks, how far it is, its status and how it scores (indented by the stylesheet)."""
     lines = [Content(tr(view.description))] if view.description else []
     lines.append(
-        Content.assemble(bar(view.progress), (f"  {view.measure}" if view.measure else "", "$text-muted"))
+        Content.assemble(bar(view.progress), (f"  {tr(view.measure)}" if view.measure else "", "$text-muted"))
     )
     status = _(STATUS_WORD.get(view.status, view.status))
     lines.append(Content.assemble((_("Status:") + " ", "$text-muted"), status))
