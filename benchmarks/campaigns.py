@@ -12,6 +12,10 @@ campaigns is printed beside it. A campaign is what ``cislunar simulate`` plays f
 1, 2, 3..., with the garbage collector tuned as ``simulate`` tunes it (``fewer_collections``).
 
     .venv/bin/python benchmarks/campaigns.py [--campaigns 1000] [--strategy gateway] [--all]
+                                             [--scenario PATH]
+
+``--scenario`` plays another scenario file (e.g. tests/scenarios/all_features.yaml, the one that
+uses every feature of the language) on the same terms; the goal is stated for the default one.
 """
 
 from __future__ import annotations
@@ -60,11 +64,12 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="a line for every strategy, not only --strategy")
     parser.add_argument("--agency", help="default: the scenario's first playable agency, as simulate")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scenario", help="a scenario file or id (default: the default scenario)")
     parser.add_argument("--blocks", type=int, default=4, help="blocks of campaigns between reference loops")
     options = parser.parse_args()
 
     start = time.perf_counter()
-    compiled = load_compiled(None)
+    compiled = load_compiled(options.scenario)
     loading = time.perf_counter() - start
     if compiled is None:
         return 1
