@@ -28,6 +28,8 @@ YAML_VALUES = [
     b"1e400", b"-1e400", b".NaN", b"-.Inf", b'"\\e[2J\\e]0;x\\a"', b'"a\\nb.yaml:1:1: error: forged"',
     b'"\\u202e\\x9b"', b"$agency", b"$programme", b"$player", b"agency_joined", b"year_began",
     b"player_acted", b"end_turn", b"gateway.core", b"ilrs.lander", b"2022", b"'happening_agency(\"esa\")'",
+    b"'{player}'", b"'{a player_short} crew'", b"'{playr}'", b"'{player'", b"'}}{{'", b"'{happening_agency}'",
+    b"'{agency:nope}'", b"'{A var:x}'", b"'{a {player}}'",
 ]  # fmt: skip
 
 #: replacement values for a JSON leaf

@@ -129,3 +129,27 @@ def test_timed_modifiers_start_and_end() -> None:
     late = [game for game in campaigns() if game.state.month >= 2022 * 12 + 6]
     assert late
     assert not [m.name for game in late for m in game.state.modifiers if m.name in ("strike", "overtime")]
+
+
+def _news(game: Game) -> list[str]:
+    return [item.text for report in game.reports for item in report.news]
+
+
+def test_hooked_events_fired_with_the_happening_in_scope() -> None:
+    """feature: hooks. A partner's joining, the core's flight and a new year each fired their event."""
+    games = campaigns()
+    assert all("core_flown" in g.state.fired and "budget_year" in g.state.fired for g in games)
+    assert all("Core launch is up" in _news(g) and "Budget year 2023" in _news(g) for g in games)
+    welcomed = [g for g in games if "partner_welcomed" in g.state.fired]
+    assert welcomed
+    assert any("ESA joins Gateway" in _news(g) or "JAXA joins Gateway" in _news(g) for g in welcomed)
+
+
+def test_templates_named_the_player_with_the_right_article() -> None:
+    """feature: templates. One event, each playable agency named in it, 'an ESA' and 'a JAXA'."""
+    games = campaigns()
+    for game in games:
+        expected = (
+            "An ESA astronaut for Gateway?" if game.player == "esa" else "A JAXA astronaut for Gateway?"
+        )
+        assert expected in _news(game), game.player

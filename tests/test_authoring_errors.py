@@ -149,6 +149,12 @@ CASES = [
         "agency: my_agency}",
     ),
     base_case(
+        "a text's unknown placeholder",
+        "template",
+        variant("    title: Budget review\n", "    title: 'Budget review for {player_shrt}'\n"),
+        "{player_shrt}",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

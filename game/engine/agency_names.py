@@ -3,8 +3,8 @@ placeholder ('$agency', '$programme') for the happening a hooked event answers."
 
 from __future__ import annotations
 
+from game.engine.happenings import resolve
 from game.engine.state import GameState
-from game.format.happenings import EFFECT_PLACEHOLDERS
 from game.format.models import PLAYER
 
 
@@ -20,7 +20,4 @@ def the(state: GameState, target: str) -> str:
     (game/format/checks.py), and the engine sets ``state.happening`` while that event's effects
     apply; '' when the happening has none (a player's action on no programme): the item is skipped.
     """
-    if target[0] != "$":
-        return agency_named(state, target)
-    happening = state.happening
-    return getattr(happening, EFFECT_PLACEHOLDERS[target]) if happening is not None else ""
+    return agency_named(state, target) if target[0] != "$" else resolve(target, state.happening)

@@ -14,6 +14,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.happenings import acted
 from game.engine.reports import TurnReport
 from game.engine.state import GameState
+from game.engine.texts import event_title
 from game.i18n import N_, msg
 
 
@@ -23,7 +24,8 @@ def check(state: GameState, cs: CompiledScenario, action: Action) -> str:
         return N_("the campaign is over")
     handler = HANDLERS.get(action.kind)
     if state.pending and (handler is None or not handler.while_pending):
-        return msg("answer '{title}' first", title=cs.events[state.pending[0].event].model.title)
+        first = state.pending[0]
+        return msg("answer '{title}' first", title=event_title(state, cs, first.event, first.happening))
     if handler is None:
         return msg("unknown action '{kind}'", kind=action.kind)
     return handler.check(state, cs, action)

@@ -23,6 +23,7 @@ from game.engine.compiled import CompiledEvent, CompiledOutcome, CompiledScenari
 from game.engine.effects import apply_effects
 from game.engine.scoring import scale_value
 from game.engine.state import GameState, Happening, PendingEvent
+from game.engine.texts import render_text
 from game.i18n import msg
 
 
@@ -31,15 +32,16 @@ def fire(state: GameState, cs: CompiledScenario, event_id: str, happening: Happe
     event = cs.events[event_id].model
     state.fired[event_id] = state.turn
     state.happening = happening
-    ledger.report(state, "event", event.title, None, True)
-    apply_effects(state, cs, event.effects, event.title)
+    title = render_text(state, cs, event.title, happening)  # rendered as it fires: saves keep the text
+    ledger.report(state, "event", title, None, True)
+    apply_effects(state, cs, event.effects, title)
     if event.choices:
         state.pending.append(
             PendingEvent(uid=state.next_uid, event=event_id, month=state.month, happening=happening)
         )
         state.next_uid += 1
     elif event.outcomes:
-        play_out(state, cs, event.title, cs.events[event_id].outcomes)
+        play_out(state, cs, title, cs.events[event_id].outcomes)
     state.happening = None
 
 
@@ -102,12 +104,14 @@ def answer(
     event = compiled.model
     choice = next(c for c in event.choices if c.id == choice_id)
     state.pending.remove(pending)
-    ledger.report(state, "event", msg("{title}: {label}", title=event.title, label=choice.label), None, True)
     state.happening = pending.happening
-    apply_effects(state, cs, choice.effects, msg("{title}: {label}", title=event.title, label=choice.label))
+    title = render_text(state, cs, event.title, pending.happening)
+    line = msg("{title}: {label}", title=title, label=render_text(state, cs, choice.label, pending.happening))
+    ledger.report(state, "event", line, None, True)
+    apply_effects(state, cs, choice.effects, line)
     outcomes = compiled.choice_outcomes.get(choice_id)
     if outcomes:
-        play_out(state, cs, event.title, outcomes, outcome)
+        play_out(state, cs, title, outcomes, outcome)
     state.happening = None
 
 
@@ -148,10 +152,12 @@ def play_out(
     if drawn is None:
         return
     model = drawn.model
+    label = render_text(state, cs, model.label, state.happening)
+    text = render_text(state, cs, model.text, state.happening)
     told = (
-        msg("{title}: {label} — {text}", title=title, label=model.label, text=model.text)
-        if model.text
-        else msg("{title}: {label}", title=title, label=model.label)
+        msg("{title}: {label} — {text}", title=title, label=label, text=text)
+        if text
+        else msg("{title}: {label}", title=title, label=label)
     )
     ledger.report(state, "event", told, None, True)
-    apply_effects(state, cs, model.effects, msg("{title}: {label}", title=title, label=model.label))
+    apply_effects(state, cs, model.effects, msg("{title}: {label}", title=title, label=label))

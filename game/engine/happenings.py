@@ -8,13 +8,17 @@ state and answered at the next turn's opening (game/engine/events.py, ``fire_hoo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
 from game.engine.state import GameState, Happening
+from game.format.happenings import EFFECT_PLACEHOLDERS
 
 if TYPE_CHECKING:
     from game.engine.actions.base import Action
     from game.engine.compiled import CompiledScenario
+    from game.format.models import Effect
 
 
 def happen(
@@ -48,3 +52,59 @@ def acted(state: GameState, cs: CompiledScenario, action: Action) -> None:
         mission=target if target in state.missions else "",
         action=action.kind,
     )
+
+
+def resolve(target: str, happening: Happening | None) -> str:
+    """An effect's id, or for a placeholder ('$agency', '$programme') the happening's ('' if none).
+
+    The loader allows a placeholder only in an event hooked on a happening that has the detail
+    (game/format/checks.py); a happening may still lack it (a player's action on no programme):
+    then the effect's item is skipped.
+    """
+    if target[0] != "$":
+        return target
+    return getattr(happening, EFFECT_PLACEHOLDERS[target]) if happening is not None else ""
+
+
+@contextmanager
+def in_scope(state: GameState, happening: Happening | None) -> Iterator[None]:
+    """``happening`` in scope of the expressions evaluated meanwhile (a pending event's odds)."""
+    before = state.happening
+    state.happening = happening
+    try:
+        yield
+    finally:
+        state.happening = before
+
+
+#: The fields of an effect whose items may name the happening's agency or programme, with their keys.
+_TARGETS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("relations", ("agency", "of")),
+    ("health", ("programme",)),
+    ("slip", ("programme",)),
+    ("overrun", ("programme",)),
+    ("join", ("agency", "programme")),
+    ("leave", ("agency", "programme")),
+    ("status", ("programme",)),
+)
+
+
+def resolved_effect(effect: Effect, happening: Happening | None) -> Effect:
+    """``effect`` with the happening's ids in place of its placeholders, for describing it to the
+    player (an item whose placeholder the happening lacks is left out, as applying it skips it)."""
+    changes: dict[str, list[Any]] = {}
+    for name, keys in _TARGETS:
+        items = getattr(effect, name)
+        if not any(str(getattr(item, key) or "").startswith("$") for item in items for key in keys):
+            continue
+        kept = []
+        for item in items:
+            update = {
+                key: resolve(value, happening)
+                for key in keys
+                if (value := getattr(item, key) or "")[:1] == "$"
+            }
+            if all(update.values()):
+                kept.append(item.model_copy(update=update))
+        changes[name] = kept
+    return effect.model_copy(update=changes) if changes else effect

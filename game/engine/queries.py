@@ -21,10 +21,12 @@ from game.engine.agency_names import agency_named
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.events import odds
+from game.engine.happenings import in_scope, resolved_effect
 from game.engine.modifiers import title
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
-from game.engine.state import BuildState, GameState, k
+from game.engine.state import BuildState, GameState, Happening, k
+from game.engine.texts import render_text
 from game.format.dates import format_date
 from game.format.models import Effect
 from game.format.words import chance_text, months, turns
@@ -430,14 +432,19 @@ def _signed(value: float, unit: str = "") -> str:
 
 
 def describe_effects(
-    effects: Iterable[Effect], state: GameState, cs: CompiledScenario, subject: str | None = None
+    effects: Iterable[Effect],
+    state: GameState,
+    cs: CompiledScenario,
+    subject: str | None = None,
+    happening: Happening | None = None,
 ) -> list[str]:
     """The known effects of a choice or of joining, as ``subject`` (the player by default) reads them.
 
     Only what would happen is named, the way ``apply_effects`` carries it out: a relation of
     the subject with itself does nothing and is left out, a relation of the subject with
     another is "relations with X" whichever side the scenario wrote it from, and an agency
-    that joins a programme it is in, or leaves one it is not in, is not mentioned.
+    that joins a programme it is in, or leaves one it is not in, is not mentioned. A hooked
+    event's '$agency' and '$programme' are its ``happening``'s (``happenings.resolved_effect``).
     """
     who = subject or state.player
     lines: list[str] = []
@@ -453,7 +460,8 @@ def describe_effects(
         return agency_named(state, aid)
 
     areas = {c.id: c.name for c in cs.scenario.capabilities}
-    for effect in effects:
+    for written in effects:
+        effect = resolved_effect(written, happening)
         target = who if effect.agency is None else named(effect.agency)
         whose = (
             "" if target == who else msg("{agency} ", agency=short(target))
@@ -651,10 +659,16 @@ def _moves(aid: str, who: str, verb: str, where: str, short: Callable[[str], str
     )
 
 
-def choice_effects(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[str]]:
-    """Each choice of an event with its known effects, as they would fall on the player now."""
+def choice_effects(
+    state: GameState, cs: CompiledScenario, event_id: str, happening: Happening | None = None
+) -> dict[str, list[str]]:
+    """Each choice of an event with its known effects, as they would fall on the player now
+    (with the ``happening`` a hooked event answers)."""
     event = cs.events[event_id].model
-    return {choice.id: describe_effects(choice.effects, state, cs) for choice in event.choices}
+    return {
+        choice.id: describe_effects(choice.effects, state, cs, happening=happening)
+        for choice in event.choices
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -675,18 +689,25 @@ class OutcomeOdds:
         )
 
 
-def choice_odds(state: GameState, cs: CompiledScenario, event_id: str) -> dict[str, list[OutcomeOdds]]:
-    """Each choice of an event that has outcomes, with each outcome's chance were it chosen now."""
+def choice_odds(
+    state: GameState, cs: CompiledScenario, event_id: str, happening: Happening | None = None
+) -> dict[str, list[OutcomeOdds]]:
+    """Each choice of an event that has outcomes, with each outcome's chance were it chosen now
+    (with the ``happening`` a hooked event answers in scope of the weights and texts)."""
     compiled = cs.events[event_id]
-    return {
-        choice_id: [
-            OutcomeOdds(
-                o.model.id, o.model.label, chance, tuple(describe_effects(o.model.effects, state, cs))
-            )
-            for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
-        ]
-        for choice_id, outcomes in compiled.choice_outcomes.items()
-    }
+    with in_scope(state, happening):
+        return {
+            choice_id: [
+                OutcomeOdds(
+                    o.model.id,
+                    render_text(state, cs, o.model.label, happening),
+                    chance,
+                    tuple(describe_effects(o.model.effects, state, cs, happening=happening)),
+                )
+                for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
+            ]
+            for choice_id, outcomes in compiled.choice_outcomes.items()
+        }
 
 
 def odds_phrase(odds_list: Iterable[OutcomeOdds]) -> str:

@@ -35,6 +35,8 @@ ERRORS: dict[str, str] = {
     "hook": "An event's `on:` that cannot work: a filter its happening does not have, `triggered_only` or a "
     "follow-up on a hooked event, or a happening's detail (`happening_agency()`, `$agency`, "
     "`{happening_agency}`) read where no happening has it.",
+    "template": "A text's braces that are no placeholder (`{player}`, `{agency:nasa}`, `{a player_short}`; "
+    "`{{` for a brace), or a placeholder naming an agency or programme that does not exist.",
     "cycle": "Milestones that require each other in a loop.",
     "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
     "draws its outcomes on each choice instead.",

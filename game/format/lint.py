@@ -17,6 +17,7 @@ from game.format.diagnostics import Diagnostic
 from game.format.expressions import Reference, parse_expression
 from game.format.feasibility import Facts, can_hold
 from game.format.models import Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.text_templates import PLACEHOLDERS, Placeholder, has_placeholders, parse_template
 from game.format.vocabulary import RefKind
 from game.format.yaml_source import DataPath, SourceMap
 
@@ -218,6 +219,29 @@ class _Linter:
         """'event 'x', which never fires': who writes the name, when none of them fires."""
         ids = sorted({self.owner(loc) for loc, _ in self.written[kind].get(name, [])})
         return _events(ids) + (", which never fires" if len(ids) == 1 else ", which never fire")
+
+    def texts(self) -> Iterator[tuple[DataPath, str]]:
+        """Every text that may hold placeholders: events' titles and texts, choices', outcomes'."""
+        for i, event in enumerate(self.s.events):
+            yield ("events", i, "title"), event.title
+            yield ("events", i, "text"), event.text
+            for c, choice in enumerate(event.choices):
+                yield ("events", i, "choices", c, "label"), choice.label
+                yield ("events", i, "choices", c, "text"), choice.text
+            for loc, outcomes in self.outcome_lists(i, event):
+                for o, outcome in enumerate(outcomes):
+                    yield (*loc, o, "label"), outcome.label
+                    yield (*loc, o, "text"), outcome.text
+
+    def text_references(self) -> list[tuple[DataPath, Reference]]:
+        """The variables texts read (``{var:name}``), as references for the rules on names."""
+        return [
+            (loc, Reference("variable", part.argument, part.column, "var"))
+            for loc, text in self.texts()
+            if has_placeholders(text)
+            for part in parse_template(text)
+            if isinstance(part, Placeholder) and PLACEHOLDERS[part.name].argument == "variable"
+        ]
 
     def value_expressions(self) -> Iterator[tuple[DataPath, str]]:
         """Every expression of an effect that gives a number (a variable's new value)."""
@@ -421,7 +445,7 @@ class _Linter:
     def lint_names(self) -> None:
         """Flags and variables, global and per agency: read but never set, or set but never read."""
         read: dict[str, set[str]] = {names.kind: set() for names in NAMESPACES}
-        for loc, ref in self.references():
+        for loc, ref in [*self.references(), *self.text_references()]:
             names = READ_AS.get(ref.kind)
             if names is None:
                 continue

@@ -417,6 +417,11 @@ class Agency(Strict):
     id: Id = Field(description="The agency's id, used everywhere else in the file.")
     name: PlainText = Field(max_length=80, description="Its full name.")
     short: PlainText = Field(max_length=12, description="A short name for tables.")
+    short_article: Literal["a", "an"] | None = Field(
+        None,
+        description="The article before the short name in texts ({a player_short}) when the spoken "
+        "rule guesses wrong, e.g. 'an' for an 'FAA' read letter by letter.",
+    )
     bloc: Id = Field(description="The political bloc; see 'blocs'.")
     playable: bool = Field(False, description="Whether a player may run this agency.")
     description: PlainText = Field("", description="Shown when the player picks an agency.")
@@ -550,6 +555,11 @@ class Programme(Strict):
     id: Id = Field(description="The programme's id.")
     name: PlainText = Field(description="Its full name.")
     short: PlainText = Field(max_length=12, description="A short name for tables.")
+    short_article: Literal["a", "an"] | None = Field(
+        None,
+        description="The article before the short name in texts ({a player_short}) when the spoken "
+        "rule guesses wrong, e.g. 'an' for an 'FAA' read letter by letter.",
+    )
     kind: Literal["orbit", "surface", "orbit_and_surface", "national"] = Field(
         "orbit", description="Where it works: in lunar orbit, on the surface, both, or a national effort."
     )

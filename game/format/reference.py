@@ -28,6 +28,7 @@ from game.format.happenings import DETAILS, HAPPENINGS
 from game.format.lint import WARNINGS
 from game.format.models import Scenario
 from game.format.scenario_tests import ScenarioTestFile
+from game.format.text_templates import PLACEHOLDERS
 from game.format.vocabulary import FUNCTIONS, VARIABLES
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
@@ -210,6 +211,26 @@ def happenings_section() -> str:
     return "\n".join(lines)
 
 
+def placeholders_section() -> str:
+    """The placeholders of texts (game/format/text_templates.py)."""
+    lines = [
+        "### Placeholders",
+        "",
+        "What an event's title and text, a choice's label and text and an outcome's label and text",
+        'may hold in braces (the cookbook\'s "Texts that name the player" shows them at work). An',
+        "article before a name (`{a player_short}`) is 'a' or 'an' as the name is spoken, with a",
+        "capital at the start of a sentence or when written `{A ...}`; `{{` and `}}` are braces.",
+        "",
+        "| placeholder | gives |",
+        "|---|---|",
+    ]
+    for kind in PLACEHOLDERS.values():
+        shown = f"{{{kind.name}:id}}" if kind.argument else f"{{{kind.name}}}"
+        where = f" (in an event with `on:` whose happening has a {kind.detail})" if kind.detail else ""
+        lines.append(f"| `{shown}` | {_cell(kind.doc + where)} |")
+    return "\n".join(lines)
+
+
 def scenario_reference() -> str:
     """The generated part of docs/scenarios.md."""
     parts = [
@@ -219,6 +240,8 @@ def scenario_reference() -> str:
         "",
         *[model_section(model) + "\n" for model in models_in_order()],
         happenings_section(),
+        "",
+        placeholders_section(),
         "",
         "### Warnings",
         "",

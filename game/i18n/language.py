@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.format.text_templates import Rendered
 from game.i18n.catalogues import (
     CatalogueError,
     entries,
@@ -129,9 +130,13 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def tr(text: str, key: str | None = None) -> str:
     """Any text shown to the player in the language in force: a scenario's (by its ``key``, else by
-    its English), an engine's sentence (:class:`Text`, translated with its parameters), or the interface's."""
+    its English; a template's translation rendered with the names it was shown with), an engine's
+    sentence (:class:`Text`, translated with its parameters), or the interface's."""
     if _state.interface is None or not text:
         return text
+    if isinstance(text, Rendered):  # a scenario's template: its translation rendered with the same names
+        translated = tr(text.source, key)
+        return str(text) if translated == text.source else text.again(translated)
     if key is not None and key in _state.by_key:
         return _state.by_key[key]
     if isinstance(text, Text):
@@ -155,9 +160,12 @@ def _sentence(text: Text) -> str:
 
 
 def placeholders(template: str) -> set[str]:
-    """The ``{names}`` of a template (what a translation must keep)."""
+    """The ``{names}`` of a template (what a translation must keep); a scenario text's article
+    (``{a player_short}``) is the translator's to drop or keep, so only its name counts."""
     try:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        return {
+            name.split()[-1] for _, name, _, _ in string.Formatter().parse(template) if name and name.strip()
+        }
     except ValueError:
         return {"{"}  # unbalanced braces: never equal to a good template's
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from game.engine.actions import Action
+from game.engine.game import Game
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.event import EventScreen
+from tests.helpers import MINI_TEXT, compiled_from
 
-from .conftest import SMALL, TUI_FIXTURES, make_app, new_game
+from .conftest import SEED, SMALL, TUI_FIXTURES, make_app, new_game
 from .helpers import screen_text, text_of
 
 
@@ -81,3 +84,42 @@ async def test_a_gamble_shows_its_odds_and_the_news_tells_how_it_turned_out() ->
         await pilot.pause()
         news = text_of(app.screen.query_one("#news-body"))  # shown, wrapped beside the objectives
         assert told[0].removeprefix("A budget crisis: ") in news
+
+
+HOOKED_WELCOME = """\
+  - id: welcome
+    title: "{happening_agency_short} joins {happening_programme_short}"
+    text: "{a happening_agency_short} arm for {agency:nasa}'s station."
+    on: {happening: agency_joined, programme: gateway}
+    choices:
+      - id: thanks
+        label: "Thank {agency_short:nasa}"
+        text: "{A player_short} delegation flies to Houston."
+        effects: [{relations: [{agency: $agency, of: cnsa, delta: 4}]}]
+"""
+
+
+async def test_a_hooked_events_dialog_names_the_happening_and_the_player() -> None:
+    text = MINI_TEXT.replace(
+        "admission: {min_relation: 20}", "admission: {min_relation: 20, base_chance: 1}", 1
+    )
+    game = Game(
+        compiled_from(text.replace("objectives:\n", HOOKED_WELCOME + "objectives:\n", 1)), "esa", SEED
+    )
+    assert game.act(Action("apply", "gateway", "arm")).ok
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("e")  # ESA joins at the end of the turn; the event opens the next
+        await pilot.pause()
+        assert isinstance(app.screen, EventScreen)
+        shown = screen_text(app)
+        assert "ESA joins Gateway" in shown and "An ESA arm for NASA's station." in shown
+        assert "1 Thank NASA" in shown and "{" not in shown
+        effects = [text_of(static) for static in app.screen.query(".choice-effects")]
+        assert effects == ["An ESA delegation flies to Houston.\neffects: relations with CNSA +4"]
+        before = game.state.relation("esa", "cnsa")
+        await pilot.press("1")
+        await pilot.pause()
+        assert game.state.relation("esa", "cnsa") == before + 4
+        assert "ESA joins Gateway: Thank NASA" in [item.text for item in game.state.news]

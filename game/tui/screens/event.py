@@ -15,6 +15,8 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from game.engine.queries import choice_effects, choice_odds
+from game.engine.state import PendingEvent
+from game.engine.texts import event_text
 from game.format.dates import format_date
 from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
@@ -37,22 +39,24 @@ class EventScreen(CampaignModal[str]):
     def compose(self) -> ComposeResult:
         game = self.game
         cs = game.compiled
-        event = cs.events[self.event_id].model
-        effects = choice_effects(game.state, cs, self.event_id)
-        odds = choice_odds(game.state, cs, self.event_id)
+        pending = next((p for p in game.state.pending if p.uid == self.uid), None)
+        if pending is None:  # answered meanwhile: shown as the scenario wrote it, with no happening
+            pending = PendingEvent(self.uid, self.event_id, game.state.month)
+        event = event_text(game.state, cs, pending)  # templates rendered, with the happening it answers
+        effects = choice_effects(game.state, cs, self.event_id, pending.happening)
+        odds = choice_odds(game.state, cs, self.event_id, pending.happening)
         with Vertical(classes="dialog", id="event-dialog") as dialog:
             dialog.border_title = f"! {tr(event.title)}"
-            month = next((p.month for p in game.state.pending if p.uid == self.uid), game.state.month)
-            dialog.border_subtitle = format_date(month, cs.turn_months)
+            dialog.border_subtitle = format_date(pending.month, cs.turn_months)
             with VerticalScroll(id="event-body"):
                 if event.text.strip():  # the title is on the border: never say it twice
-                    yield Static(tr(event.text.strip()), id="event-text", markup=False)
+                    yield Static(tr(event.text).strip(), id="event-text", markup=False)
                 for n, choice in enumerate(event.choices, start=1):
                     yield Button(
                         f"{n} {tr(choice.label)}", id=f"choice-{choice.id}", classes="choice", compact=True
                     )
                     known = effects[choice.id]
-                    lines = [Content(tr(choice.text.strip()))] if choice.text.strip() else []
+                    lines = [Content(tr(choice.text).strip())] if choice.text.strip() else []
                     lines.append(
                         Content.assemble(
                             (_("effects: "), "$text-muted"),

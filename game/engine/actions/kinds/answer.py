@@ -8,7 +8,9 @@ from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import pending_event
 from game.engine.compiled import CompiledOutcome, CompiledScenario
 from game.engine.events import answer, odds
+from game.engine.happenings import in_scope
 from game.engine.state import GameState
+from game.engine.texts import event_text, render_text
 from game.format.words import chance_text
 from game.i18n import N_, joined, msg
 
@@ -36,25 +38,34 @@ class Answer(ActionHandler):
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, pending in enumerate(state.pending):
             compiled = cs.events[pending.event]
-            event = compiled.model
-            for position, choice in enumerate(event.choices):
+            shown = event_text(state, cs, pending)
+            for position, choice in enumerate(shown.choices):
                 outcomes = compiled.choice_outcomes.get(choice.id)
+                if outcomes:
+                    with in_scope(state, pending.happening):
+                        effect = _with_odds(choice.text, state, cs, outcomes)
+                else:
+                    effect = choice.text
                 yield (
                     (self.rank, index, position),
                     Action(self.kind, str(pending.uid), choice.id),
-                    msg("{title}: {label}", title=event.title, label=choice.label),
+                    msg("{title}: {label}", title=shown.title, label=choice.label),
                     0,
                     0,
-                    _with_odds(choice.text, state, outcomes) if outcomes else choice.text,
+                    effect,
                 )
 
 
-def _with_odds(text: str, state: GameState, outcomes: Sequence[CompiledOutcome]) -> str:
+def _with_odds(text: str, state: GameState, cs: CompiledScenario, outcomes: Sequence[CompiledOutcome]) -> str:
     """The choice's text and its odds now: 'Launch anyway (60% it holds, 40% it fails)'."""
     phrase = joined(
         ", ",
         [
-            msg("{chance} {outcome}", chance=chance_text(chance), outcome=o.model.label)
+            msg(
+                "{chance} {outcome}",
+                chance=chance_text(chance),
+                outcome=render_text(state, cs, o.model.label, state.happening),
+            )
             for o, chance in zip(outcomes, odds(state, outcomes), strict=True)
         ],
     )
