@@ -274,3 +274,11 @@ def test_a_translated_template_is_rendered_with_the_campaigns_names(tmp_path: Pa
     finally:
         set_language("en")
     assert tr(shown) == "An ESA crew for Gateway"
+
+
+def test_a_short_article_that_is_no_article_is_a_located_error() -> None:
+    text = MINI_TEXT.replace("    short: ESA\n", "    short: ESA\n    short_article: the\n", 1)
+    result = load_scenario_bytes("s.yaml", text.encode())
+    found = [(d.code, d.line, d.column) for d in result.errors]
+    assert found == [("invalid-value", *position(text, "the\n"))]
+    assert "'a'" in result.errors[0].message and "'an'" in result.errors[0].message
