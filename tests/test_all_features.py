@@ -10,8 +10,10 @@ import pytest
 from game.bots import strategy_names
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
+from game.engine.goals import goals_view
 from game.format.dates import parse_date
 from game.format.loader import load_scenario
+from game.format.words import amount
 from game.sim.runner import play_campaign
 
 PATH = Path(__file__).parent / "scenarios" / "all_features.yaml"
@@ -153,3 +155,16 @@ def test_templates_named_the_player_with_the_right_article() -> None:
             "An ESA astronaut for Gateway?" if game.player == "esa" else "A JAXA astronaut for Gateway?"
         )
         assert expected in _news(game), game.player
+
+
+def test_an_objectives_texts_name_the_player() -> None:
+    """feature: templates. The dashboard's objective names each playable agency, 'an ESA', 'a JAXA'."""
+    for game in campaigns():
+        view = next(v for v in goals_view(game.state, game.compiled).objectives if v.id == "orbit")
+        article = "an" if game.player == "esa" else "a"
+        assert view.name == view.short == f"{game.player.upper()} astronaut in lunar orbit"
+        hearings = amount(game.state.variables.get("hearings", 0))
+        assert (
+            view.description
+            == f"Put {article} {game.player.upper()} astronaut in lunar orbit after {hearings} hearings."
+        )

@@ -10,6 +10,7 @@ import pytest
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
+from game.engine.goals import goals_view
 from game.engine.queries import choice_effects
 from game.engine.texts import ANSWERS, event_text, render_text
 from game.format.loader import load_scenario, load_scenario_bytes
@@ -21,6 +22,7 @@ from game.format.text_templates import (
     parse_template,
     render,
 )
+from game.format.translations import check_translations
 from game.format.words import indefinite
 from game.i18n import set_language, tr, use_scenario
 from tests.authoring_support import position
@@ -282,3 +284,125 @@ def test_a_short_article_that_is_no_article_is_a_located_error() -> None:
     found = [(d.code, d.line, d.column) for d in result.errors]
     assert found == [("invalid-value", *position(text, "the\n"))]
     assert "'a'" in result.errors[0].message and "'an'" in result.errors[0].message
+
+
+# ---------------------------------------------------------------- objectives
+
+OBJECTIVE = (
+    "  - id: hello\n"
+    "    name: '{player_short} keeps {var:score} points'\n"
+    "    short: '{player_short} ok'\n"
+    "    description: 'Keep {agency_short:nasa} on side'\n"
+    "    when: year >= 2021\n"
+    "    points: 5\n"
+)
+
+
+def test_an_objectives_texts_name_the_player_in_the_news_the_dashboard_and_the_debrief() -> None:
+    text = MINI_TEXT.replace("victory_score: 30", "victory_score: 30\nvariables: {score: 3}")
+    text = text.replace("objectives:\n", "objectives:\n" + OBJECTIVE, 1)
+    result = load_scenario_bytes("s.yaml", text.encode())
+    assert result.errors == []
+    assert not [
+        d for d in result.warnings if d.code.startswith("variable")
+    ]  # read by the name: no 'never read'
+    cs = compile_scenario(result.unwrap())
+    game = Game(cs, "jaxa", 1)
+    game.end_turn()
+    assert "Objective reached: JAXA keeps 3 points" in [n.text for n in game.reports[0].news]
+    view = next(v for v in goals_view(game.state, cs).objectives if v.id == "hello")
+    assert (view.name, view.short, view.description) == (
+        "JAXA keeps 3 points",
+        "JAXA ok",
+        "Keep NASA on side",
+    )
+    assert next(row.name for row in game.breakdown() if row.id == "hello") == "JAXA keeps 3 points"
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "code", "message"),
+    [
+        ("{agency:nassa}", "template", "unknown agency 'nassa'"),
+        ("{happening_agency}", "hook", "only in an event with 'on:'"),
+        ("{plyer}", "template", "did you mean 'player'?"),
+    ],
+)
+def test_a_bad_placeholder_in_an_objective_is_a_located_error(
+    placeholder: str, code: str, message: str
+) -> None:
+    text = MINI_TEXT.replace(
+        "    name: Astronaut in lunar orbit\n", f"    name: 'Orbit for {placeholder}'\n", 1
+    )
+    result = load_scenario_bytes("s.yaml", text.encode())
+    found = [(d.code, d.line, d.column) for d in result.errors]
+    assert found == [(code, *position(text, placeholder))]
+    assert message in result.errors[0].message
+
+
+# ---------------------------------------------------------------- the linter
+
+
+def test_a_text_reading_a_variable_no_effect_sets_is_a_warning_at_its_placeholder() -> None:
+    text = MINI_TEXT.replace(
+        "    text: Something happens.\n", "    text: 'Something happens: {var:strikes} strikes.'\n"
+    )
+    result = load_scenario_bytes("s.yaml", text.encode())
+    assert result.errors == []
+    found = [(d.code, d.line, d.column, d.message) for d in result.warnings if d.code.startswith("variable")]
+    assert [f[:3] for f in found] == [("variable-never-set", *position(text, "{var:strikes}"))]
+    assert "variable 'strikes' is never set" in found[0][3]
+
+
+def test_a_placeholder_on_a_later_line_of_a_text_is_located_at_the_text() -> None:
+    text = MINI_TEXT.replace(
+        "    text: Something happens.\n", '    text: "Something happens.\\nNow {var:strikes} strikes."\n'
+    )
+    result = load_scenario_bytes("s.yaml", text.encode())
+    found = [(d.code, d.line, d.column) for d in result.warnings if d.code.startswith("variable")]
+    assert found == [("variable-never-set", *position(text, '"Something'))]
+
+
+def test_a_variable_set_by_an_effect_and_shown_by_a_text_is_neither_unset_nor_unread() -> None:
+    text = MINI_TEXT.replace(
+        "        effects: [{support: 5, set_flags: [calm]}]\n",
+        "        effects: [{support: 5, set_flags: [calm], vars: [{name: strikes, add: 1}]}]\n",
+    ).replace("    title: Aftermath\n", "    title: 'Aftermath of {var:strikes} strikes'\n")
+    result = load_scenario_bytes("s.yaml", text.encode())
+    assert result.errors == []
+    assert not [d for d in result.warnings if d.code.startswith("variable")]
+
+
+# ---------------------------------------------------------------- translations
+
+
+@pytest.mark.parametrize(
+    ("translation", "kept"),
+    [
+        ("Экипаж {player_short} для {programme_short:gateway}", True),  # the article is the translator's
+        ("{A player_short} для {programme_short:gateway}", True),
+        ("Экипаж {player_short} для {programme_short:ilrs}", False),  # another programme
+        ("Экипаж для {programme_short:gateway}", False),  # the player dropped
+        ("Экипаж {player} для {programme_short:gateway}", False),  # another placeholder
+        ("Экипаж {player_short для {programme_short:gateway}", False),  # broken braces
+    ],
+)
+def test_the_validator_reports_a_translation_that_changes_the_placeholders(
+    tmp_path: Path, translation: str, kept: bool
+) -> None:
+    title = "{a player_short} crew for {programme_short:gateway}"
+    path = tmp_path / "mini.yaml"
+    path.write_text(
+        MINI_TEXT.replace(
+            "objectives:\n", f"  - id: crew\n    title: '{title}'\n    after: 2021-Q2\nobjectives:\n"
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "mini.ru.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        f'msgid "{title}"\nmsgstr "{translation}"\n',
+        encoding="utf-8",
+    )
+    [report] = check_translations(path, load_scenario(path).unwrap())
+    assert (report.placeholders == []) is kept, report.placeholders
+    if not kept:
+        assert report.placeholders == ["events.crew.title"]

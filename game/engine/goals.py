@@ -19,6 +19,7 @@ from game.engine.scoring import (
     score,
 )
 from game.engine.state import GameState
+from game.engine.texts import render_text
 from game.format.dates import format_date
 from game.format.words import amount
 from game.i18n.message import msg
@@ -63,9 +64,7 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
         value, points = scale_points(objective.scale, state, model.points)
         return ObjectiveView(
             model.id,
-            model.name,
-            model.short or model.name,
-            model.description,
+            *_names(objective, state, cs),
             round(points, 1),
             objective.most,
             "reached" if points >= model.points else "open",
@@ -84,9 +83,7 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
     progress, shown = _progress(objective, state, status)
     return ObjectiveView(
         model.id,
-        model.name,
-        model.short or model.name,
-        model.description,
+        *_names(objective, state, cs),
         round(points, 1),
         objective.most,
         status,
@@ -96,6 +93,14 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
         due,
         _how(objective, state, cs),
     )
+
+
+def _names(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> tuple[str, str, str]:
+    """Its name, short name and description, their templates rendered for this campaign."""
+    model = objective.model
+    name = render_text(state, cs, model.name)
+    short = render_text(state, cs, model.short) if model.short is not None else name
+    return name, short, render_text(state, cs, model.description)
 
 
 def _progress(objective: CompiledObjective, state: GameState, status: str) -> tuple[float | None, str]:

@@ -8,6 +8,7 @@ from game.engine import ledger
 from game.engine.compiled import CompiledObjective, CompiledScenario, Grade
 from game.engine.expressions import Getter
 from game.engine.state import GameState
+from game.engine.texts import render_text
 from game.format.expressions import MAX_NUMBER
 from game.i18n import msg
 
@@ -89,7 +90,11 @@ def check_objectives(state: GameState, cs: CompiledScenario) -> None:
         if objective.condition(state):
             state.achieved[oid] = state.month
             ledger.report(
-                state, "objective", msg("Objective reached: {name}", name=objective.model.name), None, True
+                state,
+                "objective",
+                msg("Objective reached: {name}", name=render_text(state, cs, objective.model.name)),
+                None,
+                True,
             )
 
 
@@ -106,12 +111,13 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
     rows = []
     for objective in cs.objectives:
         model = objective.model
+        name = render_text(state, cs, model.name)
         if objective.scale is not None:
             value, points = scale_points(objective.scale, state, model.points)
             rows.append(
                 ObjectiveScore(
                     model.id,
-                    model.name,
+                    name,
                     round(points, 1),
                     model.points,
                     points >= model.points,
@@ -127,16 +133,14 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
             if reached is not None and objective.grade.early and earned > model.points:
                 detail += f", early bonus {earned - model.points:.1f}"
             rows.append(
-                ObjectiveScore(
-                    model.id, model.name, round(earned, 1), objective.most, reached is not None, detail
-                )
+                ObjectiveScore(model.id, name, round(earned, 1), objective.most, reached is not None, detail)
             )
         else:
             done = model.id in state.achieved
             rows.append(
                 ObjectiveScore(
                     model.id,
-                    model.name,
+                    name,
                     model.points if done else 0.0,
                     model.points,
                     done,

@@ -20,6 +20,7 @@ from game.format.happenings import (
     details_of,
 )
 from game.format.models import PLAYER, TIMED_KEYS, Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.templated import templated_texts
 from game.format.text_templates import PLACEHOLDERS, TemplateError, has_placeholders, parse_template
 from game.format.vocabulary import FUNCTIONS, REF_WORDS, ValueKind
 from game.format.yaml_source import DataPath, SourceMap
@@ -121,7 +122,6 @@ class _Checker:
             scope = details_of(event.on.happening if event.on is not None else None)
             self.unique((*loc, "choices"), event.choices, "choice")
             self.check_hook(loc, event)
-            self.check_texts(loc, event, scope)
             self.check_condition((*loc, "when"), event.when, scope)
             self.check_effects((*loc, "effects"), event.effects, scope)
             for j, choice in enumerate(event.choices):
@@ -143,6 +143,7 @@ class _Checker:
                 self.check_expression(("objectives", i, "scale"), objective.scale, "number")
             if objective.progress is not None:
                 self.check_expression(("objectives", i, "progress"), objective.progress, "number")
+        self.check_texts()
         self.check_cycles()
         return self.diagnostics
 
@@ -242,19 +243,11 @@ class _Checker:
         if hook.action is not None:
             self.known((*hloc, "action"), hook.action, PLAYER_ACTIONS, "action of the player")
 
-    def check_texts(self, loc: DataPath, event: Event, scope: tuple[Detail, ...]) -> None:
-        """The templates of an event's texts, its choices' and its outcomes'."""
-        texts: list[tuple[DataPath, str]] = [((*loc, "title"), event.title), ((*loc, "text"), event.text)]
-        for j, choice in enumerate(event.choices):
-            texts += [
-                ((*loc, "choices", j, "label"), choice.label),
-                ((*loc, "choices", j, "text"), choice.text),
-            ]
-            texts += _outcome_texts((*loc, "choices", j, "outcomes"), choice.outcomes)
-        texts += _outcome_texts((*loc, "outcomes"), event.outcomes)
-        for text_loc, text in texts:
+    def check_texts(self) -> None:
+        """The templates of every text that may hold them (game/format/templated.py)."""
+        for loc, text, happening in templated_texts(self.scenario):
             if has_placeholders(text):
-                self.check_text(text_loc, text, scope)
+                self.check_text(loc, text, details_of(happening or None))
 
     def check_text(self, loc: DataPath, text: str, scope: tuple[Detail, ...]) -> None:
         """A text's placeholders: their shape, the ids they name, the happening's details they read."""
@@ -262,7 +255,7 @@ class _Checker:
             parts = parse_template(text)
         except TemplateError as error:
             self.diagnostics.append(
-                Diagnostic.at(self._in_text(loc, text, error.column), "template", error.message)
+                Diagnostic.at(self.source.in_text(loc, text, error.column), "template", error.message)
             )
             return
         pools: dict[str, Iterable[str]] = {"agency": self.agencies, "programme": self.programmes}
@@ -270,7 +263,7 @@ class _Checker:
             if isinstance(part, str):
                 continue
             kind = PLACEHOLDERS[part.name]
-            where = self._in_text(loc, text, part.column)
+            where = self.source.in_text(loc, text, part.column)
             pool = pools.get(kind.argument)
             if pool is not None and part.argument not in pool:
                 hint = _hint(part.argument, pool)
@@ -279,10 +272,6 @@ class _Checker:
             if kind.detail is not None and kind.detail not in scope:
                 message = _out_of_scope(f"{{{part.name}}}", kind.detail, scope)
                 self.diagnostics.append(Diagnostic.at(where, "hook", message))
-
-    def _in_text(self, loc: DataPath, text: str, column: int) -> Any:
-        """Where a column of a text is in the file: on its first line exactly, else the text's start."""
-        return self.source.text(loc, column) if "\n" not in text[:column] else self.source.value(loc)
 
     def target(
         self, loc: DataPath, value: str, pool: Iterable[str], what: Detail, scope: tuple[Detail, ...]
@@ -512,14 +501,6 @@ def _cycles(graph: dict[str, list[str]]) -> list[list[str]]:
         if node not in state:
             visit(node)
     return found
-
-
-def _outcome_texts(loc: DataPath, outcomes: list[Outcome]) -> list[tuple[DataPath, str]]:
-    return [
-        item
-        for k, outcome in enumerate(outcomes)
-        for item in (((*loc, k, "label"), outcome.label), ((*loc, k, "text"), outcome.text))
-    ]
 
 
 def _out_of_scope(what: str, detail: Detail, scope: tuple[Detail, ...]) -> str:

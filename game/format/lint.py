@@ -17,6 +17,7 @@ from game.format.diagnostics import Diagnostic
 from game.format.expressions import Reference, parse_expression
 from game.format.feasibility import Facts, can_hold
 from game.format.models import Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.templated import templated_texts
 from game.format.text_templates import PLACEHOLDERS, Placeholder, has_placeholders, parse_template
 from game.format.vocabulary import RefKind
 from game.format.yaml_source import DataPath, SourceMap
@@ -36,11 +37,11 @@ WARNINGS: dict[str, str] = {
     "flag-never-set": "A condition reads a flag (or an agency's flag) that no effect sets (or only effects "
     "of events that never fire), so `flag(...)` (`agency_flag`, `my_flag`) is always false.",
     "flag-never-read": "An effect sets a flag (or an agency's flag) that no condition reads.",
-    "variable-never-set": "A condition reads a variable (global, or an agency's) that no effect sets (or "
-    "only effects of events that never fire) and no starting value gives, so `var(...)` (`agency_var`, "
-    "`my_var`) is always 0.",
+    "variable-never-set": "A condition (or a text's `{var:name}`) reads a variable (global, or an agency's) "
+    "that no effect sets (or only effects of events that never fire) and no starting value gives, so "
+    "`var(...)` (`agency_var`, `my_var`, `{var:...}`) is always 0.",
     "variable-never-read": "An effect or a starting value gives a variable (global, or an agency's) a value "
-    "that no condition or expression reads.",
+    "that no condition, expression or text reads.",
     "modifier-never-started": "A condition reads a timed modifier that no effect starts, so "
     "`modifier(...)` is always false.",
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
@@ -220,24 +221,11 @@ class _Linter:
         ids = sorted({self.owner(loc) for loc, _ in self.written[kind].get(name, [])})
         return _events(ids) + (", which never fires" if len(ids) == 1 else ", which never fire")
 
-    def texts(self) -> Iterator[tuple[DataPath, str]]:
-        """Every text that may hold placeholders: events' titles and texts, choices', outcomes'."""
-        for i, event in enumerate(self.s.events):
-            yield ("events", i, "title"), event.title
-            yield ("events", i, "text"), event.text
-            for c, choice in enumerate(event.choices):
-                yield ("events", i, "choices", c, "label"), choice.label
-                yield ("events", i, "choices", c, "text"), choice.text
-            for loc, outcomes in self.outcome_lists(i, event):
-                for o, outcome in enumerate(outcomes):
-                    yield (*loc, o, "label"), outcome.label
-                    yield (*loc, o, "text"), outcome.text
-
-    def text_references(self) -> list[tuple[DataPath, Reference]]:
-        """The variables texts read (``{var:name}``), as references for the rules on names."""
+    def text_references(self) -> list[tuple[DataPath, Reference, str]]:
+        """The variables texts read (``{var:name}``), with their texts, for the rules on names."""
         return [
-            (loc, Reference("variable", part.argument, part.column, "var"))
-            for loc, text in self.texts()
+            (loc, Reference("variable", part.argument, part.column, "var"), text)
+            for loc, text, _ in templated_texts(self.s)
             if has_placeholders(text)
             for part in parse_template(text)
             if isinstance(part, Placeholder) and PLACEHOLDERS[part.name].argument == "variable"
@@ -445,7 +433,8 @@ class _Linter:
     def lint_names(self) -> None:
         """Flags and variables, global and per agency: read but never set, or set but never read."""
         read: dict[str, set[str]] = {names.kind: set() for names in NAMESPACES}
-        for loc, ref in [*self.references(), *self.text_references()]:
+        in_expressions = [(loc, ref, "") for loc, ref in self.references()]
+        for loc, ref, text in [*in_expressions, *self.text_references()]:
             names = READ_AS.get(ref.kind)
             if names is None:
                 continue
@@ -457,9 +446,11 @@ class _Linter:
                     if ref.value in self.written[names.kind]
                     else names.unset
                 )
+                source = self.source
+                where = source.in_text(loc, text, ref.column) if text else source.text(loc, ref.column)
                 self.found.append(
                     Diagnostic.at(
-                        self.source.text(loc, ref.column),
+                        where,
                         names.unset_code,
                         f"{names.kind} '{ref.value}' is {unset}{self.elsewhere(names, ref.value)}",
                         severity="warning",

@@ -30,6 +30,7 @@ from game.format.models import Scenario
 from game.format.scenario_tests import ScenarioTestFile
 from game.format.text_templates import PLACEHOLDERS
 from game.format.vocabulary import FUNCTIONS, VARIABLES
+from game.format.words import with_indefinite
 
 DOCS = Path(__file__).resolve().parent.parent.parent / "docs"
 
@@ -216,17 +217,23 @@ def placeholders_section() -> str:
     lines = [
         "### Placeholders",
         "",
-        "What an event's title and text, a choice's label and text and an outcome's label and text",
-        'may hold in braces (the cookbook\'s "Texts that name the player" shows them at work). An',
-        "article before a name (`{a player_short}`) is 'a' or 'an' as the name is spoken, with a",
-        "capital at the start of a sentence or when written `{A ...}`; `{{` and `}}` are braces.",
+        "What an event's title and text, a choice's label and text, an outcome's label and text and",
+        "an objective's name, short name and description may hold in braces (the cookbook's \"Texts",
+        'that name the player" shows them at work). An article before a name (`{a player_short}`)',
+        "is 'a' or 'an' as the name is spoken, with a capital at the start of a sentence or when",
+        "written `{A ...}`; `{{` and `}}` are braces. The happening's details are only in an event",
+        "with `on:`, never in an objective.",
         "",
         "| placeholder | gives |",
         "|---|---|",
     ]
     for kind in PLACEHOLDERS.values():
         shown = f"{{{kind.name}:id}}" if kind.argument else f"{{{kind.name}}}"
-        where = f" (in an event with `on:` whose happening has a {kind.detail})" if kind.detail else ""
+        where = (
+            f" (in an event with `on:` whose happening has {with_indefinite(kind.detail)})"
+            if kind.detail
+            else ""
+        )
         lines.append(f"| `{shown}` | {_cell(kind.doc + where)} |")
     return "\n".join(lines)
 

@@ -175,6 +175,19 @@ def _placeholder(inside: str, column: int) -> Placeholder:
     return Placeholder(name, argument, article, column)
 
 
+def placeholder_names(text: str) -> frozenset[tuple[str, str]]:
+    """The placeholders a text names, as (name, id) without their articles: what a translation
+    must keep (its articles are the translator's, as the language needs them). A text that is no
+    template has the one name '{', never equal to a good template's."""
+    if not has_placeholders(text):
+        return frozenset()
+    try:
+        parts = parse_template(text)
+    except TemplateError:
+        return frozenset({("{", "")})
+    return frozenset((p.name, p.argument) for p in parts if isinstance(p, Placeholder))
+
+
 _ID_WORDS: dict[Argument, str] = {
     "": "",
     "agency": "an agency id",

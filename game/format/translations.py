@@ -16,8 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from game.format.text_templates import placeholder_names
 from game.i18n.catalogues import STABLE_DATE, CatalogueError, Entry, entries
-from game.i18n.language import placeholders, scenario_catalogue
+from game.i18n.language import scenario_catalogue
 
 #: The fields whose text players read; other strings (ids, dates, expressions, version, author) are not.
 TEXT_FIELDS = frozenset({"title", "description", "name", "short", "text", "label", "refusal", "headline"})
@@ -121,7 +122,7 @@ def _check_language(code: str, chain: list[Path], texts: dict[str, str]) -> Tran
             translation = by_source.get(english, "")
         if not translation:
             report.missing.append(key)
-        elif placeholders(translation) != placeholders(english):
+        elif placeholder_names(translation) != placeholder_names(english):
             report.placeholders.append(key)
     report.orphaned = [key for key, entry in by_key.items() if texts.get(key) != entry.source]
     return report

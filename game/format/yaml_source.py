@@ -61,6 +61,11 @@ class SourceMap:
         """A position inside the string at ``loc``: ``offset`` characters into its text."""
         return self.value(loc).shifted(offset + (1 if loc in self.quoted else 0))
 
+    def in_text(self, loc: DataPath, text: str, offset: int) -> Position:
+        """Where ``offset`` of the text at ``loc`` is: exact while it is on the text's first line,
+        else the text's start (a folded or quoted text's later lines do not map column for column)."""
+        return self.text(loc, offset) if "\n" not in text[:offset] else self.value(loc)
+
     def update(self, other: SourceMap) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)

@@ -160,12 +160,10 @@ def _sentence(text: Text) -> str:
 
 
 def placeholders(template: str) -> set[str]:
-    """The ``{names}`` of a template (what a translation must keep); a scenario text's article
-    (``{a player_short}``) is the translator's to drop or keep, so only its name counts."""
+    """The ``{names}`` of an interface message (what its translation must keep; a scenario's
+    texts are compared by ``text_templates.placeholder_names``)."""
     try:
-        return {
-            name.split()[-1] for _, name, _, _ in string.Formatter().parse(template) if name and name.strip()
-        }
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
     except ValueError:
         return {"{"}  # unbalanced braces: never equal to a good template's
 
