@@ -182,14 +182,6 @@ def event_title(
     return render_text(state, cs, cs.events[event_id].model.title, happening)
 
 
-def choice_line(state: GameState, cs: CompiledScenario, pending: PendingEvent, choice_id: str) -> str:
-    """'Title: label', as the news and the decisions show an answer."""
-    event = cs.events[pending.event].model
-    label = next(c.label for c in event.choices if c.id == choice_id)
-    title = render_text(state, cs, event.title, pending.happening)
-    return f"{title}: {render_text(state, cs, label, pending.happening)}"
-
-
 def event_text(state: GameState, cs: CompiledScenario, pending: PendingEvent) -> EventText:
     """What the event dialog shows of ``pending``, every text rendered with its happening."""
     event = cs.events[pending.event].model
