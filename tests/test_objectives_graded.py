@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import pytest
 
+from game.campaign import Campaign
 from game.engine.compiled import Grade
 from game.engine.game import Game
 from game.engine.goals import goals_view
-from game.engine.scoring import breakdown, credit_share, graded_points
+from game.engine.scoring import breakdown, check_objectives, credit_share, graded_points, score
 from game.engine.snapshot import state_from_data, state_to_data
+from game.format.dates import parse_date
 from game.format.loader import load_scenario_bytes
+from game.paths import shipped_scenarios_dir
+from game.sim.runner import play_campaign
 from tests.helpers import MINI_TEXT, mini_with, play_turns
 
 #: the mini scenario's orbit objective, graded by crewed flights toward 2 and 2 points a year early
@@ -138,3 +142,24 @@ def test_bad_grading_keys_are_located_errors(old: str, new: str, message: str) -
     errors = problems(old, new)
     assert errors and all(e.startswith("s.yaml:") for e in errors)
     assert any(message in e for e in errors), errors
+
+
+def test_the_default_scenario_tells_apart_campaigns_that_crossed_the_same_thresholds() -> None:
+    """Issue 13's two campaigns both scored 75: ESA, who built for the Gateway and flew, and the
+    UAE, who only crossed the science, prestige, support and science-for-money bars."""
+    campaign = Campaign.load(shipped_scenarios_dir() / "default-2021.yaml")
+    cs = campaign.compiled
+    uae = campaign.start("uae", 1)
+    state = uae.state
+    state.month = parse_date("2030-Q1")
+    state.me.science, state.me.prestige, state.me.support = 350, 100, 60
+    check_objectives(state, cs)
+    assert set(state.achieved) == {
+        "lunar_science",
+        "national_prestige",
+        "domestic_support",
+        "science_for_money",
+    }
+    assert score(state, cs) == 75  # 20 + 20 + 10 + 25: the bars, and no astronaut
+    esa = play_campaign(cs, "esa", "gateway", 1)  # built, flew, an astronaut in orbit in 2027
+    assert esa.state.outcome == "won" and esa.score() == 77.5  # 75 and the early orbit's 2.5

@@ -111,3 +111,16 @@ def test_title_and_load_with_saves(snap_compare) -> None:
         SavedCampaign("edited.json", "not a Cislunar save", resume, problem="not a Cislunar save"),
     ]
     assert snap_compare(make_app(saves=lambda: saves), terminal_size=SMALL, run_before=keys("l"))
+
+
+@SIZES
+def test_debrief_compared_with_the_reference_strategies(snap_compare, size: tuple[int, int]) -> None:
+    async def compared(pilot: Pilot) -> None:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.screen.query_one("#reference").scroll_visible(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(make_app(finished_campaign()), terminal_size=size, run_before=compared)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from game.engine.queries import turning_points
 from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
+from game.sim.reference import REFERENCE_SEEDS, Comparison, compare, reference_tasks
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import NEWS_MARK, amount
 from game.tui.widgets.footer import Footer
@@ -26,6 +28,7 @@ class DebriefScreen(CampaignScreen[None]):
         Binding("escape", "app.pop_screen", "Dashboard"),
         Binding("n", "app.new_campaign", "New campaign", tooltip="asks first while the campaign is on"),
         Binding("t", "timeline", "Timeline"),
+        Binding("c", "compare", "Compare"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -37,6 +40,8 @@ class DebriefScreen(CampaignScreen[None]):
         with VerticalScroll(id="debrief"):
             yield Static(self._outcome(game), id="outcome", markup=False)
             yield Static(self._score(game), id="score", markup=False)
+            yield Static(self._compare_offer(game), id="reference", markup=False)
+            yield ProgressBar(id="reference-progress", show_eta=False)
             with Grid(id="charts"):
                 yield LineChart(_("Money (M$)"), years, [s.money for s in history], id="chart-money")
                 yield LineChart(_("Science"), years, [s.science for s in history], id="chart-science")
@@ -70,6 +75,70 @@ class DebriefScreen(CampaignScreen[None]):
                 )
             )
         return Content("\n").join(lines)
+
+    def _seed_range(self) -> str:
+        return f"{REFERENCE_SEEDS.start}-{REFERENCE_SEEDS.stop - 1}"
+
+    def _compare_offer(self, game) -> Content:
+        count = len(reference_tasks(game.compiled, game.player))
+        return Content.assemble(
+            (_("Against the reference strategies"), "bold underline"),
+            "\n",
+            (
+                _("c: play {count} reference campaigns (the scenario's strategies, seeds {seeds})").format(
+                    count=count, seeds=self._seed_range()
+                ),
+                "$text-muted",
+            ),
+        )
+
+    def action_compare(self) -> None:
+        """Play the reference campaigns off the interface thread, with a progress bar."""
+        game = self.game
+        bar = self.query_one("#reference-progress", ProgressBar)
+        if bar.total is not None:  # under way or done already
+            return
+        bar.update(total=len(reference_tasks(game.compiled, game.player)), progress=0)
+        bar.display = True
+        self._compare(game.compiled, game.player, game.score())
+
+    @work(thread=True, exclusive=True, group="reference")
+    def _compare(self, compiled, agency: str, score: float) -> None:
+        bar = self.query_one("#reference-progress", ProgressBar)
+
+        def advance(done: int) -> None:
+            self.app.call_from_thread(bar.advance, done)
+
+        results = compare(compiled, agency, score, progress=advance)
+        self.app.call_from_thread(self._show_comparison, results, score)
+
+    def _show_comparison(self, results: list[Comparison], score: float) -> None:
+        self.query_one("#reference-progress", ProgressBar).display = False
+        lines = [
+            Content.assemble(
+                (_("Against the reference strategies"), "bold underline"),
+                (
+                    " "
+                    + _("(seeds {seeds}, your score {score})").format(
+                        seeds=self._seed_range(), score=amount(score)
+                    ),
+                    "$text-muted",
+                ),
+            )
+        ]
+        for row in results:
+            lines.append(
+                Content.assemble(
+                    f" {row.strategy:<10} ",
+                    (_("better than {share} of its campaigns").format(share=f"{row.below:.0%}"), "bold"),
+                    (
+                        " · " + _("as good as {share}").format(share=f"{row.equal:.0%}") if row.equal else "",
+                        "$text-muted",
+                    ),
+                    (" · " + _("its mean {mean}").format(mean=amount(row.mean)), "$text-muted"),
+                )
+            )
+        self.query_one("#reference", Static).update(Content("\n").join(lines))
 
     def _story(self, game) -> Content:
         points = turning_points(game.reports, game.date)

@@ -1,0 +1,42 @@
+"""The debrief compares the campaign with the scenario's reference strategies: C plays them on
+seeds 1-20 off the interface thread, with a progress bar, and says how the score ranks."""
+
+from __future__ import annotations
+
+from textual.widgets import ProgressBar
+
+from game.sim.reference import compare, comparison
+from game.tui.screens.debrief import DebriefScreen
+
+from .conftest import SMALL, make_app
+from .helpers import text_of
+from .test_snapshots import finished_campaign
+
+
+def test_a_comparison_counts_the_campaigns_below_and_level() -> None:
+    row = comparison("greedy", [10.0, 20.0, 30.0, 30.0, 50.0], 30.0)
+    assert (row.runs, row.mean, row.below, row.equal) == (5, 28.0, 0.4, 0.4)
+
+
+async def test_c_plays_the_reference_campaigns_and_ranks_the_score() -> None:
+    game = finished_campaign()
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        offer = text_of(app.screen.query_one("#reference"))
+        assert "c: play 100 reference campaigns (the scenario's strategies, seeds 1-20)" in offer
+        bar = app.screen.query_one("#reference-progress", ProgressBar)
+        assert not bar.display
+        await pilot.press("c")
+        assert bar.total == 100  # the bar counts the campaigns as they are played
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert bar.progress == 100
+        text = text_of(app.screen.query_one("#reference"))
+        expected = compare(game.compiled, game.player, game.score())  # the same seeds: the same answer
+        assert [row.strategy for row in expected] == ["gateway", "ilrs", "alone", "random", "greedy"]
+        for row in expected:
+            assert f"{row.strategy:<10} better than {row.below:.0%} of its campaigns" in text
+        assert "(seeds 1-20, your score 38.5)" in text
+        assert not bar.display  # gone once the answer is there
