@@ -11,6 +11,7 @@ from game.bots import strategy_names
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.engine.goals import goals_view
+from game.engine.scoring import breakdown
 from game.format.dates import parse_date
 from game.format.loader import load_scenario
 from game.format.words import amount
@@ -80,6 +81,19 @@ def test_variables_were_set_and_read() -> None:
     assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it
     flew = [game for game in games if game.state.missions["cubesat"].successes]
     assert flew and all(game.state.variables["cubesat_news"] >= 3 for game in flew)
+
+
+def test_graded_objectives_give_partial_credit_and_an_early_bonus() -> None:
+    """feature: grading. The prestige objective earns its share of its best progress, more when further."""
+    cs = compiled()
+    graded = [
+        (game, next(r for r in breakdown(game.state, cs) if r.id == "prestige")) for game in campaigns()
+    ]
+    assert all(0 <= game.state.progress.get("prestige", 0) <= 1 for game, _ in graded)
+    assert any(0 < row.points < 6 for _, row in graded)  # partial progress, partial credit
+    assert any(row.points > 10 for _, row in graded)  # all of it, early: the bonus on top
+    ranked = sorted(graded, key=lambda pair: pair[0].state.progress.get("prestige", 0))
+    assert ranked[0][1].points <= ranked[-1][1].points  # further scores more
 
 
 def test_world_a_hidden_programme_is_announced_and_policies_change() -> None:
