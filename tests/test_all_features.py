@@ -182,3 +182,13 @@ def test_an_objectives_texts_name_the_player() -> None:
             view.description
             == f"Put {article} {game.player.upper()} astronaut in lunar orbit after {hearings} hearings."
         )
+
+
+def test_endings_ended_some_campaigns() -> None:
+    """feature: endings. The scenario's own victory and defeat each end some campaign."""
+    games = campaigns()
+    ends = {(g.state.ending, g.state.outcome) for g in games}
+    assert ("early_triumph", "won") in ends and ("storm_toll", "lost") in ends
+    early = next(g for g in games if g.state.ending == "early_triumph")
+    assert early.state.outcome_reason == "An early triumph"
+    assert early.state.month <= early.compiled.end  # before the calendar ran out

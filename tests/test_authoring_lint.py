@@ -35,6 +35,16 @@ class Case:
 
 CASES = [
     Case(
+        "an ending that cannot happen",
+        [
+            (
+                "\nvictory_score:",
+                "\nendings:\n  - {id: e, when: year < 2020, outcome: lost, title: T}\nvictory_score:",
+            )
+        ],
+        [("ending-impossible", "year < 2020", 0)],
+    ),
+    Case(
         "outcomes that are all weighted 0",
         [
             (

@@ -185,7 +185,9 @@ class GreedyStrategy(Strategy):
     def evaluate(self, game: Game) -> float:
         """The projected final score, plus what money and a target within reach are worth."""
         state = game.state
-        if state.over:
+        if state.over:  # won by one of the scenario's endings: at least as good as a victory by score
+            if state.outcome == "won":
+                return max(game.score(), game.compiled.scenario.victory_score)
             return LOST if state.outcome == "lost" else game.score()
         outlook = self.outlook
         assert outlook is not None

@@ -31,6 +31,7 @@ from game.format.models import (
     Agency,
     Contribution,
     Defeat,
+    Ending,
     Event,
     Milestone,
     Mission,
@@ -180,6 +181,15 @@ class CompiledEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledEnding:
+    """A scenario's ending: its condition as a closure, and the month it is checked from."""
+
+    model: Ending
+    after: int | None
+    condition: Predicate
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledObjective:
     model: Objective
     by: int | None
@@ -239,6 +249,8 @@ class CompiledScenario:
     #: a happening only when its kind is among ``hooked_kinds`` (game/engine/hooks.py).
     hooks: dict[str, tuple[str, ...]] = field(default_factory=dict)
     hooked_kinds: frozenset[str] = frozenset()
+    #: The scenario's endings, in the order they are checked.
+    endings: tuple[CompiledEnding, ...] = ()
     #: Caches filled on first use: the opening state (one item at most), the events open by month.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -456,6 +468,10 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale, o.grade) for o in objectives),
         hooks={kind: tuple(ids) for kind, ids in hooks.items()},
         hooked_kinds=frozenset(hooks),
+        endings=tuple(
+            CompiledEnding(e, parse_date(e.after) if e.after else None, compile_condition(e.when))
+            for e in scenario.endings
+        ),
     )
 
 

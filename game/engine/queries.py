@@ -28,7 +28,7 @@ from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, Happening, k
 from game.engine.texts import render_text
 from game.format.dates import format_date
-from game.format.models import Effect
+from game.format.models import Effect, Ending
 from game.format.words import chance_text, months, turns
 from game.i18n import N_, joined, msg
 
@@ -718,6 +718,14 @@ def odds_phrase(odds_list: Iterable[OutcomeOdds]) -> str:
 
 
 # ---------------------------------------------------------------- the campaign's story
+
+
+def ending_of(state: GameState, cs: CompiledScenario) -> Ending | None:
+    """The scenario's ending that ended the campaign, if one of them did."""
+    if not state.ending:
+        return None
+    return next((e.model for e in cs.endings if e.model.id == state.ending), None)
+
 
 TURNING_KINDS = frozenset({"milestone", "failure", "crew", "objective", "outcome", "programme"})
 PLAYER_KINDS = frozenset({"partner", "event", "action"})

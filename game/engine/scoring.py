@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine import ledger
-from game.engine.compiled import CompiledObjective, CompiledScenario, Grade
+from game.engine.compiled import CompiledEnding, CompiledObjective, CompiledScenario, Grade
 from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.engine.texts import render_text
@@ -174,3 +174,12 @@ def check_defeat(state: GameState, cs: CompiledScenario) -> str:
     if me.insolvent_turns >= defeat.insolvent_turns:
         return msg("insolvent for {insolvent_turns} turns in a row", insolvent_turns=me.insolvent_turns)
     return ""
+
+
+def check_endings(state: GameState, cs: CompiledScenario) -> CompiledEnding | None:
+    """The first of the scenario's endings whose date has come and whose condition holds now."""
+    month = state.month
+    for ending in cs.endings:
+        if (ending.after is None or month >= ending.after) and ending.condition(state):
+            return ending
+    return None

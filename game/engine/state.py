@@ -319,6 +319,8 @@ class GameState:
     progress: dict[str, float] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: timed modifiers under way, oldest first
     modifiers: list[ModifierState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
+    #: the id of the scenario's ending that ended the campaign, if one did
+    ending: str = field(default="", metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -359,6 +361,7 @@ class GameState:
             self.happening,
             dict(self.progress),
             [modifier.copy() for modifier in self.modifiers] if self.modifiers else [],
+            self.ending,
         )
 
     @property

@@ -16,7 +16,7 @@ from game.engine.modifiers import tick_modifiers
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.reports import TurnReport
 from game.engine.rewards import science_income
-from game.engine.scoring import check_defeat, check_objectives, score
+from game.engine.scoring import check_defeat, check_endings, check_objectives, score
 from game.engine.state import GameState
 from game.format.dates import format_date
 from game.i18n import N_, msg
@@ -73,9 +73,13 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     state.month += cs.turn_months
     state.acted.clear()
     lost = check_defeat(state, cs)
+    ending = check_endings(state, cs) if cs.endings and not lost else None
     opening = None  # where the news of the next turn's opening starts, once the calendar moved on
     if lost:
         _finish(state, "lost", lost)
+    elif ending is not None:
+        state.ending = ending.model.id
+        _finish(state, ending.model.outcome, ending.model.title, ending.model.text)
     elif state.month > cs.end:
         final = score(state, cs)
         won = final >= cs.scenario.victory_score
@@ -105,11 +109,13 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     return report
 
 
-def _finish(state: GameState, outcome: str, reason: str) -> None:
+def _finish(state: GameState, outcome: str, reason: str, story: str = "") -> None:
     state.over = True
     state.outcome = outcome
     state.outcome_reason = reason
     titles = {"won": N_("Campaign won"), "finished": N_("Campaign over"), "lost": N_("Campaign lost")}
-    ledger.report(
-        state, "outcome", msg("{title}: {reason}", title=titles[outcome], reason=reason), None, True
-    )
+    if story:  # one of the scenario's endings: its title is the reason, then its story
+        told = msg("{title}: {reason} — {story}", title=titles[outcome], reason=reason, story=story)
+    else:
+        told = msg("{title}: {reason}", title=titles[outcome], reason=reason)
+    ledger.report(state, "outcome", told, None, True)

@@ -83,6 +83,7 @@ class _Checker:
             ("missions", "mission", s.missions),
             ("events", "event", s.events),
             ("objectives", "objective", s.objectives),
+            ("endings", "ending", s.endings),
         ):
             self.unique((name,), items, singular)
         self.check_calendar()
@@ -143,6 +144,8 @@ class _Checker:
                 self.check_expression(("objectives", i, "scale"), objective.scale, "number")
             if objective.progress is not None:
                 self.check_expression(("objectives", i, "progress"), objective.progress, "number")
+        for i, ending in enumerate(s.endings):
+            self.check_condition(("endings", i, "when"), ending.when)
         self.check_texts()
         self.check_cycles()
         return self.diagnostics

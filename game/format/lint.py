@@ -47,6 +47,8 @@ WARNINGS: dict[str, str] = {
     "objective-deadline-before-start": "An objective's `by` is before the calendar starts.",
     "objective-impossible": "An objective whose `when` can never hold by its deadline (e.g. a year "
     "outside the calendar, a flag nothing sets, a crewed flight no programme or mission offers).",
+    "ending-impossible": "An ending whose `when` can never hold from its `after` date to the calendar's "
+    "end, so it never ends a campaign.",
     "admission-impossible": "A programme whose admission condition can never hold, so the player "
     "can never join it.",
     "programme-never-announced": "A `hidden` programme that no effect's `announce` names: its milestones "
@@ -265,6 +267,8 @@ class _Linter:
                 yield ("objectives", i, "scale"), objective.scale
             if objective.progress is not None:
                 yield ("objectives", i, "progress"), objective.progress
+        for i, ending in enumerate(self.s.endings):
+            yield ("endings", i, "when"), ending.when
 
     def references(self) -> Iterator[tuple[DataPath, Reference]]:
         return iter(self.all_references)
@@ -343,6 +347,7 @@ class _Linter:
         self.lint_names()
         self.lint_modifiers()
         self.lint_objectives()
+        self.lint_endings()
         self.lint_programmes()
         self.lint_capabilities()
         self.lint_agencies()
@@ -518,6 +523,26 @@ class _Linter:
                     "objective-impossible",
                     f"objective '{objective.id}' can never be reached: its condition cannot hold between "
                     f"{self.s.calendar.start} and {last}",
+                )
+
+    def lint_endings(self) -> None:
+        for i, ending in enumerate(self.s.endings):
+            after = parse_date(ending.after) if ending.after else None
+            # checked as each turn ends, in the month the next turn opens: up to a turn past the last
+            window = self.turns_between(after, self.last_turn + self.step)
+            if window is None:
+                self.warn(
+                    ("endings", i, "after"),
+                    "ending-impossible",
+                    f"ending '{ending.id}' never happens: it is checked from {ending.after}, after the "
+                    f"calendar ends ({self.s.calendar.end})",
+                )
+            elif not can_hold(ending.when, self.facts(*window)):
+                self.warn(
+                    ("endings", i, "when"),
+                    "ending-impossible",
+                    f"ending '{ending.id}' never happens: its condition cannot hold between "
+                    f"{self.date(window[0])} and {self.date(window[1])}",
                 )
 
     def lint_programmes(self) -> None:

@@ -824,6 +824,20 @@ class Defeat(Strict):
     )
 
 
+class Ending(Strict):
+    """A way a campaign ends besides its calendar, support and money: a condition with its own story."""
+
+    id: Id = Field(description="The ending's id.")
+    when: Condition = Field(
+        description="Checked at the end of every turn, after support and insolvency: the first ending "
+        "whose condition holds ends the campaign."
+    )
+    outcome: Literal["won", "lost"] = Field(description="Whether the campaign is won or lost by it.")
+    title: PlainText = Field(max_length=120, description="Its headline, in the news and the debrief.")
+    text: PlainText = Field("", description="The story, in the news and the debrief.")
+    after: Date | None = Field(None, description="Checked only from this date on (the turn it opens).")
+
+
 MONTH_NAMES = (
     "january",
     "february",
@@ -1036,6 +1050,10 @@ class Scenario(Strict):
     )
     victory_score: Finite = Field(50, ge=0, le=100_000, description="Score at the end that counts as a win.")
     defeat: Defeat = Field(default_factory=Defeat, description="How a campaign is lost before its end.")
+    endings: list[Ending] = empty_list(
+        description="Victories and defeats by a condition, each with its own title and text, in the "
+        "order they are checked."
+    )
 
     def playable_agencies(self) -> list[Agency]:
         return [agency for agency in self.agencies if agency.playable]

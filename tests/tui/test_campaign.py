@@ -11,7 +11,7 @@ from game.tui.screens.event import EventScreen
 from game.tui.screens.join import JoinScreen
 from game.tui.screens.scenario_pick import ScenarioScreen
 
-from .conftest import MINI, SMALL, make_app
+from .conftest import MINI, SMALL, TUI_FIXTURES, make_app, new_game
 from .helpers import answer_events, screen_text, text_of
 
 
@@ -97,3 +97,17 @@ async def test_a_seed_no_save_could_hold_is_refused_where_it_is_typed() -> None:
         assert isinstance(app.screen, AgencyScreen) and app.game is None
         refused = [n for n in app._notifications if n.title == "Choose another seed"]
         assert refused and "seed 9999999999999999999999999 is too large" in str(refused[0].message)
+async def test_a_scenario_ending_shows_its_title_and_text_in_the_debrief_and_the_news() -> None:
+    game = new_game(TUI_FIXTURES / "more" / "endings.yaml")
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await play_to_the_end(pilot, limit=40)
+        assert game.state.outcome == "won" and game.date == "2022-Q1"  # long before the calendar ends
+        outcome = text_of(app.screen.query_one("#outcome"))
+        assert outcome.splitlines()[1:] == [
+            "The budget stands",
+            "Parliament remembers who defended the Moon, and the programme is secure for a decade.",
+        ]
+        assert outcome.startswith("★ Campaign won")
+        assert "Campaign won: The budget stands" in text_of(app.screen.query_one("#story"))

@@ -21,6 +21,7 @@ from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
 STRIKE = TUI_FIXTURES / "more" / "strike.yaml"  # two timed modifiers from the first turn
+ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -44,6 +45,15 @@ def mid_campaign(turns: int = 9) -> Game:
 
 def finished_campaign() -> Game:
     game = mid_campaign()
+    while not game.over:
+        answer_first(game, 0)
+        game.end_turn()
+    return game
+
+
+def ended_by_the_scenario() -> Game:
+    """The budget defended in the crisis: the scenario's own ending wins the campaign in 2022."""
+    game = new_game(ENDINGS)
     while not game.over:
         answer_first(game, 0)
         game.end_turn()
@@ -84,6 +94,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
     "objectives": (lambda: make_app(mid_campaign()), ("o",)),
     "debrief": (lambda: make_app(finished_campaign()), ()),
+    "debrief_ending": (lambda: make_app(ended_by_the_scenario()), ()),
     "help": (lambda: make_app(), ("f1",)),
     "confirm_withdraw": (lambda: make_app(building_member()), ("1", "x")),
     "five_programmes": (lambda: make_app(new_game(FIVE_ROADS)), ()),

@@ -11,7 +11,7 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, ProgressBar, Static
 
-from game.engine.queries import turning_points
+from game.engine.queries import ending_of, turning_points
 from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
 from game.sim.reference import REFERENCE_SEEDS, Comparison, compare, reference_tasks
@@ -54,12 +54,15 @@ class DebriefScreen(CampaignScreen[None]):
         state = game.state
         head = _(OUTCOME[state.outcome]) if state.outcome in OUTCOME else _("Campaign under way")
         score = _("final score {score}") if state.over else _("score so far {score}")
-        return Content("\n").join(
-            [
-                Content.assemble((head, "bold"), " · " + score.format(score=f"{game.score():.0f}")),
-                Content(tr(state.outcome_reason) or _("The campaign is not over yet.")),
-            ]
-        )
+        lines = [Content.assemble((head, "bold"), " · " + score.format(score=f"{game.score():.0f}"))]
+        ending = ending_of(state, game.compiled)
+        if ending is not None:  # one of the scenario's own endings: its title, then its story
+            lines.append(Content.styled(tr(ending.title, f"endings.{ending.id}.title"), "bold"))
+            if ending.text:
+                lines.append(Content(tr(ending.text, f"endings.{ending.id}.text")))
+        else:
+            lines.append(Content(tr(state.outcome_reason) or _("The campaign is not over yet.")))
+        return Content("\n").join(lines)
 
     def _score(self, game) -> Content:
         lines = [Content.assemble((_("Objectives"), "bold underline"))]
