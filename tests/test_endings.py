@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
 from game.engine.snapshot import state_from_data, state_to_data
-from game.format.loader import load_scenario_bytes
+from game.format.loader import load_scenario, load_scenario_bytes
+from game.format.translations import scenario_texts
+from game.i18n import keep_sources, set_language, tr, use_scenario
 from tests.authoring_support import BASE, position
 from tests.helpers import MINI_TEXT, compiled_from, play_turns
 
@@ -84,6 +88,40 @@ def test_endings_are_deterministic_and_draw_nothing() -> None:
         play_turns(game, 8)
     assert games[0].state.rng.getstate() == games[1].state.rng.getstate()
     assert state_hash(games[0]) == state_hash(games[1])  # an ending that never holds changes nothing
+
+
+def test_an_endings_title_and_text_are_translated_in_the_news(tmp_path: Path) -> None:
+    """Both are scenario texts with keys of their own, so the scenario's .po translates them."""
+    path = tmp_path / "endings.yaml"
+    path.write_text(MINI_TEXT + ENDINGS, encoding="utf-8")
+    texts = scenario_texts(load_scenario(path).scenario)
+    assert texts["endings.calm_victory.title"] == "Calm carries the day"
+    assert texts["endings.calm_victory.text"] == "Your steady hand wins the Moon's friends."
+    entries = [
+        ("endings.calm_victory.title", "Calm carries the day", "Спокойствие побеждает"),
+        (
+            "endings.calm_victory.text",
+            "Your steady hand wins the Moon's friends.",
+            "Твёрдая рука приносит друзей.",
+        ),
+    ]
+    path.with_name("endings.ru.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+        + "".join(f'msgctxt "{key}"\nmsgid "{en}"\nmsgstr "{ru}"\n\n' for key, en, ru in entries),
+        encoding="utf-8",
+    )
+    set_language("ru")
+    keep_sources(True)  # as while a face shows the game
+    try:
+        assert use_scenario([path]) == []
+        game = with_endings()
+        play_turns(game, 40)
+        [told] = [item.text for item in game.reports[-1].news if item.kind == "outcome"]
+        assert told == "Campaign won: Calm carries the day — Your steady hand wins the Moon's friends."
+        assert tr(told) == "Кампания выиграна: Спокойствие побеждает — Твёрдая рука приносит друзей."
+    finally:
+        keep_sources(False)
+        set_language("en")
 
 
 # ---------------------------------------------------------------- bad input, located

@@ -97,6 +97,8 @@ async def test_a_seed_no_save_could_hold_is_refused_where_it_is_typed() -> None:
         assert isinstance(app.screen, AgencyScreen) and app.game is None
         refused = [n for n in app._notifications if n.title == "Choose another seed"]
         assert refused and "seed 9999999999999999999999999 is too large" in str(refused[0].message)
+
+
 async def test_a_scenario_ending_shows_its_title_and_text_in_the_debrief_and_the_news() -> None:
     game = new_game(TUI_FIXTURES / "more" / "endings.yaml")
     app = make_app(game)
