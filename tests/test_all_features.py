@@ -191,4 +191,6 @@ def test_endings_ended_some_campaigns() -> None:
     assert ("early_triumph", "won") in ends and ("storm_toll", "lost") in ends
     early = next(g for g in games if g.state.ending == "early_triumph")
     assert early.state.outcome_reason == "An early triumph"
+    story = f"The risky launch paid off; {early.player.upper()}'s lunar science is the talk of the world."
+    assert f"Campaign won: An early triumph — {story}" in _news(early)  # its text is a template
     assert early.state.month <= early.compiled.end  # before the calendar ran out

@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.compiled import compile_scenario
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
+from game.engine.queries import ending_of
 from game.engine.snapshot import state_from_data, state_to_data
+from game.engine.texts import EndingText
 from game.format.loader import load_scenario, load_scenario_bytes
 from game.format.translations import scenario_texts
 from game.i18n import keep_sources, set_language, tr, use_scenario
@@ -88,6 +91,40 @@ def test_endings_are_deterministic_and_draw_nothing() -> None:
         play_turns(game, 8)
     assert games[0].state.rng.getstate() == games[1].state.rng.getstate()
     assert state_hash(games[0]) == state_hash(games[1])  # an ending that never holds changes nothing
+
+
+def test_an_endings_title_and_text_are_templates_like_an_events() -> None:
+    """'{player_short}' and '{var:...}' are the campaign's, in the news and the debrief's query."""
+    templated = ENDINGS.replace(
+        "title: Calm carries the day", "title: '{A player_short} carries the day'"
+    ).replace("text: Your steady hand wins the Moon's friends.", "text: 'Calm after {var:storms} storms.'")
+    result = load_scenario_bytes("s.yaml", (MINI_TEXT + templated).encode(), search_dirs=[])
+    assert result.errors == []
+    game = Game.new(compile_scenario(result.unwrap()), "esa", 1)
+    game.state.variables["storms"] = 3
+    play_turns(game, 40)
+    assert game.state.ending == "calm_victory"
+    assert game.state.outcome_reason == "An ESA carries the day"
+    told = [item.text for item in game.reports[-1].news if item.kind == "outcome"]
+    assert told == ["Campaign won: An ESA carries the day — Calm after 3 storms."]
+    assert ending_of(game.state, game.compiled) == EndingText(
+        "calm_victory", "An ESA carries the day", "Calm after 3 storms."
+    )
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "code", "message"),
+    [
+        ("{agency:nassa}", "template", "unknown agency 'nassa'"),
+        ("{happening_agency}", "hook", "only in an event with 'on:'"),
+        ("{plyer}", "template", "did you mean 'player'?"),
+    ],
+)
+def test_a_bad_placeholder_in_an_ending_is_a_located_error(placeholder: str, code: str, message: str) -> None:
+    text = ending(f"  - {{id: e, when: money > 1, outcome: won, title: T, text: 'Won by {placeholder}'}}\n")
+    result = load_scenario_bytes("s.yaml", text.encode(), search_dirs=[])
+    assert [(d.code, d.line, d.column) for d in result.errors] == [(code, *position(text, placeholder))]
+    assert message in result.errors[0].message
 
 
 def test_an_endings_title_and_text_are_translated_in_the_news(tmp_path: Path) -> None:

@@ -26,9 +26,9 @@ from game.engine.modifiers import title
 from game.engine.reports import Change, NewsItem, TurnReport
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, Happening, k
-from game.engine.texts import render_text
+from game.engine.texts import EndingText, ending_text, render_text
 from game.format.dates import format_date
-from game.format.models import Effect, Ending
+from game.format.models import Effect
 from game.format.words import chance_text, months, turns
 from game.i18n import N_, joined, msg
 
@@ -720,11 +720,12 @@ def odds_phrase(odds_list: Iterable[OutcomeOdds]) -> str:
 # ---------------------------------------------------------------- the campaign's story
 
 
-def ending_of(state: GameState, cs: CompiledScenario) -> Ending | None:
-    """The scenario's ending that ended the campaign, if one of them did."""
+def ending_of(state: GameState, cs: CompiledScenario) -> EndingText | None:
+    """The scenario's ending that ended the campaign, if one of them did, as the player reads it."""
     if not state.ending:
         return None
-    return next((e.model for e in cs.endings if e.model.id == state.ending), None)
+    found = next((e.model for e in cs.endings if e.model.id == state.ending), None)
+    return ending_text(state, cs, found) if found is not None else None
 
 
 TURNING_KINDS = frozenset({"milestone", "failure", "crew", "objective", "outcome", "programme"})

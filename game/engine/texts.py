@@ -4,7 +4,8 @@ The templates' syntax and the one renderer live in game/format/text_templates.py
 placeholder gets its answer from the campaign: the player's agency, an agency or programme of
 the scenario, a variable of the state, the details of the happening a hooked event answers.
 The news renders an event's title as it fires (saves keep the text as shown); the event dialog
-and the decisions render the pending event's title, text and choices with its happening.
+and the decisions render the pending event's title, text and choices with its happening; an
+ending's title and text are rendered as it ends the campaign (the news) and in the debrief.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState, Happening, PendingEvent
+from game.format.models import Ending
 from game.format.text_templates import Answer, Placeholder, has_placeholders, render
 from game.format.words import amount
 
@@ -198,3 +200,16 @@ def event_text(state: GameState, cs: CompiledScenario, pending: PendingEvent) ->
             for choice in event.choices
         ),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EndingText:
+    """A scenario's ending as the player reads it: its title and story rendered for the campaign."""
+
+    id: str
+    title: str
+    text: str
+
+
+def ending_text(state: GameState, cs: CompiledScenario, ending: Ending) -> EndingText:
+    return EndingText(ending.id, render_text(state, cs, ending.title), render_text(state, cs, ending.text))

@@ -18,6 +18,7 @@ from game.engine.reports import TurnReport
 from game.engine.rewards import science_income
 from game.engine.scoring import check_defeat, check_endings, check_objectives, score
 from game.engine.state import GameState
+from game.engine.texts import ending_text
 from game.format.dates import format_date
 from game.i18n import N_, msg
 
@@ -79,7 +80,8 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         _finish(state, "lost", lost)
     elif ending is not None:
         state.ending = ending.model.id
-        _finish(state, ending.model.outcome, ending.model.title, ending.model.text)
+        told = ending_text(state, cs, ending.model)
+        _finish(state, ending.model.outcome, told.title, told.text)
     elif state.month > cs.end:
         final = score(state, cs)
         won = final >= cs.scenario.victory_score

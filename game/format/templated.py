@@ -3,9 +3,9 @@
 The loader's checks (the placeholders' shape and ids, the happening's details in scope) and
 the linter (a ``{var:name}`` reads a variable) walk the same texts; the engine renders each of
 them where it reaches the player: an event's title and text, its choices' labels and texts,
-its outcomes' labels and texts (the news, the event dialog, the answers and refusals), and an
+its outcomes' labels and texts (the news, the event dialog, the answers and refusals), an
 objective's name, short name and description (the news, the dashboard, the objectives screen
-and the debrief's score).
+and the debrief's score), and an ending's title and text (the news and the debrief).
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def templated_texts(scenario: Scenario) -> Iterator[TemplatedText]:
         if objective.short is not None:
             yield ("objectives", i, "short"), objective.short, ""
         yield ("objectives", i, "description"), objective.description, ""
+    for i, ending in enumerate(scenario.endings):
+        yield ("endings", i, "title"), ending.title, ""
+        yield ("endings", i, "text"), ending.text, ""
 
 
 def _outcomes(loc: DataPath, outcomes: list[Outcome], happening: str) -> Iterator[TemplatedText]:
