@@ -94,7 +94,8 @@ def test_no_module_outside_the_registry_tests_an_action_kind_by_name() -> None:
 
 def test_every_shipped_kind_is_registered_once_with_a_description() -> None:
     assert set(kinds()) == {
-        "apply", "fund", "cancel", "withdraw", "invest", "mission", "diplomacy", "answer", "end_turn"
+        "apply", "fund", "cancel", "withdraw", "invest", "mission", "diplomacy", "answer", "end_turn",
+        "selection", "train", "assign",
     }  # fmt: skip
     assert all(handler.description for handler in HANDLERS.values())
     with pytest.raises(ValueError, match="already registered"):

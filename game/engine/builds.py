@@ -159,7 +159,7 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
         ledger.gain(state, me, "support", mission.rewards.support, reason)
         me.budget_modifier = budget_modifier(me.budget_modifier, mission.rewards.budget, cs.rules)
         if mission.crew != "none":
-            crew_flight(state, cs, me, mission.crew, mission.name)
+            crew_flight(state, cs, me, mission.crew, mission.name, mission_id)
     else:
         mission_state.failures += 1
         if cs.hooked_kinds:

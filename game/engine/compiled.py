@@ -17,7 +17,9 @@ from pydantic import BaseModel
 from game.engine.expressions import Getter, compile_condition, compile_expression
 from game.engine.state import (
     AgencyState,
+    AstronautState,
     BuildState,
+    CorpsState,
     GameState,
     MilestoneState,
     MissionState,
@@ -313,7 +315,7 @@ class CompiledScenario:
                 support=float(a.support),
                 prestige=float(a.prestige),
                 science=float(a.science),
-                astronauts=a.astronauts,
+                astronauts=a.astronaut_count,
                 capabilities={c: a.capabilities.get(c, 0) for c in self.capability_ids},
             )
             for a in self.scenario.agencies
@@ -365,6 +367,19 @@ class CompiledScenario:
                 a.id: {name: float(value) for name, value in a.variables.items()}
                 for a in self.scenario.agencies
                 if a.variables
+            },
+            corps={
+                a.id: CorpsState(
+                    [
+                        AstronautState(
+                            str(number), astronaut.name, float(astronaut.readiness), astronaut.flights
+                        )
+                        for number, astronaut in enumerate(a.astronauts, 1)
+                    ],
+                    list(a.recruits),
+                )
+                for a in self.scenario.agencies
+                if isinstance(a.astronauts, list)
             },
         )
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import ledger, membership, modifiers, programmes, variables
+from game.engine import corps, ledger, membership, modifiers, programmes, variables
 from game.engine.admission import rival_membership
 from game.engine.agency_names import agency_named
 from game.engine.agency_names import the as _the
@@ -31,10 +31,15 @@ def apply_effects(
             continue
         if effect.money:
             ledger.pay(state, agency, k(effect.money), reason)
-        for stat in ("science", "prestige", "support", "astronauts"):
+        for stat in ("science", "prestige", "support"):
             value = getattr(effect, stat)
             if value:
                 ledger.gain(state, agency, stat, value, reason)
+        if effect.astronauts:
+            if state.corps and who in state.corps:  # people join or leave a named corps
+                corps.resize(state, cs, agency, effect.astronauts, reason)
+            else:
+                ledger.gain(state, agency, "astronauts", effect.astronauts, reason)
         if effect.budget:
             agency.budget_modifier = budget_modifier(agency.budget_modifier, effect.budget, cs.rules)
         for change in effect.relations:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario
+from game.engine.corps import may_fly
 from game.engine.happenings import happen
 from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
@@ -287,13 +288,18 @@ def _flown(
     if model.crew != "none":
         for agency in programme.members:
             flyer = state.agencies[agency]
-            if flyer.astronauts > 0 and _take_seat(programme, agency, model.crew == "surface"):
+            if (
+                flyer.astronauts > 0
+                and may_fly(state, agency)
+                and _take_seat(programme, agency, model.crew == "surface")
+            ):
                 crew_flight(
                     state,
                     cs,
                     flyer,
                     model.crew,
                     msg("{programme} {name}", programme=cp.model.short, name=model.name),
+                    programme.id,
                 )
     if model.final:
         programme.status = "completed"

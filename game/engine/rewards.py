@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from game.engine import ledger
+from game.engine import corps, ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
@@ -71,8 +71,19 @@ def crew_flight(
     agency: AgencyState,
     where: Literal["orbit", "surface"],
     carrier: str,
+    seat: str = "",
 ) -> None:
-    """An astronaut of ``agency`` flies to lunar orbit or the surface."""
+    """An astronaut of ``agency`` flies to lunar orbit or the surface on ``seat`` (the programme's or
+    national mission's id); with a named corps, the one it assigned or the readiest (game/engine/corps.py)."""
+    named = None
+    if state.corps and agency.id in state.corps:
+        if not corps.may_fly(state, agency.id) or not state.corps[agency.id].active():
+            if agency.id == state.player:
+                ledger.report(
+                    state, "crew", msg("{carrier} flies without a crew", carrier=carrier), None, True
+                )
+            return
+        named = corps.fly(state, cs, agency, where, seat)
     agency.flights += 1
     agency.crewed_orbit = True
     if where == "surface":
@@ -86,13 +97,12 @@ def crew_flight(
         # "An ESA astronaut", "A JAXA astronaut": the article is English grammar, so it is a message.
         who = with_indefinite(short, capital=True)
         who = msg("An {agency}", agency=short) if who.startswith("An ") else msg("A {agency}", agency=short)
-        ledger.report(
-            state,
-            "crew",
-            msg("{who} astronaut flies {place} ({carrier})", who=who, place=place, carrier=carrier),
-            None,
-            True,
+        text = (
+            msg("{name} flies {place} ({carrier})", name=named.name, place=place, carrier=carrier)
+            if named is not None
+            else msg("{who} astronaut flies {place} ({carrier})", who=who, place=place, carrier=carrier)
         )
+        ledger.report(state, "crew", text, None, True)
         ledger.gain(state, agency, "prestige", rules.crew_prestige, msg("astronaut {place}", place=place))
         ledger.gain(state, agency, "support", rules.crew_support, msg("astronaut {place}", place=place))
 

@@ -189,6 +189,68 @@ class MissionState:
         return MissionState(self.id, self.build.copy(), self.successes, self.failures)
 
 
+@dataclass(slots=True)
+class FlightRecord:
+    """One flight of a named astronaut: when, where to, on what (a programme's or mission's id)."""
+
+    month: int
+    where: Literal["orbit", "surface"]
+    seat: str
+
+    def copy(self) -> FlightRecord:
+        return FlightRecord(self.month, self.where, self.seat)
+
+
+AstronautStatus = Literal["active", "lost", "retired"]
+
+
+@dataclass(slots=True)
+class AstronautState:
+    """A named astronaut (game/engine/corps.py): ``id`` is their number in the corps, from 1."""
+
+    id: str
+    name: str
+    readiness: float
+    prior_flights: int = 0  # flown before the campaign
+    flights: list[FlightRecord] = field(default_factory=list)
+    status: AstronautStatus = "active"
+    training: bool = False
+    assigned: str = ""  # the programme or national mission whose next crewed flight they fly
+
+    def copy(self) -> AstronautState:
+        return AstronautState(
+            self.id,
+            self.name,
+            self.readiness,
+            self.prior_flights,
+            [flight.copy() for flight in self.flights],
+            self.status,
+            self.training,
+            self.assigned,
+        )
+
+
+@dataclass(slots=True)
+class CorpsState:
+    """An agency's named astronaut corps: its people, the names left to recruit, what is under way."""
+
+    astronauts: list[AstronautState]
+    recruits: list[str]  # names not drawn yet, in the scenario's order
+    selection_turns: int = 0  # turns left of the selection round under way; 0: none
+    stand_down: int = 0  # turns left in which its astronauts do not fly, after a loss
+
+    def copy(self) -> CorpsState:
+        return CorpsState(
+            [astronaut.copy() for astronaut in self.astronauts],
+            list(self.recruits),
+            self.selection_turns,
+            self.stand_down,
+        )
+
+    def active(self) -> list[AstronautState]:
+        return [astronaut for astronaut in self.astronauts if astronaut.status == "active"]
+
+
 @dataclass(frozen=True, slots=True)
 class Happening:
     """Something the engine did that events with ``on:`` answer (game/format/happenings.py).
@@ -321,6 +383,8 @@ class GameState:
     modifiers: list[ModifierState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
     #: the id of the scenario's ending that ended the campaign, if one did
     ending: str = field(default="", metadata=SAVED_WHEN_SET)
+    #: named astronaut corps by agency (only the agencies whose scenario names them)
+    corps: dict[str, CorpsState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -362,6 +426,7 @@ class GameState:
             dict(self.progress),
             [modifier.copy() for modifier in self.modifiers] if self.modifiers else [],
             self.ending,
+            {aid: corps.copy() for aid, corps in self.corps.items()} if self.corps else {},
         )
 
     @property

@@ -10,6 +10,7 @@ from game.engine.ai import other_agencies_act
 from game.engine.applications import resolve_applications
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
+from game.engine.corps import corps_turn
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events, fire_hooked
 from game.engine.modifiers import tick_modifiers
@@ -32,6 +33,7 @@ STEPS: tuple[Step, ...] = (
     update_health,
     fly_milestones,
     science_income,
+    corps_turn,
     drift,
     tick_modifiers,  # after the turn's own changes, so objectives see a modifier that ended
     check_objectives,

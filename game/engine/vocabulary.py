@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.engine.state import GameState, MilestoneState
+from game.engine.state import AstronautState, GameState, MilestoneState
 
 Getter = Callable[[GameState], Any]
 Factory = Callable[..., Getter]
@@ -98,6 +98,30 @@ def crewed_orbit() -> Getter:
 @implements("crewed_surface", player_field=True)
 def crewed_surface() -> Getter:
     return lambda s: s.agencies[s.player].crewed_surface
+
+
+def _corps_of_player(s: GameState) -> list[AstronautState]:
+    corps = s.corps.get(s.player) if s.corps else None
+    return corps.astronauts if corps is not None else []
+
+
+@implements("astronauts_flown")
+def astronauts_flown() -> Getter:
+    return lambda s: sum(1 for a in _corps_of_player(s) if a.flights)
+
+
+@implements("astronauts_lost")
+def astronauts_lost() -> Getter:
+    return lambda s: sum(1 for a in _corps_of_player(s) if a.status == "lost")
+
+
+@implements("corps_readiness")
+def corps_readiness() -> Getter:
+    def mean(s: GameState) -> float:
+        active = [a.readiness for a in _corps_of_player(s) if a.status == "active"]
+        return sum(active) / len(active) if active else 0.0
+
+    return mean
 
 
 # ---------------------------------------------------------------- functions

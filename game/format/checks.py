@@ -19,7 +19,17 @@ from game.format.happenings import (
     Detail,
     details_of,
 )
-from game.format.models import PLAYER, TIMED_KEYS, Condition, ConditionTree, Effect, Event, Outcome, Scenario
+from game.format.models import (
+    PLAYER,
+    TIMED_KEYS,
+    Agency,
+    Condition,
+    ConditionTree,
+    Effect,
+    Event,
+    Outcome,
+    Scenario,
+)
 from game.format.templated import templated_texts
 from game.format.text_templates import PLACEHOLDERS, TemplateError, has_placeholders, parse_template
 from game.format.vocabulary import FUNCTIONS, REF_WORDS, ValueKind
@@ -72,6 +82,24 @@ class _Checker:
             else:
                 first[item.id] = index
 
+    def check_corps(self, loc: DataPath, agency: Agency) -> None:
+        """Recruits need a named corps, and no name may be given twice in one agency."""
+        if agency.recruits and not agency.named_corps:
+            self.error(
+                (*loc, "recruits"),
+                "corps",
+                "recruits need a named corps: give 'astronauts' as a list of names (it may be empty, [])",
+                key=True,
+            )
+        seen: set[str] = set()
+        named = agency.astronauts if isinstance(agency.astronauts, list) else []
+        places = [((*loc, "astronauts", i, "name"), a.name) for i, a in enumerate(named)]
+        places += [((*loc, "recruits", i), name) for i, name in enumerate(agency.recruits)]
+        for where, name in places:
+            if name in seen:
+                self.error(where, "corps", f"the astronaut '{name}' is named twice in {agency.id}'s corps")
+            seen.add(name)
+
     # -- the checks
     def run(self) -> list[Diagnostic]:
         s = self.scenario
@@ -111,6 +139,7 @@ class _Checker:
             self.known_keys(
                 (*loc, "policy", "preferences"), agency.policy.preferences, self.programmes, "programme"
             )
+            self.check_corps(loc, agency)
         for i, programme in enumerate(s.programmes):
             self.check_programme(("programmes", i), programme)
         for i, mission in enumerate(s.missions):

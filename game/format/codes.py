@@ -37,6 +37,8 @@ ERRORS: dict[str, str] = {
     "`{happening_agency}`) read where no happening has it.",
     "template": "A text's braces that are no placeholder (`{player}`, `{agency:nasa}`, `{a player_short}`; "
     "`{{` for a brace), or a placeholder naming an agency or programme that does not exist.",
+    "corps": "A named astronaut corps that cannot work: `recruits` without `astronauts` given as a list "
+    "of names, or one name given twice in an agency's corps and recruits.",
     "cycle": "Milestones that require each other in a loop.",
     "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
     "draws its outcomes on each choice instead.",

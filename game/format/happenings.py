@@ -49,6 +49,12 @@ HAPPENINGS: dict[str, HappeningKind] = {
             "an agency delivers its contribution to a programme",
             ("agency", "programme", "contribution"),
         ),
+        HappeningKind(
+            "astronaut_lost",
+            "a named astronaut is lost in an accident on a flight (its agency; the programme or "
+            "national mission flown)",
+            ("agency", "programme", "mission"),
+        ),
         HappeningKind("year_began", "a fiscal year begins: the player's appropriation arrives", ("year",)),
         HappeningKind(
             "player_acted",
@@ -81,6 +87,9 @@ PLAYER_ACTIONS: tuple[str, ...] = (
     "invest",
     "mission",
     "diplomacy",
+    "selection",
+    "train",
+    "assign",
 )
 
 #: The placeholders an effect of a hooked event may write instead of an id, and the detail each reads.

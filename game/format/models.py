@@ -411,6 +411,37 @@ class Policy(Strict):
     )
 
 
+class Astronaut(Strict):
+    """A named member of an agency's astronaut corps."""
+
+    name: PlainText = Field(
+        max_length=60, description="The astronaut's name, as the news and the corps show it."
+    )
+    readiness: Percent = Field(
+        50,
+        description="Readiness at the start, 0..100: training raises it; the readier the crew, the lower "
+        "the odds of a loss on a flight (the rules' loss_chance and loss_unready).",
+    )
+    flights: int = Field(0, ge=0, le=20, description="Spaceflights flown before the campaign starts.")
+
+
+#: The most astronauts a corps may start with, and the most names a recruits list may give.
+MAX_CORPS = 100
+MAX_RECRUITS = 200
+
+
+def _corps_tag(value: Any) -> str:
+    return "named" if isinstance(value, list) else "count"
+
+
+Corps = Annotated[
+    Annotated[Annotated[int, Field(ge=0, le=MAX_CORPS)], Tag("count")]
+    | Annotated[Annotated[list[Astronaut], Field(max_length=MAX_CORPS)], Tag("named")],
+    Discriminator(_corps_tag),
+]
+RecruitName = Annotated[PlainText, Field(max_length=60)]
+
+
 class Agency(Strict):
     """A space agency, run by the player or by the computer."""
 
@@ -434,7 +465,17 @@ class Agency(Strict):
     support: Percent = Field(50, description="Domestic support at the start, 0..100.")
     prestige: Finite = Field(0, ge=0, le=1000, description="Prestige at the start.")
     science: Finite = Field(0, ge=0, le=100_000, description="Science points at the start.")
-    astronauts: int = Field(0, ge=0, le=100, description="Astronauts in its corps at the start.")
+    astronauts: Corps = Field(
+        0,
+        description="Its astronaut corps at the start: a number, or a list of named astronauts (name, "
+        "readiness, flights), whom the player selects, trains and assigns to the seats it earns.",
+    )
+    recruits: list[RecruitName] = Field(
+        [],
+        max_length=MAX_RECRUITS,
+        description="Names a selection round (and an effect's 'astronauts') draws new astronauts from, "
+        "in an order drawn from the campaign's generator; needs a named corps.",
+    )
     capabilities: dict[Id, Annotated[int, Field(ge=0, le=5)]] = empty_map(
         description="Capability area to level, 0..5."
     )
@@ -447,6 +488,16 @@ class Agency(Strict):
     variables: dict[Id, StartingValue] = empty_map(
         description="Starting values of its own variables (read with agency_var / my_var); others start at 0."
     )
+
+    @property
+    def named_corps(self) -> bool:
+        """Whether its astronauts are people (a list) rather than a number."""
+        return isinstance(self.astronauts, list)
+
+    @property
+    def astronaut_count(self) -> int:
+        """How many astronauts it starts with, named or not."""
+        return len(self.astronauts) if isinstance(self.astronauts, list) else self.astronauts
 
 
 class Bloc(Strict):
@@ -989,6 +1040,32 @@ class Rules(Strict):
     )
     ai_build_chance: Probability = Field(
         0.3, description="Chance per turn that a computer-run partner takes on an open contribution."
+    )
+    selection_cost: Money = Field(
+        30, ge=0, le=MAX_MONEY, description="Cost of an astronaut selection round (a named corps), M$."
+    )
+    selection_turns: int = Field(4, ge=1, le=40, description="Turns a selection round takes.")
+    selection_candidates: int = Field(
+        3, ge=1, le=20, description="Astronauts a selection round adds (while the recruits' names last)."
+    )
+    recruit_readiness: Percent = Field(20, description="Readiness of a newly selected astronaut.")
+    training_cost: Money = Field(
+        2, ge=0, le=MAX_MONEY, description="Cost per turn of each astronaut in training, M$."
+    )
+    training_gain: Percent = Field(10, description="Readiness an astronaut in training gains per turn.")
+    readiness_decay: Percent = Field(
+        1, description="Readiness an astronaut of the player's named corps loses per turn out of training."
+    )
+    loss_chance: Probability = Field(
+        0.01, description="Chance that a fully ready astronaut of a named corps is lost on a flight."
+    )
+    loss_unready: Probability = Field(
+        0.04, description="Extra chance of a loss on a flight at readiness 0 (in proportion between)."
+    )
+    loss_support: Finite = Field(12, ge=0, le=100, description="Support lost when an astronaut is lost.")
+    loss_prestige: Finite = Field(10, ge=0, le=1000, description="Prestige lost when an astronaut is lost.")
+    stand_down_turns: int = Field(
+        2, ge=0, le=40, description="Turns an agency's astronauts do not fly after a loss (seats are kept)."
     )
     milestone_spacing: int = Field(
         1,

@@ -217,6 +217,29 @@ ENTRIES: tuple[Entry, ...] = (
         bounds=TRUTH,
         narrow=_surface,
     ),
+    _variable(
+        "astronauts_flown",
+        "number",
+        "the player's named astronauts who have flown in the campaign (0 without a named corps)",
+        "your astronauts who have flown",
+        bounds=COUNT,
+        narrow=_once_in_orbit(COUNT),
+    ),
+    _variable(
+        "astronauts_lost",
+        "number",
+        "the player's named astronauts lost in accidents",
+        "your astronauts lost",
+        bounds=COUNT,
+        narrow=_once_in_orbit(COUNT),
+    ),
+    _variable(
+        "corps_readiness",
+        "number",
+        "the mean readiness (0..100) of the player's active named astronauts (0 without any)",
+        "your corps' readiness",
+        bounds=(0, 100),
+    ),
     _function(
         "flag", ("flag",), "truth", "true while the scenario flag is set", "{0}", bounds=TRUTH, narrow=_flag
     ),

@@ -43,7 +43,7 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
             ("  " + _("science") + " ", "$text-muted"),
             f"{agency.science:.0f}",
             ("  " + _("astronauts") + " ", "$text-muted"),
-            str(agency.astronauts),
+            str(agency.astronaut_count),
         ),
         Content.assemble((_("strengths"), "bold")),
     ]

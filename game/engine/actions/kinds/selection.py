@@ -1,0 +1,64 @@
+"""Open an astronaut selection round: it costs money now and adds candidates some turns later."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.engine import ledger
+from game.engine.actions.base import Action, ActionHandler, Offer
+from game.engine.actions.common import m
+from game.engine.compiled import CompiledScenario
+from game.engine.state import GameState, k
+from game.i18n import N_, msg
+
+
+class Selection(ActionHandler):
+    kind = "selection"
+    description = N_("Open an astronaut selection round: new astronauts join the corps when it ends.")
+    group = N_("Astronaut corps")
+    rank = 5
+
+    def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        corps = state.corps.get(state.player) if state.corps else None
+        if corps is None:
+            return N_("your agency has no named astronaut corps")
+        if corps.selection_turns:
+            return msg("a selection round is under way ({turns} turn(s) left)", turns=corps.selection_turns)
+        if not corps.recruits:
+            return N_("no candidates are left to select")
+        cost, money = k(cs.rules.selection_cost), state.me.money
+        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
+
+    def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
+        rules = cs.rules
+        ledger.pay(state, state.me, -k(rules.selection_cost), N_("astronaut selection"))
+        state.corps[state.player].selection_turns = rules.selection_turns
+        ledger.report(
+            state,
+            "action",
+            msg("You open an astronaut selection round ({turns} turn(s))", turns=rules.selection_turns),
+            None,
+            True,
+        )
+
+    def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        corps = state.corps.get(state.player) if state.corps else None
+        if corps is None or not corps.recruits:
+            return
+        rules = cs.rules
+        cost = k(rules.selection_cost)
+        yield (
+            (self.rank, 0),
+            Action(self.kind),
+            N_("Astronaut selection round"),
+            cost,
+            cost,
+            msg(
+                "{turns} turn(s); up to {candidates} new astronaut(s)",
+                turns=rules.selection_turns,
+                candidates=min(rules.selection_candidates, len(corps.recruits)),
+            ),
+        )
+
+
+HANDLER = Selection()
