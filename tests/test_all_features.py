@@ -194,3 +194,17 @@ def test_endings_ended_some_campaigns() -> None:
     story = f"The risky launch paid off; {early.player.upper()}'s lunar science is the talk of the world."
     assert f"Campaign won: An early triumph — {story}" in _news(early)  # its text is a template
     assert early.state.month <= early.compiled.end  # before the calendar ran out
+def test_the_corps_flew_trained_grew_and_mourned() -> None:
+    """feature: corps -- named astronauts flew seats, the random player trained and selected, an
+    effect enlisted a recruit, and a loss fired the hooked event."""
+    corps = [game.state.corps[game.player] for game in campaigns() if game.player == "esa"]
+    assert all(len(c.astronauts) >= 4 for c in corps)  # the effect's recruit joined everywhere
+    assert any(a.flights for c in corps for a in c.astronauts)
+    assert any(a.training for c in corps for a in c.astronauts)
+    assert any(len(c.astronauts) > 4 for c in corps)  # a selection round ended
+    mourned = [game for game in campaigns() if "mourned" in game.state.flags]
+    assert mourned and all(
+        any(a.status == "lost" for a in game.state.corps["esa"].astronauts) for game in mourned
+    )
+    assert all(game.state.corps["esa"].astronauts[0].name == "Ada Example" for game in mourned)
+    assert all("esa" in game.state.corps for game in campaigns())  # a computer-run ESA keeps its people
