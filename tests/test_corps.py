@@ -66,7 +66,7 @@ def test_a_scenario_without_named_astronauts_has_no_corps_and_saves_none() -> No
 def test_named_astronauts_make_the_corps_and_its_count() -> None:
     game = Game(corps_scenario(), "esa", 1)
     assert names(game) == ["Ada Vance", "Ben Okafor", "Cleo Marsh"]
-    ada, ben, cleo = game.state.corps["esa"].astronauts
+    ada, _, cleo = game.state.corps["esa"].astronauts
     assert (ada.id, ada.readiness, ada.prior_flights) == ("1", 80, 2)
     assert cleo.readiness == 50  # the documented default
     assert game.state.me.astronauts == 3 == read(game, "astronauts")
