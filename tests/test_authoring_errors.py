@@ -100,6 +100,18 @@ CASES = [
         "my_agency: 5",
     ),
     base_case(
+        "recruits without a named corps",
+        "corps",
+        variant("    astronauts: 2\n", "    astronauts: 2\n    recruits: [Ann Lee]\n"),
+        "recruits",
+    ),
+    base_case(
+        "an astronaut named twice",
+        "corps",
+        variant("    astronauts: 2\n", "    astronauts: [{name: Ann Lee}, {name: Ann Lee}]\n"),
+        "Ann Lee}]",
+    ),
+    base_case(
         "an agency called player",
         "reserved-id",
         variant(
