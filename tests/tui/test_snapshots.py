@@ -22,6 +22,7 @@ FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
 STRIKE = TUI_FIXTURES / "more" / "strike.yaml"  # two timed modifiers from the first turn
 ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
+CORPS = TUI_FIXTURES / "more" / "corps.yaml"  # three_roads with ESA's astronauts named
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -93,6 +94,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "relations": (lambda: make_app(mid_campaign()), ("r",)),
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
     "objectives": (lambda: make_app(mid_campaign()), ("o",)),
+    "corps": (lambda: make_app(new_game(CORPS)), ("c", "t", "s")),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "debrief_ending": (lambda: make_app(ended_by_the_scenario()), ()),
     "help": (lambda: make_app(), ("f1",)),

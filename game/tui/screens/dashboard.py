@@ -54,6 +54,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("t", "timeline", "Timeline"),
         Binding("w", "why", "Why?"),
         Binding("o", "objectives", "Goals"),
+        Binding("c", "corps", "Corps"),
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
@@ -368,6 +369,11 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.objectives import ObjectivesScreen
 
         self.app.push_screen(ObjectivesScreen())
+
+    def action_corps(self) -> None:
+        from game.tui.screens.corps import CorpsScreen
+
+        self.app.push_screen(CorpsScreen())
 
     def action_why(self) -> None:
         from game.tui.screens.reasons import ReasonsScreen

@@ -41,6 +41,11 @@ RULES = [
         "points and deadlines, and O explains how each one scores; the debrief shows the score at "
         "the end (B: so far)."
     ),
+    N_(
+        "• Astronauts fly the crew seats you earn. Where the scenario names them, C opens the corps: "
+        "train them (readiness lowers the odds of a loss), assign them to seats (a seat nobody was "
+        "assigned to goes to the readiest) and open selection rounds for new ones."
+    ),
     N_("• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs."),
     N_(
         "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
@@ -89,6 +94,7 @@ def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = fr
 def all_keys() -> list[Content]:
     from game.tui.app import CislunarApp
     from game.tui.screens.agency_pick import AgencyScreen
+    from game.tui.screens.corps import CorpsScreen
     from game.tui.screens.dashboard import DashboardScreen
     from game.tui.screens.debrief import DebriefScreen
     from game.tui.screens.decisions import DecisionsScreen
@@ -110,6 +116,7 @@ def all_keys() -> list[Content]:
         (N_("Event"), EventScreen.BINDINGS),
         (N_("Why"), ReasonsScreen.BINDINGS),
         (N_("Objectives"), ObjectivesScreen.BINDINGS),
+        (N_("Astronaut corps"), CorpsScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]
