@@ -194,6 +194,8 @@ def test_endings_ended_some_campaigns() -> None:
     story = f"The risky launch paid off; {early.player.upper()}'s lunar science is the talk of the world."
     assert f"Campaign won: An early triumph — {story}" in _news(early)  # its text is a template
     assert early.state.month <= early.compiled.end  # before the calendar ran out
+
+
 def test_the_corps_flew_trained_grew_and_mourned() -> None:
     """feature: corps -- named astronauts flew seats, the random player trained and selected, an
     effect enlisted a recruit, and a loss fired the hooked event."""
