@@ -134,7 +134,7 @@ def test_a_bad_credit_curve_is_a_located_error(curve: str, message: str) -> None
         (
             "    name: Science\n",
             "    name: Science\n    short: A very long short name\n",
-            "short is too long: at most 17",
+            "short is too long: at most 17 characters",  # said 'items' (an optional text's check)
         ),
     ],
 )

@@ -247,15 +247,18 @@ def value_message(item: Any, loc: DataPath, at_key: bool, root: Any, data: Any) 
         number = "a whole number" if annotation is int else "a number"
         number = number.replace("a ", "a finite ", 1) if kind == "finite_number" else number
         return f"{_in(context)}{subject} {verb} {shown}, but it must be {number}{bounds}"
+    # a text's length is in characters, whichever kind pydantic names it by (an optional text's
+    # max_length is checked as a sequence's, 'too_long'); a list's in items
+    text = kind.startswith("string_") or isinstance(given, str)
     if kind in ("string_too_long", "too_long"):
         most = ctx.get("max_length")
-        unit = "characters" if kind == "string_too_long" else "items"
+        unit = "characters" if text else "items"
         return f"{_in(context)}{subject} is too long: at most {most} {unit}"
     if kind in ("string_too_short", "too_short"):
         least = ctx.get("min_length", 1)
-        if kind == "string_too_short" and least == 1:
+        if text and least == 1:
             return f"{_in(context)}{subject} must not be empty"
-        unit = "characters" if kind == "string_too_short" else ("item" if least == 1 else "items")
+        unit = "characters" if text else ("item" if least == 1 else "items")
         return f"{_in(context)}{subject} needs at least {least} {unit}"
     how = (
         words(annotation, metadata, subject)
