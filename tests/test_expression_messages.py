@@ -110,6 +110,35 @@ def test_a_part_of_the_wrong_kind_is_a_located_error(expression: str, part: str,
         assert internal not in message
 
 
+@pytest.mark.parametrize(
+    ("expression", "second", "expected"),
+    [
+        ("year > 2 > 1", "> 1", "like `year > 2 and 2 > 1`"),
+        ("2025 <= year > 2020", "> 2020", "like `2025 <= year and year > 2020`"),
+        ("1 < 2 < year", "< year", "like `1 < 2 and 2 < year`"),
+        ('health("gateway") < 40 == flag("a")', "==", 'like `health("gateway") < 40 and 40 == flag("a")`'),
+    ],
+)
+def test_two_comparisons_in_a_row_say_to_join_them_with_and(
+    expression: str, second: str, expected: str
+) -> None:
+    """Python reads a chain as 'and'; the language does not: it was accepted and evaluated silently."""
+    ((line, column, message),) = _problems(expression)
+    start_line, start = _column_of(expression)
+    assert (line, column) == (start_line, start + expression.index(second)), message  # the second operator
+    assert message.startswith("two comparisons in a row are not part of the language: join them with 'and'")
+    assert expected in message
+
+
+@pytest.mark.parametrize(
+    "expression", ["2025 <= year < 2030", "70 > support >= -5", '0 < relation("nasa") <= 50']
+)
+def test_a_range_between_two_numbers_still_reads_in_a_row(expression: str) -> None:
+    """The documented form (docs/expressions.md) keeps loading."""
+    assert _problems(expression) == []
+    assert parse_expression(expression).kind == "truth"
+
+
 def test_a_scale_needs_a_number_and_a_condition_needs_a_truth_value() -> None:
     ((_, _, message),) = _problems("crewed_orbit", where="scale: science / 2")
     assert message.startswith("a number is needed here, but `crewed_orbit` is a condition")

@@ -168,6 +168,39 @@ def parse_expression(text: str, expect: ValueKind | None = None) -> ParsedExpres
     return parsed
 
 
+@dataclass(frozen=True)
+class _Place:
+    """A place in the expression's text as the parser counts it (line from 1, column in bytes)."""
+
+    lineno: int
+    col_offset: int
+
+
+_UPWARD = (ast.Lt, ast.LtE)
+_DOWNWARD = (ast.Gt, ast.GtE)
+
+
+def _is_number(node: ast.AST) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and not isinstance(node.value, bool | str)
+
+
+def _is_range(node: ast.Compare) -> bool:
+    """``40 <= support < 70``: a figure between two numbers, both operators the same way."""
+    if len(node.ops) != 2 or not (_is_number(node.left) and _is_number(node.comparators[1])):
+        return False
+    if _is_number(node.comparators[0]):
+        return False
+    return all(isinstance(op, _UPWARD) for op in node.ops) or all(
+        isinstance(op, _DOWNWARD) for op in node.ops
+    )
+
+
+def _symbol(op: ast.cmpop) -> str:
+    return _ORDER.get(type(op)) or _EQUALITY[type(op)]
+
+
 def kind_of(node: ast.AST) -> ValueKind:
     """The kind of a node of a checked tree (the engine asks, to skip needless bool() calls)."""
     if isinstance(node, ast.BoolOp | ast.Compare):
@@ -262,6 +295,8 @@ class _Checker:
             if type(op) not in _ORDER and type(op) not in _EQUALITY:
                 message = _FOREIGN_OPERATORS.get(type(op), "this comparison is not part of the language")
                 raise self.fail(node, message)
+        if len(node.ops) > 1 and not _is_range(node):
+            raise self.chained(node)
         kinds = [self.kind(part) for part in parts]
         for index, op in enumerate(node.ops):
             left, right = parts[index], parts[index + 1]
@@ -281,6 +316,30 @@ class _Checker:
                     f"{self.show(left)} is {_KIND_WORDS[a]} and {self.show(right)} is {_KIND_WORDS[b]}",
                 )
         return "truth"
+
+    def chained(self, node: ast.Compare) -> ExpressionError:
+        """``year > 2 > 1``: two comparisons in a row that are no range between two numbers.
+
+        Python would read it as ``year > 2 and 2 > 1``, which authors of other languages do not
+        expect (there, ``1 < 2 < 3`` compares a truth value with 3); the error points at the second
+        operator and shows the two comparisons joined.
+        """
+        middle, last = node.comparators[0], node.comparators[1]
+        after = _Place(middle.end_lineno or 1, middle.end_col_offset or 0)
+        at = self.column(after) - self.offset
+        while at < len(self.source) and self.source[at].isspace():
+            at += 1
+        first = f"{self.text(node.left)} {_symbol(node.ops[0])} {self.text(middle)}"
+        second = f"{self.text(middle)} {_symbol(node.ops[1])} {self.text(last)}"
+        return ExpressionError(
+            f"two comparisons in a row are not part of the language: join them with 'and', "
+            f"like `{first} and {second}` (only a range between two numbers reads in a row, "
+            f"like `40 <= support < 70`)",
+            self.offset + at,
+        )
+
+    def text(self, node: ast.AST) -> str:
+        return " ".join((ast.get_source_segment(self.source, node) or "").split())
 
     def constant(self, node: ast.Constant) -> ValueKind:
         value = node.value
