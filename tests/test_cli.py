@@ -46,8 +46,9 @@ def test_simulate_prints_a_row_per_strategy(capsys: pytest.CaptureFixture[str]) 
         capsys, "simulate", "--scenario", MINI, "--runs", "4", "--strategy", "gateway", "--strategy", "alone"
     )
     assert code == 0
-    rows = [line.split()[0] for line in out.splitlines()[2:]]
-    assert rows == ["gateway", "alone"]
+    table, activity = out.rstrip("\n").split("\n\n")
+    assert [line.split()[0] for line in table.splitlines()[2:]] == ["gateway", "alone"]
+    assert [line.split(":")[0] for line in activity.splitlines()] == ["gateway", "alone"]
     assert "scenario mini, agency esa, seeds 1..4" in out
 
 

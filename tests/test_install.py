@@ -188,10 +188,12 @@ def test_cislunar_alone_opens_the_game_on_the_installed_scenarios(installed: Ins
 def test_simulate_plays_the_default_scenario_from_any_folder(installed: Installed) -> None:
     result = installed.cislunar("simulate", "--runs", "2", "--strategy", "gateway")
     assert result.returncode == 0, result.stderr
-    header, columns, *rows = result.stdout.splitlines()
+    table, activity = result.stdout.rstrip("\n").split("\n\n")
+    header, columns, *rows = table.splitlines()
     assert header.startswith(f"scenario {DEFAULT_SCENARIO_ID}, agency ")
     assert columns.split()[:3] == ["strategy", "runs", "wins"]
     assert [row.split()[:2] for row in rows] == [["gateway", "2"]]
+    assert activity.startswith("gateway: ") and "actions per turn" in activity
 
 
 def test_installed_schema_is_the_one_the_command_prints(installed: Installed) -> None:

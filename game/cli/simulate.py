@@ -156,7 +156,16 @@ def format_table(report: SimulationReport) -> str:
     last = report.seed + report.runs - 1
     lines = [f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}", HEADER]
     lines += [format_row(row.strategy, row) for row in report.strategies]
+    lines += ["", *(format_activity(row) for row in report.strategies)]
     return "\n".join(lines)
+
+
+def format_activity(row: StrategyStats) -> str:
+    """How much a strategy did: actions per turn (ending the turn aside) and its idle turns."""
+    return (
+        f"{row.strategy}: {row.actions_per_turn:.2f} actions per turn, "
+        f"idle (only ended the turn) on {row.idle_share:.1%} of turns"
+    )
 
 
 HEADER = (

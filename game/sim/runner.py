@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from game.bots import make_strategy
+from game.engine.actions.base import END_TURN, Action
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
 
@@ -15,6 +16,24 @@ class CampaignResult(BaseModel):
     score: float
     first_crew_year: float | None
     end: str
+    turns: int = 0  # turns the bot ended
+    actions: int = 0  # actions other than ending the turn
+    idle_turns: int = 0  # turns on which it only ended the turn
+
+
+def activity(log: list[Action]) -> tuple[int, int, int]:
+    """Turns ended, other actions taken, and turns with nothing but ending the turn, from the action log."""
+    turns = actions = idle = 0
+    acted = False
+    for action in log:
+        if action == END_TURN:
+            turns += 1
+            idle += not acted
+            acted = False
+        else:
+            actions += 1
+            acted = True
+    return turns, actions, idle
 
 
 def play_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> Game:
@@ -27,10 +46,14 @@ def play_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: 
 def run_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> CampaignResult:
     game = play_campaign(compiled, agency, strategy, seed)
     first = game.state.me.first_crew_month
+    turns, actions, idle = activity(game.log)
     return CampaignResult(
         seed=seed,
         outcome=game.state.outcome,
         score=game.score(),
         first_crew_year=round(first / 12, 2) if first is not None else None,
         end=game.date,
+        turns=turns,
+        actions=actions,
+        idle_turns=idle,
     )

@@ -27,6 +27,8 @@ class StrategyStats(BaseModel):
     score_ci95: float
     crewed_runs: int
     mean_first_crew_year: float | None
+    actions_per_turn: float = 0.0  # mean actions other than ending the turn, over all turns played
+    idle_share: float = 0.0  # share of turns on which the strategy only ended the turn
 
 
 class SimulationReport(BaseModel):
@@ -44,6 +46,7 @@ def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignR
     variance = sum((s - mean) ** 2 for s in scores) / (runs - 1) if runs > 1 else 0.0
     crew = [r.first_crew_year for r in results if r.first_crew_year is not None]
     wins = sum(r.outcome == "won" for r in results)
+    turns = sum(r.turns for r in results)
     return StrategyStats(
         scenario=scenario,
         agency=agency,
@@ -56,6 +59,8 @@ def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignR
         score_ci95=round(1.96 * math.sqrt(variance / runs), 2) if runs else 0.0,
         crewed_runs=len(crew),
         mean_first_crew_year=round(sum(crew) / len(crew), 2) if crew else None,
+        actions_per_turn=round(sum(r.actions for r in results) / turns, 3) if turns else 0.0,
+        idle_share=round(sum(r.idle_turns for r in results) / turns, 4) if turns else 0.0,
     )
 
 
