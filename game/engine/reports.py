@@ -48,6 +48,9 @@ class TurnReport:
     #: ``news[opening:]`` happened as the next turn opened (its events, a new year's budget):
     #: they belong under the next turn's date, not under this one's.
     opening: int | None = None
+    #: ``changes[:shown]`` came with the campaign's opening (turn 1's only): the player saw them
+    #: on turn 1 as they came, so the figures' changes since the last turn leave them out
+    shown: int = 0
 
     def played(self) -> list[NewsItem]:
         """The news of the turn that was played."""
@@ -57,12 +60,16 @@ class TurnReport:
         """The news of the next turn's opening."""
         return [] if self.opening is None else self.news[self.opening :]
 
+    def new_changes(self) -> list[Change]:
+        """The changes the player had not seen: what moved the figures since the last turn."""
+        return self.changes[self.shown :] if self.shown else self.changes
+
     def totals(self) -> dict[str, float]:
-        """Net change of every figure this turn."""
+        """Net change of every figure since the last turn."""
         result: dict[str, float] = {}
-        for change in self.changes:
+        for change in self.new_changes():
             result[change.stat] = result.get(change.stat, 0) + change.delta
         return result
 
     def reasons(self, stat: str) -> list[Change]:
-        return [change for change in self.changes if change.stat == stat]
+        return [change for change in self.new_changes() if change.stat == stat]

@@ -385,6 +385,9 @@ class GameState:
     ending: str = field(default="", metadata=SAVED_WHEN_SET)
     #: named astronaut corps by agency (only the agencies whose scenario names them)
     corps: dict[str, CorpsState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: how many of ``changes`` the campaign's opening made (the first appropriation): the player
+    #: sees them on turn 1 as they come, and turn 1's report marks them as shown (turn.begin)
+    opening_changes: int = field(default=0, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -427,6 +430,7 @@ class GameState:
             [modifier.copy() for modifier in self.modifiers] if self.modifiers else [],
             self.ending,
             {aid: corps.copy() for aid, corps in self.corps.items()} if self.corps else {},
+            self.opening_changes,
         )
 
     @property

@@ -57,10 +57,16 @@ class Snapshot:
 
 
 def begin(state: GameState, cs: CompiledScenario) -> None:
-    """Before the first turn: the first appropriation arrives and the first events fire."""
+    """Before the first turn: the first appropriation arrives and the first events fire.
+
+    Their news is turn 1's; their changes are shown on turn 1 as they come ("this turn so
+    far"), and turn 1's report marks them as shown (``TurnReport.new_changes``): every later
+    opening's changes are shown once, with the report of the turn before it.
+    """
     open_campaign_year(state, cs)
     for step in OPENING:
         step(state, cs)
+    state.opening_changes = len(state.changes)
 
 
 def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
@@ -108,8 +114,9 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         state.news,
         state.changes,
         len(state.news) if opening is None else opening,
+        state.opening_changes,
     )
-    state.news, state.changes = [], []
+    state.news, state.changes, state.opening_changes = [], [], 0
     return report
 
 

@@ -21,8 +21,9 @@ async def test_figures_change_after_ending_a_turn() -> None:
         assert "Turn 1 of 16".lower() in screen_text(app).lower()
         await pilot.press("e")
         await pilot.pause()
-        # The first turn also brought the year's appropriation: +600 - 30.
-        assert "670 M$ ▲+570" in text_of(money)  # the unit is said once, by the figure
+        # 700 M$ shown on turn 1 (the year's appropriation already in it), 30 M$ paid since:
+        # the appropriation is not counted again (it was ▲+570)
+        assert "670 M$ ▼-30" in text_of(money)  # the unit is said once, by the figure
         assert "turn 2 of 16" in screen_text(app)
         await pilot.press("1")  # the budget crisis opens turn 2
         await pilot.press("e")

@@ -185,7 +185,7 @@ class DashboardScreen(CampaignScreen[None]):
             turns=game.turns_total,
         )
         report = game.reports[-1] if game.reports else None
-        last = net_changes(report.changes) if report else {}
+        last = net_changes(report.new_changes()) if report else {}
         budget = budget_view(state, cs)
         self._figure("money", money(budget.money), delta(millions(last.get("money", 0))))
         income = self.memory.delta("income", budget.income, state.turn)
@@ -235,7 +235,7 @@ class DashboardScreen(CampaignScreen[None]):
         cell = self.query_one(f"#fig-{stat.replace(':', '-')}", FigureCell)
         if tooltip is None:
             report = self.game.reports[-1] if self.game.reports else None
-            reasons = [c for c in (report.changes if report else []) if c.stat == stat]
+            reasons = [c for c in (report.new_changes() if report else []) if c.stat == stat]
             tooltip = "\n".join(f"{tr(c.reason)}: {amount(shown(stat, c.delta))}" for c in reasons)
         cell.show(value, change, tooltip)
 

@@ -76,7 +76,8 @@ class ReasonsScreen(CampaignModal[None]):
             lines.append(
                 Content.assemble((_("Last turn ({date})").format(date=report.date), "bold underline"))
             )
-            lines.extend(change_lines(report.changes, cs, self.stat) or [Content("   " + _("no change"))])
+            last = change_lines(report.new_changes(), cs, self.stat)
+            lines.extend(last or [Content("   " + _("no change"))])
         now = change_lines(game.state.changes, cs, self.stat)
         if now:
             lines.append(Content.assemble((_("So far this turn"), "bold underline")))

@@ -49,7 +49,7 @@ class RelationsScreen(CampaignModal[None]):
         """One row per agency, the closest first; the bloc column uses the width the dialog has."""
         game = self.game
         state, cs = game.state, game.compiled
-        last = net_changes(game.reports[-1].changes) if game.reports else {}
+        last = net_changes(game.reports[-1].new_changes()) if game.reports else {}
         blocs = {b.id: tr(b.name) for b in cs.scenario.blocs}
         rows = sorted(
             (aid for aid in cs.agencies if aid != game.player),
