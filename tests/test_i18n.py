@@ -11,12 +11,16 @@ from pathlib import Path
 import pytest
 
 from game.cli.main import main
+from game.engine.explain import describe, explain_failure
+from game.engine.game import Game
+from game.engine.goals import goals_view
 from game.format.loader import load_scenario
 from game.format.translations import check_translations, scenario_texts, write_translation
 from game.i18n import (
     LanguageError,
     _,
     check_language,
+    keep_sources,
     language,
     msg,
     ngettext,
@@ -26,6 +30,7 @@ from game.i18n import (
 )
 from game.i18n.catalogues import CatalogueError, entries
 from game.settings import Settings, load_settings, save_settings
+from tests.helpers import MINI_TEXT, compiled_from
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 
@@ -246,3 +251,26 @@ def test_serve_passes_the_language_to_every_game() -> None:
 
     args = argparse.Namespace(scenario=None, agency=None, seed=None, lang="ru")
     assert play_command(args).endswith("play --lang ru")
+
+
+def test_explanations_of_conditions_are_russian_through_and_through(russian: None) -> None:
+    """The vocabulary's words, the comparisons and the joins were English inside Russian sentences."""
+    keep_sources(True)
+    try:
+        cs = compiled_from(MINI_TEXT)
+        game = Game(cs, "esa", 1)
+        hows = [tr(line) for view in goals_view(game.state, cs).objectives for line in view.how]
+        assert "Требует: ваш астронавт на окололунной орбите к 2024-Q4." in hows
+        assert "Даёт ваша наука / 2 в конце кампании, не больше 20 очков." in hows
+        condition = 'support >= 40 and not member("gateway") or science > 2 * relation("nasa")'
+        assert tr(describe(condition, cs, game.state)) == (
+            "ваша поддержка не меньше 40 и не (участие в Gateway) "
+            "или ваша наука больше 2 × ваши отношения с NASA"
+        )
+        [either] = explain_failure('relation("nasa") > 90 or member("gateway")', game.state, cs)
+        assert tr(either) == (
+            "закрыта для агентств, чьи отношения (NASA) 90 или меньше; у вас 60, "
+            "а также открыта только для участников Gateway"
+        )
+    finally:
+        keep_sources(False)

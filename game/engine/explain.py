@@ -19,7 +19,7 @@ from game.engine.state import GameState
 from game.format.expressions import parse_expression
 from game.format.models import Condition, ConditionTree
 from game.format.vocabulary import FUNCTIONS, VARIABLES
-from game.i18n import N_, msg
+from game.i18n import N_, joined, msg
 
 # What the value is when a comparison with the operator fails ("of" reads after a noun).
 _FAILED_OF = {
@@ -50,10 +50,10 @@ _FAILED_IS = {
 _MINE = {
     "money": (N_("money in hand"), "M$"),
     "budget": (N_("a yearly budget"), "M$"),
-    "support": ("support", ""),
-    "prestige": ("prestige", ""),
-    "science": ("science", ""),
-    "astronauts": ("astronauts", ""),
+    "support": (N_("support"), ""),
+    "prestige": (N_("prestige"), ""),
+    "science": (N_("science"), ""),
+    "astronauts": (N_("astronauts"), ""),
     "flights": (N_("crewed lunar flights"), ""),
 }
 # Figures about the world, named as "while <noun> is ...".
@@ -110,7 +110,7 @@ class _Words:
 def _phrase(node: ast.AST, words: _Words) -> str:
     """The vocabulary's own words for a variable or call (game/format/vocabulary.py)."""
     if isinstance(node, ast.Name) and node.id in VARIABLES:
-        return VARIABLES[node.id].phrase
+        return msg(VARIABLES[node.id].phrase)
     call = _call(node)
     if call is not None and call[0] in FUNCTIONS:
         entry = FUNCTIONS[call[0]]
@@ -118,8 +118,24 @@ def _phrase(node: ast.AST, words: _Words) -> str:
         name_of["contribution"] = words.slot
         name_of["national_mission"] = words.mission
         names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
-        return entry.describe(*names)
+        return msg(entry.phrase, **entry.arguments(*names))
     return ast.unparse(node)
+
+
+def _both(parts: list[str]) -> str:
+    """'a and b and c', each part still translatable (a sentence of the catalogue, not a join)."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = msg("{first} and {second}", first=said, second=part)
+    return said
+
+
+def _either_of(parts: list[str]) -> str:
+    """'a or b or c', each part still translatable."""
+    said = parts[0]
+    for part in parts[1:]:
+        said = msg("{first} or {second}", first=said, second=part)
+    return said
 
 
 def _call(node: ast.AST) -> tuple[str, list[str]] | None:
@@ -277,7 +293,7 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):  # the first part that fails
         return next(clauses for value in node.values if (clauses := _failing(value, words)))
     if isinstance(node, ast.BoolOp):  # or: every alternative failed
-        return [_either([" and ".join(_failing(value, words)) for value in node.values])]
+        return [_either([_both(_failing(value, words)) for value in node.values])]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = node.operand
         if isinstance(inner, ast.BoolOp) and isinstance(inner.op, ast.Or):  # not (a or b)
@@ -290,7 +306,10 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
 
 def _either(alternatives: list[str]) -> str:
     """Alternatives that all failed: each is an obstacle, and any one removed would do."""
-    return ", and it ".join(alternatives)
+    said = alternatives[0]
+    for alternative in alternatives[1:]:
+        said = msg("{first}, and it {second}", first=said, second=alternative)
+    return said
 
 
 def _tree_failing(condition: Condition, words: _Words) -> list[str]:
@@ -300,8 +319,8 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
     if condition.all is not None:
         return next((clauses for part in condition.all if (clauses := _tree_failing(part, words))), [])
     if condition.any is not None:
-        alternatives = [" and ".join(_tree_failing(part, words)) for part in condition.any]
-        return [] if not all(alternatives) else [_either(alternatives)]
+        failing = [_tree_failing(part, words) for part in condition.any]
+        return [] if not all(failing) else [_either([_both(clauses) for clauses in failing])]
     inner = condition.not_
     if isinstance(inner, str):
         tree = _tree(inner)
@@ -320,12 +339,12 @@ def explain_failure(condition: Condition, state: GameState, cs: CompiledScenario
 # ---------------------------------------------------------------- plain words of a whole condition
 
 _COMPARED = {
-    ast.Lt: "under",
-    ast.LtE: "at most",
-    ast.Gt: "over",
-    ast.GtE: "at least",
-    ast.Eq: "exactly",
-    ast.NotEq: "other than",
+    ast.Lt: N_("under"),
+    ast.LtE: N_("at most"),
+    ast.Gt: N_("over"),
+    ast.GtE: N_("at least"),
+    ast.Eq: N_("exactly"),
+    ast.NotEq: N_("other than"),
 }
 _OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "×", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "mod"}
 
@@ -335,22 +354,34 @@ def _said(node: ast.AST, words: _Words) -> str:
     if isinstance(node, ast.Constant):
         return _number(node.value)
     if isinstance(node, ast.BoolOp):
-        joiner = " and " if isinstance(node.op, ast.And) else " or "
-        return joiner.join(_said(value, words) for value in node.values)
+        said = [_said(value, words) for value in node.values]
+        return _both(said) if isinstance(node.op, ast.And) else _either_of(said)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return f"not ({_said(node.operand, words)})"
+        return msg("not ({condition})", condition=_said(node.operand, words))
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
-        return f"-{_said(node.operand, words)}"
+        return msg("-{value}", value=_said(node.operand, words))
     if isinstance(node, ast.Compare):
-        parts = [_said(node.left, words)]
+        said = _said(node.left, words)
         for op, right in zip(node.ops, node.comparators, strict=False):
-            parts.extend([_COMPARED.get(type(op), "?"), _said(right, words)])
-        return " ".join(parts)
+            said = msg(
+                "{left} {compared} {right}",
+                left=said,
+                compared=_COMPARED.get(type(op), "?"),
+                right=_said(right, words),
+            )
+        return said
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return f"{_said(node.left, words)} {_OPERATORS[type(node.op)]} {_said(node.right, words)}"
+        return msg(
+            "{left} {operator} {right}",
+            left=_said(node.left, words),
+            operator=_OPERATORS[type(node.op)],
+            right=_said(node.right, words),
+        )
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("min", "max"):
-        least = "the least" if node.func.id == "min" else "the most"
-        return f"{least} of {', '.join(_said(arg, words) for arg in node.args)}"
+        values = joined(", ", [_said(arg, words) for arg in node.args])
+        if node.func.id == "min":
+            return msg("the least of {values}", values=values)
+        return msg("the most of {values}", values=values)
     return _phrase(node, words)
 
 
@@ -361,10 +392,10 @@ def describe(condition: Condition, cs: CompiledScenario, state: GameState) -> st
         return _said(_tree(condition), words)
     assert isinstance(condition, ConditionTree)
     if condition.all is not None:
-        return " and ".join(describe(part, cs, state) for part in condition.all)
+        return _both([describe(part, cs, state) for part in condition.all])
     if condition.any is not None:
-        return " or ".join(describe(part, cs, state) for part in condition.any)
-    return f"not ({describe(condition.not_, cs, state)})"  # type: ignore[arg-type]
+        return _either_of([describe(part, cs, state) for part in condition.any])
+    return msg("not ({condition})", condition=describe(condition.not_, cs, state))  # type: ignore[arg-type]
 
 
 def measure(condition: Condition, state: GameState) -> tuple[float, float] | None:

@@ -22,7 +22,7 @@ from game.engine.state import GameState
 from game.engine.texts import render_text
 from game.format.dates import format_date
 from game.format.words import amount
-from game.i18n.message import msg
+from game.i18n.message import joined, msg
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,13 +153,16 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
     grade = objective.grade
     if grade is not None and grade.credit:
         toward = msg(" toward {target}", target=amount(objective.target)) if objective.target != 1.0 else ""
-        steps = ", ".join(
-            msg(
-                "{share} of the way earns {points}",
-                share=f"{x:.0%}",
-                points=amount(round(y * model.points, 1)),
-            )
-            for x, y in grade.credit
+        steps = joined(
+            ", ",
+            [
+                msg(
+                    "{share} of the way earns {points}",
+                    share=f"{x:.0%}",
+                    points=amount(round(y * model.points, 1)),
+                )
+                for x, y in grade.credit
+            ],
         )
         lines.append(
             msg(

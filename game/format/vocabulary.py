@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from game.i18n import N_
+
 if TYPE_CHECKING:
     from game.format.feasibility import Facts
 
@@ -79,7 +81,8 @@ class Entry:
     name: str
     result: ValueKind
     doc: str
-    #: plain words for a description of a condition, ``{0}``/``{1}`` standing for the arguments
+    #: plain words for a description of a condition, ``{first}``/``{second}`` standing for the
+    #: arguments (marked for the interface's catalogue: the engine says them with ``msg``)
     phrase: str
     args: tuple[RefKind, ...] = ()
     function: bool = False
@@ -94,9 +97,17 @@ class Entry:
         """The values this can take under ``facts``."""
         return self.narrow(facts, args) if self.narrow is not None else self.bounds
 
+    def arguments(self, *names: str) -> dict[str, str]:
+        """The arguments' names by their placeholders in the phrase: {'first': 'NASA'}."""
+        return dict(zip(PHRASE_ARGUMENTS, names, strict=False))
+
     def describe(self, *names: str) -> str:
         """The phrase with the arguments' names put in: ``relations with NASA``."""
-        return self.phrase.format(*names)
+        return self.phrase.format(**self.arguments(*names))
+
+
+#: The placeholders of a phrase, one for each argument in order.
+PHRASE_ARGUMENTS = ("first", "second")
 
 
 def _variable(name: str, result: ValueKind, doc: str, phrase: str, **more: object) -> Entry:
@@ -176,28 +187,30 @@ def _capability(facts: Facts, _: tuple[str, ...]) -> Bounds:
 # ---------------------------------------------------------------- the vocabulary
 
 ENTRIES: tuple[Entry, ...] = (
-    _variable("year", "number", "the current year", "the year", bounds=COUNT, narrow=_year),
+    _variable("year", "number", "the current year", N_("the year"), bounds=COUNT, narrow=_year),
     _variable(
-        "quarter", "number", "the current quarter, 1 to 4", "the quarter", bounds=(1, 4), narrow=_quarter
+        "quarter", "number", "the current quarter, 1 to 4", N_("the quarter"), bounds=(1, 4), narrow=_quarter
     ),
     _variable(
-        "turn", "number", "turns played so far, from 0", "the turns played", bounds=COUNT, narrow=_turn
+        "turn", "number", "turns played so far, from 0", N_("the turns played"), bounds=COUNT, narrow=_turn
     ),
-    _variable("money", "number", "the player's money in hand, M$", "your money in hand (M$)"),
+    _variable("money", "number", "the player's money in hand, M$", N_("your money in hand (M$)")),
     _variable(
-        "budget", "number", "the player's appropriation this year, M$", "your budget (M$)", bounds=COUNT
+        "budget", "number", "the player's appropriation this year, M$", N_("your budget (M$)"), bounds=COUNT
     ),
     _variable(
-        "support", "number", "the player's domestic support, 0 to 100", "your support", bounds=(0, 100)
+        "support", "number", "the player's domestic support, 0 to 100", N_("your support"), bounds=(0, 100)
     ),
-    _variable("prestige", "number", "the player's prestige", "your prestige", bounds=COUNT),
-    _variable("science", "number", "the player's science points", "your science", bounds=COUNT),
-    _variable("astronauts", "number", "astronauts in the player's corps", "your astronauts", bounds=COUNT),
+    _variable("prestige", "number", "the player's prestige", N_("your prestige"), bounds=COUNT),
+    _variable("science", "number", "the player's science points", N_("your science"), bounds=COUNT),
+    _variable(
+        "astronauts", "number", "astronauts in the player's corps", N_("your astronauts"), bounds=COUNT
+    ),
     _variable(
         "flights",
         "number",
         "crewed lunar flights flown by the player's astronauts",
-        "your crewed lunar flights",
+        N_("your crewed lunar flights"),
         bounds=COUNT,
         narrow=_once_in_orbit(COUNT),
     ),
@@ -205,7 +218,7 @@ ENTRIES: tuple[Entry, ...] = (
         "crewed_orbit",
         "truth",
         "true once a player astronaut has reached lunar orbit",
-        "one of your astronauts in lunar orbit",
+        N_("one of your astronauts in lunar orbit"),
         bounds=TRUTH,
         narrow=_once_in_orbit(TRUTH),
     ),
@@ -213,7 +226,7 @@ ENTRIES: tuple[Entry, ...] = (
         "crewed_surface",
         "truth",
         "true once a player astronaut has walked on the Moon",
-        "one of your astronauts on the Moon",
+        N_("one of your astronauts on the Moon"),
         bounds=TRUTH,
         narrow=_surface,
     ),
@@ -221,7 +234,7 @@ ENTRIES: tuple[Entry, ...] = (
         "astronauts_flown",
         "number",
         "the player's named astronauts who have flown in the campaign (0 without a named corps)",
-        "your astronauts who have flown",
+        N_("your astronauts who have flown"),
         bounds=COUNT,
         narrow=_once_in_orbit(COUNT),
     ),
@@ -229,7 +242,7 @@ ENTRIES: tuple[Entry, ...] = (
         "astronauts_lost",
         "number",
         "the player's named astronauts lost in accidents",
-        "your astronauts lost",
+        N_("your astronauts lost"),
         bounds=COUNT,
         narrow=_once_in_orbit(COUNT),
     ),
@@ -237,18 +250,24 @@ ENTRIES: tuple[Entry, ...] = (
         "corps_readiness",
         "number",
         "the mean readiness (0..100) of the player's active named astronauts (0 without any)",
-        "your corps' readiness",
+        N_("your corps' readiness"),
         bounds=(0, 100),
     ),
     _function(
-        "flag", ("flag",), "truth", "true while the scenario flag is set", "{0}", bounds=TRUTH, narrow=_flag
+        "flag",
+        ("flag",),
+        "truth",
+        "true while the scenario flag is set",
+        N_("{first}"),
+        bounds=TRUTH,
+        narrow=_flag,
     ),
     _function(
         "modifier",
         ("modifier",),
         "truth",
         "true while the player is under the timed modifier of that name",
-        "{0} under way",
+        N_("{first} under way"),
         bounds=TRUTH,
         narrow=_modifier,
     ),
@@ -257,7 +276,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency",),
         "truth",
         "true when the player runs this agency",
-        "being {0}",
+        N_("being {first}"),
         bounds=TRUTH,
         narrow=_player,
     ),
@@ -266,7 +285,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "truth",
         "true while the player is a member (or lead)",
-        "membership of {0}",
+        N_("membership of {first}"),
         bounds=TRUTH,
     ),
     _function(
@@ -274,7 +293,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency", "programme"),
         "truth",
         "true while the agency is a member",
-        "{0}'s membership of {1}",
+        N_("{first}'s membership of {second}"),
         bounds=TRUTH,
     ),
     _function(
@@ -282,7 +301,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "number",
         "number of leads and members",
-        "the partners of {0}",
+        N_("the partners of {first}"),
         bounds=COUNT,
     ),
     _function(
@@ -290,7 +309,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "truth",
         "true unless the programme is cancelled",
-        "{0} going on",
+        N_("{first} going on"),
         bounds=TRUTH,
     ),
     _function(
@@ -298,7 +317,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "truth",
         "true unless the programme is hidden (see `hidden` and the effect key `announce`)",
-        "{0} announced",
+        N_("{first} announced"),
         bounds=TRUTH,
     ),
     _function(
@@ -306,7 +325,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "number",
         "the programme's health, 0 to 100",
-        "the health of {0}",
+        N_("the health of {first}"),
         bounds=(0, 100),
     ),
     _function(
@@ -314,7 +333,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency",),
         "number",
         "the player's relation with the agency, -100 to 100",
-        "your relations with {0}",
+        N_("your relations with {first}"),
         bounds=(-100, 100),
     ),
     _function(
@@ -322,7 +341,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency", "agency"),
         "number",
         "relation between two agencies",
-        "the relations between {0} and {1}",
+        N_("the relations between {first} and {second}"),
         bounds=(-100, 100),
     ),
     _function(
@@ -330,19 +349,24 @@ ENTRIES: tuple[Entry, ...] = (
         ("milestone",),
         "truth",
         "true once the milestone ('programme.milestone') flew",
-        "{0} flown",
+        N_("{first} flown"),
         bounds=TRUTH,
         narrow=_flown,
     ),
     _function(
-        "failed", ("milestone",), "truth", "true once the milestone failed", "a failure of {0}", bounds=TRUTH
+        "failed",
+        ("milestone",),
+        "truth",
+        "true once the milestone failed",
+        N_("a failure of {first}"),
+        bounds=TRUTH,
     ),
     _function(
         "slipped",
         ("milestone",),
         "number",
         "months the milestone has slipped (12: a year late)",
-        "the slip of {0} in months",
+        N_("the slip of {first} in months"),
         bounds=COUNT,
     ),
     _function(
@@ -350,7 +374,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("contribution",),
         "truth",
         "true once the contribution was delivered",
-        "{0} delivered",
+        N_("{first} delivered"),
         bounds=TRUTH,
     ),
     _function(
@@ -358,7 +382,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("capability",),
         "number",
         "the player's level in a capability area",
-        "your level in {0}",
+        N_("your level in {first}"),
         bounds=COUNT,
         narrow=_capability,
     ),
@@ -367,7 +391,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("variable",),
         "number",
         "the scenario variable's value (0 until an effect sets it)",
-        "'{0}'",
+        N_("'{first}'"),
         narrow=_global_variable,
     ),
     _function(
@@ -375,7 +399,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency", "agency_variable"),
         "number",
         "the agency's own variable (0 until an effect sets it)",
-        "{0}'s '{1}'",
+        N_("{first}'s '{second}'"),
         narrow=_agency_variable,
     ),
     _function(
@@ -383,7 +407,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency_variable",),
         "number",
         "the player's agency's own variable: agency_var of the agency the player runs",
-        "your '{0}'",
+        N_("your '{first}'"),
         narrow=_agency_variable,
     ),
     _function(
@@ -391,7 +415,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency", "agency_flag"),
         "truth",
         "true while the agency's own flag is set",
-        "'{1}' for {0}",
+        N_("'{second}' for {first}"),
         bounds=TRUTH,
         narrow=_agency_flag,
     ),
@@ -400,7 +424,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency_flag",),
         "truth",
         "true while the player's agency's own flag is set: agency_flag of the agency the player runs",
-        "'{0}' for you",
+        N_("'{first}' for you"),
         bounds=TRUTH,
         narrow=_agency_flag,
     ),
@@ -409,7 +433,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("national_mission",),
         "truth",
         "true once the player's national mission has succeeded",
-        "a success of {0}",
+        N_("a success of {first}"),
         bounds=TRUTH,
     ),
     _function(
@@ -417,7 +441,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("national_mission",),
         "truth",
         "true once the player's national mission has failed (even if a later try succeeded)",
-        "a failure of {0}",
+        N_("a failure of {first}"),
         bounds=TRUTH,
     ),
     _function(
@@ -425,7 +449,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("national_mission",),
         "truth",
         "true while the player is building the national mission",
-        "{0} under way",
+        N_("{first} under way"),
         bounds=TRUTH,
     ),
     _function(
@@ -433,7 +457,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "number",
         "crew seats the player holds in the programme",
-        "your seats in {0}",
+        N_("your seats in {first}"),
         bounds=COUNT,
     ),
     # the details of the happening a hooked event answers (game/format/happenings.py)
@@ -442,7 +466,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("agency",),
         "truth",
         "in an event with 'on:', true when the happening's agency is this one",
-        "what happened being {0}'s doing",
+        N_("what happened being {first}'s doing"),
         bounds=TRUTH,
         reads="agency",
     ),
@@ -451,7 +475,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("programme",),
         "truth",
         "in an event with 'on:', true when the happening's programme is this one",
-        "what happened being in {0}",
+        N_("what happened being in {first}"),
         bounds=TRUTH,
         reads="programme",
     ),
@@ -460,7 +484,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("milestone",),
         "truth",
         "in an event with 'on:', true when the happening's milestone is this one",
-        "what happened being {0}",
+        N_("what happened being {first}"),
         bounds=TRUTH,
         reads="milestone",
     ),
@@ -469,7 +493,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("contribution",),
         "truth",
         "in an event with 'on:', true when the happening's contribution is this one",
-        "what happened being {0}",
+        N_("what happened being {first}"),
         bounds=TRUTH,
         reads="contribution",
     ),
