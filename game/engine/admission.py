@@ -31,11 +31,7 @@ def admission_rule(state: GameState, cs: CompiledScenario, programme_id: str) ->
 
 def is_open(state: GameState, cs: CompiledScenario, programme_id: str) -> bool:
     """Whether the programme takes new partners: announced, and open as the scenario or an effect says."""
-    programme = state.programmes[programme_id]
-    if programme.hidden:
-        return False
-    changed = programme.open_to_partners
-    return cs.programmes[programme_id].model.open if changed is None else changed
+    return state.programmes[programme_id].takes_partners()
 
 
 def _condition_holds(state: GameState, predicate: Predicate, agency: str) -> bool:

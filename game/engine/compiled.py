@@ -349,6 +349,7 @@ class CompiledScenario:
                 ],
                 slots=slots,
                 hidden=p.hidden,
+                open_in_scenario=p.open,
             )
         missions = {m.id: MissionState(id=m.id, build=BuildState(id=m.id)) for m in self.scenario.missions}
         return GameState(

@@ -41,6 +41,17 @@ def is_saved_when_set(f: Field[Any]) -> bool:
     return bool(f.metadata.get("saved_when_set"))
 
 
+#: The metadata of a field that repeats what the scenario says, so that a condition (which sees
+#: only the state) can read it: never in a snapshot nor a hash; the opening state and a restored
+#: snapshot (game/engine/snapshot.py restore_game) take it from the scenario.
+FROM_SCENARIO = {"from_scenario": True}
+
+
+def is_from_scenario(f: Field[Any]) -> bool:
+    """Whether a dataclass field carries ``FROM_SCENARIO``."""
+    return bool(f.metadata.get("from_scenario"))
+
+
 @dataclass(slots=True)
 class AgencyState:
     id: str
@@ -141,6 +152,8 @@ class ProgrammeState:
     open_to_partners: bool | None = field(default=None, metadata=SAVED_WHEN_SET)
     #: The admission rule an effect put in place of the scenario's, as JSON; '': the scenario's.
     admission: str = field(default="", metadata=SAVED_WHEN_SET)
+    #: Whether the scenario opens it to new partners (its ``open``), for ``open_to_partners``.
+    open_in_scenario: bool = field(default=True, metadata=FROM_SCENARIO)
 
     def copy(self) -> ProgrammeState:
         return ProgrammeState(
@@ -157,7 +170,14 @@ class ProgrammeState:
             self.hidden,
             self.open_to_partners,
             self.admission,
+            self.open_in_scenario,
         )
+
+    def takes_partners(self) -> bool:
+        """Announced, and open to new partners as the scenario or an effect says (whatever its status)."""
+        if self.hidden:
+            return False
+        return self.open_in_scenario if self.open_to_partners is None else self.open_to_partners
 
     def seat_count(self, agency: str) -> int:
         return self.seats.get(agency, 0) + self.surface_seats.get(agency, 0)

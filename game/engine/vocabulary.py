@@ -167,6 +167,15 @@ def announced(programme: str) -> Getter:
     return lambda s: not s.programmes[programme].hidden
 
 
+@implements("open_to_partners")
+def open_to_partners(programme: str) -> Getter:
+    def getter(s: GameState) -> bool:
+        state = s.programmes[programme]
+        return state.status != "cancelled" and state.takes_partners()
+
+    return getter
+
+
 @implements("health")
 def health(programme: str) -> Getter:
     return lambda s: s.programmes[programme].health

@@ -321,6 +321,15 @@ ENTRIES: tuple[Entry, ...] = (
         bounds=TRUTH,
     ),
     _function(
+        "open_to_partners",
+        ("programme",),
+        "truth",
+        "true while the programme is announced, not cancelled and open to new partners (its `open`, "
+        "or what an effect's `open` or `close` made it)",
+        N_("{first} open to new partners"),
+        bounds=TRUTH,
+    ),
+    _function(
         "health",
         ("programme",),
         "number",
