@@ -210,3 +210,16 @@ def test_the_corps_flew_trained_grew_and_mourned() -> None:
     )
     assert all(game.state.corps["esa"].astronauts[0].name == "Ada Example" for game in mourned)
     assert all("esa" in game.state.corps for game in campaigns())  # a computer-run ESA keeps its people
+
+
+def test_flights_waited_for_their_window_were_prepared_and_drew_outcomes() -> None:
+    """feature: flights -- the probe and the drill fly with odds; the cubesat (no reliability) as before."""
+    games = campaigns()
+    news = [item.text for game in games for report in game.reports for item in report.news]
+    flown = [text for text in news if ": reliability was " in text]
+    assert any(" succeeds: " in text for text in flown)
+    assert any(" fails: " in text for text in flown)
+    assert not [text for text in news if text.startswith("Lunar cubesat is built: launch")]
+    taken = {action.kind for game in games for action in game.log}
+    assert {"prepare", "launch"} <= taken or {"prepare", "hold"} <= taken
+    assert any("inquiry" in game.state.fired for game in games)  # hooked on flight_failed

@@ -167,6 +167,12 @@ CASES = [
         "{player_shrt}",
     ),
     base_case(
+        "a flight's reliability without a flights section",
+        "flights",
+        variant("    success: 0.85\n", "    success: 0.85\n    reliability: 0.7\n"),
+        "reliability: 0.7",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

@@ -26,7 +26,12 @@ from game.saves import load_game, save_game
 from tests.fuzz_settings import fuzz_settings
 from tests.saves_support import MINI, compiled
 
-SCENARIOS = {"mini": MINI, "default": default_scenario()}
+#: the all-features scenario too: its flights are prepared, held and launched at random
+SCENARIOS = {
+    "mini": MINI,
+    "default": default_scenario(),
+    "all_features": Path(__file__).parent / "scenarios" / "all_features.yaml",
+}
 MAX_ACTIONS_PER_TURN = 4
 
 

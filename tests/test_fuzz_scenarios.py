@@ -169,3 +169,36 @@ def test_any_credit_curve_target_and_early_bonus_is_a_located_error_or_plays(
         f"    credit: {curve}\n    early: {yaml_number(early)}\n"
     )
     check_outcome(MINI, MINI.read_text().replace("    points: 30\n", graded, 1).encode())
+
+
+FLIGHTS = (
+    "flights:\n  reliability: {{mission: {base}, instrument: {base}}}\n  window_turns: {window}\n"
+    "  per_level: {per_level}\n  cap: {cap}\n  diminishing: {diminishing}\n"
+    "  preparations:\n"
+    "    - {{id: tests, name: Tests, cost: {cost}, turns: {turns}, gain: {gain}, most: {most}}}\n"
+    "  hold_cost: {cost}\n  hold_most: {most}\n  partial_share: {partial}\n  partial_reward: {partial}\n"
+    "  rebuild_share: {rebuild}\n"
+)
+
+
+#: A flights section that validates; the fuzzer replaces one to three of its numbers.
+VALID_FLIGHTS = {
+    "base": 0.6, "window": 1, "per_level": 0.05, "cap": 0.9, "diminishing": 0.5, "cost": 5, "turns": 1,
+    "gain": 0.1, "most": 2, "partial": 0.5, "rebuild": 0.5,
+}  # fmt: skip
+
+
+@fuzz_settings(40)
+@given(changes=st.dictionaries(st.sampled_from(sorted(VALID_FLIGHTS)), NUMBERS, max_size=3))
+def test_any_flights_numbers_are_a_located_error_or_play(changes: dict[str, float]) -> None:
+    """A flights section with whatever numbers (out of range, non-finite, negative): a located
+    error, or a campaign where the cubesat and the drill fly and every figure stays finite."""
+
+    def number(value: float) -> str:
+        return repr(value).replace("inf", ".inf").replace("nan", ".nan")
+
+    values = {name: number(value) for name, value in {**VALID_FLIGHTS, **changes}.items()}
+    text = MINI.read_text().replace(
+        "        name: Drill\n", "        name: Drill\n        kind: instrument\n", 1
+    )
+    check_outcome(MINI, (text + FLIGHTS.format(**values)).encode())

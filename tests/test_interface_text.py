@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine.actions import Action
-from game.engine.builds import _deliver
+from game.engine.builds import deliver
 from game.engine.decisions import check
 from game.engine.queries import choice_effects, describe_effects, join_terms
 from game.format.models import Effect
@@ -53,7 +53,7 @@ def test_a_delivery_named_for_its_programme_does_not_say_it_twice() -> None:
     slot = game.compiled.programmes["gateway"].slots["arm"]
     object.__setattr__(slot, "name", "Arm to Gateway")  # as the default scenario's HTV-XG is named
     try:
-        _deliver(game.state, game.compiled, programme, "arm")
+        deliver(game.state, game.compiled, programme, "arm")
     finally:
         object.__setattr__(slot, "name", "Robotic arm")
     assert "ESA delivers Arm to Gateway" in [n.text for n in game.state.news]

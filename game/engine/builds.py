@@ -1,11 +1,16 @@
-"""Turn step: contributions and national missions progress, are paid for, overrun and slip."""
+"""Turn step: contributions and national missions progress, are paid for, overrun and slip.
+
+A build of the player's that is a flight (the scenario's ``flights:``) does not deliver or fly
+when it is finished: it waits with no turns left for its launch, which game/engine/flights.py
+prepares, draws and answers with this module's delivery and mission outcomes.
+"""
 
 from __future__ import annotations
 
 from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario, RulesRecord
 from game.engine.happenings import happen
-from game.engine.rewards import grant_slot_rewards
+from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
 from game.format.words import append_unless_said, money
@@ -73,8 +78,12 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
                 continue
             owner_id = build.owner
             if owner_id == player:
+                if not build.turns_left:  # built: a flight waiting for its launch (flights.py)
+                    continue
                 if not _advance(state, rules, build, cp.slots[sid].name, strain, programme):
                     continue
+                if cs.flight_bases and f"{pid}.{sid}" in cs.flight_bases:
+                    continue  # its flight delivers it
             else:  # another agency's build, inline (most builds are): it may lose the turn, may overrun
                 if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
                     continue  # a turn lost: nothing paid, nothing built
@@ -88,17 +97,18 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
                     if rng.random() < overrun_chance:
                         build.cost_left += int(build.cost_left * overrun_percent // 100)
                     continue
-            _deliver(state, cs, programme, sid)
+            deliver(state, cs, programme, sid)
     for mid, mission_state in state.missions.items():
         build = mission_state.build
-        if build.status != "building":
+        if build.status != "building" or not build.turns_left:  # no turns left: waiting for its launch
             continue
         mission = cs.missions[mid]
-        if _advance(state, rules, build, mission.name, rules.mission_strain, None):
+        finished = _advance(state, rules, build, mission.name, rules.mission_strain, None)
+        if finished and mid not in cs.flight_bases:  # a flight waits for its launch instead
             _launch(state, cs, mid)
 
 
-def _deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, slot_id: str) -> None:
+def deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, slot_id: str) -> None:
     """A contribution is finished; it earns its rewards now, or when the milestone it flies on flies."""
     cp = cs.programmes[programme.id]
     slot = cp.slots[slot_id]
@@ -142,28 +152,48 @@ def _flown(programme: ProgrammeState, milestone_id: str) -> bool:
 
 
 def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
-    from game.engine.rewards import crew_flight
+    """A national mission that is no flight flies as soon as it is built, with its 'success' chance."""
+    mission = cs.missions[mission_id]
+    state.missions[mission_id].build.status = "delivered" if not mission.repeatable else "open"
+    if state.rng.random() < mission.success:
+        ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
+        mission_succeeded(state, cs, mission_id)
+    else:
+        ledger.report(state, "failure", msg("{name} fails", name=mission.name), None, True)
+        mission_failed(state, cs, mission_id, cs.rules.failure_support)
 
+
+def mission_succeeded(state: GameState, cs: CompiledScenario, mission_id: str, share: float = 1.0) -> None:
+    """A national mission's rewards and crew flight; a partial success (``share`` < 1) earns that share."""
+    mission = cs.missions[mission_id]
+    state.missions[mission_id].successes += 1
+    if cs.hooked_kinds:
+        happen(state, cs, "mission_flew", agency=state.player, mission=mission_id)
+    me = state.me
+    rewards = mission.rewards
+    science, prestige, support, budget = mission.science, rewards.prestige, rewards.support, rewards.budget
+    if share != 1:
+        science, prestige, support, budget = (
+            science * share,
+            prestige * share,
+            support * share,
+            budget * share,
+        )
+    reason = mission.name
+    ledger.gain(state, me, "science", science, reason)
+    ledger.gain(state, me, "prestige", prestige, reason)
+    ledger.gain(state, me, "support", support, reason)
+    me.budget_modifier = budget_modifier(me.budget_modifier, budget, cs.rules)
+    if mission.crew != "none":
+        crew_flight(state, cs, me, mission.crew, mission.name, mission_id)
+
+
+def mission_failed(state: GameState, cs: CompiledScenario, mission_id: str, support_lost: float) -> None:
+    """A national mission failed: it is open to be built again, and the public is disappointed."""
     mission = cs.missions[mission_id]
     mission_state = state.missions[mission_id]
-    mission_state.build.status = "delivered" if not mission.repeatable else "open"
-    me = state.me
-    if state.rng.random() < mission.success:
-        mission_state.successes += 1
-        if cs.hooked_kinds:
-            happen(state, cs, "mission_flew", agency=state.player, mission=mission_id)
-        ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
-        reason = mission.name
-        ledger.gain(state, me, "science", mission.science, reason)
-        ledger.gain(state, me, "prestige", mission.rewards.prestige, reason)
-        ledger.gain(state, me, "support", mission.rewards.support, reason)
-        me.budget_modifier = budget_modifier(me.budget_modifier, mission.rewards.budget, cs.rules)
-        if mission.crew != "none":
-            crew_flight(state, cs, me, mission.crew, mission.name, mission_id)
-    else:
-        mission_state.failures += 1
-        if cs.hooked_kinds:
-            happen(state, cs, "mission_failed", agency=state.player, mission=mission_id)
-        mission_state.build.status = "open"
-        ledger.report(state, "failure", msg("{name} fails", name=mission.name), None, True)
-        ledger.gain(state, me, "support", -cs.rules.failure_support, msg("{name} failed", name=mission.name))
+    mission_state.failures += 1
+    if cs.hooked_kinds:
+        happen(state, cs, "mission_failed", agency=state.player, mission=mission_id)
+    mission_state.build.status = "open"
+    ledger.gain(state, state.me, "support", -support_lost, msg("{name} failed", name=mission.name))

@@ -35,6 +35,7 @@ from game.format.models import (
     Defeat,
     Ending,
     Event,
+    Flights,
     Milestone,
     Mission,
     Objective,
@@ -253,6 +254,10 @@ class CompiledScenario:
     hooked_kinds: frozenset[str] = frozenset()
     #: The scenario's endings, in the order they are checked.
     endings: tuple[CompiledEnding, ...] = ()
+    #: The scenario's flights (game/engine/flights.py), and the base reliability of every mission
+    #: (by id) and contribution ('programme.contribution') that flies; empty: nothing flies.
+    flights: Flights | None = None
+    flight_bases: dict[str, float] = field(default_factory=dict)
     #: Caches filled on first use: the opening state (one item at most), the events open by month.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -488,7 +493,28 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
             CompiledEnding(e, parse_date(e.after) if e.after else None, compile_condition(e.when))
             for e in scenario.endings
         ),
+        flights=scenario.flights,
+        flight_bases=flight_bases(scenario),
     )
+
+
+def flight_bases(scenario: Scenario) -> dict[str, float]:
+    """The base reliability of each mission and contribution that flies: its own, else its kind's."""
+    flights = scenario.flights
+    if flights is None:
+        return {}
+    bases = flights.reliability
+    found: dict[str, float] = {}
+    for m in scenario.missions:
+        base = m.reliability if m.reliability is not None else bases.get("mission")
+        if base is not None:
+            found[m.id] = base
+    for p in scenario.programmes:
+        for c in p.contributions:
+            base = c.reliability if c.reliability is not None else bases.get(c.kind)
+            if base is not None:
+                found[f"{p.id}.{c.id}"] = base
+    return found
 
 
 def hook_filters(event: Event) -> tuple[tuple[str, Any], ...]:

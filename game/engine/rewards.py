@@ -40,9 +40,13 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
                 programme_id,
                 True,
             )
-    ledger.gain(state, owner, "prestige", rewards.prestige, reason)
-    ledger.gain(state, owner, "support", rewards.support, reason)
-    owner.budget_modifier = budget_modifier(owner.budget_modifier, rewards.budget, cs.rules)
+    prestige, support, budget = rewards.prestige, rewards.support, rewards.budget
+    if build.partial and cs.flights is not None:  # its flight partly succeeded: a share of the rewards
+        share = cs.flights.partial_reward
+        prestige, support, budget = prestige * share, support * share, budget * share
+    ledger.gain(state, owner, "prestige", prestige, reason)
+    ledger.gain(state, owner, "support", support, reason)
+    owner.budget_modifier = budget_modifier(owner.budget_modifier, budget, cs.rules)
 
 
 def science_income(state: GameState, cs: CompiledScenario) -> None:
@@ -58,6 +62,8 @@ def science_income(state: GameState, cs: CompiledScenario) -> None:
             if not build.rewarded or owner is None:
                 continue
             if owner == player:
+                if build.partial and cs.flights is not None:  # a flight that partly succeeded
+                    per_turn *= cs.flights.partial_reward
                 ledger.gain(state, agencies[owner], "science", per_turn, name)
             else:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
                 agency = agencies[owner]

@@ -120,6 +120,8 @@ class BuildState:
     paid: int = 0
     stalled: int = 0
     rewarded: bool = False
+    #: its flight only partly succeeded (game/engine/flights.py): it earns a share of its rewards
+    partial: bool = field(default=False, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> BuildState:
         return BuildState(
@@ -131,6 +133,7 @@ class BuildState:
             self.paid,
             self.stalled,
             self.rewarded,
+            self.partial,
         )
 
 
@@ -271,6 +274,19 @@ class CorpsState:
         return [astronaut for astronaut in self.astronauts if astronaut.status == "active"]
 
 
+@dataclass(slots=True)
+class FlightState:
+    """One of the player's builds, finished and waiting for its launch (game/engine/flights.py)."""
+
+    launch: int  # the month it flies in, at the end of that turn
+    #: preparation id -> times done for this flight, in the order they were first done
+    prepared: dict[str, int] = field(default_factory=dict)
+    holds: int = 0
+
+    def copy(self) -> FlightState:
+        return FlightState(self.launch, dict(self.prepared), self.holds)
+
+
 @dataclass(frozen=True, slots=True)
 class Happening:
     """Something the engine did that events with ``on:`` answer (game/format/happenings.py).
@@ -408,6 +424,8 @@ class GameState:
     #: how many of ``changes`` the campaign's opening made (the first appropriation): the player
     #: sees them on turn 1 as they come, and turn 1's report marks them as shown (turn.begin)
     opening_changes: int = field(default=0, metadata=SAVED_WHEN_SET)
+    #: the player's flights waiting for launch, by mission id or 'programme.contribution'
+    flights: dict[str, FlightState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -451,6 +469,7 @@ class GameState:
             self.ending,
             {aid: corps.copy() for aid, corps in self.corps.items()} if self.corps else {},
             self.opening_changes,
+            {key: flight.copy() for key, flight in self.flights.items()} if self.flights else {},
         )
 
     @property

@@ -13,6 +13,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.corps import corps_turn
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events, fire_hooked
+from game.engine.flights import launch_flights
 from game.engine.modifiers import tick_modifiers
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.reports import TurnReport
@@ -30,6 +31,7 @@ STEPS: tuple[Step, ...] = (
     resolve_applications,
     other_agencies_act,
     progress_builds,
+    launch_flights,
     update_health,
     fly_milestones,
     science_income,

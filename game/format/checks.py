@@ -147,6 +147,7 @@ class _Checker:
             self.known_keys((*loc, "requires"), mission.requires, self.capabilities, "capability area")
             if mission.after is not None:
                 self.known((*loc, "after"), mission.after, self.missions, "mission")
+        self.check_flights()
         for i, event in enumerate(s.events):
             loc = ("events", i)
             scope = details_of(event.on.happening if event.on is not None else None)
@@ -178,6 +179,30 @@ class _Checker:
         self.check_texts()
         self.check_cycles()
         return self.diagnostics
+
+    def check_flights(self) -> None:
+        """Preparations named once; a flight's own reliability only where the scenario has flights."""
+        s = self.scenario
+        if s.flights is not None:
+            self.unique(("flights", "preparations"), s.flights.preparations, "preparation")
+            return
+        places: list[DataPath] = [
+            ("missions", i) for i, m in enumerate(s.missions) if m.reliability is not None
+        ]
+        places += [
+            ("programmes", i, "contributions", j)
+            for i, p in enumerate(s.programmes)
+            for j, c in enumerate(p.contributions)
+            if c.reliability is not None
+        ]
+        for loc in places:
+            self.error(
+                (*loc, "reliability"),
+                "flights",
+                "'reliability' needs a 'flights:' section in the scenario: without one, missions fly "
+                "with their 'success' chance and contributions are delivered when built",
+                key=True,
+            )
 
     def check_calendar(self) -> None:
         calendar = self.scenario.calendar

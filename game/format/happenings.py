@@ -55,6 +55,22 @@ HAPPENINGS: dict[str, HappeningKind] = {
             "national mission flown)",
             ("agency", "programme", "mission"),
         ),
+        HappeningKind(
+            "flight_succeeded",
+            "one of the player's flights (a national mission, or the launch that delivers a "
+            "contribution) succeeds",
+            ("agency", "programme", "contribution", "mission"),
+        ),
+        HappeningKind(
+            "flight_partly_succeeded",
+            "one of the player's flights partly succeeds: it earns a share of its rewards",
+            ("agency", "programme", "contribution", "mission"),
+        ),
+        HappeningKind(
+            "flight_failed",
+            "one of the player's flights fails: a mission is built again, a contribution replaced",
+            ("agency", "programme", "contribution", "mission"),
+        ),
         HappeningKind("year_began", "a fiscal year begins: the player's appropriation arrives", ("year",)),
         HappeningKind(
             "player_acted",
@@ -90,6 +106,9 @@ PLAYER_ACTIONS: tuple[str, ...] = (
     "selection",
     "train",
     "assign",
+    "prepare",
+    "hold",
+    "launch",
 )
 
 #: The placeholders an effect of a hooked event may write instead of an id, and the detail each reads.

@@ -573,6 +573,12 @@ class Contribution(Strict):
     )
     rewards: Rewards = Field(default_factory=Rewards, description="What the builder earns.")
     taken_by: Id | None = Field(None, description="The agency already building it at the start.")
+    reliability: Probability | None = Field(
+        None,
+        description="Base reliability of the flight that delivers it, when the scenario has 'flights': "
+        "the player's build then waits for its launch window instead of being delivered at once. "
+        "None: the 'flights' base of its kind, if any.",
+    )
 
 
 class Admission(Strict):
@@ -653,6 +659,85 @@ class Mission(Strict):
     after: Id | None = Field(None, description="A national mission that must have succeeded first.")
     rewards: Rewards = Field(default_factory=Rewards, description="What a success earns, besides science.")
     science: Finite = Field(0, ge=0, le=1000, description="Science when it succeeds.")
+    reliability: Probability | None = Field(
+        None,
+        description="Base reliability of its flight when the scenario has 'flights' (it replaces "
+        "'success'). None: the 'flights' base for missions, if any.",
+    )
+
+
+# ---------------------------------------------------------------- flights
+
+#: What a flight can be: a national mission, or a contribution of one of these kinds.
+FlightKind = Literal["mission", "module", "instrument", "service"]
+
+
+class Preparation(Strict):
+    """A way to raise a flight's reliability before it launches: a test campaign, a review, a spare unit."""
+
+    id: Id = Field(description="The preparation's id, unique among the preparations.")
+    name: PlainText = Field(max_length=60, description="Its name, as the decisions and the news say it.")
+    description: PlainText = Field("", description="What it is.")
+    cost: Money = Field(ge=0, le=MAX_MONEY, description="What it costs each time, M$.")
+    turns: int = Field(0, ge=0, le=20, description="Turns the launch slips while it is done.")
+    gain: Probability = Field(description="Reliability it adds the first time (0.05: five points).")
+    most: int = Field(1, ge=1, le=10, description="How many times one flight may have it.")
+
+
+class Flights(Strict):
+    """The player's national missions and contributions as flights with launch windows and odds.
+
+    Without this section missions fly with their 'success' chance and contributions are
+    delivered when built, as ever.
+    """
+
+    reliability: dict[FlightKind, Probability] = Field(
+        {},
+        description="Base reliability by kind: 'mission' for national missions, 'module', 'instrument' "
+        "or 'service' for contributions. A kind not listed (and without its own 'reliability') does "
+        "not fly: it is delivered when built.",
+    )
+    window_turns: int = Field(
+        2, ge=1, le=20, description="Turns between the end of a build and its launch: the time to prepare."
+    )
+    per_level: Finite = Field(
+        0.02,
+        ge=0,
+        le=0.5,
+        description="Reliability added per capability level the agency holds above what the flight requires.",
+    )
+    cap: Probability = Field(
+        0.97, description="The most reliability capability and preparation can bring a flight to."
+    )
+    diminishing: Probability = Field(
+        0.5, description="Each repeat of a preparation gains this share of what the one before gained."
+    )
+    preparations: list[Preparation] = empty_list(
+        description="What the player may do to raise a flight's reliability before launch."
+    )
+    hold_cost: Money = Field(
+        10, ge=0, le=MAX_MONEY, description="What holding a launch for one turn costs, M$."
+    )
+    hold_most: int = Field(4, ge=0, le=40, description="How many times one launch may be held.")
+    partial_share: Probability = Field(
+        0.4, description="Share of the flights that do not succeed which still partly succeed."
+    )
+    partial_reward: Probability = Field(
+        0.5, description="Share of its rewards (science, prestige, support, budget) a partial success earns."
+    )
+    success_prestige: Finite = Field(
+        3, ge=0, le=1000, description="Prestige a successful flight earns, besides its rewards."
+    )
+    success_science: Finite = Field(
+        5, ge=0, le=1000, description="Science a successful flight earns, besides its rewards."
+    )
+    failure_prestige: Finite = Field(5, ge=0, le=1000, description="Prestige a failed flight costs.")
+    failure_support: Finite = Field(6, ge=0, le=100, description="Support a failed flight costs.")
+    rebuild_share: Probability = Field(
+        0.5,
+        description="Share of a contribution's cost and build turns its replacement takes after a failed "
+        "flight (a failed national mission is built again whole).",
+    )
 
 
 # ---------------------------------------------------------------- events
@@ -1117,6 +1202,11 @@ class Scenario(Strict):
     programmes: list[Programme] = empty_list(description="The partnership programmes agencies can join.")
     missions: list[Mission] = Field(
         [], description="National missions: the go-alone path open to the player."
+    )
+    flights: Flights | None = Field(
+        None,
+        description="Launch windows, reliability and preparations for the player's missions and "
+        "contributions; without it they fly or are delivered as before.",
     )
     events: list[Event] = empty_list(description="Scripted events: news, crises with choices, follow-ups.")
     objectives: list[Objective] = Field(

@@ -72,6 +72,9 @@ def no_programme(state: GameState, target: str) -> str:
 #: Where the programme actions' offers come in the turn's list.
 PROGRAMMES_RANK = 1
 
+#: Where the flight actions' offers (prepare, hold, launch) come in the turn's list: last.
+FLIGHTS_RANK = 5
+
 
 def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, members: bool) -> Iterator[Offer]:
     """Open contributions to take, for members (build one) or not (join offering one)."""
