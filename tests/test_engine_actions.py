@@ -41,7 +41,7 @@ def frozen(game: Game) -> bytes:
         (Action("mission", "apollo"), "no mission 'apollo'"),
         (Action("diplomacy", "esa"), "no other agency 'esa'"),
         (Action("answer", "9", "calm"), "no pending event 9"),
-        (Action("launch", "x"), "unknown action 'launch'"),  # type: ignore[arg-type]
+        (Action("teleport", "x"), "unknown action 'teleport'"),  # type: ignore[arg-type]
     ],
 )
 def test_illegal_actions_are_refused_with_a_reason_and_change_nothing(
