@@ -56,7 +56,7 @@ def _seed(data: dict) -> None:
 
 
 def _kind(data: dict) -> None:
-    data["actions"][1]["kind"] = "launch"
+    data["actions"][1]["kind"] = "teleport"
 
 
 def _truncate(path: Path) -> None:
