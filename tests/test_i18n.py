@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.cli.main import main
+from game.engine.actions import Action
 from game.engine.explain import describe, explain_failure
 from game.engine.game import Game
 from game.engine.goals import goals_view
@@ -30,7 +31,7 @@ from game.i18n import (
 )
 from game.i18n.catalogues import CatalogueError, entries
 from game.settings import Settings, load_settings, save_settings
-from tests.helpers import MINI_TEXT, compiled_from
+from tests.helpers import MINI_TEXT, compiled_from, play_turns
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 
@@ -272,5 +273,24 @@ def test_explanations_of_conditions_are_russian_through_and_through(russian: Non
             "закрыта для агентств, чьи отношения (NASA) 90 или меньше; у вас 60, "
             "а также открыта только для участников Gateway"
         )
+    finally:
+        keep_sources(False)
+
+
+def test_a_late_milestone_and_a_withdrawal_read_in_russian(russian: None) -> None:
+    """'12 months' and '(withdrawal)' were English inside the Russian news."""
+    keep_sources(True)
+    try:
+        game = Game(compiled_from(MINI_TEXT), "esa", 1)
+        play_turns(game, 40)
+        late = [item.text for report in game.reports for item in report.news if "late" in item.text]
+        assert late == ["Gateway: First crew, 12 months late"]  # the English as before
+        assert tr(late[0]) == "Gateway: First crew, опоздание 12 мес."
+        game = Game(compiled_from(MINI_TEXT), "esa", 1)
+        assert game.act(Action("apply", "gateway")).ok
+        play_turns(game, 3)
+        assert game.act(Action("withdraw", "gateway")).ok, game.check(Action("withdraw", "gateway"))
+        [left] = [item.text for item in game.state.news if "withdrawal" in item.text]
+        assert "(выход из программы)" in tr(left)
     finally:
         keep_sources(False)

@@ -11,7 +11,6 @@ from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below_zero
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
-from game.format.words import months
 from game.i18n import N_, msg
 
 
@@ -269,9 +268,14 @@ def _flown(
         )
     mine = programme.is_member(state.player)
     late = milestone.slipped_turns_months
-    when = (
-        msg(", {months} late", months=months(late)) if late else N_(", on time")
-    )  # slips are counted in months everywhere
+    # slips are counted in months everywhere; a message for each English number, so that the
+    # months are a word of the catalogue (Russian says them its own way), not English inside it
+    if not late:
+        when = N_(", on time")
+    elif late == 1:
+        when = msg(", {count} month late", count=late)
+    else:
+        when = msg(", {count} months late", count=late)
     ledger.report(
         state,
         "milestone",

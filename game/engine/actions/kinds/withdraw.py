@@ -35,7 +35,7 @@ class Withdraw(ActionHandler):
         return ""
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
-        leave(state, cs, state.player, action.target, "withdrawal", penalty=True)
+        leave(state, cs, state.player, action.target, N_("withdrawal"), penalty=True)
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
         for index, (pid, cp) in enumerate(cs.programmes.items()):
