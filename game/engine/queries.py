@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from game.engine import decisions
+from game.engine import decisions, flights
 from game.engine.actions import Action
 from game.engine.actions.budget import payments, shortfall
 from game.engine.actions.common import reward_parts
@@ -244,12 +244,14 @@ def programme_views(state: GameState, cs: CompiledScenario) -> list[ProgrammeVie
 class MissionView:
     id: str
     name: str
-    state: str  # available, building, flown, refused
+    state: str  # available, building, ready (built, waiting for its launch), flown, refused
     turns_left: int
     successes: int
     failures: int
     cost: float  # M$
     reason: str  # why it cannot start now, '' when it can (or is under way)
+    launch: str = ""  # a flight waiting for launch: the date it flies at the end of
+    reliability: float = 0.0  # ... and its chance of full success now
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,23 @@ def go_alone_view(state: GameState, cs: CompiledScenario) -> GoAloneView:
     missions = []
     for mid, mission in cs.missions.items():
         ms = state.missions[mid]
+        flight = flights.waiting(state, mid) if state.flights else None
+        if flight is not None:
+            missions.append(
+                MissionView(
+                    mid,
+                    mission.name,
+                    "ready",
+                    0,
+                    ms.successes,
+                    ms.failures,
+                    mission.cost,
+                    "",
+                    format_date(flight.launch, cs.turn_months),
+                    flights.reliability(state, cs, mid),
+                )
+            )
+            continue
         if ms.build.status == "building":
             label, reason = "building", ""
         elif ms.successes and not mission.repeatable:

@@ -21,6 +21,7 @@ from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
 STRIKE = TUI_FIXTURES / "more" / "strike.yaml"  # two timed modifiers from the first turn
+FLIGHTS = TUI_FIXTURES / "more" / "flights.yaml"  # the cubesat waits for its launch window
 ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
 CORPS = TUI_FIXTURES / "more" / "corps.yaml"  # three_roads with ESA's astronauts named
 
@@ -69,6 +70,18 @@ def building_member() -> Game:
     return game
 
 
+def waiting_flight() -> Game:
+    """ESA's cubesat built and waiting for its launch, one extra test campaign done."""
+    game = new_game(FLIGHTS)
+    assert game.act(Action("mission", "cubesat")).ok
+    for _ in range(2):
+        answer_first(game, 0)
+        assert game.end_turn().ok
+    answer_first(game, 0)
+    assert game.act(Action("prepare", "cubesat", "tests")).ok
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
@@ -101,6 +114,9 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "confirm_withdraw": (lambda: make_app(building_member()), ("1", "x")),
     "five_programmes": (lambda: make_app(new_game(FIVE_ROADS)), ()),
     "dashboard_modifiers": (lambda: make_app(new_game(STRIKE)), ()),
+    "dashboard_flight": (lambda: make_app(waiting_flight()), ()),
+    "flights": (lambda: make_app(waiting_flight()), ("l",)),
+    "confirm_launch": (lambda: make_app(waiting_flight()), ("l", "end", "enter")),
 }
 
 

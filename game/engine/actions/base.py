@@ -75,6 +75,8 @@ class ActionHandler:
     contribution: ClassVar[bool] = False
     #: What the player is told once it is done.
     done: ClassVar[str] = "Done"
+    #: The heading of its consequences when they are shown before confirming.
+    consequences_title: ClassVar[str] = "What it costs"
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         """Why the action is refused now (the common refusals already passed), or '' when legal."""

@@ -28,16 +28,17 @@ class ConfirmScreen(ModalScreen[bool]):
         *EVERYWHERE,
     ]
 
-    def __init__(self, question: str, costs: Sequence[str], yes: str) -> None:
+    def __init__(self, question: str, costs: Sequence[str], yes: str, heading: str = "") -> None:
         super().__init__()
         self.question = question
         self.costs = list(costs)
         self.yes = yes
+        self.heading = heading  # '' for "What it costs"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="confirm-dialog") as dialog:
             dialog.border_title = self.question
-            lines = [Content.assemble((_("What it costs"), "bold"))]
+            lines = [Content.assemble((tr(self.heading) if self.heading else _("What it costs"), "bold"))]
             lines += [Content(f" • {tr(cost)}") for cost in self.costs] or [Content(" " + _("nothing"))]
             yield Static(Content("\n").join(lines), id="confirm-costs", markup=False)
             with Horizontal(id="confirm-buttons"):

@@ -55,6 +55,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("w", "why", "Why?"),
         Binding("o", "objectives", "Goals"),
         Binding("c", "corps", "Corps"),
+        Binding("l", "flights", "Flights", show=False),  # the go-alone card says "(l)" when one waits
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
@@ -263,6 +264,7 @@ class DashboardScreen(CampaignScreen[None]):
                 Content.assemble(
                     (_("Your move: "), "bold"),
                     (_("d decisions · 1-9 a programme · w why · e end turn"), "$text-muted"),
+                    (_(" · l flights") if state.flights else "", "$text-muted"),
                 )
             )
             return
@@ -336,8 +338,14 @@ class DashboardScreen(CampaignScreen[None]):
 
     def action_go_alone(self) -> None:
         from game.tui.screens.decisions import DecisionsScreen
+        from game.tui.screens.flights import FLIGHT_KINDS
 
-        self.app.push_screen(DecisionsScreen(kinds=("mission", "invest")))
+        self.app.push_screen(DecisionsScreen(kinds=("mission", "invest", *FLIGHT_KINDS)))
+
+    def action_flights(self) -> None:
+        from game.tui.screens.flights import FlightsScreen
+
+        self.app.push_screen(FlightsScreen())
 
     def action_join(self) -> None:
         from game.tui.screens.programme_pick import ProgrammePickScreen

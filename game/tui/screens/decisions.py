@@ -139,7 +139,8 @@ class DecisionsScreen(CampaignScreen[None]):
                     self._act(option)
 
             label = tr(option.label)
-            self.app.push_screen(ConfirmScreen(f"{label}?", costs, label.split()[0]), confirmed)
+            heading = handler.consequences_title if handler is not None else ""
+            self.app.push_screen(ConfirmScreen(f"{label}?", costs, label.split()[0], heading), confirmed)
             return
         self._act(option)
 

@@ -11,7 +11,7 @@ from game.engine.queries import GoAloneView
 from game.i18n import _, tr
 from game.tui.widgets.programme_card import ProgrammeCard
 
-MARK = {"available": "○", "building": "■", "flown": "✓", "refused": "·"}
+MARK = {"available": "○", "building": "■", "ready": "▲", "flown": "✓", "refused": "·"}
 
 
 class GoAloneCard(ProgrammeCard):
@@ -31,11 +31,15 @@ class GoAloneCard(ProgrammeCard):
         )
         lines: list[Content] = [Content(crew)]
         self.border_subtitle = _("national path")
-        order = {"building": 0, "available": 1, "flown": 2, "refused": 3}
+        order = {"ready": 0, "building": 1, "available": 2, "flown": 3, "refused": 4}
         missions = sorted(view.missions, key=lambda m: order[m.state])
         for mission in missions[:room]:
             text = f"{MARK[mission.state]} {tr(mission.name)}"
-            if mission.state == "building":
+            if mission.state == "ready":  # its odds first, where a narrow card still shows them
+                text = f"{MARK['ready']} {mission.reliability:.0%} {tr(mission.name)} " + _(
+                    "launch {date} (l)"
+                ).format(date=mission.launch)
+            elif mission.state == "building":
                 text += " " + _("({count} left)").format(count=mission.turns_left)
             elif mission.failures:
                 text += " " + _("({count} failed)").format(count=mission.failures)
@@ -47,4 +51,7 @@ class GoAloneCard(ProgrammeCard):
         levels = " ".join(f"{tr(name)[:3]}{level}" for name, level in view.capabilities)
         lines.append(Content.assemble((_("skills "), "$text-muted"), levels))
         self.update(Content("\n").join(lines), layout=False)
-        self.tooltip = _("○ can start  ■ building  ✓ flown  · not yet possible. Enter or click to open.")
+        self.tooltip = _(
+            "○ can start  ■ building  ▲ waiting for launch (l: its odds)  ✓ flown  · not yet possible. "
+            "Enter or click to open."
+        )

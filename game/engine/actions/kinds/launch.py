@@ -19,6 +19,7 @@ class Launch(ActionHandler):
     group = N_("Flights")
     rank = FLIGHTS_RANK
     done = N_("It launches at the end of the turn")
+    consequences_title = N_("The odds, and what each outcome does")
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         refused = flights.not_waiting(state, cs, action.target)

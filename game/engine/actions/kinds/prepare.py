@@ -85,6 +85,12 @@ class Prepare(ActionHandler):
                         now=now,
                         then=flights.reliability(state, cs, key, prep.id),
                         turns=prep.turns,
+                    )
+                    if prep.turns
+                    else msg(
+                        "reliability {now:.0%} -> {then:.0%}; the launch date holds",
+                        now=now,
+                        then=flights.reliability(state, cs, key, prep.id),
                     ),
                 )
 
