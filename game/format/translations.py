@@ -22,6 +22,8 @@ from game.i18n.language import scenario_catalogue
 
 #: The fields whose text players read; other strings (ids, dates, expressions, version, author) are not.
 TEXT_FIELDS = frozenset({"title", "description", "name", "short", "text", "label", "refusal", "headline"})
+#: Fields that hold people's names, which stay as the scenario writes them in every language.
+PROPER_NAMES = frozenset({"astronauts"})
 
 
 def scenario_texts(scenario: BaseModel) -> dict[str, str]:
@@ -32,6 +34,8 @@ def scenario_texts(scenario: BaseModel) -> dict[str, str]:
 def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, BaseModel):
         for name in type(value).model_fields:
+            if name in PROPER_NAMES:
+                continue
             child = getattr(value, name)
             key = f"{path}.{name}" if path else name
             if isinstance(child, str):
