@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.engine import flights
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import loss_chance
@@ -256,3 +257,25 @@ def test_each_bad_corps_key_is_a_located_error(old: str, new: str, needle: str, 
         errors,
         position(text, needle),
     )
+
+
+# ---------------------------------------------------------------- flights
+
+
+def test_a_crewed_flights_reliability_follows_its_astronauts_readiness() -> None:
+    """With 'flights:', a crewed national mission's reliability gains crew_readiness at readiness 100,
+    loses it at 0; the astronaut assigned to it counts, else the readiest."""
+    text = MINI_TEXT.replace("    astronauts: 3\n", NAMED, 1).replace(
+        "    success: 1\n    science: 5\n", "    success: 1\n    science: 5\n    crew: orbit\n", 1
+    )
+    cs = compiled_from(text + "flights:\n  reliability: {mission: 0.6}\n  crew_readiness: 0.2\n")
+    game = Game(cs, "esa", 1)
+    ada, _, cleo = game.state.corps["esa"].astronauts
+    assert flights.reliability(game.state, cs, "cubesat") == pytest.approx(0.6 + 0.2 * 0.6)  # Ada, at 80
+    assert game.act(Action("assign", "3", "cubesat")).ok  # Cleo, at 50: neither more nor less
+    assert flights.reliability(game.state, cs, "cubesat") == pytest.approx(0.6)
+    cleo.readiness = 0
+    assert flights.reliability(game.state, cs, "cubesat") == pytest.approx(0.4)
+    plain = compiled_from(MINI_TEXT + "flights:\n  reliability: {mission: 0.6}\n  crew_readiness: 0.2\n")
+    assert flights.reliability(Game(plain, "esa", 1).state, plain, "cubesat") == pytest.approx(0.6)
+    assert ada.readiness == 80

@@ -19,10 +19,11 @@ from typing import Literal
 from game.engine import ledger
 from game.engine.builds import deliver, mission_failed, mission_succeeded
 from game.engine.compiled import CompiledScenario
+from game.engine.corps import crew_for
 from game.engine.happenings import happen
 from game.engine.state import BuildState, FlightState, GameState, k
 from game.format.dates import format_date
-from game.format.models import Flights, Preparation
+from game.format.models import PERCENT_MAX, Flights, Preparation
 from game.format.words import money
 from game.i18n import N_, joined, msg
 
@@ -94,6 +95,8 @@ def reliability(state: GameState, cs: CompiledScenario, key: str, extra: str = "
     levels = state.me.capabilities
     above = sum(max(0, levels.get(area, 0) - level) for area, level in requires.items())
     raised = base + flights.per_level * above
+    if not programme and state.corps:
+        raised += _crew_term(state, cs, item)
     flight = state.flights.get(key)
     done = dict(flight.prepared) if flight is not None else {}
     if extra:
@@ -101,7 +104,19 @@ def reliability(state: GameState, cs: CompiledScenario, key: str, extra: str = "
     for prep in flights.preparations:
         if done.get(prep.id):
             raised += gain_of(flights, prep, done[prep.id])
-    return min(raised, max(base, flights.cap), 1.0)
+    return max(0.0, min(raised, max(base, flights.cap), 1.0))
+
+
+def _crew_term(state: GameState, cs: CompiledScenario, mission: str) -> float:
+    """What the readiness of the astronaut who would fly a crewed mission adds (or takes away)."""
+    corps = state.corps.get(state.player)
+    if corps is None or cs.missions[mission].crew == "none":
+        return 0.0
+    person = crew_for(corps, mission)
+    if person is None:
+        return 0.0
+    ready, unready = person.readiness, PERCENT_MAX - person.readiness  # even at 50
+    return rules_of(cs).crew_readiness * (ready - unready) / PERCENT_MAX
 
 
 def odds(state: GameState, cs: CompiledScenario, key: str) -> tuple[float, float, float]:

@@ -722,6 +722,13 @@ class Flights(Strict):
     partial_share: Probability = Field(
         0.4, description="Share of the flights that do not succeed which still partly succeed."
     )
+    crew_readiness: Finite = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description="Reliability a crewed national mission gains from its astronaut's readiness (a named "
+        "corps): this much at readiness 100, as much taken away at 0, none at 50.",
+    )
     partial_reward: Probability = Field(
         0.5, description="Share of its rewards (science, prestige, support, budget) a partial success earns."
     )
