@@ -23,7 +23,8 @@ async def test_c_opens_the_corps_with_every_astronaut_and_the_key_is_in_the_foot
     app = make_app(new_game(CORPS))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert "c Corps" in screen_text(app)
+        footer = {key: active.binding for key, active in app.screen.active_bindings.items()}
+        assert footer["c"].description == "Corps" and footer["c"].show  # in the footer (snapshots: it fits)
         await press(pilot, "c")
         assert isinstance(app.screen, CorpsScreen)
         text = screen_text(app)
