@@ -230,3 +230,19 @@ def test_flights_waited_for_their_window_were_prepared_and_drew_outcomes() -> No
     assert not [text for text in news if text.startswith("Lunar cubesat is built: launch")]
     assert any(text.startswith("Lunar probe is built: launch at the end of") for text in news)
     assert any("inquiry" in game.state.fired for game in games)  # hooked on flight_failed
+
+
+def test_the_treasury_clawed_back_unspent_money() -> None:
+    """feature: clawback. A campaign that kept money above its carryover lost a tenth of it at a year's
+    end, with the news saying so; the money moved is the change the report gave."""
+    clawed = [
+        (change, report)
+        for game in campaigns()
+        for report in game.reports
+        for change in report.changes
+        if change.reason.startswith("unspent money of")
+    ]
+    assert clawed
+    for change, report in clawed:
+        assert change.delta < 0
+        assert any("claws back" in item.text and item.player for item in report.news)

@@ -61,6 +61,23 @@ def _advance(
     return build.turns_left <= 0
 
 
+def player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, BuildState]]:
+    """The player's builds under way (contributions and national missions), each with its name."""
+    builds = [
+        (cs.programmes[pid].slots[sid].name, build)
+        for pid, programme in state.programmes.items()
+        if programme.status not in ENDED_STATUSES
+        for sid, build in programme.slots.items()
+        if build.owner == state.player and build.status == "building"
+    ]
+    builds.extend(
+        (cs.missions[mid].name, mission.build)
+        for mid, mission in state.missions.items()
+        if mission.build.owner == state.player and mission.build.status == "building"
+    )
+    return builds
+
+
 def progress_builds(state: GameState, cs: CompiledScenario) -> None:
     """Every building slot of every live programme, then the player's national missions."""
     rules = cs.rules

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.builds import player_builds
 from game.engine.calendar import fiscal_year_crossed, fiscal_year_of
 from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
+from game.engine.rulebook import clawback
 from game.engine.state import GameState
+from game.format.words import money
 from game.i18n import N_, msg
 
 
@@ -43,10 +46,35 @@ def open_campaign_year(state: GameState, cs: CompiledScenario) -> None:
 
 
 def open_fiscal_year(state: GameState, cs: CompiledScenario) -> None:
-    """A later turn: a fiscal year's appropriation arrives with the turn that crosses its first month."""
+    """A later turn: a fiscal year's appropriation arrives with the turn that crosses its first month,
+    once the treasury has clawed back its share of the year that ended (when the scenario says so)."""
     crossed = fiscal_year_crossed(state.month, cs.turn_months, cs.fiscal_first)
     if crossed is not None:
-        appropriate(state, cs, fiscal_year_of(crossed, cs.fiscal_first))
+        year = fiscal_year_of(crossed, cs.fiscal_first)
+        if cs.rules.year_end_clawback:
+            claw_back(state, cs, year - 1)
+        appropriate(state, cs, year)
+
+
+def claw_back(state: GameState, cs: CompiledScenario, fiscal_year: int) -> None:
+    """The ending fiscal year's unspent money above the carryover and the builds' dues lapses."""
+    me = state.me
+    owed = sum(build.cost_left for _, build in player_builds(state, cs))
+    taken = clawback(cs.rules, me.money, me.appropriation, owed)
+    if not taken:
+        return
+    ledger.pay(state, me, -taken, msg("unspent money of {fiscal_year} clawed back", fiscal_year=fiscal_year))
+    ledger.report(
+        state,
+        "budget",
+        msg(
+            "The treasury claws back {amount} of the money left unspent in {fiscal_year}",
+            amount=money(taken / 1000),
+            fiscal_year=fiscal_year,
+        ),
+        None,
+        True,
+    )
 
 
 def drift(state: GameState, cs: CompiledScenario) -> None:

@@ -18,13 +18,13 @@ from game.engine.actions.common import reward_parts
 from game.engine.actions.registry import handler_for
 from game.engine.admission import admission_rule, condition_refusal, is_open
 from game.engine.agency_names import agency_named
+from game.engine.builds import player_builds
 from game.engine.calendar import turns_to_next_fiscal_year
 from game.engine.compiled import CompiledScenario
 from game.engine.events import odds
 from game.engine.happenings import in_scope, resolved_effect
 from game.engine.modifiers import title
 from game.engine.reports import Change, NewsItem, TurnReport
-from game.engine.rulebook import ENDED_STATUSES
 from game.engine.state import BuildState, GameState, Happening, k
 from game.engine.texts import EndingText, ending_text, render_text
 from game.format.dates import format_date
@@ -77,23 +77,6 @@ class BudgetView:
     commitments: tuple[tuple[str, float, float], ...]  # (build, M$ this turn, M$ to the year's end)
 
 
-def _player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, BuildState]]:
-    """The player's builds under way, each with its name."""
-    builds = [
-        (cs.programmes[pid].slots[sid].name, build)
-        for pid, programme in state.programmes.items()
-        if programme.status not in ENDED_STATUSES
-        for sid, build in programme.slots.items()
-        if build.owner == state.player and build.status == "building"
-    ]
-    builds.extend(
-        (cs.missions[mid].name, mission.build)
-        for mid, mission in state.missions.items()
-        if mission.build.owner == state.player and mission.build.status == "building"
-    )
-    return builds
-
-
 def turns_left_in_year(state: GameState, cs: CompiledScenario) -> int:
     """Turns from this one (included) to the next appropriation."""
     return turns_to_next_fiscal_year(state.month, cs.turn_months, cs.fiscal_first)
@@ -103,7 +86,7 @@ def budget_view(state: GameState, cs: CompiledScenario) -> BudgetView:
     left = turns_left_in_year(state, cs)
     items = tuple(
         (name, sum(payments(build, 1)) / 1000, sum(payments(build, left)) / 1000)
-        for name, build in _player_builds(state, cs)
+        for name, build in player_builds(state, cs)
     )
     return BudgetView(
         money=state.me.money / 1000,

@@ -45,3 +45,13 @@ def clamp_relation(value: float) -> float:
 def budget_modifier(current: float, change: float, rules: RulesRecord) -> float:
     """An agency's sum of budget changes after ``change``, within the rules' bounds (per cent)."""
     return max(rules.budget_modifier_min, min(rules.budget_modifier_max, current + change))
+
+
+def clawback(rules: RulesRecord, money: int, appropriation: int, owed: int) -> int:
+    """k$ the treasury takes back as a fiscal year ends: its share of the money above the carryover
+    (a share of the ending year's appropriation) and above what the builds under way still owe."""
+    share = rules.year_end_clawback
+    if not share:
+        return 0
+    spare = money - rules.year_end_carryover * appropriation - owed
+    return round(share * spare) if spare > 0 else 0

@@ -1166,6 +1166,19 @@ class Rules(Strict):
         description="Turns a slip keeps between a milestone and one it requires (never more than the "
         "plan did): a chain of slips cannot fly a whole programme in one turn. 0 lets it.",
     )
+    year_end_clawback: Probability = Field(
+        0,
+        description="Share of the player's unspent money the treasury claws back as each fiscal year ends "
+        "(before the next appropriation): only the money above year_end_carryover and above what the "
+        "builds under way still have to pay. 0 (the default) claws nothing back.",
+    )
+    year_end_carryover: Finite = Field(
+        0.25,
+        ge=0,
+        le=10,
+        description="Money kept from the year-end clawback, as a share of the ending year's appropriation "
+        "(0.25: a quarter of it).",
+    )
 
 
 class Scenario(Strict):

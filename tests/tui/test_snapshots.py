@@ -107,6 +107,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "relations": (lambda: make_app(mid_campaign()), ("r",)),
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
     "objectives": (lambda: make_app(mid_campaign()), ("o",)),
+    "budget": (lambda: make_app(building_member()), ("m",)),
     "corps": (lambda: make_app(new_game(CORPS)), ("c", "t", "s")),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "debrief_ending": (lambda: make_app(ended_by_the_scenario()), ()),

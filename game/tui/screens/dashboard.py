@@ -15,6 +15,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from game.engine.budget_plan import budget_plan
 from game.engine.goals import goals_view
 from game.engine.queries import (
     budget_view,
@@ -31,6 +32,7 @@ from game.i18n import _, tr
 from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
+from game.tui.screens.budget import PLAN_YEARS, shortfall_warning
 from game.tui.text import amount, delta, millions, money, shown, unit
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
@@ -50,12 +52,13 @@ class DashboardScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "end_turn", "End turn"),
         Binding("d", "decisions", "Decide"),
-        Binding("j", "join", "Join"),
+        Binding("j", "join", "Join", show=False),  # the cards (1-9) join too: the footer fits 80 with M
         Binding("t", "timeline", "Timeline"),
-        Binding("w", "why", "Why?"),
+        Binding("w", "why", "Why?", show=False),  # the turn line says "w why"; figures are clicked
         Binding("o", "objectives", "Goals"),
         Binding("c", "corps", "Corps"),
         Binding("l", "flights", "Flights", show=False),  # the go-alone card says "(l)" when one waits
+        Binding("m", "budget", "Budget"),
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
@@ -69,6 +72,7 @@ class DashboardScreen(CampaignScreen[None]):
         super().__init__()
         self.memory = TurnMemory()
         self.modifier_lines = 0  # the lines the timed modifiers take under the turn line
+        self.budget_checked = -1  # the turn whose budget plan was last checked for a year short
 
     # ---- layout
     def compose(self) -> ComposeResult:
@@ -219,6 +223,7 @@ class DashboardScreen(CampaignScreen[None]):
                 self._figure(stat, f"{state.relation(game.player, aid):+.0f}", delta(last.get(stat, 0)))
         self._fit_relations()
         self._turn_line()
+        self._warn_of_a_short_year()
         self._modifiers()
         self._cards()
         self.query_one("#news", NewsFeed).show(game.reports, game.date)
@@ -273,6 +278,18 @@ class DashboardScreen(CampaignScreen[None]):
             label = self._label(stat)
             parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
         line.update(Content.assemble(*parts), layout=False)
+
+    def _warn_of_a_short_year(self) -> None:
+        """Once a turn, a notice when the budget plan finds a year the agency cannot pay."""
+        state = self.game.state
+        if self.budget_checked == state.turn or state.over:
+            return
+        self.budget_checked = state.turn
+        warning = shortfall_warning(budget_plan(state, self.game.compiled, PLAN_YEARS))
+        if warning:
+            self.notify(
+                warning + " " + _("M shows the budget."), title=_("Budget"), severity="warning", timeout=8
+            )
 
     def _modifiers(self) -> None:
         """The timed modifiers under way; the cards give up the lines they take (or get them back)."""
@@ -382,6 +399,11 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.corps import CorpsScreen
 
         self.app.push_screen(CorpsScreen())
+
+    def action_budget(self) -> None:
+        from game.tui.screens.budget import BudgetScreen
+
+        self.app.push_screen(BudgetScreen())
 
     def action_why(self) -> None:
         from game.tui.screens.reasons import ReasonsScreen

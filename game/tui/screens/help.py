@@ -19,7 +19,8 @@ RULES = [
     N_(
         "• Money comes once a year: the appropriation grows with public support and with the budget "
         "bonuses your contributions earn. Builds are paid turn by turn; a build you cannot pay stalls "
-        "and strains its programme."
+        "and strains its programme. M shows the budget of the next five years, and warns before "
+        "a year you cannot pay."
     ),
     N_(
         "• Money, science, prestige and domestic support pull against each other. If support "
@@ -94,6 +95,7 @@ def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = fr
 def all_keys() -> list[Content]:
     from game.tui.app import CislunarApp
     from game.tui.screens.agency_pick import AgencyScreen
+    from game.tui.screens.budget import BudgetScreen
     from game.tui.screens.corps import CorpsScreen
     from game.tui.screens.dashboard import DashboardScreen
     from game.tui.screens.debrief import DebriefScreen
@@ -117,6 +119,7 @@ def all_keys() -> list[Content]:
         (N_("Why"), ReasonsScreen.BINDINGS),
         (N_("Objectives"), ObjectivesScreen.BINDINGS),
         (N_("Astronaut corps"), CorpsScreen.BINDINGS),
+        (N_("Budget"), BudgetScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]
