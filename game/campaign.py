@@ -9,10 +9,10 @@ the faces (see the layers in pyproject.toml); it prints nothing and knows no Tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.compiled import CompiledScenario, compile_scenario, unknown_difficulty
 from game.engine.game import Game
 from game.format.diagnostics import Diagnostic
 from game.format.loader import load_scenario
@@ -62,6 +62,8 @@ class Campaign:
     scenario: Scenario
     compiled: CompiledScenario
     bases: tuple[str, ...] = ()  # the files its ``extends:`` merged in, nearest first
+    #: the scenario compiled at each other difficulty level asked for, by level id
+    levels: dict[str, CompiledScenario] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, path: str | Path) -> Campaign:
@@ -93,10 +95,28 @@ class Campaign:
             agencies=", ".join(playable),
         )
 
-    def start(self, agency: str, seed: int) -> Game:
-        """A new game as ``agency`` with ``seed``; CampaignError if the agency is not playable
-        or the seed would not fit in a save."""
-        refused = self.refusal(agency) or seed_refusal(seed)
+    def difficulty_refusal(self, difficulty: str | None) -> str:
+        """Why ``difficulty`` cannot be played here (naming the levels), or '' when it can."""
+        if difficulty is None or self.scenario.difficulty(difficulty) is not None:
+            return ""
+        return unknown_difficulty(self.scenario, difficulty)
+
+    def at(self, difficulty: str | None = None) -> CompiledScenario:
+        """The scenario compiled at ``difficulty`` (None: its default level), once per level."""
+        if difficulty is None or difficulty == self.compiled.difficulty:
+            return self.compiled
+        refused = self.difficulty_refusal(difficulty)
         if refused:
             raise CampaignError(refused)
-        return Game(self.compiled, agency, seed)
+        if difficulty not in self.levels:
+            self.levels[difficulty] = compile_scenario(self.scenario, difficulty)
+        return self.levels[difficulty]
+
+    def start(self, agency: str, seed: int, difficulty: str | None = None) -> Game:
+        """A new game as ``agency`` with ``seed`` at ``difficulty`` (None: the default level);
+        CampaignError if the agency is not playable, the seed would not fit in a save or the
+        level is not the scenario's."""
+        refused = self.refusal(agency) or seed_refusal(seed) or self.difficulty_refusal(difficulty)
+        if refused:
+            raise CampaignError(refused)
+        return Game(self.at(difficulty), agency, seed)

@@ -246,3 +246,13 @@ def test_the_treasury_clawed_back_unspent_money() -> None:
     for change, report in clawed:
         assert change.delta < 0
         assert any("claws back" in item.text and item.player for item in report.news)
+
+
+def test_the_level_played_took_effect() -> None:
+    """feature: difficulty. At the scenario's 'tough' level the event asking for it fires and the
+    start is smaller; at the default level (every campaign above) it never does."""
+    tough = compile_scenario(load_scenario(PATH).unwrap(), "tough")
+    game = play_campaign(tough, "esa", "greedy", 1)
+    assert game.state.difficulty == "tough" and "tough_times" in game.state.fired
+    assert Game(tough, "esa", 1).state.me.money < Game(compiled(), "esa", 1).state.me.money
+    assert not any("tough_times" in g.state.fired for g in campaigns())

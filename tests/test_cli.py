@@ -81,3 +81,19 @@ def test_simulate_on_a_broken_scenario_prints_its_errors(
     broken.write_text("id: x\n")
     code, _, err = run(capsys, "simulate", "--scenario", str(broken), "--runs", "1")
     assert code == 1 and f"{broken}:1:1: error: missing required key 'title'" in err
+
+
+def test_simulate_plays_at_the_difficulty_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
+    base = ("simulate", "--scenario", MINI, "--runs", "2", "--strategy", "gateway")
+    code, out, _ = run(capsys, *base, "--difficulty", "hard")
+    assert code == 0 and "seeds 1..2, difficulty hard" in out
+    _, out, _ = run(capsys, *base, "--difficulty", "hard", "--json")
+    assert json.loads(out)["difficulty"] == "hard"
+    _, out, _ = run(capsys, *base, "--json")
+    assert json.loads(out)["difficulty"] == "normal"
+
+
+def test_simulate_refuses_a_difficulty_the_scenario_lacks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "simulate", "--scenario", MINI, "--runs", "1", "--difficulty", "brutal")
+    assert code == 2 and out == ""
+    assert "'brutal' is not a difficulty of this scenario; choose from easy, normal, hard" in err

@@ -92,6 +92,11 @@ def check_outcome(path: Path, data: bytes) -> bool:
         assert math.isfinite(total) and total == round(
             sum(row.points for row in breakdown(game.state, compiled)), 1
         )
+    for level in result.scenario.difficulty_levels():  # every level compiles, and plays
+        if level.id != compiled.difficulty:
+            game = Game(compile_scenario(result.scenario, level.id), compiled.playable()[0], seed=len(data))
+            play_a_little(game, len(data), turns=3)
+            assert math.isfinite(game.score())
     return True
 
 
@@ -202,3 +207,30 @@ def test_any_flights_numbers_are_a_located_error_or_play(changes: dict[str, floa
         "        name: Drill\n", "        name: Drill\n        kind: instrument\n", 1
     )
     check_outcome(MINI, (text + FLIGHTS.format(**values)).encode())
+
+
+@fuzz_settings(60)
+@given(
+    budget=NUMBERS,
+    money=NUMBERS,
+    risk=NUMBERS,
+    scale=NUMBERS,
+    shift=NUMBERS,
+    event=st.sampled_from(["crisis", "aftermath", "nothing"]),
+)
+def test_any_difficulty_level_is_a_located_error_or_plays(
+    budget: float, money: float, risk: float, scale: float, shift: float, event: str
+) -> None:
+    """A level with whatever numbers, scaling whatever event: a located error, or a campaign at
+    that level that plays and scores."""
+
+    def yaml_number(value: float) -> str:
+        return repr(value).replace("inf", ".inf").replace("nan", ".nan")
+
+    level = (
+        "difficulties:\n  - {id: normal, label: Normal}\n"
+        f"  - id: odd\n    label: Odd\n    budget: {yaml_number(budget)}\n    money: {yaml_number(money)}\n"
+        f"    risk: {yaml_number(risk)}\n    events: {{{event}: {yaml_number(scale)}}}\n"
+        f"    computer: {{boldness: {yaml_number(shift)}, reliability: {yaml_number(-shift)}}}\n"
+    )
+    check_outcome(MINI, (MINI.read_text() + level).encode())

@@ -250,7 +250,7 @@ def test_serve_passes_the_language_to_every_game() -> None:
 
     from game.cli.serve import play_command
 
-    args = argparse.Namespace(scenario=None, agency=None, seed=None, lang="ru")
+    args = argparse.Namespace(scenario=None, agency=None, seed=None, difficulty=None, lang="ru")
     assert play_command(args).endswith("play --lang ru")
 
 

@@ -67,6 +67,20 @@ def test_an_agency_that_cannot_be_played_is_refused(capsys: pytest.CaptureFixtur
     assert code == 2 and "'nasa' is not a playable agency; choose from esa, jaxa" in err
 
 
+def test_a_difficulty_the_scenario_lacks_is_refused_and_a_level_passed_to_every_game(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import argparse
+
+    from game.cli.serve import play_command
+
+    code, err = run(capsys, "serve", "--agency", "esa", "--difficulty", "brutal")
+    assert code == 2
+    assert "'brutal' is not a difficulty of this scenario; choose from easy, normal, hard" in err
+    args = argparse.Namespace(scenario=None, agency="esa", seed=None, difficulty="hard", lang=None)
+    assert play_command(args).endswith("play --agency esa --difficulty hard")
+
+
 def test_public_serving_warns_first_and_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     with socket.socket() as taken:
         taken.bind(("0.0.0.0", 0))

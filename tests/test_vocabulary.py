@@ -95,6 +95,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "variable": ["launch_failures", "never_set"],
         "agency_variable": ["trust", "never_set"],
         "modifier": ["strike", "never_started"],
+        "difficulty": ["easy", "normal", "hard"],
     }
     if not entry.args:
         return [()]

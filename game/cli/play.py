@@ -19,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--agency", help="agency id to play")
     parser.add_argument("--seed", type=seed_number, help="campaign seed (default: random)")
     parser.add_argument(
+        "--difficulty",
+        metavar="ID",
+        help="difficulty level, e.g. easy, normal or hard (default: the scenario's, normally 'normal')",
+    )
+    parser.add_argument(
         "--lang",
         metavar="CODE",
         help="language of the interface and the scenario, e.g. ru (default: the setting, else English)",

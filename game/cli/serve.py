@@ -79,6 +79,8 @@ def check_choices(args: argparse.Namespace) -> int:
         return 1
     if args.agency and campaign.refusal(args.agency):
         return fail(campaign.refusal(args.agency))
+    if campaign.difficulty_refusal(args.difficulty):
+        return fail(campaign.difficulty_refusal(args.difficulty))
     return 0
 
 
@@ -96,6 +98,8 @@ def play_command(args: argparse.Namespace) -> str:
         command += ["--agency", args.agency]
     if args.seed is not None:
         command += ["--seed", str(args.seed)]
+    if args.difficulty:
+        command += ["--difficulty", args.difficulty]
     if args.lang:
         command += ["--lang", args.lang]
     # textual-serve runs it through the shell: quote for the shell this system has.

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from game.bots import strategy_names
 from game.campaign import SEED_RANGE, Campaign, seed_refusal
 from game.cli.common import fail, load_campaign, seed_number
+from game.engine.compiled import CompiledScenario
+from game.format.models import DEFAULT_DIFFICULTY
 from game.sim.balance import BalanceReport, run_balance
 from game.sim.parallel import default_jobs
 from game.sim.runner import play_campaign
@@ -54,6 +56,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--seed", type=seed_number, default=1, help="seed of the first run (default 1)")
     parser.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
+    parser.add_argument(
+        "--difficulty",
+        metavar="ID",
+        help="difficulty level to play at (default: the scenario's default, normally 'normal')",
+    )
     parser.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
     parser.add_argument(
         "--save", metavar="PATH", help="write the save of the campaign (needs --runs 1, one strategy)"
@@ -86,32 +93,33 @@ def run(args: argparse.Namespace) -> int:
     unknown = unknown_strategy(args.strategy, campaign)
     if unknown:
         return fail(unknown)
+    if campaign.difficulty_refusal(args.difficulty):
+        return fail(campaign.difficulty_refusal(args.difficulty))
+    compiled = campaign.at(args.difficulty)
     if args.balance:
         if args.agency or args.save:
             return fail("--balance plays every playable agency and saves nothing: drop --agency and --save")
-        return run_balance_report(args, campaign)
+        return run_balance_report(args, campaign, compiled)
     agency = args.agency or campaign.playable()[0]
     if campaign.refusal(agency):
         return fail(campaign.refusal(agency))
-    strategies = args.strategy or strategy_names(campaign.compiled.scenario)
+    strategies = args.strategy or strategy_names(compiled.scenario)
     if args.save and (args.runs != 1 or len(strategies) != 1):
         return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
     with progress_bar(args.runs * len(strategies)) as advance:
         report = simulate(
-            campaign.compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, campaign.path
+            compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, campaign.path
         )
     print(report.model_dump_json(indent=2) if args.json else format_table(report))
     if args.save:
-        return save_campaign(args, campaign, agency, strategies[0])
+        return save_campaign(args, campaign, compiled, agency, strategies[0])
     return 0
 
 
-def run_balance_report(args: argparse.Namespace, campaign: Campaign) -> int:
-    strategies = args.strategy or strategy_names(campaign.compiled.scenario)
+def run_balance_report(args: argparse.Namespace, campaign: Campaign, compiled: CompiledScenario) -> int:
+    strategies = args.strategy or strategy_names(compiled.scenario)
     with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
-        report = run_balance(
-            campaign.compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance
-        )
+        report = run_balance(compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance)
     print(report.model_dump_json(indent=2) if args.json else format_balance(report))
     return 0
 
@@ -139,11 +147,13 @@ def progress_bar(total: int) -> Iterator[Callable[[int], None] | None]:
         yield lambda n: bar.advance(task, n)
 
 
-def save_campaign(args: argparse.Namespace, campaign: Campaign, agency: str, strategy: str) -> int:
+def save_campaign(
+    args: argparse.Namespace, campaign: Campaign, compiled: CompiledScenario, agency: str, strategy: str
+) -> int:
     """Play the run's campaign again (it is deterministic) and write its save."""
     from game.saves import SaveError, save_game
 
-    game = play_campaign(campaign.compiled, agency, strategy, args.seed)
+    game = play_campaign(compiled, agency, strategy, args.seed)
     try:
         path = save_game(game, campaign.path, args.save)
     except SaveError as error:
@@ -154,7 +164,11 @@ def save_campaign(args: argparse.Namespace, campaign: Campaign, agency: str, str
 
 def format_table(report: SimulationReport) -> str:
     last = report.seed + report.runs - 1
-    lines = [f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}", HEADER]
+    level = f", difficulty {report.difficulty}" if report.difficulty != DEFAULT_DIFFICULTY else ""
+    lines = [
+        f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}{level}",
+        HEADER,
+    ]
     lines += [format_row(row.strategy, row) for row in report.strategies]
     lines += ["", *(format_activity(row) for row in report.strategies)]
     return "\n".join(lines)

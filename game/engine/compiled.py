@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel
 
+from game.engine.difficulty import at_difficulty
 from game.engine.expressions import Getter, compile_condition, compile_expression
 from game.engine.state import (
     AgencyState,
@@ -29,6 +30,7 @@ from game.engine.state import (
 from game.format.dates import parse_date
 from game.format.happenings import DETAILS
 from game.format.models import (
+    DEFAULT_DIFFICULTY,
     Admission,
     Agency,
     Contribution,
@@ -258,6 +260,16 @@ class CompiledScenario:
     #: (by id) and contribution ('programme.contribution') that flies; empty: nothing flies.
     flights: Flights | None = None
     flight_bases: dict[str, float] = field(default_factory=dict)
+    #: The difficulty level the campaign is played at (its adjustments are in the scenario above).
+    difficulty: str = DEFAULT_DIFFICULTY
+    #: The scenario as its file says, when the level adjusted ``scenario`` (saves record this one).
+    written: Scenario | None = None
+
+    @property
+    def as_written(self) -> Scenario:
+        """The scenario as its file says, before the difficulty level's adjustments."""
+        return self.written or self.scenario
+
     #: Caches filled on first use: the opening state (one item at most), the events open by month.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -308,6 +320,7 @@ class CompiledScenario:
         state.player = player
         state.seed = seed
         state.rng = random.Random(seed)
+        state.difficulty = self.difficulty
         return state
 
     def _opening_state(self) -> GameState:
@@ -405,8 +418,15 @@ def _constant(value: float) -> Getter:
     return lambda _state: value
 
 
-def compile_scenario(scenario: Scenario) -> CompiledScenario:
-    """Prepare a validated scenario for the engine (call once per scenario, not per game)."""
+def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> CompiledScenario:
+    """Prepare a validated scenario for the engine at a difficulty level (None: its default).
+
+    Call it once per scenario and level, not per game; an unknown level is a ValueError.
+    """
+    level = scenario.difficulty(difficulty)
+    if level is None:
+        raise ValueError(unknown_difficulty(scenario, difficulty or scenario.default_difficulty))
+    written, scenario = scenario, at_difficulty(scenario, level)
     programmes = {}
     for p in scenario.programmes:
         admission = compile_condition(p.admission.condition)
@@ -495,6 +515,17 @@ def compile_scenario(scenario: Scenario) -> CompiledScenario:
         ),
         flights=scenario.flights,
         flight_bases=flight_bases(scenario),
+        difficulty=level.id,
+        written=written if scenario is not written else None,
+    )
+
+
+def unknown_difficulty(scenario: Scenario, difficulty: str) -> str:
+    """Why ``difficulty`` cannot be played on ``scenario``, naming the levels it offers."""
+    return msg(
+        "'{difficulty}' is not a difficulty of this scenario; choose from {levels}",
+        difficulty=difficulty,
+        levels=", ".join(level.id for level in scenario.difficulty_levels()),
     )
 
 

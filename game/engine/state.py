@@ -11,6 +11,7 @@ from dataclasses import Field, dataclass, field
 from typing import Any, Literal
 
 from game.engine.rulebook import RELATION_TOP
+from game.format.models import DEFAULT_DIFFICULTY
 
 ProgrammeStatus = Literal["active", "restructured", "cancelled", "completed"]
 MilestoneStatus = Literal["pending", "flown"]
@@ -426,6 +427,8 @@ class GameState:
     opening_changes: int = field(default=0, metadata=SAVED_WHEN_SET)
     #: the player's flights waiting for launch, by mission id or 'programme.contribution'
     flights: dict[str, FlightState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: the difficulty level played (game/engine/difficulty.py); saved only when not 'normal'
+    difficulty: str = field(default=DEFAULT_DIFFICULTY, metadata=SAVED_WHEN_SET)
 
     def copy(self) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -470,6 +473,7 @@ class GameState:
             {aid: corps.copy() for aid, corps in self.corps.items()} if self.corps else {},
             self.opening_changes,
             {key: flight.copy() for key, flight in self.flights.items()} if self.flights else {},
+            self.difficulty,
         )
 
     @property

@@ -132,6 +132,11 @@ def flag(name: str) -> Getter:
     return lambda s: name in s.flags
 
 
+@implements("difficulty")
+def difficulty(level: str) -> Getter:
+    return lambda s: s.difficulty == level
+
+
 @implements("modifier")
 def modifier(name: str) -> Getter:
     return lambda s: bool(s.modifiers) and any(m.name == name and m.agency == s.player for m in s.modifiers)

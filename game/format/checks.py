@@ -52,6 +52,7 @@ class _Checker:
         self.milestones = {f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones}
         self.contributions = {f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions}
         self.hooked = {e.id for e in scenario.events if e.on is not None}
+        self.difficulties = {level.id for level in scenario.difficulty_levels()}
 
     # -- reporting
     def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -112,6 +113,7 @@ class _Checker:
             ("events", "event", s.events),
             ("objectives", "objective", s.objectives),
             ("endings", "ending", s.endings),
+            ("difficulties", "difficulty", s.difficulties),
         ):
             self.unique((name,), items, singular)
         self.check_calendar()
@@ -176,6 +178,7 @@ class _Checker:
                 self.check_expression(("objectives", i, "progress"), objective.progress, "number")
         for i, ending in enumerate(s.endings):
             self.check_condition(("endings", i, "when"), ending.when)
+        self.check_difficulties()
         self.check_texts()
         self.check_cycles()
         return self.diagnostics
@@ -489,6 +492,7 @@ class _Checker:
             "contribution": self.contributions,
             "capability": self.capabilities,
             "national_mission": self.missions,
+            "difficulty": self.difficulties,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:
@@ -504,6 +508,24 @@ class _Checker:
         else:
             message = f"unknown {ref.kind} '{ref.value}'{shape}{_hint(ref.value, pool)}"
         self.diagnostics.append(Diagnostic.at(self.source.text(loc, ref.column), "unknown-id", message))
+
+    def check_difficulties(self) -> None:
+        """The default level is one of the levels; a level scales only events that exist."""
+        s = self.scenario
+        if s.difficulty() is None:
+            where = (
+                ("default_difficulty",) if "default_difficulty" in s.model_fields_set else ("difficulties",)
+            )
+            self.error(
+                where,
+                "unknown-id",
+                f"the default difficulty '{s.default_difficulty}' is not one of the difficulties "
+                f"({', '.join(sorted(self.difficulties))}): add it, or name another in 'default_difficulty'"
+                f"{_hint(s.default_difficulty, self.difficulties)}",
+                key=where == ("difficulties",),
+            )
+        for i, level in enumerate(s.difficulties):
+            self.known_keys(("difficulties", i, "events"), level.events, self.events, "event")
 
     def check_cycles(self) -> None:
         graph: dict[str, list[str]] = {}

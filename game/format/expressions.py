@@ -102,6 +102,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "variable": "launch_failures",
     "agency_variable": "trust",
     "modifier": "strike",
+    "difficulty": "hard",
 }
 
 _KIND_WORDS: dict[ValueKind, str] = {"number": "a number", "truth": "a condition (true or false)"}

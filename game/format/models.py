@@ -28,9 +28,13 @@ from game.format.expressions import MAX_NUMBER
 from game.format.happenings import HAPPENINGS
 from game.format.metadata import MAX_REQUIREMENT_LENGTH, check_requirement
 from game.format.spelling import DATE, EXPRESSION, ID, REF
+from game.i18n import N_
 from game.printable import PlainText
 
 SCHEMA_VERSION = 1
+#: The level a campaign is played at unless the scenario's 'default_difficulty' names another;
+#: the state, saves and replays record a level only when it is another.
+DEFAULT_DIFFICULTY = "normal"
 
 Id = Annotated[
     str,
@@ -1181,6 +1185,52 @@ class Rules(Strict):
     )
 
 
+class Temperament(Strict):
+    """How a difficulty shifts every computer-run agency's policy: added, then held within 0..1."""
+
+    boldness: Finite = Field(0, ge=-1, le=1, description="Added to the chance per turn of making a move.")
+    loyalty: Finite = Field(0, ge=-1, le=1, description="Added to the resistance to leaving a programme.")
+    reliability: Finite = Field(
+        0, ge=-1, le=1, description="Added to the chance its contributions stay on schedule each turn."
+    )
+
+
+class Difficulty(Strict):
+    """A difficulty level the player chooses at set-up: how the campaign's numbers are adjusted."""
+
+    id: Id = Field(description='The level\'s id: what saves record and difficulty("...") names.')
+    label: PlainText = Field(max_length=40, description="Its name in the set-up list, e.g. 'Hard'.")
+    text: PlainText = Field("", max_length=400, description="A sentence that says what changes.")
+    budget: Finite = Field(
+        1, ge=0.1, le=5, description="Scale of every agency's yearly appropriation (1: as written)."
+    )
+    money: Money = Field(
+        0, ge=-10_000, le=MAX_MONEY, description="M$ added to every agency's money at the start."
+    )
+    risk: Finite = Field(
+        1,
+        ge=0,
+        le=5,
+        description="Scale of the chances of setbacks: the rules' slip and overrun chances and every "
+        "milestone's and national mission's chance of failing (each held within 0..1).",
+    )
+    events: dict[Id, Annotated[Finite, Field(ge=0, le=100)]] = empty_map(
+        description="Event id to a scale of its chance per turn (held within 0..1): 2 makes it twice "
+        "as likely, 0 stops it."
+    )
+    computer: Temperament = Field(
+        default_factory=Temperament, description="How every computer-run agency's policy shifts."
+    )
+
+    def neutral(self) -> bool:
+        """Whether it leaves the campaign exactly as the scenario is written."""
+        return self.model_dump(include=ADJUSTMENTS) == NEUTRAL.model_dump(include=ADJUSTMENTS)
+
+
+#: The keys of a difficulty that change the campaign (the others name and explain it).
+ADJUSTMENTS = {"budget", "money", "risk", "events", "computer"}
+
+
 class Scenario(Strict):
     """One scenario file: a whole campaign."""
 
@@ -1235,6 +1285,15 @@ class Scenario(Strict):
     variables: dict[Id, StartingValue] = empty_map(
         description="Starting values of global variables (read with var(...)); others start at 0."
     )
+    difficulties: list[Difficulty] = empty_list(
+        description="The difficulty levels offered at set-up, easiest first. Left out: the default "
+        "easy, normal and hard of docs/scenarios.md (Difficulty levels)."
+    )
+    default_difficulty: Id = Field(
+        DEFAULT_DIFFICULTY,
+        description="The level a campaign is played at unless the player picks another; saves and "
+        "replays record a level only when it is not 'normal'.",
+    )
     victory_score: Finite = Field(50, ge=0, le=100_000, description="Score at the end that counts as a win.")
     defeat: Defeat = Field(default_factory=Defeat, description="How a campaign is lost before its end.")
     endings: list[Ending] = empty_list(
@@ -1244,6 +1303,43 @@ class Scenario(Strict):
 
     def playable_agencies(self) -> list[Agency]:
         return [agency for agency in self.agencies if agency.playable]
+
+    def difficulty_levels(self) -> list[Difficulty]:
+        """The levels offered at set-up: the scenario's own, else the default easy, normal and hard."""
+        return self.difficulties or list(DEFAULT_DIFFICULTIES)
+
+    def difficulty(self, difficulty_id: str | None = None) -> Difficulty | None:
+        """The level named ``difficulty_id`` (None: the default level), or None if there is none."""
+        wanted = difficulty_id or self.default_difficulty
+        return next((level for level in self.difficulty_levels() if level.id == wanted), None)
+
+
+#: A level that changes nothing: what 'normal' is in the default set.
+NEUTRAL = Difficulty(id="normal", label=N_("Normal"), text=N_("The campaign as the scenario is written."))
+
+#: The levels every scenario without 'difficulties:' offers (documented in docs/scenarios.md).
+DEFAULT_DIFFICULTIES: tuple[Difficulty, ...] = (
+    Difficulty(
+        id="easy",
+        label=N_("Easy"),
+        text=N_(
+            "A tenth more money each year and 100 M$ more at the start, fewer setbacks, steadier partners."
+        ),
+        budget=1.1,
+        money=100,
+        risk=0.6,
+        computer=Temperament(loyalty=0.1, reliability=0.05),
+    ),
+    NEUTRAL,
+    Difficulty(
+        id="hard",
+        label=N_("Hard"),
+        text=N_("A fifth less money each year, more setbacks, partners who slip and leave more often."),
+        budget=0.8,
+        risk=1.5,
+        computer=Temperament(loyalty=-0.15, reliability=-0.05),
+    ),
+)
 
 
 ConditionTree.model_rebuild()

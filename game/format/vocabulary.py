@@ -41,6 +41,7 @@ RefKind = Literal[
     "variable",
     "agency_variable",
     "modifier",
+    "difficulty",
 ]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
@@ -71,6 +72,7 @@ REF_WORDS: dict[RefKind, str] = {
     "variable": "a variable name",
     "agency_variable": "the name of an agency's variable",
     "modifier": "a modifier name",
+    "difficulty": "a difficulty level id",
 }
 
 
@@ -270,6 +272,14 @@ ENTRIES: tuple[Entry, ...] = (
         N_("{first} under way"),
         bounds=TRUTH,
         narrow=_modifier,
+    ),
+    _function(
+        "difficulty",
+        ("difficulty",),
+        "truth",
+        "true when the campaign is played at this difficulty level (chosen at set-up)",
+        "playing at {0}",
+        bounds=TRUTH,
     ),
     _function(
         "player",

@@ -84,6 +84,9 @@ class SaveFile(_Model):
     scenario: ScenarioRef
     agency: Short
     seed: int
+    difficulty: Short | None = Field(
+        None, description="The difficulty level played, when not 'normal' (left out then)."
+    )
     summary: CampaignSummary
     state_hash: Sha256 = Field(description="Hash of the state after the last action (engine.fingerprint).")
     actions: list[ActionRecord]

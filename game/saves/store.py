@@ -23,6 +23,7 @@ from game.engine.fingerprint import canonical_json, data_hash
 from game.engine.game import Game
 from game.engine.snapshot import SnapshotError, restore_game, state_from_data, state_to_data
 from game.files import NotRegularFile, read_regular
+from game.format.models import DEFAULT_DIFFICULTY
 from game.saves.atomic import atomic_write, remove_stale_temporaries
 from game.saves.errors import SaveError
 from game.saves.migrate import migrate
@@ -63,9 +64,10 @@ def build_save(game: Game, scenario_path: str | Path) -> SaveFile:
         format=FORMAT,
         version=FORMAT_VERSION,
         made_by=f"cislunar {__version__}",
-        scenario=scenario_ref(game.compiled.scenario, scenario_path),
+        scenario=scenario_ref(game.compiled.as_written, scenario_path),
         agency=game.player,
         seed=game.state.seed,
+        difficulty=None if game.state.difficulty == DEFAULT_DIFFICULTY else game.state.difficulty,
         summary=summary_of(game),
         state_hash=data_hash(snapshot),
         actions=[ActionRecord.of(action) for action in game.log],
@@ -76,6 +78,8 @@ def build_save(game: Game, scenario_path: str | Path) -> SaveFile:
 def save_bytes(save: SaveFile) -> bytes:
     """The file's text: the header readable, one action per line, the snapshot on one line."""
     data = save.model_dump(mode="json")
+    if data["difficulty"] is None:  # saves of the default level stay as they were
+        del data["difficulty"]
     lines = ["{"]
     for key, value in data.items():
         if key == "actions":
@@ -290,7 +294,10 @@ def load_game(
     if campaign.refusal(save.agency):
         agency, scenario_id = save.agency, campaign.scenario.id
         raise SaveError(f"'{agency}' is not a playable agency of scenario '{scenario_id}'", shown)
-    game = replay(save, campaign.start(save.agency, save.seed), shown)
+    refused = campaign.difficulty_refusal(save.difficulty)
+    if refused:
+        raise SaveError(refused, shown)
+    game = replay(save, campaign.start(save.agency, save.seed, save.difficulty), shown)
     warnings = list(found.warnings)
     problem = disagreement(save, game)
     if problem:
@@ -307,8 +314,9 @@ def _header_mismatch(save: SaveFile) -> str:
         ("seed", "seed", save.seed),
         ("agency", "player", save.agency),
         ("scenario", "scenario_id", save.scenario.id),
+        ("difficulty", "difficulty", save.difficulty or DEFAULT_DIFFICULTY),
     ):
-        if snapshot.get(key) != value:
+        if snapshot.get(key, DEFAULT_DIFFICULTY if key == "difficulty" else None) != value:
             return f"the save's {name} {value!r} disagrees with its snapshot's {snapshot.get(key)!r}"
     return ""
 

@@ -72,7 +72,7 @@ def play_tasks(
         max_workers=min(jobs, len(chunks)),
         mp_context=multiprocessing.get_context("fork") if forking else None,
         initializer=None if forking else _load_scenario,
-        initargs=() if forking else (str(source),),
+        initargs=() if forking else (str(source), compiled.difficulty),
     ) as pool:
         futures = {pool.submit(_play_chunk, chunk): index for index, chunk in enumerate(chunks)}
         for future in as_completed(futures):
@@ -83,11 +83,11 @@ def play_tasks(
     return [result for index in range(len(chunks)) for result in done[index]]
 
 
-def _load_scenario(source: str) -> None:
-    """Worker start: compile the scenario once for every chunk this worker will play."""
+def _load_scenario(source: str, difficulty: str) -> None:
+    """Worker start: compile the scenario (at the level played) once for every chunk this worker plays."""
     global _worker_scenario
     try:
-        _worker_scenario = Campaign.load(source).compiled
+        _worker_scenario = Campaign.load(source).at(difficulty)
     except CampaignError:
         _worker_scenario = None  # each chunk then says so
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from game.engine.compiled import CompiledScenario
+from game.format.models import DEFAULT_DIFFICULTY
 from game.sim.parallel import Task, play_tasks
 from game.sim.runner import CampaignResult
 
@@ -37,6 +38,7 @@ class SimulationReport(BaseModel):
     seed: int
     runs: int
     strategies: list[StrategyStats]
+    difficulty: str = DEFAULT_DIFFICULTY
 
 
 def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignResult]) -> StrategyStats:
@@ -87,5 +89,10 @@ def simulate(
         for number, strategy in enumerate(names)
     ]
     return SimulationReport(
-        scenario=compiled.scenario.id, agency=agency, seed=seed, runs=runs, strategies=rows
+        scenario=compiled.scenario.id,
+        agency=agency,
+        seed=seed,
+        runs=runs,
+        strategies=rows,
+        difficulty=compiled.difficulty,
     )

@@ -48,6 +48,7 @@ class CislunarApp(App[int]):
         game: Game | None = None,
         *,
         seed: int | None = None,
+        difficulty: str | None = None,
         scenario: str | Path | None = None,
         campaign: Campaign | None = None,
         scenario_dirs: list[tuple[Origin, Path]] | None = None,
@@ -62,6 +63,8 @@ class CislunarApp(App[int]):
         keep_sources()  # the news and reasons this app shows can be translated, whenever the language changes
         self.game = game
         self.seed = seed
+        #: The difficulty level set-up offers first (``--difficulty``), when the scenario has it.
+        self.difficulty = difficulty
         self.scenario = Path(scenario) if scenario else None
         #: The scenario to pick an agency on at start-up, when it was loaded already.
         self.campaign = campaign

@@ -26,21 +26,28 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 1_000_000)
 
 
-def load_campaign(scenario: str | Path) -> Campaign | None:
-    """The campaign of the scenario file asked for, or None after printing why not."""
+def load_campaign(scenario: str | Path, difficulty: str | None = None) -> Campaign | None:
+    """The campaign of the scenario file asked for, or None after printing why not (its errors,
+    or a ``difficulty`` it does not offer)."""
     from game.campaign import Campaign, CampaignError
+    from game.i18n import tr
 
     try:
-        return Campaign.load(scenario)
+        campaign = Campaign.load(scenario)
     except CampaignError as error:
         for line in error.lines:
             print(line, file=sys.stderr)
         return None
+    refused = campaign.difficulty_refusal(difficulty)
+    if refused:
+        print(f"cislunar: {tr(refused)}", file=sys.stderr)
+        return None
+    return campaign
 
 
-def load_game(scenario: str, agency: str, seed: int) -> Game | None:
+def load_game(scenario: str, agency: str, seed: int, difficulty: str | None = None) -> Game | None:
     """The campaign asked for on the command line, started, or None after printing why not."""
-    campaign = load_campaign(scenario)
+    campaign = load_campaign(scenario, difficulty)
     if campaign is None:
         return None
     refused = campaign.refusal(agency)
@@ -49,7 +56,7 @@ def load_game(scenario: str, agency: str, seed: int) -> Game | None:
 
         print(f"cislunar: {tr(refused)}", file=sys.stderr)
         return None
-    return campaign.start(agency, seed)
+    return campaign.start(agency, seed, difficulty)
 
 
 def resume_save(path: str, scenario: str | None = None) -> tuple[Game, str] | None:
@@ -98,6 +105,7 @@ def launch(args: argparse.Namespace) -> int:
         return 2
     seed = args.seed if args.seed is not None else new_seed()
     game, scenario, campaign = None, args.scenario, None
+    difficulty = getattr(args, "difficulty", None)
     if getattr(args, "load", None):
         resumed = resume_save(args.load, args.scenario)
         if resumed is None:
@@ -107,11 +115,11 @@ def launch(args: argparse.Namespace) -> int:
         from game.paths import default_scenario
 
         scenario = args.scenario or str(default_scenario())
-        game = load_game(scenario, args.agency, seed)
+        game = load_game(scenario, args.agency, seed, difficulty)
         if game is None:
             return 1
     elif args.scenario:  # a scenario alone opens its agency picker
-        campaign = load_campaign(args.scenario)
+        campaign = load_campaign(args.scenario, difficulty)
         if campaign is None:
             return 1
     from game.paths import saves_dir
@@ -124,6 +132,7 @@ def launch(args: argparse.Namespace) -> int:
     app = CislunarApp(
         game=game,
         seed=seed,
+        difficulty=difficulty,
         scenario=scenario,
         campaign=campaign,
         # The title lists the saves only after its first frame, which is all the benchmark times.

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from textual.content import Content
 
+from game.engine.compiled import CompiledScenario
+from game.format.models import Difficulty
 from game.format.words import amount, millions, money
 from game.i18n import N_, _, tr
 
@@ -122,3 +124,21 @@ def short_path(path: Path) -> str:
         if base != Path(base.anchor) and whole.is_relative_to(base):  # not from the root folder
             return f"{shown}{whole.relative_to(base)}"
     return str(whole)
+
+
+def level_label(level: Difficulty) -> str:
+    """A difficulty level's name in the language in force (a scenario's own, or the default set's)."""
+    return tr(level.label, f"difficulties.{level.id}.label")
+
+
+def level_text(level: Difficulty) -> str:
+    """What a difficulty level changes, in the language in force."""
+    return tr(level.text, f"difficulties.{level.id}.text")
+
+
+def played_level(compiled: CompiledScenario) -> Difficulty | None:
+    """The level a campaign is played at, or None when it is the scenario's default (not shown)."""
+    scenario = compiled.scenario
+    if compiled.difficulty == scenario.default_difficulty:
+        return None
+    return scenario.difficulty(compiled.difficulty)

@@ -85,3 +85,54 @@ def test_an_agency_alone_plays_the_default_scenario(monkeypatch) -> None:
     monkeypatch.setattr("game.tui.app.CislunarApp.run", lambda app, headless=False: opened.append(app))
     assert launching.launch(args(None, "jaxa")) == 0
     assert opened[0].game.compiled.scenario.id == "default_2021"
+
+
+def test_play_with_a_difficulty_opens_the_campaign_at_that_level(monkeypatch, capsys) -> None:
+    opened = []
+    monkeypatch.setattr("game.tui.app.CislunarApp.run", lambda app, headless=False: opened.append(app))
+    chosen = args(str(THREE_ROADS), "esa")
+    chosen.difficulty = "easy"
+    assert launching.launch(chosen) == 0
+    assert opened[0].game.state.difficulty == "easy"
+    chosen.difficulty = "nightmare"
+    assert launching.launch(chosen) == 1
+    assert "'nightmare' is not a difficulty of this scenario; choose from easy, normal, hard" in (
+        capsys.readouterr().err
+    )
+
+
+async def test_the_set_up_cycles_the_difficulty_and_starts_the_campaign_at_it() -> None:
+    from game.tui.app import CislunarApp
+
+    app = CislunarApp(scenario=THREE_ROADS, seed=5, blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert str(app.screen.query_one("#difficulty").label) == "Normal"
+        details = app.screen.query_one("#agency-details")
+        assert "budget 600 M$/yr" in str(details.render())
+        await pilot.press("d")
+        await pilot.pause()
+        assert str(app.screen.query_one("#difficulty").label) == "Hard"
+        assert "budget 480 M$/yr" in str(details.render())  # the agency as the level makes it
+        await pilot.press("d", "d")
+        await pilot.pause()
+        assert str(app.screen.query_one("#difficulty").label) == "Normal"  # round again past Easy
+        await pilot.click("#difficulty")
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.game.state.difficulty == "hard"
+        assert app.screen.sub_title.endswith("· Hard")
+
+
+async def test_the_set_up_offers_first_the_level_of_the_command_line() -> None:
+    from game.tui.app import CislunarApp
+
+    app = CislunarApp(scenario=THREE_ROADS, seed=5, difficulty="easy", blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert str(app.screen.query_one("#difficulty").label) == "Easy"
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.game.state.difficulty == "easy"

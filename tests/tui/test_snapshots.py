@@ -96,6 +96,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "title": (lambda: make_app(), ()),
     "scenario": (lambda: make_app(), ("n",)),
     "agency": (lambda: make_app(), ("n", "enter")),
+    "agency_hard": (lambda: make_app(), ("n", "enter", "d")),  # the set-up's difficulty, one step up
     "dashboard_start": (lambda: make_app(new_game()), ()),
     "dashboard_mid": (lambda: make_app(mid_campaign()), ()),
     "decisions": (lambda: make_app(mid_campaign()), ("d",)),

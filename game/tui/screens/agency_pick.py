@@ -1,4 +1,4 @@
-"""Set-up, step 2: pick an agency (budget, strengths, relations at a glance) and a seed."""
+"""Set-up, step 2: pick an agency (budget, strengths, relations at a glance), a difficulty and a seed."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from textual.widgets import Button, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.campaign import Campaign, seed_refusal
-from game.format.models import Agency, Scenario
+from game.format.models import Agency, Difficulty, Scenario
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import money, relation_word
+from game.tui.text import level_label, level_text, money, relation_word
 from game.tui.widgets.footer import Footer
 
 
@@ -62,11 +62,21 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
     return Content("\n").join(lines)
 
 
+def describe_level(level: Difficulty) -> Content:
+    """The difficulty level chosen and what it changes (the agency's figures above include it)."""
+    return Content.assemble(
+        (_("Difficulty") + " ", "bold"),
+        (level_label(level), "bold"),
+        ("  " + level_text(level), "$text-muted"),
+    )
+
+
 class AgencyScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("s", "start", "Start"),
         Binding("r", "random_seed", "Random seed"),
+        Binding("d", "next_level", "Difficulty"),
     ]
 
     def __init__(self, campaign: Campaign) -> None:
@@ -74,6 +84,9 @@ class AgencyScreen(CampaignScreen[None]):
         self.campaign = campaign
         self.scenario = campaign.scenario
         self.agencies = self.scenario.playable_agencies()
+        self.levels = self.scenario.difficulty_levels()
+        default = self.scenario.difficulty()
+        self.level = self.levels.index(default) if default in self.levels else 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -97,24 +110,48 @@ class AgencyScreen(CampaignScreen[None]):
                 id="seed",
                 compact=True,
             )
+            yield Label(_("Difficulty"))
+            yield Button(level_label(self.levels[self.level]), id="difficulty", compact=True)
             yield Button(_("Start") + " ▶", id="start", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
+        asked = self.cislunar.difficulty
+        ids = [level.id for level in self.levels]
+        if asked in ids:  # the level of --difficulty, when this scenario offers it
+            self.level = ids.index(asked)
+            self.query_one("#difficulty", Button).label = level_label(self.levels[self.level])
         self.query_one("#seed", Input).cursor_blink = self.cislunar.blink
         menu = self.query_one("#agencies", OptionList)
         menu.highlighted = 0
         menu.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        agency = next(a for a in self.agencies if a.id == event.option.id)
-        self.query_one("#agency-details", Static).update(describe(agency, self.scenario))
+        self.show_details()
+
+    def show_details(self) -> None:
+        """The highlighted agency as the chosen level makes it (its budget, its money), and the level."""
+        level = self.levels[self.level]
+        adjusted = self.campaign.at(level.id).scenario
+        highlighted = self.query_one("#agencies", OptionList).highlighted or 0
+        agency = next(a for a in adjusted.agencies if a.id == self.agencies[highlighted].id)
+        details = Content("\n").join([describe(agency, adjusted), Content(""), describe_level(level)])
+        self.query_one("#agency-details", Static).update(details)
+
+    def action_next_level(self) -> None:
+        """The next difficulty level, easiest again after the hardest."""
+        self.level = (self.level + 1) % len(self.levels)
+        self.query_one("#difficulty", Button).label = level_label(self.levels[self.level])
+        self.show_details()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.action_start()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_start()
+        if event.button.id == "difficulty":
+            self.action_next_level()
+        else:
+            self.action_start()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_start()
@@ -136,4 +173,5 @@ class AgencyScreen(CampaignScreen[None]):
             return
         seed = int(text) if typed else new_seed()
         campaign = self.campaign
-        self.cislunar.start_campaign(campaign.start(agency.id, seed), campaign.path)
+        level = self.levels[self.level].id
+        self.cislunar.start_campaign(campaign.start(agency.id, seed, level), campaign.path)

@@ -33,7 +33,7 @@ from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
 from game.tui.screens.budget import PLAN_YEARS, shortfall_warning
-from game.tui.text import amount, delta, millions, money, shown, unit
+from game.tui.text import amount, delta, level_label, millions, money, played_level, shown, unit
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
@@ -189,6 +189,9 @@ class DashboardScreen(CampaignScreen[None]):
             turn=state.turn + 1,
             turns=game.turns_total,
         )
+        level = played_level(cs)
+        if level is not None:  # the scenario's default level goes without saying
+            self.sub_title += " · " + level_label(level)
         report = game.reports[-1] if game.reports else None
         last = net_changes(report.new_changes()) if report else {}
         budget = budget_view(state, cs)

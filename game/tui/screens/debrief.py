@@ -16,7 +16,7 @@ from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
 from game.sim.reference import REFERENCE_SEEDS, Comparison, compare, reference_tasks
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import NEWS_MARK, amount
+from game.tui.text import NEWS_MARK, amount, level_label
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.line_chart import LineChart
 
@@ -51,10 +51,18 @@ class DebriefScreen(CampaignScreen[None]):
         self.sub_title = f"{tr(cs.agencies[game.player].short)} · {tr(cs.scenario.title, 'title')}"
 
     def _outcome(self, game) -> Content:
-        state = game.state
+        state, scenario = game.state, game.compiled.scenario
         head = _(OUTCOME[state.outcome]) if state.outcome in OUTCOME else _("Campaign under way")
         score = _("final score {score}") if state.over else _("score so far {score}")
-        lines = [Content.assemble((head, "bold"), " · " + score.format(score=f"{game.score():.0f}"))]
+        level = scenario.difficulty(game.compiled.difficulty)
+        played = _("difficulty {level}").format(level=level_label(level)) if level is not None else ""
+        lines = [
+            Content.assemble(
+                (head, "bold"),
+                " · " + score.format(score=f"{game.score():.0f}"),
+                (" · " + played if played else "", "$text-muted"),
+            )
+        ]
         ending = ending_of(state, game.compiled)
         if ending is not None:  # one of the scenario's own endings: its title, then its story
             lines.append(Content.styled(tr(ending.title, f"endings.{ending.id}.title"), "bold"))
