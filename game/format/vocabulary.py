@@ -278,7 +278,7 @@ ENTRIES: tuple[Entry, ...] = (
         ("difficulty",),
         "truth",
         "true when the campaign is played at this difficulty level (chosen at set-up)",
-        "playing at {0}",
+        N_("playing at {first}"),
         bounds=TRUTH,
     ),
     _function(
