@@ -35,7 +35,7 @@ def printable(text: str) -> str:
 def printable_json(text: str) -> str:
     """JSON text with the controls the encoder left raw (DEL, C1, bidi) as ``\\u`` escapes.
 
-    They can only stand inside strings, where ``\\uXXXX`` means the same character: the
+    They can only stand inside strings, where ``\\u`` and four hex digits mean the same character: the
     document is unchanged for a tool, and harmless on a terminal.
     """
     if not _RAW_IN_JSON.search(text):
