@@ -192,9 +192,23 @@ def seats(state: GameState, cs: CompiledScenario) -> dict[str, str]:
     return found
 
 
+def player_corps(state: GameState) -> CorpsState | None:
+    """The player's corps, or None when the scenario names no astronauts for its agency."""
+    return state.corps.get(state.player) if state.corps else None
+
+
+def unfit_refusal(person: AstronautState | None, number: str) -> str:
+    """The refusal of an action on astronaut ``number`` who is not in the corps or flies no more."""
+    if person is None:
+        return msg("no astronaut number '{target}' in your corps", target=number)
+    if person.status != "active":
+        return msg("{name} no longer flies", name=person.name)
+    return ""
+
+
 def astronaut(state: GameState, number: str) -> AstronautState | None:
     """The player's astronaut of that number, if any."""
-    corps = state.corps.get(state.player) if state.corps else None
+    corps = player_corps(state)
     if corps is None:
         return None
     for person in corps.astronauts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.compiled import CompiledScenario
-from game.engine.corps import loss_chance, seats
+from game.engine.corps import loss_chance, player_corps, seats
 from game.engine.state import GameState
 from game.format.dates import format_date
 
@@ -40,7 +40,7 @@ class CorpsView:
 
 def corps_view(state: GameState, cs: CompiledScenario) -> CorpsView | None:
     """The player's corps, or None when the scenario gives its astronauts as a number."""
-    corps = state.corps.get(state.player) if state.corps else None
+    corps = player_corps(state)
     if corps is None:
         return None
     rules = cs.rules

@@ -14,6 +14,7 @@ no build waits, and :func:`launch_flights` returns at its first test.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Literal
 
 from game.engine import ledger
@@ -61,6 +62,22 @@ def waiting(state: GameState, key: str) -> FlightState | None:
     if build.owner != state.player or build.status != "building" or build.turns_left:
         return None  # cancelled, withdrawn from or released since: nothing flies
     return flight
+
+
+def waiting_flights(state: GameState, cs: CompiledScenario) -> Iterator[tuple[int, str, FlightState]]:
+    """(position, key, flight) of every flight that waits for its launch, in the scenario's order
+    (the position orders the offers on the decisions screen)."""
+    if not state.flights:
+        return
+    for index, key in enumerate(cs.flight_bases):
+        flight = waiting(state, key)
+        if flight is not None:
+            yield index, key, flight
+
+
+def report_action(state: GameState, key: str, text: str) -> None:
+    """The news line of the player's action on flight ``key``, under its programme if it has one."""
+    ledger.report(state, "action", text, split(key)[0] or None, True)
 
 
 def not_waiting(state: GameState, cs: CompiledScenario, key: str) -> str:

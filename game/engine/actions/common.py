@@ -21,6 +21,12 @@ def m(amount_k: int) -> str:
     return money(amount_k / 1000)
 
 
+def unaffordable(state: GameState, cost: int) -> str:
+    """The refusal of an action the player cannot pay ``cost`` (k$) for, or ''."""
+    have = state.me.money
+    return msg("costs {cost}; you have {money}", cost=m(cost), money=m(have)) if have < cost else ""
+
+
 def capability_cost(state: GameState, cs: CompiledScenario, area: str) -> int:
     return k(cs.rules.capability_cost * (state.me.capabilities.get(area, 0) + 1))
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.compiled import CompiledScenario
-from game.engine.corps import astronaut, seats
+from game.engine.corps import astronaut, player_corps, seats, unfit_refusal
 from game.engine.state import GameState
 from game.i18n import N_, msg
 
@@ -23,10 +23,9 @@ class Assign(ActionHandler):
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         person = astronaut(state, action.target)
-        if person is None:
-            return msg("no astronaut number '{target}' in your corps", target=action.target)
-        if person.status != "active":
-            return msg("{name} no longer flies", name=person.name)
+        refused = unfit_refusal(person, action.target)
+        if refused or person is None:
+            return refused
         seat = action.option
         if not seat:
             return "" if person.assigned else msg("{name} is not assigned", name=person.name)
@@ -53,7 +52,7 @@ class Assign(ActionHandler):
         ledger.report(state, "action", text, None, True)
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        corps = state.corps.get(state.player) if state.corps else None
+        corps = player_corps(state)
         if corps is None:
             return
         taken = {person.assigned for person in corps.active()}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import m
+from game.engine.actions.common import unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import RELATION_TOP
 from game.engine.state import GameState, k
@@ -27,9 +27,7 @@ class Diplomacy(ActionHandler):
             return N_("one initiative per agency per turn")
         if state.relation(state.player, target) >= RELATION_TOP:
             return N_("relations are already at their best")
-        cost = k(cs.rules.diplomacy_cost)
-        money = state.me.money
-        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
+        return unaffordable(state, k(cs.rules.diplomacy_cost))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, rules = action.target, cs.rules

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from game.engine import flights, ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import FLIGHTS_RANK, m
+from game.engine.actions.common import FLIGHTS_RANK, unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState, k
 from game.format.dates import format_date
@@ -27,8 +27,7 @@ class Hold(ActionHandler):
         rules = flights.rules_of(cs)
         if state.flights[action.target].holds >= rules.hold_most:
             return msg("held {most} time(s) already: it must fly", most=rules.hold_most)
-        cost, money = k(rules.hold_cost), state.me.money
-        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
+        return unaffordable(state, k(rules.hold_cost))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         key, flight = action.target, state.flights[action.target]
@@ -36,16 +35,14 @@ class Hold(ActionHandler):
         ledger.pay(state, state.me, -k(flights.rules_of(cs).hold_cost), msg("holding {name}", name=name))
         flight.holds += 1
         flight.launch += cs.turn_months
-        ledger.report(
+        flights.report_action(
             state,
-            "action",
+            key,
             msg(
                 "{name}'s launch is held to the end of {date}",
                 name=name,
                 date=format_date(flight.launch, cs.turn_months),
             ),
-            flights.split(key)[0] or None,
-            True,
         )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
@@ -53,10 +50,7 @@ class Hold(ActionHandler):
             return
         cost = k(flights.rules_of(cs).hold_cost)
         positions = len(flights.rules_of(cs).preparations) + 1
-        for index, key in enumerate(cs.flight_bases):
-            flight = flights.waiting(state, key)
-            if flight is None:
-                continue
+        for index, key, flight in flights.waiting_flights(state, cs):
             yield (
                 (self.rank, index, positions),
                 Action(self.kind, key),

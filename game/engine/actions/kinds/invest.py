@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import capability_cost, m
+from game.engine.actions.common import capability_cost, unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
 from game.i18n import N_, msg
@@ -27,10 +27,7 @@ class Invest(ActionHandler):
             return N_("already at the top level")
         if f"invest:{target}" in state.acted:
             return N_("one step per area per turn")
-        cost = capability_cost(state, cs, target)
-        return (
-            msg("costs {cost}; you have {money}", cost=m(cost), money=m(me.money)) if me.money < cost else ""
-        )
+        return unaffordable(state, capability_cost(state, cs, target))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, me = action.target, state.me

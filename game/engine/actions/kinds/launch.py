@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from game.engine import flights, ledger
+from game.engine import flights
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import FLIGHTS_RANK
 from game.engine.compiled import CompiledScenario
@@ -32,25 +32,18 @@ class Launch(ActionHandler):
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         key = action.target
         state.flights[key].launch = state.month
-        ledger.report(
+        flights.report_action(
             state,
-            "action",
+            key,
             msg(
                 "{name} launches at the end of this turn: {odds}",
                 name=flights.name_of(cs, key),
                 odds=flights.odds_text(state, cs, key),
             ),
-            flights.split(key)[0] or None,
-            True,
         )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        if not state.flights:
-            return
-        for index, key in enumerate(cs.flight_bases):
-            flight = flights.waiting(state, key)
-            if flight is None:
-                continue
+        for index, key, flight in flights.waiting_flights(state, cs):
             yield (
                 (self.rank, index, 0),
                 Action(self.kind, key),

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from game.engine import flights, ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import FLIGHTS_RANK, m
+from game.engine.actions.common import FLIGHTS_RANK, unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState, k
 from game.format.dates import format_date
@@ -35,8 +35,7 @@ class Prepare(ActionHandler):
         now = flights.reliability(state, cs, action.target)
         if flights.reliability(state, cs, action.target, prep.id) <= now:
             return msg("reliability is already as high as preparation takes it ({now:.0%})", now=now)
-        cost, money = k(prep.cost), state.me.money
-        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
+        return unaffordable(state, k(prep.cost))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         prep = flights.preparation(cs, action.option)
@@ -49,9 +48,9 @@ class Prepare(ActionHandler):
         )
         flight.prepared[prep.id] = flight.prepared.get(prep.id, 0) + 1
         flight.launch += prep.turns * cs.turn_months
-        ledger.report(
+        flights.report_action(
             state,
-            "action",
+            key,
             msg(
                 "{preparation} for {name}: reliability {before:.0%} -> {after:.0%}, "
                 "launch at the end of {date}",
@@ -61,16 +60,10 @@ class Prepare(ActionHandler):
                 after=flights.reliability(state, cs, key),
                 date=format_date(flight.launch, cs.turn_months),
             ),
-            flights.split(key)[0] or None,
-            True,
         )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        if not state.flights:
-            return
-        for index, key in enumerate(cs.flight_bases):
-            if flights.waiting(state, key) is None:
-                continue
+        for index, key, _flight in flights.waiting_flights(state, cs):
             now = flights.reliability(state, cs, key)
             for position, prep in enumerate(flights.rules_of(cs).preparations, 1):
                 cost = k(prep.cost)

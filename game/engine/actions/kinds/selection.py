@@ -6,8 +6,9 @@ from collections.abc import Iterator
 
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
-from game.engine.actions.common import m
+from game.engine.actions.common import unaffordable
 from game.engine.compiled import CompiledScenario
+from game.engine.corps import player_corps
 from game.engine.state import GameState, k
 from game.i18n import N_, msg
 
@@ -19,15 +20,14 @@ class Selection(ActionHandler):
     rank = 5
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
-        corps = state.corps.get(state.player) if state.corps else None
+        corps = player_corps(state)
         if corps is None:
             return N_("your agency has no named astronaut corps")
         if corps.selection_turns:
             return msg("a selection round is under way ({turns} turn(s) left)", turns=corps.selection_turns)
         if not corps.recruits:
             return N_("no candidates are left to select")
-        cost, money = k(cs.rules.selection_cost), state.me.money
-        return msg("costs {cost}; you have {money}", cost=m(cost), money=m(money)) if money < cost else ""
+        return unaffordable(state, k(cs.rules.selection_cost))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         rules = cs.rules
@@ -42,7 +42,7 @@ class Selection(ActionHandler):
         )
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        corps = state.corps.get(state.player) if state.corps else None
+        corps = player_corps(state)
         if corps is None or not corps.recruits:
             return
         rules = cs.rules

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.compiled import CompiledScenario
-from game.engine.corps import astronaut
+from game.engine.corps import astronaut, player_corps, unfit_refusal
 from game.engine.state import GameState, k
 from game.i18n import N_, msg
 
@@ -19,12 +19,7 @@ class Train(ActionHandler):
     rank = 6
 
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
-        person = astronaut(state, action.target)
-        if person is None:
-            return msg("no astronaut number '{target}' in your corps", target=action.target)
-        if person.status != "active":
-            return msg("{name} no longer flies", name=person.name)
-        return ""
+        return unfit_refusal(astronaut(state, action.target), action.target)
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         person = astronaut(state, action.target)
@@ -34,7 +29,7 @@ class Train(ActionHandler):
         ledger.report(state, "action", msg(text, name=person.name), None, True)
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
-        corps = state.corps.get(state.player) if state.corps else None
+        corps = player_corps(state)
         if corps is None:
             return
         cost, gain = k(cs.rules.training_cost), cs.rules.training_gain
