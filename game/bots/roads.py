@@ -1,4 +1,5 @@
-"""The scripted roads: join one programme and keep contributing, or go alone with national missions."""
+"""The scripted roads: join one programme and keep contributing, go alone with national missions,
+or stay the course (keep to the programmes and missions already under way)."""
 
 from __future__ import annotations
 
@@ -107,3 +108,43 @@ class AloneStrategy(Strategy):
 def programme_strategy(pid: str) -> type[Strategy]:
     """The strategy that joins programme ``pid`` and keeps contributing to it."""
     return type(f"{pid.title()}Strategy", (ProgrammeStrategy,), {"name": pid, "programme": pid})
+
+
+class StayStrategy(Strategy):
+    """Stay the course: keep today's memberships and national missions, take up nothing new.
+
+    "Today" is the state of the first turn it plays: in a playout from a campaign under way,
+    the player's situation at that moment. It keeps contributing to every programme it is a
+    member of (or has applied to) then, as the programme's road does, and keeps flying
+    national missions if it had started one; with neither it only answers events.
+    """
+
+    name = "stay"
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self._roads: list[Strategy] | None = None
+
+    def act(self, game: Game) -> None:
+        if self._roads is None:
+            self._roads = self.today(game)
+        for road in self._roads:
+            road.act(game)
+
+    def today(self, game: Game) -> list[Strategy]:
+        """The roads the player is on now: its programmes, then going alone if it flies national missions."""
+        state = game.state
+        player = state.player
+        roads: list[Strategy] = []
+        for pid, programme in state.programmes.items():
+            if programme.status not in ENDED_STATUSES and (
+                programme.is_member(player) or player in programme.applicants
+            ):
+                road = programme_strategy(pid)(0)
+                road.rng = self.rng  # one generator for the whole strategy, as every bot has
+                roads.append(road)
+        if any(m.build.status != "open" or m.successes or m.failures for m in state.missions.values()):
+            alone = AloneStrategy(0)
+            alone.rng = self.rng
+            roads.append(alone)
+        return roads

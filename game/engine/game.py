@@ -90,9 +90,17 @@ class Game:
     # ---- copies for look-ahead
     def clone(self) -> Game:
         """An independent copy (state and generator included) for a bot's look-ahead."""
-        twin = Game.__new__(Game)
-        twin.compiled = self.compiled
-        twin.state = self.state.copy()
+        twin = Game.resume(self.compiled, self.state.copy())
         twin.log = list(self.log)
-        twin.reports = []
         return twin
+
+    @classmethod
+    def resume(cls, compiled: CompiledScenario, state: GameState) -> Game:
+        """A game that carries on from ``state`` itself (not a copy), with no log nor reports yet:
+        the start of a look-ahead or a playout (game/sim/playouts.py)."""
+        game = cls.__new__(cls)
+        game.compiled = compiled
+        game.state = state
+        game.log = []
+        game.reports = []
+        return game
