@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, make_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -35,6 +35,7 @@ from game.format.models import (
     Agency,
     Contribution,
     Defeat,
+    Effect,
     Ending,
     Event,
     Flights,
@@ -260,6 +261,8 @@ class CompiledScenario:
     #: (by id) and contribution ('programme.contribution') that flies; empty: nothing flies.
     flights: Flights | None = None
     flight_bases: dict[str, float] = field(default_factory=dict)
+    #: Whether any effect of the scenario starts a timed modifier (else no turn looks for one).
+    timed_effects: bool = False
     #: The difficulty level the campaign is played at (its adjustments are in the scenario above).
     difficulty: str = DEFAULT_DIFFICULTY
     #: The scenario as its file says, when the level adjusted ``scenario`` (saves record this one).
@@ -274,6 +277,8 @@ class CompiledScenario:
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
     _admissions: dict[str, AdmissionRule] = field(default_factory=dict, repr=False, compare=False)
+    #: The turn's steps and the opening's that this scenario uses (game/engine/turn.py turn_steps).
+    _steps: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
 
     def admission_rule(self, text: str) -> AdmissionRule:
         """An admission rule an effect put in place (kept in the state as JSON), compiled once."""
@@ -316,10 +321,9 @@ class CompiledScenario:
             raise ValueError(f"'{player}' is not a playable agency of {self.scenario.id}")
         if not self._opening:
             self._opening.append(self._opening_state())
-        state = self._opening[0].copy()
+        state = self._opening[0].copy(random.Random(seed))
         state.player = player
         state.seed = seed
-        state.rng = random.Random(seed)
         state.difficulty = self.difficulty
         return state
 
@@ -515,6 +519,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         ),
         flights=scenario.flights,
         flight_bases=flight_bases(scenario),
+        timed_effects=any(effect.modifier is not None for effect in effects_in(scenario)),
         difficulty=level.id,
         written=written if scenario is not written else None,
     )
@@ -527,6 +532,21 @@ def unknown_difficulty(scenario: Scenario, difficulty: str) -> str:
         difficulty=difficulty,
         levels=", ".join(level.id for level in scenario.difficulty_levels()),
     )
+
+
+def effects_in(model: Any) -> Iterator[Effect]:
+    """Every effect anywhere in a scenario (or any part of one), wherever a key may hold effects."""
+    if isinstance(model, Effect):
+        yield model
+    elif isinstance(model, BaseModel):
+        for name in type(model).model_fields:
+            yield from effects_in(getattr(model, name))
+    elif isinstance(model, list | tuple):
+        for item in model:
+            yield from effects_in(item)
+    elif isinstance(model, dict):
+        for item in model.values():
+            yield from effects_in(item)
 
 
 def flight_bases(scenario: Scenario) -> dict[str, float]:

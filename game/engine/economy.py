@@ -12,6 +12,10 @@ from game.engine.state import GameState
 from game.format.words import money
 from game.i18n import N_, msg
 
+#: The reasons of every turn's drift, marked for the catalogue once (the faces translate them).
+MOOD_SETTLES = N_("public mood settles")
+PRESTIGE_FADES = N_("prestige fades")
+
 
 def appropriation(state: GameState, cs: CompiledScenario) -> int:
     """This year's budget in k$: the base, swung by support, then by budget modifiers."""
@@ -86,9 +90,9 @@ def drift(state: GameState, cs: CompiledScenario) -> None:
         me,
         "support",
         (rules.support_rest - me.support) * rules.support_drift,
-        N_("public mood settles"),
+        MOOD_SETTLES,
     )
-    ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, N_("prestige fades"))
+    ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, PRESTIGE_FADES)
     for pid, programme in state.programmes.items():
         pulls = cs.programmes[pid].drift_pulls
         if not pulls or programme.status == "cancelled" or programme.hidden:

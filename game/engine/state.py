@@ -430,18 +430,19 @@ class GameState:
     #: the difficulty level played (game/engine/difficulty.py); saved only when not 'normal'
     difficulty: str = field(default=DEFAULT_DIFFICULTY, metadata=SAVED_WHEN_SET)
 
-    def copy(self) -> GameState:
+    def copy(self, rng: random.Random | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
 
         Written out field by field because it is the bots' hot path (pickle took ten times
         as long); news, changes and history hold items that are never changed once made,
-        so their lists are copied but the items are shared.
+        so their lists are copied but the items are shared. ``rng``: the copy's generator
+        instead of a copy of this one's (a new campaign seeds its own).
         """
         return GameState(
             self.scenario_id,
             self.player,
             self.seed,
-            copy_generator(self.rng),
+            copy_generator(self.rng) if rng is None else rng,
             self.month,
             self.turn,
             {aid: agency.copy() for aid, agency in self.agencies.items()},

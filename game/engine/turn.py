@@ -25,25 +25,43 @@ from game.format.dates import format_date
 from game.i18n import N_, msg
 
 Step = Callable[[GameState, CompiledScenario], None]
+#: Whether a compiled scenario has what a step works on (None: every scenario has).
+Uses = Callable[[CompiledScenario], bool] | None
 
-#: The order of a turn, after the player has acted.
-STEPS: tuple[Step, ...] = (
-    resolve_applications,
-    other_agencies_act,
-    progress_builds,
-    launch_flights,
-    update_health,
-    fly_milestones,
-    science_income,
-    corps_turn,
-    drift,
-    tick_modifiers,  # after the turn's own changes, so objectives see a modifier that ended
-    check_objectives,
+#: The order of a turn, after the player has acted, each step with whether a scenario uses it:
+#: a scenario plays only the steps of the features it has (``turn_steps``), so a feature it does
+#: not use costs it nothing. A new step that only some scenarios need comes with its test here.
+STEPS: tuple[tuple[Step, Uses], ...] = (
+    (resolve_applications, None),
+    (other_agencies_act, None),
+    (progress_builds, None),
+    (launch_flights, lambda cs: bool(cs.flight_bases)),
+    (update_health, None),
+    (fly_milestones, None),
+    (science_income, None),
+    (corps_turn, lambda cs: any(agency.named_corps for agency in cs.scenario.agencies)),
+    (drift, None),
+    # after the turn's own changes, so objectives see a modifier that ended
+    (tick_modifiers, lambda cs: cs.timed_effects),
+    (check_objectives, lambda cs: bool(cs.objectives)),
 )
 
 #: What happens as the next turn opens, once the calendar has moved on: the events by chance and
 #: follow-ups, then the events hooked on what happened since the last opening.
-OPENING: tuple[Step, ...] = (fire_events, fire_hooked)
+OPENING: tuple[tuple[Step, Uses], ...] = (
+    (fire_events, None),
+    (fire_hooked, lambda cs: bool(cs.hooks)),
+)
+
+
+def turn_steps(cs: CompiledScenario) -> tuple[tuple[Step, ...], tuple[Step, ...]]:
+    """The turn's steps and the opening's that ``cs`` uses, in order: worked out once per scenario."""
+    found = cs._steps
+    if not found:
+        found.extend(
+            tuple(step for step, uses in steps if uses is None or uses(cs)) for steps in (STEPS, OPENING)
+        )
+    return found[0], found[1]
 
 
 @dataclass(slots=True, frozen=True)
@@ -66,7 +84,7 @@ def begin(state: GameState, cs: CompiledScenario) -> None:
     opening's changes are shown once, with the report of the turn before it.
     """
     open_campaign_year(state, cs)
-    for step in OPENING:
+    for step in turn_steps(cs)[1]:
         step(state, cs)
     state.opening_changes = len(state.changes)
 
@@ -74,7 +92,8 @@ def begin(state: GameState, cs: CompiledScenario) -> None:
 def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     """Run the turn's steps, open the next turn, and return what happened since the player last acted."""
     played_turn, played_month = state.turn, state.month
-    for step in STEPS:
+    steps, opening_steps = turn_steps(cs)
+    for step in steps:
         step(state, cs)
     me = state.agencies[state.player]
     state.history.append(
@@ -107,7 +126,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     else:
         opening = len(state.news)
         open_fiscal_year(state, cs)
-        for step in OPENING:
+        for step in opening_steps:
             step(state, cs)
     report = TurnReport(
         played_turn,

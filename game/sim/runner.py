@@ -25,8 +25,9 @@ def activity(log: list[Action]) -> tuple[int, int, int]:
     """Turns ended, other actions taken, and turns with nothing but ending the turn, from the action log."""
     turns = actions = idle = 0
     acted = False
+    end = END_TURN.kind
     for action in log:
-        if action == END_TURN:
+        if action is END_TURN or (action.kind == end and action == END_TURN):  # cheap tests first
             turns += 1
             idle += not acted
             acted = False
