@@ -53,12 +53,14 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("e", "end_turn", "End turn"),
         Binding("d", "decisions", "Decide"),
         Binding("j", "join", "Join", show=False),  # the cards (1-9) join too: the footer fits 80 with M
-        Binding("t", "timeline", "Timeline"),
         Binding("w", "why", "Why?", show=False),  # the turn line says "w why"; figures are clicked
         Binding("o", "objectives", "Goals"),
         Binding("c", "corps", "Corps"),
         Binding("l", "flights", "Flights", show=False),  # the go-alone card says "(l)" when one waits
         Binding("m", "budget", "Budget"),
+        # The footer leaves out the shown keys from the right where they do not fit (80 columns):
+        # the timeline first (the help lists it).
+        Binding("t", "timeline", "Timeline"),
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns

@@ -27,8 +27,8 @@ class DebriefScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Dashboard"),
         Binding("n", "app.new_campaign", "New campaign", tooltip="asks first while the campaign is on"),
-        Binding("t", "timeline", "Timeline"),
         Binding("c", "compare", "Compare"),
+        Binding("t", "timeline", "Timeline"),  # the footer leaves it out first at 80 columns
     ]
 
     def compose(self) -> ComposeResult:

@@ -1,0 +1,54 @@
+"""The footer fits the width: at 80 columns the screen's least important keys are left out
+(from the right), never Help, Quit or the palette, in English and in Russian."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine.game import Game
+from game.i18n import set_language
+from game.tui.app import CislunarApp
+
+from .conftest import SEED, SMALL, make_app, new_game
+from .helpers import screen_text
+from .test_russian import _default
+
+
+def footer_line(app: CislunarApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_the_dashboard_footer_shows_quit_whole_at_80_columns_and_leaves_out_the_timeline() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        line = footer_line(app)
+        assert "^q Quit" in line and "f1 Help" in line and "^p palette" in line
+        assert "e End turn" in line and "m Budget" in line and "Timeline" not in line
+        await pilot.press("t")  # the key still works, and the help lists it (test_snapshots' help)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "TimelineScreen"
+
+
+async def test_the_wide_dashboard_footer_shows_every_key() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        assert "t Timeline" in footer_line(app) and "^q Quit" in footer_line(app)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_default_dashboard_footer_ends_whole_in_both_languages(language: str) -> None:
+    set_language(language)
+    try:
+        app = CislunarApp(game=Game(_default(), "esa", SEED), seed=SEED, blink=False)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            while app.screen.is_modal:  # the opening event
+                await pilot.press("1")
+                await pilot.pause()
+            line = footer_line(app)
+            assert ("^q Quit" if language == "en" else "^q Выход") in line
+            assert line.rstrip().endswith("palette" if language == "en" else "палитра")
+    finally:
+        set_language("en")
