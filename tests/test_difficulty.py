@@ -177,3 +177,17 @@ def test_a_save_with_a_level_the_scenario_lacks_is_refused(tmp_path: Path) -> No
     saved.write_text(edited)
     with pytest.raises(SaveError, match="difficulty 'gentle' disagrees with its snapshot's 'brutal'"):
         load_game(saved, scenario=path)
+
+
+def test_a_level_scales_the_chance_of_failing_of_every_flight() -> None:
+    from tests.test_flights import FLIGHTS
+
+    text = MINI_TEXT.replace("        name: Drill\n", "        name: Drill\n        reliability: 0.8\n", 1)
+    text = text.replace("    science: 5\n", "    science: 5\n    reliability: 0.9\n", 1)
+    scenario = load_scenario_bytes("mini.yaml", (text + FLIGHTS + LEVELS).encode()).unwrap()
+    normal, brutal = (compile_scenario(scenario, level) for level in ("normal", "brutal"))
+    assert normal.flight_bases == {"cubesat": 0.9, "ilrs.drill": 0.8}
+    # risk 2: each flight fails twice as often, its kind's base as much as its own
+    assert brutal.flight_bases == pytest.approx({"cubesat": 0.8, "ilrs.drill": 0.6})
+    assert brutal.scenario.flights is not None
+    assert brutal.scenario.flights.reliability == pytest.approx({"mission": 0.2, "instrument": 0.4})

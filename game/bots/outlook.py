@@ -237,7 +237,7 @@ class Outlook:
     def _mission(self, part: Part, mission: Mission, ready: int, crew: float) -> None:
         if ready > self.end:
             return
-        chance, rewards = mission.success, mission.rewards
+        chance, rewards = self.cs.flight_bases.get(mission.id, mission.success), mission.rewards
         support = rewards.support * chance - (1.0 - chance) * self.failure_support
         part.gains.append((ready, mission.science * chance, rewards.prestige * chance, support))
         if mission.crew != "none" and crew:

@@ -9,7 +9,7 @@ scenario: its campaigns are exactly those of a scenario without levels.
 
 from __future__ import annotations
 
-from game.format.models import Agency, Difficulty, Event, Policy, Programme, Rules, Scenario
+from game.format.models import Agency, Difficulty, Event, Flights, Mission, Policy, Programme, Rules, Scenario
 
 #: The rules' chances that ``risk`` scales.
 RISK_RULES = ("slip_chance", "slip_from_strain", "overrun_chance", "overrun_from_strain")
@@ -51,7 +51,13 @@ def _programme(programme: Programme, risk: float) -> Programme:
         milestone.model_copy(update={"success": _failing(milestone.success, risk)})
         for milestone in programme.milestones
     ]
-    return programme.model_copy(update={"milestones": milestones})
+    contributions = [
+        slot
+        if slot.reliability is None
+        else slot.model_copy(update={"reliability": _failing(slot.reliability, risk)})
+        for slot in programme.contributions
+    ]
+    return programme.model_copy(update={"milestones": milestones, "contributions": contributions})
 
 
 def _event(event: Event, level: Difficulty) -> Event:
@@ -74,11 +80,24 @@ def at_difficulty(scenario: Scenario, level: Difficulty) -> Scenario:
         update={
             "agencies": [_agency(agency, level) for agency in scenario.agencies],
             "programmes": [_programme(programme, risk) for programme in scenario.programmes],
-            "missions": [
-                mission.model_copy(update={"success": _failing(mission.success, risk)})
-                for mission in scenario.missions
-            ],
+            "missions": [_mission(mission, risk) for mission in scenario.missions],
             "events": [_event(event, level) for event in scenario.events],
             "rules": _rules(scenario.rules, risk),
+            "flights": _flights(scenario.flights, risk),
         }
     )
+
+
+def _mission(mission: Mission, risk: float) -> Mission:
+    update = {"success": _failing(mission.success, risk)}
+    if mission.reliability is not None:  # the odds of its flight, when the scenario has flights
+        update["reliability"] = _failing(mission.reliability, risk)
+    return mission.model_copy(update=update)
+
+
+def _flights(flights: Flights | None, risk: float) -> Flights | None:
+    """The flights' base reliabilities by kind, their chances of failing scaled like every setback's."""
+    if flights is None:
+        return None
+    bases = {kind: _failing(base, risk) for kind, base in flights.reliability.items()}
+    return flights.model_copy(update={"reliability": bases})

@@ -1212,7 +1212,8 @@ class Difficulty(Strict):
         ge=0,
         le=5,
         description="Scale of the chances of setbacks: the rules' slip and overrun chances and every "
-        "milestone's and national mission's chance of failing (each held within 0..1).",
+        "milestone's and national mission's chance of failing, and with 'flights' every flight's base "
+        "reliability (each held within 0..1).",
     )
     events: dict[Id, Annotated[Finite, Field(ge=0, le=100)]] = empty_map(
         description="Event id to a scale of its chance per turn (held within 0..1): 2 makes it twice "

@@ -68,7 +68,7 @@ class Mission(ActionHandler):
                 msg(
                     "{build_turns} turns, {success:.0%} success; +{science:.0f} science",
                     build_turns=mission.build_turns,
-                    success=mission.success,
+                    success=cs.flight_bases.get(mid, mission.success),  # its flight's base, if it flies
                     science=mission.science,
                 ),
             )
