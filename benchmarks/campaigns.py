@@ -12,18 +12,26 @@ campaigns is printed beside it. A campaign is what ``cislunar simulate`` plays f
 1, 2, 3..., with the garbage collector tuned as ``simulate`` tunes it (``fewer_collections``).
 
     .venv/bin/python benchmarks/campaigns.py [--campaigns 1000] [--strategy gateway] [--all]
-                                             [--scenario PATH]
+                                             [--scenario PATH] [--against CHECKOUT]
 
 ``--scenario`` plays another scenario file (e.g. tests/scenarios/all_features.yaml, the one that
 uses every feature of the language) on the same terms; the goal is stated for the default one.
+``--against CHECKOUT`` measures another checkout of the game beside this one (e.g. a worktree
+of the commit before issue 13's systems): its campaigns play in a process of its own with its
+code and its own default scenario (or ``--scenario`` read there), block by block alternating with
+ours, on the same seeds, and its campaigns per second are printed beside ours with the ratio.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import statistics
+import subprocess
 import sys
 import time
+from pathlib import Path
 
 from game.bots import strategy_names
 from game.cli.common import load_compiled
@@ -57,6 +65,40 @@ def campaigns(
     return time.process_time() - start, time.perf_counter() - wall
 
 
+def elsewhere(checkout: Path, options: argparse.Namespace, strategy: str, count: int, seed: int) -> float:
+    """CPU seconds of ``count`` campaigns played by the code of another checkout, in a process of its own."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--strategy", strategy]
+    command += ["--campaigns", str(count), "--seed", str(seed)]
+    for name in ("agency", "scenario"):
+        if getattr(options, name):
+            command += [f"--{name}", getattr(options, name)]
+    environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    done = subprocess.run(command, cwd=checkout, env=environment, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])["cpu"]
+
+
+def worker(options: argparse.Namespace) -> int:
+    """``--against``'s other side: play the campaigns asked for and print their CPU time as JSON."""
+    compiled = load_compiled(options.scenario)
+    if compiled is None:
+        return 1
+    agency = options.agency or compiled.playable()[0]
+    campaigns(compiled, agency, options.strategy, 5, options.seed)  # warm the caches, as ours
+    cpu, wall = campaigns(compiled, agency, options.strategy, options.campaigns, options.seed)
+    print(json.dumps({"cpu": cpu, "wall": wall}))
+    return 0
+
+
+def checkout_name(checkout: Path) -> str:
+    """The commit a checkout is at, for the report ('' when git cannot say)."""
+    done = subprocess.run(
+        ["git", "-C", str(checkout), "log", "-1", "--format=%h %ad", "--date=short"],
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout.strip()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--campaigns", type=int, default=GOAL_CAMPAIGNS, help="campaigns per strategy")
@@ -66,7 +108,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scenario", help="a scenario file or id (default: the default scenario)")
     parser.add_argument("--blocks", type=int, default=4, help="blocks of campaigns between reference loops")
+    parser.add_argument("--against", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    if options.worker:
+        return worker(options)
 
     start = time.perf_counter()
     compiled = load_compiled(options.scenario)
@@ -84,6 +130,7 @@ def main() -> int:
     references = [reference_loop()]
     played = dict.fromkeys(strategies, 0.0)
     walls = dict.fromkeys(strategies, 0.0)
+    theirs = dict.fromkeys(strategies, 0.0)
     blocks = max(1, min(options.blocks, n))
     for name in strategies:
         for block in range(blocks):
@@ -91,6 +138,8 @@ def main() -> int:
             cpu, wall = campaigns(compiled, agency, name, last - first, options.seed + first)
             played[name] += cpu
             walls[name] += wall
+            if options.against is not None:
+                theirs[name] += elsewhere(options.against, options, name, last - first, options.seed + first)
             references.append(reference_loop())
     reference = statistics.median(references)
 
@@ -114,6 +163,14 @@ def main() -> int:
             f"{name:<10} {n / seconds:12.1f} {thousand:14.2f} s {walls[name] / n * GOAL_CAMPAIGNS:7.2f} s "
             f"{projected:14.2f} s   {verdict} (x{projected / GOAL_SECONDS:.2f} of the goal)"
         )
+        if options.against is not None:
+            before = theirs[name]
+            print(
+                f"{'  against':<10} {n / before:12.1f} {before / n * GOAL_CAMPAIGNS:14.2f} s {'':>9} "
+                f"{before / n * GOAL_CAMPAIGNS * REFERENCE_BOX / reference:14.2f} s   "
+                f"{options.against} ({checkout_name(options.against)}); "
+                f"this one takes x{seconds / before:.2f} its time"
+            )
     return 0
 
 
