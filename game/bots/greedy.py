@@ -105,7 +105,7 @@ class GreedyStrategy(Strategy):
         total = 0.0
         for outcome, chance in zip(outcomes or (), chances, strict=True):
             if chance > 0:
-                twin = game.clone()
+                twin = game.clone(records=False)  # its records are never read
                 answer(twin.state, twin.compiled, twin.state.pending[0], choice_id, outcome.model.id)
                 total += chance * self.lookahead(twin, None)
         return total
@@ -172,7 +172,7 @@ class GreedyStrategy(Strategy):
 
     def lookahead(self, game: Game, action: Action | None) -> float:
         """The value of a copy that takes ``action`` (or nothing) and ends the turn."""
-        twin = game.clone()
+        twin = game.clone(records=False)  # its records are never read
         if action is not None:
             twin.act(action)
         for pending in list(twin.state.pending):  # other events still waiting: the scenario's favourite
@@ -290,7 +290,7 @@ class GreedyStrategy(Strategy):
 
         The options are scored on a copy: scoring moves the state for a moment.
         """
-        game = game.clone()
+        game = game.clone(records=False)
         state, outlook = game.state, self.outlook
         assert outlook is not None
         self.planned_turn = state.turn
@@ -468,5 +468,5 @@ def evaluate(game: Game) -> float:
     if state.over:
         return LOST if state.outcome == "lost" else game.score()
     outlook = outlook_of(game.compiled)
-    state = game.clone().state  # scoring moves the state for a moment
+    state = game.clone(records=False).state  # scoring moves the state for a moment
     return outlook.score(state, outlook.forecast(state))

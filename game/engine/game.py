@@ -30,9 +30,10 @@ _DONE = Outcome(True)  # immutable, so one will do for every accepted action
 class Game:
     """A campaign: a compiled scenario, the state, the action log and the turn reports."""
 
-    def __init__(self, compiled: CompiledScenario, player: str, seed: int) -> None:
+    def __init__(self, compiled: CompiledScenario, player: str, seed: int, records: bool = True) -> None:
         self.compiled = compiled
         self.state: GameState = compiled.new_state(player, seed)
+        self.state.records = records
         self.log: list[Action] = []
         self.reports: list[TurnReport] = []
         begin(self.state, compiled)
@@ -88,9 +89,13 @@ class Game:
         return self.act(END_TURN)
 
     # ---- copies for look-ahead
-    def clone(self) -> Game:
-        """An independent copy (state and generator included) for a bot's look-ahead."""
-        twin = Game.resume(self.compiled, self.state.copy())
+    def clone(self, records: bool | None = None) -> Game:
+        """An independent copy (state and generator included) for a bot's look-ahead.
+
+        ``records=False``: the copy keeps no news, changes nor history (``GameState.records``),
+        for a headless playout that only wants where the campaign leads: the same play, cheaper.
+        """
+        twin = Game.resume(self.compiled, self.state.copy(records=records))
         twin.log = list(self.log)
         return twin
 

@@ -1,4 +1,8 @@
-"""The one place that changes the player's figures, so every change carries its reason."""
+"""The one place that changes the player's figures, so every change carries its reason.
+
+A state that keeps no records (``GameState.records`` off: a headless playout) makes the same
+changes and keeps neither the news nor the changes' records.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ def report(
     state: GameState, kind: NewsKind, text: str, programme: str | None = None, player: bool = False
 ) -> None:
     """News of the turn; none of a programme not announced yet (what is hidden is not told)."""
+    if not state.records:
+        return
     if programme is not None:
         about = state.programmes.get(programme)
         if about is not None and about.hidden:
@@ -23,7 +29,7 @@ def report(
 def pay(state: GameState, agency: AgencyState, amount: int, reason: str) -> None:
     """Move ``amount`` k$ (negative to spend) into an agency's money, on the record."""
     agency.money += amount
-    if agency.id == state.player and amount:
+    if amount and agency.id == state.player and state.records:
         state.changes.append(Change("money", amount, reason))
 
 
@@ -43,7 +49,7 @@ def gain(state: GameState, agency: AgencyState, stat: str, delta: float, reason:
         agency.astronauts = max(0, agency.astronauts + int(delta))
     else:
         raise ValueError(stat)
-    if agency.id == state.player and delta:
+    if delta and agency.id == state.player and state.records:
         state.changes.append(Change(stat, delta, reason))
 
 
@@ -68,7 +74,7 @@ def gain_all(state: GameState, agencies: Iterable[AgencyState], stat: str, delta
 def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> float:
     """Shift the relation of a and b; the player's own relations go on the record. The real change."""
     real = state.shift_relation(a, b, delta)
-    if real and state.player in (a, b):
+    if real and state.player in (a, b) and state.records:
         other = b if a == state.player else a
         state.changes.append(Change(f"relation:{other}", real, reason))
     return real
@@ -107,6 +113,6 @@ def capability(state: GameState, agency: AgencyState, area: str, delta: int, top
     old = agency.capabilities.get(area, 0)
     agency.capabilities[area] = min(top, max(0, old + delta))
     real = agency.capabilities[area] - old
-    if real and agency.id == state.player:
+    if real and agency.id == state.player and state.records:
         state.changes.append(Change(f"capability:{area}", real, reason))
     return real

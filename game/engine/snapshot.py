@@ -21,7 +21,7 @@ from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
 from game.engine.reports import Change, NewsItem
-from game.engine.state import GameState, is_from_scenario, is_saved_when_set
+from game.engine.state import GameState, is_saved_when_set, is_unsaved
 from game.engine.turn import Snapshot
 
 Data = Any  # a JSON value: dict, list, str, int, float, bool or None
@@ -95,7 +95,7 @@ def _encode(value: Any) -> Data:
 @cache
 def _layout(cls: type) -> tuple[tuple[str, bool, Any], ...]:
     """Each field of a state dataclass: its name, whether it is saved only when set, its default."""
-    kept = [f for f in dataclasses.fields(cls) if not is_from_scenario(f)]
+    kept = [f for f in dataclasses.fields(cls) if not is_unsaved(f)]
     return tuple((f.name, is_saved_when_set(f), _default(f)) for f in kept)
 
 
@@ -205,7 +205,7 @@ def _decode_dataclass(cls: type, value: Any, where: str) -> Any:
     if not isinstance(value, dict):
         raise _fail(where, f"a mapping for {cls.__name__}", value)
     hints = _hints(cls)
-    fields = [f for f in dataclasses.fields(cls) if not is_from_scenario(f)]
+    fields = [f for f in dataclasses.fields(cls) if not is_unsaved(f)]
     names = [f.name for f in fields]
     unknown = sorted(set(value) - set(names))
     if unknown:

@@ -53,6 +53,16 @@ def is_from_scenario(f: Field[Any]) -> bool:
     return bool(f.metadata.get("from_scenario"))
 
 
+#: The metadata of a field that says how this copy of a campaign is played, not what happened
+#: in it: never in a snapshot nor a hash; a restored snapshot has its default.
+HOW_PLAYED = {"how_played": True}
+
+
+def is_unsaved(f: Field[Any]) -> bool:
+    """Whether a dataclass field stays out of snapshots and hashes (``FROM_SCENARIO``, ``HOW_PLAYED``)."""
+    return bool(f.metadata.get("from_scenario") or f.metadata.get("how_played"))
+
+
 @dataclass(slots=True)
 class AgencyState:
     id: str
@@ -429,15 +439,23 @@ class GameState:
     flights: dict[str, FlightState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: the difficulty level played (game/engine/difficulty.py); saved only when not 'normal'
     difficulty: str = field(default=DEFAULT_DIFFICULTY, metadata=SAVED_WHEN_SET)
+    #: Whether the campaign keeps its records for a face: the news and the changes of each turn
+    #: (with their reasons) and the history of the player's figures. A headless playout that only
+    #: wants where the campaign leads turns them off (``Game.clone(records=False)``,
+    #: game/sim/runner.py): every rule plays the same, only what is told is not kept.
+    records: bool = field(default=True, metadata=HOW_PLAYED)
 
-    def copy(self, rng: random.Random | None = None) -> GameState:
+    def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
 
         Written out field by field because it is the bots' hot path (pickle took ten times
         as long); news, changes and history hold items that are never changed once made,
         so their lists are copied but the items are shared. ``rng``: the copy's generator
-        instead of a copy of this one's (a new campaign seeds its own).
+        instead of a copy of this one's (a new campaign seeds its own); ``records``: whether the
+        copy keeps records (see the field), when not as this one does; one that keeps none starts
+        with no news, changes nor history.
         """
+        keep = self.records if records is None else records
         return GameState(
             self.scenario_id,
             self.player,
@@ -456,9 +474,9 @@ class GameState:
             self.next_uid,
             dict(self.achieved),
             set(self.acted),
-            list(self.news),
-            list(self.changes),
-            list(self.history),
+            list(self.news) if keep else [],
+            list(self.changes) if keep else [],
+            list(self.history) if keep else [],
             self.over,
             self.outcome,
             self.outcome_reason,
@@ -475,6 +493,7 @@ class GameState:
             self.opening_changes,
             {key: flight.copy() for key, flight in self.flights.items()} if self.flights else {},
             self.difficulty,
+            keep,
         )
 
     @property

@@ -95,10 +95,11 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     steps, opening_steps = turn_steps(cs)
     for step in steps:
         step(state, cs)
-    me = state.agencies[state.player]
-    state.history.append(
-        Snapshot(state.month, me.money / 1000, me.science, me.prestige, me.support, score(state, cs))
-    )
+    if state.records:
+        me = state.agencies[state.player]
+        state.history.append(
+            Snapshot(state.month, me.money / 1000, me.science, me.prestige, me.support, score(state, cs))
+        )
     state.turn += 1
     state.month += cs.turn_months
     state.acted.clear()

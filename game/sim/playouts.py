@@ -113,8 +113,7 @@ def playout(
     The strategy's own choices are seeded by ``seed`` too. ``state`` is left as it was.
     """
     start = state.state if isinstance(state, Game) else state
-    copy = start.copy()
-    copy.rng = random.Random(seed)
+    copy = start.copy(random.Random(seed), records=False)  # no news, changes nor history: none is read
     game = Game.resume(compiled, copy)
     strategy = make_road(road, seed, compiled)
     orbit, surface = _crew_months(copy)

@@ -37,15 +37,18 @@ def activity(log: list[Action]) -> tuple[int, int, int]:
     return turns, actions, idle
 
 
-def play_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> Game:
-    """One whole campaign played by a bot."""
-    game = Game(compiled, agency, seed)
+def play_campaign(
+    compiled: CompiledScenario, agency: str, strategy: str, seed: int, records: bool = True
+) -> Game:
+    """One whole campaign played by a bot; ``records=False``: without the records only a face reads
+    (the news, the changes and the history: ``GameState.records``), as ``run_campaign`` plays it."""
+    game = Game(compiled, agency, seed, records)
     make_strategy(strategy, seed, compiled.scenario).play(game)
     return game
 
 
 def run_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> CampaignResult:
-    game = play_campaign(compiled, agency, strategy, seed)
+    game = play_campaign(compiled, agency, strategy, seed, records=False)  # it keeps none of them
     first = game.state.me.first_crew_month
     turns, actions, idle = activity(game.log)
     return CampaignResult(
