@@ -13,6 +13,7 @@ from game.cli.common import fail, load_campaign, seed_number
 from game.engine.compiled import CompiledScenario
 from game.format.models import DEFAULT_DIFFICULTY
 from game.sim.balance import BalanceReport, run_balance
+from game.sim.cluster import ClusterError
 from game.sim.parallel import default_jobs
 from game.sim.runner import play_campaign
 from game.sim.stats import SimulationReport, StrategyStats, simulate
@@ -72,6 +73,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="processes to play in (default: every core, %(default)s here); the figures are the same",
     )
     parser.add_argument(
+        "--cluster",
+        metavar="ADDRESS",
+        help="play on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
+        "instead of local processes; needs the cluster extra (pip install 'cislunar[cluster]'); "
+        "the figures are the same",
+    )
+    parser.add_argument(
         "--balance",
         action="store_true",
         help="every strategy for every playable agency: a balance table that flags a dominant strategy",
@@ -106,10 +114,21 @@ def run(args: argparse.Namespace) -> int:
     strategies = args.strategy or strategy_names(compiled.scenario)
     if args.save and (args.runs != 1 or len(strategies) != 1):
         return fail("--save writes one campaign: give --runs 1 and exactly one --strategy")
-    with progress_bar(args.runs * len(strategies)) as advance:
-        report = simulate(
-            compiled, agency, strategies, args.seed, args.runs, advance, args.jobs, campaign.path
-        )
+    try:
+        with progress_bar(args.runs * len(strategies)) as advance:
+            report = simulate(
+                compiled,
+                agency,
+                strategies,
+                args.seed,
+                args.runs,
+                advance,
+                args.jobs,
+                campaign.path,
+                args.cluster,
+            )
+    except ClusterError as error:
+        return fail(str(error), 1)
     print(report.model_dump_json(indent=2) if args.json else format_table(report))
     if args.save:
         return save_campaign(args, campaign, compiled, agency, strategies[0])
@@ -118,8 +137,13 @@ def run(args: argparse.Namespace) -> int:
 
 def run_balance_report(args: argparse.Namespace, campaign: Campaign, compiled: CompiledScenario) -> int:
     strategies = args.strategy or strategy_names(compiled.scenario)
-    with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
-        report = run_balance(compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance)
+    try:
+        with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
+            report = run_balance(
+                compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance, args.cluster
+            )
+    except ClusterError as error:
+        return fail(str(error), 1)
     print(report.model_dump_json(indent=2) if args.json else format_balance(report))
     return 0
 

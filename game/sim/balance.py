@@ -59,8 +59,12 @@ def run_balance(
     strategies: Sequence[str] | None = None,
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    cluster: str | None = None,
 ) -> BalanceReport:
-    """Play ``runs`` seeds of every strategy (default: all the scenario's) for every playable agency."""
+    """Play ``runs`` seeds of every strategy (default: all the scenario's) for every playable agency.
+
+    On ``jobs`` local processes, or on the Dask cluster at ``cluster``: the same report.
+    """
     agencies = compiled.playable()
     if strategies is None:
         strategies = strategy_names(compiled.scenario)
@@ -70,7 +74,7 @@ def run_balance(
         for strategy in strategies
         for index in range(runs)
     ]
-    results = play_tasks(compiled, source, tasks, jobs, progress)
+    results = play_tasks(compiled, source, tasks, jobs, progress, cluster)
     by_cell: dict[tuple[str, str], list[CampaignResult]] = {}
     for task, result in zip(tasks, results, strict=True):
         by_cell.setdefault((task.agency, task.strategy), []).append(result)

@@ -17,24 +17,14 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
 
 from game.campaign import Campaign, CampaignError
 from game.engine.compiled import CompiledScenario
 from game.sim.runner import CampaignResult, run_campaign
+from game.sim.tasks import CHUNK, Task, chunked
 
+__all__ = ["CHUNK", "Task", "default_jobs", "fewer_collections", "play_tasks"]
 
-class Task(NamedTuple):
-    """One campaign to play."""
-
-    agency: str
-    strategy: str
-    seed: int
-
-
-#: Campaigns per chunk sent to a worker: large enough to hide the cost of a round trip,
-#: small enough to keep both cores busy to the end and the progress bar moving.
-CHUNK = 16
 
 _worker_scenario: CompiledScenario | None = None
 
@@ -53,8 +43,17 @@ def play_tasks(
     tasks: Sequence[Task],
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
+    cluster: str | None = None,
 ) -> list[CampaignResult]:
-    """The result of every task, in task order; ``jobs`` worker processes when more than one."""
+    """The result of every task, in task order; ``jobs`` worker processes when more than one.
+
+    With ``cluster`` (a Dask scheduler's address) the workers of that cluster play them
+    instead (game/sim/cluster.py); the results are the same.
+    """
+    if cluster is not None:
+        from game.sim.cluster import play_on_cluster
+
+        return play_on_cluster(compiled, tasks, cluster, progress)
     if jobs <= 1 or source is None or len(tasks) <= CHUNK:
         results = []
         with fewer_collections():
@@ -64,7 +63,7 @@ def play_tasks(
                     progress(1)
         return results
     global _worker_scenario
-    chunks = [list(tasks[start : start + CHUNK]) for start in range(0, len(tasks), CHUNK)]
+    chunks = chunked(tasks)
     done: dict[int, list[CampaignResult]] = {}
     forking = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
     _worker_scenario = compiled if forking else None  # what forked workers start with

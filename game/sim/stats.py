@@ -75,15 +75,17 @@ def simulate(
     progress: Callable[[int], None] | None = None,
     jobs: int = 1,
     source: Path | None = None,
+    cluster: str | None = None,
 ) -> SimulationReport:
     """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report.
 
     With ``jobs`` above one (and the scenario's ``source`` file, which workers load) the
-    campaigns are played in that many processes; the report is the same either way.
+    campaigns are played in that many processes, and with ``cluster`` (a Dask scheduler's
+    address) on that cluster's workers; the report is the same either way.
     """
     names = list(strategies)
     tasks = [Task(agency, strategy, seed + index) for strategy in names for index in range(runs)]
-    results = play_tasks(compiled, source, tasks, jobs if source is not None else 1, progress)
+    results = play_tasks(compiled, source, tasks, jobs if source is not None else 1, progress, cluster)
     rows = [
         summarise(compiled.scenario.id, agency, strategy, results[number * runs : (number + 1) * runs])
         for number, strategy in enumerate(names)
