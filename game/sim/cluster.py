@@ -17,7 +17,8 @@ import pickle
 from collections.abc import Callable, Sequence
 from threading import Lock
 
-from game.engine.compiled import CompiledScenario, compile_scenario
+from game.campaign import Campaign
+from game.engine.compiled import CompiledScenario
 from game.format.models import Scenario
 from game.sim.runner import CampaignResult, run_campaign
 from game.sim.tasks import Task, chunked
@@ -36,10 +37,13 @@ def play_on_cluster(
     compiled: CompiledScenario,
     tasks: Sequence[Task],
     address: str,
+    source: str = "scenario",
     progress: Callable[[int], None] | None = None,
     timeout: float | None = None,
 ) -> list[CampaignResult]:
     """The result of every task, in task order, played by the workers of the scheduler at ``address``.
+
+    ``source`` names the scenario's file (the workers do not read it).
 
     ClusterError, with what to do, when ``distributed`` is not installed or the scheduler does
     not answer within ``timeout`` seconds (default ``CONNECT_TIMEOUT``).
@@ -67,7 +71,7 @@ def play_on_cluster(
             ) from error
         [scenario] = client.scatter([written], broadcast=True, hash=False)
         futures = [
-            client.submit(_play_chunk, key, scenario, compiled.difficulty, chunk, pure=False)
+            client.submit(_play_chunk, key, scenario, source, compiled.difficulty, chunk, pure=False)
             for chunk in chunks
         ]
         index_of = {future.key: index for index, future in enumerate(futures)}
@@ -118,12 +122,14 @@ _compiled: dict[str, CompiledScenario] = {}
 _compiling = Lock()  # a worker may run chunks in several threads
 
 
-def _play_chunk(key: str, scenario: Scenario, difficulty: str, chunk: list[Task]) -> list[CampaignResult]:
+def _play_chunk(
+    key: str, scenario: Scenario, source: str, difficulty: str, chunk: list[Task]
+) -> list[CampaignResult]:
     """On a worker: the chunk's campaigns, on the scenario compiled once per worker."""
     with _compiling:
         compiled = _compiled.get(key)
         if compiled is None:
             if len(_compiled) > 8:
                 _compiled.clear()
-            compiled = _compiled[key] = compile_scenario(scenario, difficulty)
+            compiled = _compiled[key] = Campaign.of(scenario, source).at(difficulty)
     return [run_campaign(compiled, *task) for task in chunk]

@@ -53,7 +53,7 @@ def play_tasks(
     if cluster is not None:
         from game.sim.cluster import play_on_cluster
 
-        return play_on_cluster(compiled, tasks, cluster, progress)
+        return play_on_cluster(compiled, tasks, cluster, str(source or "scenario"), progress)
     if jobs <= 1 or source is None or len(tasks) <= CHUNK:
         results = []
         with fewer_collections():
