@@ -14,7 +14,18 @@ from types import ModuleType
 
 from game import __version__
 
-SUBCOMMANDS = ("play", "validate", "schema", "simulate", "test", "replay", "serve", "paths", "new")
+SUBCOMMANDS = (
+    "play",
+    "validate",
+    "schema",
+    "simulate",
+    "test",
+    "replay",
+    "forecast",
+    "serve",
+    "paths",
+    "new",
+)
 #: What a run of `play` may start with when the word `play` is left out.
 PLAY_OPTIONS = ("--scenario", "--agency", "--seed", "--load", "--lang")
 
