@@ -85,11 +85,11 @@ def test_the_roads_are_those_the_player_can_still_follow(mini: CompiledScenario)
 def test_the_table_has_a_column_per_road_and_a_row_per_figure(mini: CompiledScenario) -> None:
     figures = forecast(Game(mini, "esa", 1), mini, runs=4, seed=1)
     rows = forecast_table(figures)
-    assert rows[0] == ("", ["Gateway", "ILRS", "Alone", "Stay"])
-    assert all(len(cells) == 4 for _, cells in rows)
-    labels = [label for label, _ in rows]
-    assert "  Astronaut in lunar orbit" in labels and "Campaign won" in labels
-    assert dict(rows)["Campaign won"][0] == "100%" and dict(rows)["In lunar orbit: median"][3] == "—"
+    assert rows[0] == ("", ["Gateway", "ILRS", "Alone", "Stay"], False)
+    assert all(len(row.cells) == 4 for row in rows)
+    by_label = {row.label: row for row in rows}
+    assert by_label["Astronaut in lunar orbit"].indent and not by_label["Campaign won"].indent
+    assert by_label["Campaign won"].cells[0] == "100%" and by_label["In lunar orbit: median"].cells[3] == "—"
 
 
 def test_the_command_prints_the_figures_of_the_save(

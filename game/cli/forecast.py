@@ -91,10 +91,11 @@ def forecast_text(loaded: LoadedGame, figures: CampaignForecast) -> str:
         f"{figures.runs} playouts per road, seed {figures.seed}; a year is the first astronaut's, "
         "'—' where too few playouts got there",
     ]
-    for label, cells in forecast_table(figures):
+    for row in forecast_table(figures):
+        label = "  " + row.label if row.indent else row.label
         shown = label if len(label) < LABEL else label[: LABEL - 2] + "…"
         lines.append(
-            f"{shown:<{LABEL}}" + "".join(f"{cell[: COLUMN - 1]:>{COLUMN}}" for cell in cells).rstrip()
+            f"{shown:<{LABEL}}" + "".join(f"{cell[: COLUMN - 1]:>{COLUMN}}" for cell in row.cells).rstrip()
         )
     # The labels quote the save's scenario (names): their controls are shown, not sent.
     return "\n".join(printable(line) for line in lines)

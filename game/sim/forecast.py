@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from game.bots.strategies import ALONE, programme_roads
 from game.engine.compiled import CompiledScenario
@@ -266,30 +266,41 @@ def _timing(months: list[int | None]) -> Timing:
     return Timing(_share(reached, len(months)), _percentile(ordered, 0.5), _percentile(ordered, 0.9))
 
 
-def forecast_table(forecast: CampaignForecast) -> list[tuple[str, list[str]]]:
-    """The figures as rows of a table with a column per road: (label, cells).
+class Row(NamedTuple):
+    """A row of the forecast's table: a label, a cell per road; an objective's row is indented
+    under its heading, which has no cells of its own."""
 
-    The labels are English texts marked for translation (or the scenario's names), for the
-    face to translate; the cells are numbers, years and '—' (none in the playouts), the same
-    in every language. The first row is the roads' labels, with an empty label.
+    label: str
+    cells: list[str]
+    indent: bool = False
+
+
+def forecast_table(forecast: CampaignForecast) -> list[Row]:
+    """The figures as rows of a table with a column per road, the roads' labels first.
+
+    The labels are English texts marked for translation or the scenario's names (objectives,
+    programmes), for the face to translate; the cells are percentages, scores, years and '—'
+    (too few playouts got there), the same in every language.
     """
     roads = forecast.roads
-    rows: list[tuple[str, list[str]]] = [("", [road.label for road in roads])]
-    rows.append((N_("Campaign won"), [_percent(road.won) for road in roads]))
-    rows.append((N_("Score: median"), [f"{road.score.median:.0f}" for road in roads]))
-    rows.append((N_("Score: 10%–90%"), [f"{road.score.p10:.0f}–{road.score.p90:.0f}" for road in roads]))
+    rows = [
+        Row("", [road.label for road in roads]),
+        Row(N_("Campaign won"), [_percent(road.won) for road in roads]),
+        Row(N_("Score: median"), [f"{road.score.median:.0f}" for road in roads]),
+        Row(N_("Score: 10%–90%"), [f"{road.score.p10:.0f}–{road.score.p90:.0f}" for road in roads]),
+    ]
     if roads and roads[0].objectives:
-        rows.append((N_("Objectives by deadline:"), ["" for _ in roads]))
+        rows.append(Row(N_("Objectives by deadline:"), ["" for _ in roads]))
         for index, odds in enumerate(roads[0].objectives):
-            rows.append(("  " + odds.name, [_percent(road.objectives[index].chance) for road in roads]))
-    for label, attribute in (
-        (N_("In lunar orbit: median"), "orbit"),
-        (N_("In lunar orbit: 90%"), "orbit"),
-        (N_("On the surface: median"), "surface"),
-        (N_("On the surface: 90%"), "surface"),
-    ):
-        which = "p90" if label.endswith("90%") else "median"
-        rows.append((label, [_year(getattr(getattr(road, attribute), which)) for road in roads]))
+            rows.append(Row(odds.name, [_percent(road.objectives[index].chance) for road in roads], True))
+    rows.extend(
+        [
+            Row(N_("In lunar orbit: median"), [_year(road.orbit.median) for road in roads]),
+            Row(N_("In lunar orbit: 90%"), [_year(road.orbit.p90) for road in roads]),
+            Row(N_("On the surface: median"), [_year(road.surface.median) for road in roads]),
+            Row(N_("On the surface: 90%"), [_year(road.surface.p90) for road in roads]),
+        ]
+    )
     return rows
 
 

@@ -155,3 +155,16 @@ def test_debrief_compared_with_the_reference_strategies(snap_compare, size: tupl
         await pilot.pause()
 
     assert snap_compare(make_app(finished_campaign()), terminal_size=size, run_before=compared)
+
+
+@SIZES
+def test_outlook(snap_compare, size: tuple[int, int]) -> None:
+    """Where each road leads from the middle of a campaign, once the playouts are done (seed 1)."""
+
+    async def forecast_done(pilot: Pilot) -> None:
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(make_app(mid_campaign()), terminal_size=size, run_before=forecast_done)

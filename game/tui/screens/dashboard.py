@@ -61,6 +61,7 @@ class DashboardScreen(CampaignScreen[None]):
         # The footer leaves out the shown keys from the right where they do not fit (80 columns):
         # the timeline first (the help lists it).
         Binding("t", "timeline", "Timeline"),
+        Binding("f", "outlook", "Outlook", show=False),  # where each road leads: the footer must fit 80
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
@@ -409,6 +410,11 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.budget import BudgetScreen
 
         self.app.push_screen(BudgetScreen())
+
+    def action_outlook(self) -> None:
+        from game.tui.screens.outlook import OutlookScreen
+
+        self.app.push_screen(OutlookScreen())
 
     def action_why(self) -> None:
         from game.tui.screens.reasons import ReasonsScreen

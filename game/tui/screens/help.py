@@ -43,6 +43,10 @@ RULES = [
         "the end (B: so far)."
     ),
     N_(
+        "• F shows the outlook: where each road (each programme, going alone, staying the course) is "
+        "likely to lead from this turn, found by playing the campaign forward many times."
+    ),
+    N_(
         "• Astronauts fly the crew seats you earn. Where the scenario names them, C opens the corps: "
         "train them (readiness lowers the odds of a loss), assign them to seats (a seat nobody was "
         "assigned to goes to the readiest) and open selection rounds for new ones."
@@ -103,6 +107,7 @@ def all_keys() -> list[Content]:
     from game.tui.screens.event import EventScreen
     from game.tui.screens.join import JoinScreen
     from game.tui.screens.objectives import ObjectivesScreen
+    from game.tui.screens.outlook import OutlookScreen
     from game.tui.screens.reasons import ReasonsScreen
     from game.tui.screens.scenario_pick import ScenarioScreen
     from game.tui.screens.timeline import TimelineScreen
@@ -120,6 +125,7 @@ def all_keys() -> list[Content]:
         (N_("Objectives"), ObjectivesScreen.BINDINGS),
         (N_("Astronaut corps"), CorpsScreen.BINDINGS),
         (N_("Budget"), BudgetScreen.BINDINGS),
+        (N_("Outlook"), OutlookScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]
