@@ -42,7 +42,7 @@ MOST_COLUMN = 13  # most cells of a road's column
 def outlook_table(figures: CampaignForecast) -> Content:
     """The forecast's table: a column per road, the labels translated, the headings bold.
 
-    The columns are as wide as their widest text needs (a road's name, '36–36'), so that five
+    The columns are as wide as their widest text needs (a road's name, a score's range), so that five
     roads fit in 80 columns in English and in Russian.
     """
     rows = forecast_table(figures)
