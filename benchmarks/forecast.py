@@ -1,4 +1,4 @@
-"""The outlook's forecast from the first turn of the default scenario: wall time on two cores against the goal.
+"""The outlook's forecast from the default scenario's first turn: wall time on two cores against the goal.
 
 The goal (issue 14) is "200 playouts from the first turn of the default scenario in under 2 s
 of wall time on two cores of this machine". The forecast the outlook screen and ``cislunar
@@ -77,7 +77,8 @@ def main() -> int:
     )
     print(
         f"{options.jobs} worker processes (wall time, {len(walls)} runs): median {wall:.2f} s "
-        f"({min(walls):.2f}..{max(walls):.2f} s); load average {load_before:.1f} before, {load_after:.1f} after"
+        f"({min(walls):.2f}..{max(walls):.2f} s); "
+        f"load average {load_before:.1f} before, {load_after:.1f} after"
     )
     goal = GOAL_SECONDS * playouts / GOAL_PLAYOUTS
     print(
