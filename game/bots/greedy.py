@@ -9,9 +9,13 @@ from game.bots.outlook import LIVE, NATIONAL, Forecast, Outlook, Plan, outlook_o
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import road_of
 from game.engine.admission import admission_rule, is_open
+from game.engine.budget_plan import budget_plan
 from game.engine.compiled import CompiledScenario
+from game.engine.corps import player_corps, seats
 from game.engine.events import answer, odds
+from game.engine.flights import rules_of, waiting_flights
 from game.engine.game import Game
+from game.engine.queries import turns_left_in_year
 from game.engine.state import GameState, PendingEvent, k
 
 LOST = -1000.0  # the value of a lost campaign
@@ -24,6 +28,7 @@ STEP_SHARE = 0.04  # share of a target's worth lost for each step still to take 
 MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
 MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
 OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
+PLAN_YEARS = 5  # fiscal years of the budget plan a new build must leave payable
 
 
 class GreedyStrategy(Strategy):
@@ -178,8 +183,19 @@ class GreedyStrategy(Strategy):
         for pending in list(twin.state.pending):  # other events still waiting: the scenario's favourite
             choices = twin.compiled.events[pending.event].model.choices
             twin.act(Action("answer", str(pending.uid), max(choices, key=lambda c: c.ai_weight).id))
+        if twin.state.flights:
+            self.unseen(twin)
         twin.act(END_TURN)
         return self.evaluate(twin)
+
+    @staticmethod
+    def unseen(twin: Game) -> None:
+        """The copy's flights due at this turn's end wait a turn more, so that they are valued by their
+        odds: the copy shares the campaign's generator, and its draw would be the launch's very outcome."""
+        state = twin.state
+        for flight in state.flights.values():
+            if flight.launch <= state.month:
+                flight.launch = state.month + twin.compiled.turn_months
 
     # ---- how good a position looks
     def evaluate(self, game: Game) -> float:
@@ -194,7 +210,9 @@ class GreedyStrategy(Strategy):
         out = outlook.forecast(state)
         value = outlook.score(state, out)
         me = state.me
-        value += self.money_weight * (self.free_money(state) / 1000 + out.budget * self.budget_m / 100)
+        value += self.money_weight * (
+            self.free_money(state) / 1000 + out.budget * self.budget_m / 100 - out.cost
+        )
         if me.money < 0:
             value -= 5.0 * (me.insolvent_turns + 1)
         return value + self.readiness(state, game.compiled)
@@ -295,7 +313,7 @@ class GreedyStrategy(Strategy):
         assert outlook is not None
         self.planned_turn = state.turn
         now = outlook.forecast(state)
-        base = outlook.score(state, now) + self.money_weight * now.budget * self.budget_m / 100
+        base = outlook.score(state, now) + self.money_weight * (now.budget * self.budget_m / 100 - now.cost)
         ranked: list[tuple[float, float, Plan]] = []
         ready: list[tuple[float, Plan]] = []
         self.rank(game, now, base, self.options(game, national=not self.road), ranked, ready)
@@ -337,7 +355,9 @@ class GreedyStrategy(Strategy):
                 else None
             )
             value = (
-                outlook.score(state, out, joining) + weight * (out.budget * self.budget_m / 100 - cost) - base
+                outlook.score(state, out, joining)
+                + weight * (out.budget * self.budget_m / 100 - cost - out.cost)
+                - base
             )
             steps, outlay = self.remaining(state, cs, plan)
             net = value - weight * outlay - (STEP_SHARE * value + self.margin) * steps
@@ -409,13 +429,24 @@ class GreedyStrategy(Strategy):
     def means(self, game: Game) -> Callable[[int, int], bool]:
         """Whether a build of k$ over turns fits the budget, as ``can_commit`` judges it (worked out once)."""
         committed = self.committed(game)
-        me = game.state.me
-        budget_per_turn = me.appropriation / (12 / game.compiled.turn_months) * 1.05
+        state, cs = game.state, game.compiled
+        me = state.me
+        budget_per_turn = me.appropriation / (12 / cs.turn_months) * 1.05
         money = me.money
+        first = turns_left_in_year(state, cs)
+        per_year = 12 // cs.turn_months
+        ends = [year.left for year in budget_plan(state, cs, PLAN_YEARS).years]  # k$ left at each year's end
 
         def affordable(cost: int, turns: int) -> bool:
             per_turn = cost / turns
-            return committed + per_turn <= budget_per_turn and money >= per_turn * RESERVE_TURNS
+            if committed + per_turn > budget_per_turn or money < per_turn * RESERVE_TURNS:
+                return False
+            # every year of the plan still ends in the black with the build's payments
+            for index, left in enumerate(ends):
+                paid = min(turns, first + index * per_year) * per_turn
+                if left - paid < 0:
+                    return False
+            return True
 
         return affordable
 
@@ -451,6 +482,10 @@ class GreedyStrategy(Strategy):
                     ready = False
             if ready:
                 found.append(step)
+        if state.flights:
+            found += self.flight_steps(game)
+        if state.corps:
+            found += self.corps_steps(game)
         for plan in self.ready:  # the next best targets the plan found in reach, alongside
             if self.open(state, cs, plan):
                 kind, ident, option = plan
@@ -460,6 +495,44 @@ class GreedyStrategy(Strategy):
                     member = state.programmes[ident].is_member(player)
                     found.append(Action("fund" if member else "apply", ident, option))
         return [action for action in found if not game.check(action)]
+
+    @staticmethod
+    def flight_steps(game: Game) -> list[Action]:
+        """What may be done to a flight waiting for its launch: each preparation, an early launch, and a
+        hold while the crew of a crewed mission trains (a hold only moves the launch otherwise)."""
+        state, cs = game.state, game.compiled
+        steps: list[Action] = []
+        preparations = rules_of(cs).preparations
+        corps = player_corps(state)
+        training = corps is not None and any(person.training for person in corps.active())
+        for _index, key, flight in waiting_flights(state, cs):
+            steps += [Action("prepare", key, prep.id) for prep in preparations]
+            if flight.launch > state.month:
+                steps.append(Action("launch", key))
+            if training and key in cs.missions and cs.missions[key].crew != "none":
+                steps.append(Action("hold", key))
+        return steps
+
+    @staticmethod
+    def corps_steps(game: Game) -> list[Action]:
+        """The corps' steps worth a look: a selection round while seats outnumber the astronauts,
+        training for the one who flies next, and an end to training that buys nothing more."""
+        state, cs = game.state, game.compiled
+        corps = player_corps(state)
+        if corps is None:
+            return []
+        active = corps.active()
+        steps: list[Action] = []
+        wanted = seats(state, cs)
+        if not corps.selection_turns and corps.recruits and len(active) < max(1, len(wanted)):
+            steps.append(Action("selection"))
+        crew = max(active, key=lambda person: person.readiness, default=None)
+        for person in active:
+            if person.training and (person is not crew or person.readiness >= 100):
+                steps.append(Action("train", person.id))  # stop
+        if crew is not None and wanted and not crew.training and crew.readiness < 100:
+            steps.append(Action("train", crew.id))  # start
+        return steps
 
 
 def evaluate(game: Game) -> float:

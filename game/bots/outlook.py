@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game.engine import flights
 from game.engine.compiled import CompiledScenario, Predicate
+from game.engine.corps import loss_chance
 from game.engine.expressions import Getter
 from game.engine.rulebook import LIVE_STATUSES
-from game.engine.state import AgencyState, GameState, ProgrammeState
-from game.format.models import Contribution, Mission
+from game.engine.state import AgencyState, AstronautState, GameState, ProgrammeState
+from game.format.models import PERCENT_MAX, Contribution, Mission
 
 LIVE = LIVE_STATUSES  # programme states that take partners and fly milestones
 LIKELY = 0.85  # the chance given to an objective the projected figures meet (and today's do not)
 TIMELY, TIMELY_PER_TURN = 0.5, 0.08  # the chance a crewed flight due by a deadline flies in time, by margin
 PEAKS = 2  # gains of support, and of prestige, whose months are checked for a condition met in passing
 NEAR = ((0.15, 0.5), (0.4, 0.25), (1.0, 0.1))  # (figures raised by, share of the points) for nearly met
+LATE = 0.5  # the worth of a contribution lost at launch, whose replacement delivers it later
 
 #: A step the bot can plan toward: ("join", programme, contribution or "") or (NATIONAL, mission, "").
 Plan = tuple[str, str, str]
@@ -32,6 +35,7 @@ class Part:
     streams: list[tuple[int, float]] = field(default_factory=list)  # (month from which, science a turn)
     flights: list[tuple[int, bool, float]] = field(default_factory=list)  # (month, to the surface, chance)
     budget: float = 0.0  # percent-years of appropriation added by rewards
+    cost: float = 0.0  # M$ expected to be spent on what is under way: replacements of lost flights
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class Forecast:
     streams: list[tuple[int, float]] = field(default_factory=list)
     flights: list[tuple[int, bool, float]] = field(default_factory=list)
     budget: float = 0.0
+    cost: float = 0.0  # M$ expected to be spent: replacements of lost flights, the corps' training
 
 
 class Outlook:
@@ -91,11 +96,33 @@ class Outlook:
             effect.astronauts > 0 for event in cs.scenario.events for effect in event.every_effect()
         )
         self.years = max(1.0, (cs.end - cs.start + cs.turn_months) / 12)
+        #: With flights: the months between a finished build and its launch.
+        self.window = cs.flights.window_turns * cs.turn_months if cs.flights is not None else 0
+
+    def flight_odds(self, state: GameState, key: str) -> tuple[float, float, float]:
+        """(share of the rewards expected, chance of failing, chance of success) of a flight."""
+        success, partial, failure = flights.odds(state, self.cs, key)
+        return success + partial * flights.rules_of(self.cs).partial_reward, failure, success
+
+    def launch_month(self, state: GameState, key: str, built: int) -> int:
+        """When the flight ``key`` launches: its set date if it waits, else a window after ``built``."""
+        flight = state.flights.get(key)
+        return flight.launch if flight is not None else built + self.window
 
     @staticmethod
     def odds(programme: ProgrammeState, cancel_below: float) -> float:
         """How sure a programme's plans are: a healthy one delivers, a failing one may be cancelled."""
         return min(1.0, max(0.2, (programme.health - cancel_below) / 40))
+
+    def crew_factor(self, state: GameState) -> float:
+        """How sure the player is to have an astronaut for a seat: its own, or those a selection round
+        under way (or one it may open, or an event) will bring."""
+        if state.agencies[state.player].astronauts > 0:
+            return 1.0
+        corps = state.corps.get(state.player) if state.corps else None
+        if corps is not None and corps.selection_turns:
+            return 1.0
+        return 0.5 if self.recruits or (corps is not None and corps.recruits) else 0.0
 
     # ---- what is under way
     def forecast(self, state: GameState) -> Forecast:
@@ -103,7 +130,7 @@ class Outlook:
         me = state.agencies[state.player]
         parts = {pid: self._programme(state, pid, None, 0) for pid in state.programmes}
         parts[""] = self._national(state, None, 0)
-        return self._assemble(Forecast(state.month, me.science, me.prestige, me.support, parts))
+        return self._assemble(state, Forecast(state.month, me.science, me.prestige, me.support, parts))
 
     def what_if(self, state: GameState, base: Forecast, plan: Plan, delay: int) -> Forecast:
         """The forecast with ``plan`` taken ``delay`` turns from now: only its part is worked out again."""
@@ -112,17 +139,46 @@ class Outlook:
             parts[plan[1]] = self._programme(state, plan[1], plan, delay)
         else:
             parts[""] = self._national(state, plan, delay)
-        return self._assemble(Forecast(base.now, base.science, base.prestige, base.support, parts))
+        return self._assemble(state, Forecast(base.now, base.science, base.prestige, base.support, parts))
 
-    def _assemble(self, out: Forecast) -> Forecast:
+    def _assemble(self, state: GameState, out: Forecast) -> Forecast:
         for part in out.parts.values():
             out.gains += part.gains
             out.streams += part.streams
             out.flights += part.flights
             out.budget += part.budget
+            out.cost += part.cost
         for month, _surface, chance in out.flights:  # each crewed flight brings prestige and support
             out.gains.append((month, 0.0, self.crew_prestige * chance, self.crew_support * chance))
+        corps = state.corps.get(state.player) if state.corps else None
+        if corps is not None:
+            self._corps(state, out, corps.active())
         return out
+
+    def _corps(self, state: GameState, out: Forecast, active: list[AstronautState]) -> None:
+        """A named corps: the chance of losing the astronaut who flies each crewed flight, by their
+        readiness then (training raises it, idling lowers it), and what the training still costs."""
+        rules, tm, now = self.cs.rules, self.tm, state.month
+        left = (self.end - now) // tm + 1
+        for person in active:
+            if person.training:  # until ready; once ready, every turn left (training that buys nothing)
+                turns = (
+                    -(-(PERCENT_MAX - person.readiness) // rules.training_gain)
+                    if person.readiness < PERCENT_MAX
+                    else left
+                )
+                out.cost += rules.training_cost * min(left, turns)
+        if not active or not out.flights:
+            return
+        crew = max(active, key=lambda person: person.readiness)
+        for month, _surface, chance in out.flights:
+            turns = (month - now) // tm
+            if crew.training:
+                ready = min(PERCENT_MAX, crew.readiness + rules.training_gain * turns)
+            else:
+                ready = max(0.0, crew.readiness - rules.readiness_decay * turns)
+            loss = chance * loss_chance(rules, ready)
+            out.gains.append((month, 0.0, -loss * rules.loss_prestige, -loss * rules.loss_support))
 
     def _programme(self, state: GameState, pid: str, plan: Plan | None, delay: int) -> Part:
         """Shared milestones while a member, the player's contributions, and the flights its seats fill."""
@@ -148,16 +204,27 @@ class Outlook:
         general, landing = programme.seats.get(player, 0), programme.surface_seats.get(player, 0)
         if general or landing:
             seats.append((now, general, landing, 1.0))
+        bases = cs.flight_bases
         for sid, build in programme.slots.items():
             if build.owner == player and build.status != "open":
                 ready = now if build.status == "delivered" else now + (build.turns_left - 1) * tm
-                self._contribution(part, now, cp.slots[sid], build.rewarded, ready, dues, odds, seats)
+                key, weight = f"{pid}.{sid}", 1.0
+                if build.status == "building" and key in bases:
+                    ready = self.launch_month(state, key, ready)
+                    weight = self._delivery(state, part, key, ready)
+                self._contribution(
+                    part, now, cp.slots[sid], build.rewarded, ready, dues, odds * weight, seats
+                )
         if plan is not None and plan[2]:
             slot = cp.slots[plan[2]]
-            self._contribution(part, now, slot, False, start + (slot.build_turns - 1) * tm, dues, odds, seats)
+            ready = start + (slot.build_turns - 1) * tm
+            key, weight = f"{pid}.{plan[2]}", 1.0
+            if key in bases:
+                ready += self.window
+                weight = self._delivery(state, part, key, ready)
+            self._contribution(part, now, slot, False, ready, dues, odds * weight, seats)
         if seats and live:
-            me = state.agencies[player]
-            crew = 1.0 if me.astronauts > 0 else (0.5 if self.recruits else 0.0)
+            crew = self.crew_factor(state)
             if crew:
                 self._seat_flights(part, pid, dues, seats, odds * crew)
         return part
@@ -166,14 +233,19 @@ class Outlook:
         """The national missions under way (and the planned one)."""
         part = Part()
         cs, tm, now = self.cs, self.tm, state.month
-        crew = 1.0 if state.agencies[state.player].astronauts > 0 else (0.5 if self.recruits else 0.0)
+        crew = self.crew_factor(state)
+        bases = cs.flight_bases
         for mid, mission_state in state.missions.items():
             build = mission_state.build
             if build.status == "building":
-                self._mission(part, cs.missions[mid], now + (build.turns_left - 1) * tm, crew)
+                ready = now + (build.turns_left - 1) * tm
+                if mid in bases:
+                    ready = self.launch_month(state, mid, ready)
+                self._mission(state, part, cs.missions[mid], ready, crew)
         if plan is not None:
             mission = cs.missions[plan[1]]
-            self._mission(part, mission, now + (delay + mission.build_turns - 1) * tm, crew)
+            ready = now + (delay + mission.build_turns - 1) * tm
+            self._mission(state, part, mission, ready + (self.window if mission.id in bases else 0), crew)
         return part
 
     def _contribution(
@@ -203,6 +275,25 @@ class Outlook:
         if rewards.crew_seats or rewards.surface_seats:
             seats.append((month, rewards.crew_seats, rewards.surface_seats, odds))
         part.budget += rewards.budget * odds * (self.end - month) / 12
+
+    def _delivery(self, state: GameState, part: Part, key: str, launch: int) -> float:
+        """A contribution's flight: what a failure costs (a replacement, prestige, support) and what a
+        success adds; returns the share of its rewards expected (one lost at launch comes later)."""
+        if launch > self.end:
+            return 1.0
+        share, failure, success = self.flight_odds(state, key)
+        rules = flights.rules_of(self.cs)
+        programme, slot = flights.split(key)
+        part.gains.append(
+            (
+                launch,
+                success * rules.success_science,
+                success * rules.success_prestige - failure * rules.failure_prestige,
+                -failure * rules.failure_support,
+            )
+        )
+        part.cost += failure * rules.rebuild_share * self.cs.programmes[programme].slots[slot].cost
+        return share + failure * LATE
 
     def _seat_flights(
         self,
@@ -234,12 +325,26 @@ class Outlook:
                 continue
             part.flights.append((due, surface, odds * success * chance))
 
-    def _mission(self, part: Part, mission: Mission, ready: int, crew: float) -> None:
+    def _mission(self, state: GameState, part: Part, mission: Mission, ready: int, crew: float) -> None:
         if ready > self.end:
             return
-        chance, rewards = self.cs.flight_bases.get(mission.id, mission.success), mission.rewards
-        support = rewards.support * chance - (1.0 - chance) * self.failure_support
-        part.gains.append((ready, mission.science * chance, rewards.prestige * chance, support))
+        rewards = mission.rewards
+        if mission.id in self.cs.flight_bases:  # a flight: its odds now, partial successes, what it adds
+            chance, failure, success = self.flight_odds(state, mission.id)
+            rules = flights.rules_of(self.cs)
+            science, prestige = (
+                success * rules.success_science,
+                (success * rules.success_prestige - failure * rules.failure_prestige),
+            )
+            failing = failure * rules.failure_support
+        else:
+            chance = mission.success
+            science = prestige = 0.0
+            failing = (1.0 - chance) * self.failure_support
+        support = rewards.support * chance - failing
+        part.gains.append(
+            (ready, mission.science * chance + science, rewards.prestige * chance + prestige, support)
+        )
         if mission.crew != "none" and crew:
             part.flights.append((ready, mission.crew == "surface", chance * crew))
         part.budget += rewards.budget * chance * (self.end - ready) / 12
