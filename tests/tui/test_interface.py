@@ -87,6 +87,10 @@ async def test_the_relations_bloc_column_uses_the_width_it_has() -> None:
     default = Path(__file__).parents[2] / "scenarios" / "default-2021.yaml"
     app = make_app(Game(compiled(default), "esa", 3))
     async with app.run_test(size=SMALL) as pilot:
+        for _ in range(100):  # the opening event comes late on a loaded machine: wait for it
+            if isinstance(app.screen, EventScreen):
+                break
+            await pilot.pause(0.05)
         await answer_events(pilot)
         await pilot.press("r")
         await pilot.pause()
