@@ -12,6 +12,7 @@ from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.engine.goals import goals_view
 from game.engine.scoring import breakdown
+from game.engine.state import PlanState
 from game.format.dates import parse_date
 from game.format.loader import load_scenario
 from game.format.words import amount
@@ -256,3 +257,13 @@ def test_the_level_played_took_effect() -> None:
     assert game.state.difficulty == "tough" and "tough_times" in game.state.fired
     assert Game(tough, "esa", 1).state.me.money < Game(compiled(), "esa", 1).state.me.money
     assert not any("tough_times" in g.state.fired for g in campaigns())
+
+
+def test_the_race_moved_without_the_player_and_the_player_raced_too() -> None:
+    games = campaigns()
+    cnsa_flew = [g for g in games if "change_lander" in g.state.plans.get("cnsa", PlanState()).flown]
+    assert cnsa_flew, "CNSA never flew its lander"
+    assert any(g.state.rank("samples", "cnsa") == 1 for g in games)  # the plan's second step earned a first
+    assert any(g.state.rank("probe", g.state.player) == 2 for g in games)  # second to history's probe
+    assert all(g.state.firsts["landing"][0][0] == "nasa" for g in games)  # history stays first
+    assert any(_news(g) and any(t.startswith("A first for CNSA") for t in _news(g)) for g in games)

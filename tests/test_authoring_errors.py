@@ -173,6 +173,12 @@ CASES = [
         "reliability: 0.7",
     ),
     base_case(
+        "an achievement earned by a happening that names no one",
+        "race",
+        BASE + "race:\n  achievements:\n    - {id: x, name: X, on: [{happening: year_began}]}\n",
+        "year_began",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

@@ -96,6 +96,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "agency_variable": ["trust", "never_set"],
         "modifier": ["strike", "never_started"],
         "difficulty": ["easy", "normal", "hard"],
+        "achievement": [a.id for a in scenario.race.achievements] if scenario.race else [],
     }
     if not entry.args:
         return [()]

@@ -8,6 +8,7 @@ from game.engine import flights
 from game.engine.compiled import CompiledScenario, Predicate
 from game.engine.corps import loss_chance
 from game.engine.expressions import Getter
+from game.engine.race import prestige_for
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import AgencyState, AstronautState, GameState, ProgrammeState
 from game.format.models import PERCENT_MAX, Contribution, Mission
@@ -17,6 +18,7 @@ LIKELY = 0.85  # the chance given to an objective the projected figures meet (an
 TIMELY, TIMELY_PER_TURN = 0.5, 0.08  # the chance a crewed flight due by a deadline flies in time, by margin
 PEAKS = 2  # gains of support, and of prestige, whose months are checked for a condition met in passing
 NEAR = ((0.15, 0.5), (0.4, 0.25), (1.0, 0.1))  # (figures raised by, share of the points) for nearly met
+FIRSTS = 0.5  # the share of a race achievement's prestige counted on: modestly, a rival may get there first
 LATE = 0.5  # the worth of a contribution lost at launch, whose replacement delivers it later
 
 #: A step the bot can plan toward: ("join", programme, contribution or "") or (NATIONAL, mission, "").
@@ -52,6 +54,8 @@ class Forecast:
     flights: list[tuple[int, bool, float]] = field(default_factory=list)
     budget: float = 0.0
     cost: float = 0.0  # M$ expected to be spent: replacements of lost flights, the corps' training
+    #: the race's prestige the player's first crewed flight, and first landing, would earn
+    crew_firsts: tuple[float, float] = (0.0, 0.0)
 
 
 class Outlook:
@@ -98,6 +102,18 @@ class Outlook:
         self.years = max(1.0, (cs.end - cs.start + cs.turn_months) / 12)
         #: With flights: the months between a finished build and its launch.
         self.window = cs.flights.window_turns * cs.turn_months if cs.flights is not None else 0
+        #: the race (game/engine/race.py): achievements the player earns by a condition, and those any
+        #: crewed flight (or landing) earns, whatever its programme or mission
+        race = cs.race
+        self.race_conditions = race.conditions if race is not None else ()
+        self.crew_achievements = tuple(
+            tuple(
+                aid
+                for aid, filters, earner in (race.hooks.get(kind, ()) if race is not None else ())
+                if not filters and not earner
+            )
+            for kind in ("crew_flew", "crew_landed")
+        )
 
     def flight_odds(self, state: GameState, key: str) -> tuple[float, float, float]:
         """(share of the rewards expected, chance of failing, chance of success) of a flight."""
@@ -130,7 +146,10 @@ class Outlook:
         me = state.agencies[state.player]
         parts = {pid: self._programme(state, pid, None, 0) for pid in state.programmes}
         parts[""] = self._national(state, None, 0)
-        return self._assemble(state, Forecast(state.month, me.science, me.prestige, me.support, parts))
+        out = Forecast(state.month, me.science, me.prestige, me.support, parts)
+        if self.cs.race is not None:
+            out.crew_firsts = self._crew_firsts(state)
+        return self._assemble(state, out)
 
     def what_if(self, state: GameState, base: Forecast, plan: Plan, delay: int) -> Forecast:
         """The forecast with ``plan`` taken ``delay`` turns from now: only its part is worked out again."""
@@ -139,7 +158,9 @@ class Outlook:
             parts[plan[1]] = self._programme(state, plan[1], plan, delay)
         else:
             parts[""] = self._national(state, plan, delay)
-        return self._assemble(state, Forecast(base.now, base.science, base.prestige, base.support, parts))
+        out = Forecast(base.now, base.science, base.prestige, base.support, parts)
+        out.crew_firsts = base.crew_firsts
+        return self._assemble(state, out)
 
     def _assemble(self, state: GameState, out: Forecast) -> Forecast:
         for part in out.parts.values():
@@ -148,12 +169,42 @@ class Outlook:
             out.flights += part.flights
             out.budget += part.budget
             out.cost += part.cost
-        for month, _surface, chance in out.flights:  # each crewed flight brings prestige and support
-            out.gains.append((month, 0.0, self.crew_prestige * chance, self.crew_support * chance))
+        orbit, surface = out.crew_firsts
+        for month, to_surface, chance in sorted(out.flights):  # each crewed flight: prestige and support
+            first = orbit + (surface if to_surface else 0.0)  # and the race's, for the first ones
+            orbit, surface = 0.0, surface if not to_surface else 0.0
+            prestige = (self.crew_prestige + first * FIRSTS) * chance
+            out.gains.append((month, 0.0, prestige, self.crew_support * chance))
         corps = state.corps.get(state.player) if state.corps else None
         if corps is not None:
             self._corps(state, out, corps.active())
         return out
+
+    def _crew_firsts(self, state: GameState) -> tuple[float, float]:
+        """The race's prestige for the player's first crewed flight and first landing, from now."""
+        race, player = self.cs.race, state.player
+        assert race is not None
+        return tuple(  # type: ignore[return-value]
+            sum(prestige_for(race, state, aid, player) for aid in achievements)
+            for achievements in self.crew_achievements
+        )
+
+    def _race_first(self, state: GameState, mission: str) -> float:
+        """The race's prestige a success of ``mission`` would earn the player by their conditions."""
+        if not self.race_conditions:
+            return 0.0
+        race, player, flown = self.cs.race, state.player, state.missions[mission]
+        assert race is not None
+        held = [aid for aid, holds in self.race_conditions if not state.rank(aid, player) and holds(state)]
+        flown.successes += 1
+        try:
+            return sum(
+                prestige_for(race, state, aid, player)
+                for aid, holds in self.race_conditions
+                if aid not in held and not state.rank(aid, player) and holds(state)
+            )
+        finally:
+            flown.successes -= 1
 
     def _corps(self, state: GameState, out: Forecast, active: list[AstronautState]) -> None:
         """A named corps: the chance of losing the astronaut who flies each crewed flight, by their
@@ -326,6 +377,8 @@ class Outlook:
             part.flights.append((due, surface, odds * success * chance))
 
     def _mission(self, state: GameState, part: Part, mission: Mission, ready: int, crew: float) -> None:
+        """A national mission's expected rewards when it flies, with half the race's prestige its
+        success would earn (``FIRSTS``)."""
         if ready > self.end:
             return
         rewards = mission.rewards
@@ -342,6 +395,7 @@ class Outlook:
             science = prestige = 0.0
             failing = (1.0 - chance) * self.failure_support
         support = rewards.support * chance - failing
+        prestige += self._race_first(state, mission.id) * FIRSTS * chance
         part.gains.append(
             (ready, mission.science * chance + science, rewards.prestige * chance + prestige, support)
         )

@@ -31,6 +31,7 @@ from game.format.dates import parse_date
 from game.format.happenings import DETAILS
 from game.format.models import (
     DEFAULT_DIFFICULTY,
+    Achievement,
     Admission,
     Agency,
     Contribution,
@@ -39,10 +40,12 @@ from game.format.models import (
     Ending,
     Event,
     Flights,
+    Hook,
     Milestone,
     Mission,
     Objective,
     Outcome,
+    PlanStep,
     Policy,
     Programme,
     Rules,
@@ -225,6 +228,32 @@ class CompiledProgramme:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledRace:
+    """The scenario's race (game/engine/race.py): its achievements and how each is earned."""
+
+    achievements: dict[str, Achievement]
+    #: the achievements the player earns by a condition, in file order
+    conditions: tuple[tuple[str, Predicate], ...]
+    #: for each kind of happening, the achievements it may earn: (achievement, the details the
+    #: happening must have, the agency that earns it or '' for the happening's own)
+    hooks: dict[str, tuple[tuple[str, tuple[tuple[str, Any], ...], str], ...]]
+    #: the kinds of happening that earn something
+    kinds: frozenset[str]
+    #: each agency's bloc, for 'bloc_first'
+    blocs: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledStep:
+    """A step of a computer-run agency's national plan (game/engine/plans.py)."""
+
+    model: PlanStep
+    start: int
+    condition: Predicate
+    cost: int  # k$
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledScenario:
     """Everything the engine needs from a scenario, prepared once."""
 
@@ -267,6 +296,9 @@ class CompiledScenario:
     difficulty: str = DEFAULT_DIFFICULTY
     #: The scenario as its file says, when the level adjusted ``scenario`` (saves record this one).
     written: Scenario | None = None
+    #: The race for firsts (None: the scenario has none), and each agency's national plan.
+    race: CompiledRace | None = None
+    plans: dict[str, tuple[CompiledStep, ...]] = field(default_factory=dict)
 
     @property
     def as_written(self) -> Scenario:
@@ -404,7 +436,19 @@ class CompiledScenario:
                 for a in self.scenario.agencies
                 if isinstance(a.astronauts, list)
             },
+            firsts=self._history(),
         )
+
+    def _history(self) -> dict[str, list[tuple[str, int]]]:
+        """The race's achievements earned before the start, first first (the scenario's order)."""
+        race = self.scenario.race
+        found: dict[str, list[tuple[str, int]]] = {}
+        if race is not None:
+            for feat in race.history:
+                done = found.setdefault(feat.achievement, [])
+                if all(agency != feat.agency for agency, _ in done):
+                    done.append((feat.agency, parse_date(feat.date)))
+        return found
 
 
 def compile_outcomes(outcomes: list[Outcome]) -> tuple[CompiledOutcome, ...]:
@@ -468,6 +512,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
     for e in scenario.events:
         if e.on is not None:
             hooks.setdefault(e.on.happening, []).append(e.id)
+    race = compile_race(scenario)
     start = parse_date(scenario.calendar.start)
     objectives = [
         CompiledObjective(
@@ -512,7 +557,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         ),
         score_terms=tuple(ScoreTerm(o.model.id, o.model.points, o.scale, o.grade) for o in objectives),
         hooks={kind: tuple(ids) for kind, ids in hooks.items()},
-        hooked_kinds=frozenset(hooks),
+        hooked_kinds=frozenset(hooks) | (race.kinds if race is not None else frozenset()),
         endings=tuple(
             CompiledEnding(e, parse_date(e.after) if e.after else None, compile_condition(e.when))
             for e in scenario.endings
@@ -522,7 +567,40 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         timed_effects=any(effect.modifier is not None for effect in effects_in(scenario)),
         difficulty=level.id,
         written=written if scenario is not written else None,
+        race=race,
+        plans=compile_plans(scenario),
     )
+
+
+def compile_race(scenario: Scenario) -> CompiledRace | None:
+    """The scenario's race ready for the turn loop, or None when it has none."""
+    if scenario.race is None:
+        return None
+    hooks: dict[str, list[tuple[str, tuple[tuple[str, Any], ...], str]]] = {}
+    for achievement in scenario.race.achievements:
+        for hook in achievement.on:
+            hooks.setdefault(hook.happening, []).append((achievement.id, filters_of(hook), hook.earner or ""))
+    return CompiledRace(
+        achievements={a.id: a for a in scenario.race.achievements},
+        conditions=tuple(
+            (a.id, compile_condition(a.when)) for a in scenario.race.achievements if a.when is not None
+        ),
+        hooks={kind: tuple(found) for kind, found in hooks.items()},
+        kinds=frozenset(hooks),
+        blocs={a.id: a.bloc for a in scenario.agencies},
+    )
+
+
+def compile_plans(scenario: Scenario) -> dict[str, tuple[CompiledStep, ...]]:
+    """Each agency's national plan, its dates and conditions compiled (only agencies with one)."""
+    return {
+        a.id: tuple(
+            CompiledStep(step, parse_date(step.start), compile_condition(step.when), k(step.cost))
+            for step in a.plan
+        )
+        for a in scenario.agencies
+        if a.plan
+    }
 
 
 def unknown_difficulty(scenario: Scenario, difficulty: str) -> str:
@@ -570,9 +648,11 @@ def flight_bases(scenario: Scenario) -> dict[str, float]:
 
 def hook_filters(event: Event) -> tuple[tuple[str, Any], ...]:
     """The (detail, value) pairs a happening must have for ``event`` to answer it; ids in full."""
-    hook = event.on
-    if hook is None:
-        return ()
+    return filters_of(event.on) if event.on is not None else ()
+
+
+def filters_of(hook: Hook) -> tuple[tuple[str, Any], ...]:
+    """The (detail, value) pairs a happening must have to match ``hook``; ids in full."""
     found: list[tuple[str, Any]] = []
     for name, _ in DETAILS:
         value = getattr(hook, name)

@@ -101,6 +101,10 @@ class _Words:
     def mission(self, mid: str) -> str:
         return self.cs.missions[mid].name if mid in self.cs.missions else mid
 
+    def achievement(self, aid: str) -> str:
+        found = self.cs.race.achievements.get(aid) if self.cs.race is not None else None
+        return found.name if found is not None else aid
+
     def slot(self, ref: str) -> str:
         pid, sid = ref.split(".", 1)
         slots = self.cs.programmes[pid].slots if pid in self.cs.programmes else {}
@@ -117,6 +121,7 @@ def _phrase(node: ast.AST, words: _Words) -> str:
         name_of = {"agency": words.agency, "programme": words.programme, "milestone": words.milestone}
         name_of["contribution"] = words.slot
         name_of["national_mission"] = words.mission
+        name_of["achievement"] = words.achievement
         names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
         return msg(entry.phrase, **entry.arguments(*names))
     return ast.unparse(node)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from game.engine.race import answer_happening
 from game.engine.state import GameState, Happening
 from game.format.happenings import EFFECT_PLACEHOLDERS
 
@@ -32,12 +33,18 @@ def happen(
     mission: str = "",
     action: str = "",
     year: int = 0,
+    achievement: str = "",
 ) -> None:
-    """Queue a happening when an event is hooked on its kind (milestones and contributions as 'p.id')."""
+    """Queue a happening when an event is hooked on its kind (milestones and contributions as 'p.id');
+    answer it at once when an achievement of the race is earned by it (game/engine/race.py)."""
     if kind in cs.hooked_kinds:
-        state.happenings.append(
-            Happening(kind, agency, programme, milestone, contribution, mission, action, year)
+        happening = Happening(
+            kind, agency, programme, milestone, contribution, mission, action, year, achievement
         )
+        if kind in cs.hooks:
+            state.happenings.append(happening)
+        if cs.race is not None and kind in cs.race.kinds:
+            answer_happening(state, cs, happening)
 
 
 def acted(state: GameState, cs: CompiledScenario, action: Action) -> None:

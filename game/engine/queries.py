@@ -730,7 +730,7 @@ def ending_of(state: GameState, cs: CompiledScenario) -> EndingText | None:
     return ending_text(state, cs, found) if found is not None else None
 
 
-TURNING_KINDS = frozenset({"milestone", "failure", "crew", "objective", "outcome", "programme"})
+TURNING_KINDS = frozenset({"milestone", "failure", "crew", "objective", "outcome", "programme", "race"})
 PLAYER_KINDS = frozenset({"partner", "event", "action"})
 
 

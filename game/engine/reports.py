@@ -18,6 +18,7 @@ NewsKind = Literal[
     "action",
     "objective",
     "outcome",
+    "race",
 ]
 
 

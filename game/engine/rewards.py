@@ -6,6 +6,7 @@ from typing import Literal
 
 from game.engine import corps, ledger
 from game.engine.compiled import CompiledScenario
+from game.engine.happenings import happen
 from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
 from game.format.words import with_indefinite
@@ -96,6 +97,11 @@ def crew_flight(
         agency.crewed_surface = True
     if agency.first_crew_month is None:
         agency.first_crew_month = state.month
+    if cs.hooked_kinds:
+        programme, mission = (seat, "") if seat in state.programmes else ("", seat)
+        happen(state, cs, "crew_flew", agency=agency.id, programme=programme, mission=mission)
+        if where == "surface":
+            happen(state, cs, "crew_landed", agency=agency.id, programme=programme, mission=mission)
     if agency.id == state.player:
         rules = cs.rules
         place = N_("on the lunar surface") if where == "surface" else N_("in lunar orbit")

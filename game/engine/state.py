@@ -314,6 +314,7 @@ class Happening:
     mission: str = ""
     action: str = ""
     year: int = 0
+    achievement: str = field(default="", metadata=SAVED_WHEN_SET)
 
 
 @dataclass(slots=True)
@@ -327,6 +328,20 @@ class PendingEvent:
 
     def copy(self) -> PendingEvent:
         return PendingEvent(self.uid, self.event, self.month, self.happening)
+
+
+@dataclass(slots=True)
+class PlanState:
+    """A computer-run agency's national plan (game/engine/plans.py): what has flown, what is built."""
+
+    flown: list[str] = field(default_factory=list)  # steps flown (succeeded or given up), in order
+    step: str = ""  # the step under way; '' for none
+    turns_left: int = 0
+    cost_left: int = 0  # k$
+    failures: int = 0  # of the step under way
+
+    def copy(self) -> PlanState:
+        return PlanState(list(self.flown), self.step, self.turns_left, self.cost_left, self.failures)
 
 
 @dataclass(slots=True)
@@ -444,6 +459,11 @@ class GameState:
     #: wants where the campaign leads turns them off (``Game.clone(records=False)``,
     #: game/sim/runner.py): every rule plays the same, only what is told is not kept.
     records: bool = field(default=True, metadata=HOW_PLAYED)
+    #: the race (game/engine/race.py): achievement -> the agencies that earned it and the month,
+    #: first first (the scenario's history included)
+    firsts: dict[str, list[tuple[str, int]]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: computer-run agencies' national plans under way or flown (game/engine/plans.py)
+    plans: dict[str, PlanState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -494,11 +514,21 @@ class GameState:
             {key: flight.copy() for key, flight in self.flights.items()} if self.flights else {},
             self.difficulty,
             keep,
+            {aid: list(done) for aid, done in self.firsts.items()} if self.firsts else {},
+            {aid: plan.copy() for aid, plan in self.plans.items()} if self.plans else {},
         )
 
     @property
     def me(self) -> AgencyState:
         return self.agencies[self.player]
+
+    def rank(self, achievement: str, agency: str) -> int:
+        """The race (game/engine/race.py): 1 for the first agency to earn ``achievement``, 2 for
+        the second...; 0 while ``agency`` has not."""
+        for rank, (who, _) in enumerate(self.firsts.get(achievement, ()), 1):
+            if who == agency:
+                return rank
+        return 0
 
     def relation(self, a: str, b: str) -> float:
         return self.relations[a].get(b, 0.0)

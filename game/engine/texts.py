@@ -162,6 +162,12 @@ def _happening_year(state: GameState, cs: CompiledScenario, _: str, h: Happening
     return (str(h.year) if h else ""), ""
 
 
+@answers("happening_achievement")
+def _happening_achievement(state: GameState, cs: CompiledScenario, _: str, h: Happening | None) -> Answer:
+    found = cs.race.achievements.get(h.achievement) if h is not None and cs.race is not None else None
+    return (found.name if found is not None else ""), ""
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceText:
     id: str

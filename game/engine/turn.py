@@ -15,7 +15,9 @@ from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events, fire_hooked
 from game.engine.flights import launch_flights
 from game.engine.modifiers import tick_modifiers
+from game.engine.plans import fly_plans
 from game.engine.programmes import fly_milestones, update_health
+from game.engine.race import race_conditions
 from game.engine.reports import TurnReport
 from game.engine.rewards import science_income
 from game.engine.scoring import check_defeat, check_endings, check_objectives, score
@@ -34,6 +36,7 @@ Uses = Callable[[CompiledScenario], bool] | None
 STEPS: tuple[tuple[Step, Uses], ...] = (
     (resolve_applications, None),
     (other_agencies_act, None),
+    (fly_plans, lambda cs: bool(cs.plans)),
     (progress_builds, None),
     (launch_flights, lambda cs: bool(cs.flight_bases)),
     (update_health, None),
@@ -43,6 +46,8 @@ STEPS: tuple[tuple[Step, Uses], ...] = (
     (drift, None),
     # after the turn's own changes, so objectives see a modifier that ended
     (tick_modifiers, lambda cs: cs.timed_effects),
+    # before the objectives, so that an objective sees a first earned this turn
+    (race_conditions, lambda cs: cs.race is not None and bool(cs.race.conditions)),
     (check_objectives, lambda cs: bool(cs.objectives)),
 )
 

@@ -341,3 +341,36 @@ def happening_milestone(ref: str) -> Getter:
 @implements("happening_contribution")
 def happening_contribution(ref: str) -> Getter:
     return lambda s: s.happening is not None and s.happening.contribution == ref
+
+
+# ---------------------------------------------------------------- the race for firsts (game/engine/race.py)
+
+
+@implements("achieved")
+def achieved(achievement: str) -> Getter:
+    return lambda s: s.rank(achievement, s.player) > 0
+
+
+@implements("achieved_by")
+def achieved_by(agency: str, achievement: str) -> Getter:
+    return lambda s: s.rank(achievement, agency) > 0
+
+
+@implements("first_to")
+def first_to(achievement: str) -> Getter:
+    return lambda s: s.rank(achievement, s.player) == 1
+
+
+@implements("before")
+def before(agency: str, achievement: str) -> Getter:
+    def getter(s: GameState) -> bool:
+        mine = s.rank(achievement, s.player)
+        theirs = s.rank(achievement, agency)
+        return mine > 0 and (theirs == 0 or mine < theirs)
+
+    return getter
+
+
+@implements("achievers")
+def achievers(achievement: str) -> Getter:
+    return lambda s: len(s.firsts.get(achievement, ()))

@@ -27,6 +27,7 @@ from game.format.models import (
     ConditionTree,
     Effect,
     Event,
+    Hook,
     Outcome,
     Scenario,
 )
@@ -53,6 +54,7 @@ class _Checker:
         self.contributions = {f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions}
         self.hooked = {e.id for e in scenario.events if e.on is not None}
         self.difficulties = {level.id for level in scenario.difficulty_levels()}
+        self.achievements = {a.id for a in scenario.race.achievements} if scenario.race else set()
 
     # -- reporting
     def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -179,6 +181,7 @@ class _Checker:
         for i, ending in enumerate(s.endings):
             self.check_condition(("endings", i, "when"), ending.when)
         self.check_difficulties()
+        self.check_race()
         self.check_texts()
         self.check_cycles()
         return self.diagnostics
@@ -250,7 +253,6 @@ class _Checker:
         hook = event.on
         if hook is None:
             return
-        hloc = (*loc, "on")
         if event.triggered_only:
             self.error(
                 (*loc, "triggered_only"),
@@ -259,6 +261,10 @@ class _Checker:
                 "leave one of them out",
                 key=True,
             )
+        self.check_hook_filters((*loc, "on"), hook)
+
+    def check_hook_filters(self, hloc: DataPath, hook: Hook) -> None:
+        """A hook's happening is known, and its filters are details it has, naming ids that exist."""
         kind = HAPPENINGS.get(hook.happening)
         if kind is None:
             self.error(
@@ -302,6 +308,70 @@ class _Checker:
             self.known((*hloc, "mission"), hook.mission, self.missions, "mission")
         if hook.action is not None:
             self.known((*hloc, "action"), hook.action, PLAYER_ACTIONS, "action of the player")
+        if hook.achievement is not None:
+            self.known((*hloc, "achievement"), hook.achievement, self.achievements, "achievement")
+
+    def check_race(self) -> None:
+        """Achievements named once, hooked on happenings that name who earns them; history and
+        plans that name achievements, agencies and steps that exist."""
+        race = self.scenario.race
+        if race is not None:
+            self.unique(("race", "achievements"), race.achievements, "achievement")
+            for i, achievement in enumerate(race.achievements):
+                loc = ("race", "achievements", i)
+                self.check_condition((*loc, "when"), achievement.when)
+                for j, hook in enumerate(achievement.on):
+                    self.check_hook_filters((*loc, "on", j), hook)
+                    kind = HAPPENINGS.get(hook.happening)
+                    if hook.earner is not None:
+                        self.known((*loc, "on", j, "earner"), hook.earner, self.agencies, "agency")
+                    elif kind is not None and not {"agency", "programme"} & set(kind.details):
+                        self.error(
+                            (*loc, "on", j, "happening"),
+                            "race",
+                            f"'{hook.happening}' names no agency nor programme, so no one would earn "
+                            f"'{achievement.id}' by it: name the 'earner'",
+                        )
+                    if hook.happening in RACE_HAPPENINGS:
+                        self.error(
+                            (*loc, "on", j, "happening"),
+                            "race",
+                            f"an achievement is not earned by another one ('{hook.happening}'): "
+                            "hook it on what earned that one",
+                        )
+            start = parse_date(self.scenario.calendar.start)
+            for i, feat in enumerate(race.history):
+                loc = ("race", "history", i)
+                self.known((*loc, "achievement"), feat.achievement, self.achievements, "achievement")
+                self.known((*loc, "agency"), feat.agency, self.agencies, "agency")
+                if parse_date(feat.date) >= start:
+                    self.error(
+                        (*loc, "date"),
+                        "race",
+                        "history is what happened before the campaign's start "
+                        f"({self.scenario.calendar.start}); later firsts are earned in play",
+                    )
+        for i, agency in enumerate(self.scenario.agencies):
+            self.check_plan(("agencies", i, "plan"), agency)
+
+    def check_plan(self, loc: DataPath, agency: Agency) -> None:
+        """A national plan's steps: named once, following steps of the same plan, earning achievements."""
+        self.unique(loc, agency.plan, "plan step")
+        steps = {step.id for step in agency.plan}
+        for j, step in enumerate(agency.plan):
+            if step.after is not None:
+                self.known((*loc, j, "after"), step.after, steps - {step.id}, f"step of {agency.id}'s plan")
+            self.check_condition((*loc, j, "when"), step.when)
+            for k, achievement in enumerate(step.earns):
+                if self.scenario.race is None:
+                    self.error(
+                        (*loc, j, "earns"),
+                        "race",
+                        "'earns' names achievements of the scenario's 'race:', and it has none",
+                        key=True,
+                    )
+                    break
+                self.known((*loc, j, "earns", k), achievement, self.achievements, "achievement")
 
     def check_texts(self) -> None:
         """The templates of every text that may hold them (game/format/templated.py)."""
@@ -493,6 +563,7 @@ class _Checker:
             "capability": self.capabilities,
             "national_mission": self.missions,
             "difficulty": self.difficulties,
+            "achievement": self.achievements,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:
@@ -541,6 +612,10 @@ class _Checker:
                 "cycle",
                 "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]]),
             )
+
+
+#: The race's own happenings, which no achievement may be hooked on (one first would earn another).
+RACE_HAPPENINGS = frozenset({"achievement_earned", "first_achieved"})
 
 
 def _expressions(loc: DataPath, condition: Condition | None) -> Iterator[tuple[DataPath, str]]:

@@ -44,6 +44,8 @@ ERRORS: dict[str, str] = {
     "draws its outcomes on each choice instead.",
     "timed-effect": "A timed modifier without a name or an end (`modifier` with `duration` or `until`), "
     "or holding something that happens once and cannot be undone when it ends (money, a slip...).",
+    "race": "A race for firsts that cannot work: an achievement hooked on a happening that names no one "
+    "to earn it, history dated after the campaign's start, or a plan step that `earns` without a `race:`.",
     "flights": "A mission's or contribution's `reliability` in a scenario without a `flights:` section.",
     "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
     "extends-missing": "The scenario named by `extends` cannot be found or read.",

@@ -103,6 +103,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "agency_variable": "trust",
     "modifier": "strike",
     "difficulty": "hard",
+    "achievement": "crew_surface",
 }
 
 _KIND_WORDS: dict[ValueKind, str] = {"number": "a number", "truth": "a condition (true or false)"}

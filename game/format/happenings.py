@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 #: A detail of a happening: what a filter of ``on:`` and the happening's functions name.
-Detail = Literal["agency", "programme", "milestone", "contribution", "mission", "action", "year"]
+Detail = Literal[
+    "agency", "programme", "milestone", "contribution", "mission", "action", "year", "achievement"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,27 @@ HAPPENINGS: dict[str, HappeningKind] = {
             "one of the player's flights fails: a mission is built again, a contribution replaced",
             ("agency", "programme", "contribution", "mission"),
         ),
+        HappeningKind(
+            "crew_flew",
+            "an agency's astronaut flies to lunar orbit or the surface (the programme or national "
+            "mission flown)",
+            ("agency", "programme", "mission"),
+        ),
+        HappeningKind(
+            "crew_landed",
+            "an agency's astronaut lands on the Moon (after its crew_flew)",
+            ("agency", "programme", "mission"),
+        ),
+        HappeningKind(
+            "achievement_earned",
+            "an agency earns an achievement of the scenario's race, first or not",
+            ("agency", "achievement"),
+        ),
+        HappeningKind(
+            "first_achieved",
+            "an agency is the first to earn an achievement of the scenario's race",
+            ("agency", "achievement"),
+        ),
         HappeningKind("year_began", "a fiscal year begins: the player's appropriation arrives", ("year",)),
         HappeningKind(
             "player_acted",
@@ -90,6 +113,7 @@ DETAILS: tuple[tuple[Detail, str], ...] = (
     ("mission", "the national mission's id"),
     ("action", "the kind of the player's action"),
     ("year", "the fiscal year (the calendar year it begins in)"),
+    ("achievement", "the achievement's id (the scenario's race)"),
 )
 
 #: The kinds of the player's actions a ``player_acted`` hook may name: the engine's action

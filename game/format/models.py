@@ -446,6 +446,40 @@ Corps = Annotated[
 RecruitName = Annotated[PlainText, Field(max_length=60)]
 
 
+class PlanStep(Strict):
+    """One flight of a computer-run agency's own national plan (its 'plan'), flown without the player.
+
+    Steps start in the plan's order once their date has come, the step they follow has flown and
+    their condition holds; a step under way moves on each turn with the chance of the agency's
+    policy reliability, slowed when its cost per year is more than the agency's budget (a
+    budget an event cuts slows it), and flies when its turns are done: one draw of ``success``.
+    """
+
+    id: Id = Field(description="The step's id, unique within the agency's plan.")
+    name: PlainText = Field(max_length=80, description="Its name, as the news and the rivals screen say it.")
+    description: PlainText = Field("", description="What it is.")
+    start: Date = Field(description="The earliest date its build starts.")
+    after: Id | None = Field(
+        None, description="A step of the same plan that must have flown first (successfully or not)."
+    )
+    when: Condition | None = Field(
+        None,
+        description="A condition that must hold for it to start and to move on (conditions read the "
+        "player's state, the flags and the variables: agency_flag(...) of this agency, say).",
+    )
+    cost: Money = Field(gt=0, le=MAX_MONEY, description="Total cost, paid in equal parts over the build.")
+    build_turns: int = Field(ge=1, le=80, description="Turns of work the build takes.")
+    success: Probability = Field(0.8, description="Chance it succeeds when it flies.")
+    attempts: int = Field(
+        1, ge=1, le=5, description="Flights tried before it is given up (a failed one is built again)."
+    )
+    earns: list[Id] = empty_list(
+        description="Achievements of the scenario's 'race' a success earns the agency."
+    )
+    prestige: Finite = Field(0, ge=0, le=1000, description="Prestige for the agency when it succeeds.")
+    science: Finite = Field(0, ge=0, le=1000, description="Science for the agency when it succeeds.")
+
+
 class Agency(Strict):
     """A space agency, run by the player or by the computer."""
 
@@ -491,6 +525,12 @@ class Agency(Strict):
     )
     variables: dict[Id, StartingValue] = empty_map(
         description="Starting values of its own variables (read with agency_var / my_var); others start at 0."
+    )
+    plan: list[PlanStep] = Field(
+        [],
+        max_length=40,
+        description="Its own national missions, flown by the computer when no player runs it (see the "
+        "scenario's 'race'): the race moves without the player.",
     )
 
     @property
@@ -839,6 +879,73 @@ class Hook(Strict):
         None, description="Only the player's actions of this kind ('apply', 'fund'...)."
     )
     year: int | None = Field(None, ge=0, le=9999, description="Only this fiscal year.")
+    achievement: Id | None = Field(None, description="Only this achievement of the scenario's 'race'.")
+
+
+class Earning(Hook):
+    """A happening that earns an achievement: the happening's filters, and who earns it."""
+
+    earner: Id | None = Field(
+        None,
+        description="The agency that earns it (one of a milestone's leads, say); left out: the "
+        "happening's agency, or for a happening without one the programme's leads.",
+    )
+
+
+class Achievement(Strict):
+    """A "first" the agencies race for: the first agency to earn it gets the most prestige."""
+
+    id: Id = Field(description="The achievement's id, read by achieved(...) and the other race functions.")
+    name: PlainText = Field(max_length=60, description="Its name, as the news and the rivals screen say it.")
+    short: PlainText | None = Field(
+        None, max_length=14, description="A short name for the rivals screen's columns (else the name)."
+    )
+    description: PlainText = Field("", description="What earns it, in words.")
+    when: Condition | None = Field(
+        None,
+        description="The player earns it the first turn this holds (expressions read the player's state).",
+    )
+    on: list[Earning] = Field(
+        [],
+        max_length=20,
+        description="Happenings that earn it: for the 'earner' if given, else the happening's agency "
+        "(one without an agency, a milestone's, earns it for the programme's leads).",
+    )
+    first: Finite = Field(20, ge=0, le=1000, description="Prestige for the first agency to earn it.")
+    second: Finite = Field(8, ge=0, le=1000, description="Prestige for the second.")
+    later: Finite = Field(2, ge=0, le=1000, description="Prestige for every later one.")
+    bloc_first: Finite = Field(
+        0,
+        ge=0,
+        le=1000,
+        description="Prestige added for the first agency of its bloc, when an agency of another bloc "
+        "was first.",
+    )
+
+
+class Feat(Strict):
+    """An achievement an agency earned before the campaign starts (history)."""
+
+    achievement: Id = Field(description="The achievement.")
+    agency: Id = Field(description="The agency that earned it.")
+    date: Date = Field(description="When, before the campaign's start ('1966-Q1', '1969-07').")
+    name: PlainText = Field("", max_length=60, description="The flight that earned it, e.g. 'Luna 9'.")
+
+
+class Race(Strict):
+    """The race for firsts: what the agencies race for, and who had earned what before the start."""
+
+    achievements: list[Achievement] = Field(
+        min_length=1,
+        max_length=40,
+        description="The achievements, in the order the rivals screen lists them.",
+    )
+    history: list[Feat] = Field(
+        [],
+        max_length=400,
+        description="Achievements earned before the campaign, oldest first for each achievement: "
+        "the first listed was the first to earn it.",
+    )
 
 
 class Event(Strict):
@@ -1280,6 +1387,10 @@ class Scenario(Strict):
         "contributions; without it they fly or are delivered as before.",
     )
     events: list[Event] = empty_list(description="Scripted events: news, crises with choices, follow-ups.")
+    race: Race | None = Field(
+        None,
+        description="Achievements (firsts) every agency races for, and who earned them before the start.",
+    )
     objectives: list[Objective] = Field(
         min_length=1, description="What scores points; the score at the end decides victory."
     )

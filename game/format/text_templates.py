@@ -76,6 +76,9 @@ PLACEHOLDERS: dict[str, PlaceholderKind] = {
         ),
         PlaceholderKind("happening_mission", "the happening's national mission's name", detail="mission"),
         PlaceholderKind("happening_year", "the happening's fiscal year", detail="year", noun=False),
+        PlaceholderKind(
+            "happening_achievement", "the happening's achievement's name (the race)", detail="achievement"
+        ),
     )
 }
 

@@ -42,6 +42,7 @@ RefKind = Literal[
     "agency_variable",
     "modifier",
     "difficulty",
+    "achievement",
 ]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
@@ -73,6 +74,7 @@ REF_WORDS: dict[RefKind, str] = {
     "agency_variable": "the name of an agency's variable",
     "modifier": "a modifier name",
     "difficulty": "a difficulty level id",
+    "achievement": "an achievement id (the scenario's race)",
 }
 
 
@@ -477,6 +479,48 @@ ENTRIES: tuple[Entry, ...] = (
         "number",
         "crew seats the player holds in the programme",
         N_("your seats in {first}"),
+        bounds=COUNT,
+    ),
+    # the race for firsts (the scenario's 'race:', game/engine/race.py)
+    _function(
+        "achieved",
+        ("achievement",),
+        "truth",
+        "true once the player has earned the achievement (first or not)",
+        N_("you reaching {first}"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "achieved_by",
+        ("agency", "achievement"),
+        "truth",
+        "true once the agency has earned the achievement (its history before the start included)",
+        N_("{first} reaching {second}"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "first_to",
+        ("achievement",),
+        "truth",
+        "true once the player was the first agency to earn the achievement",
+        N_("you being the first to reach {first}"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "before",
+        ("agency", "achievement"),
+        "truth",
+        "true once the player has earned the achievement before the agency did (or while the agency "
+        "has not): an objective 'before agency X'",
+        N_("you reaching {second} before {first}"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "achievers",
+        ("achievement",),
+        "number",
+        "how many agencies have earned the achievement (history included)",
+        N_("the agencies that reached {first}"),
         bounds=COUNT,
     ),
     # the details of the happening a hooked event answers (game/format/happenings.py)

@@ -65,6 +65,7 @@ NEWS_MARK = {
     "action": "»",
     "objective": "★",
     "outcome": "★",
+    "race": "⚑",
 }
 
 

@@ -24,6 +24,7 @@ STRIKE = TUI_FIXTURES / "more" / "strike.yaml"  # two timed modifiers from the f
 FLIGHTS = TUI_FIXTURES / "more" / "flights.yaml"  # the cubesat waits for its launch window
 ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
 CORPS = TUI_FIXTURES / "more" / "corps.yaml"  # three_roads with ESA's astronauts named
+RACE = TUI_FIXTURES / "more" / "race.yaml"  # three_roads with a race for firsts and two national plans
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -82,6 +83,16 @@ def waiting_flight() -> Game:
     return game
 
 
+def racing() -> Game:
+    """Three turns of the race: ESA's cubesat is the fourth probe, CNSA's samples return, Chang'e-6 next."""
+    game = new_game(RACE)
+    assert game.act(Action("mission", "cubesat")).ok
+    for _ in range(3):
+        answer_first(game, 0)
+        assert game.end_turn().ok
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
@@ -110,6 +121,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "objectives": (lambda: make_app(mid_campaign()), ("o",)),
     "budget": (lambda: make_app(building_member()), ("m",)),
     "corps": (lambda: make_app(new_game(CORPS)), ("c", "t", "s")),
+    "rivals": (lambda: make_app(racing()), ("v",)),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "debrief_ending": (lambda: make_app(ended_by_the_scenario()), ()),
     "help": (lambda: make_app(), ("f1",)),

@@ -63,6 +63,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("t", "timeline", "Timeline"),
         Binding("f", "outlook", "Outlook", show=False),  # where each road leads: the footer must fit 80
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
+        Binding("v", "rivals", "Rivals", show=False),  # the race for firsts: the footer must fit 80
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
         Binding("f1", "app.help", "Help"),  # first of the app's keys, so it shows at 80 columns
         Binding(
@@ -405,6 +406,11 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.corps import CorpsScreen
 
         self.app.push_screen(CorpsScreen())
+
+    def action_rivals(self) -> None:
+        from game.tui.screens.rivals import RivalsScreen
+
+        self.app.push_screen(RivalsScreen())
 
     def action_budget(self) -> None:
         from game.tui.screens.budget import BudgetScreen

@@ -109,6 +109,7 @@ def all_keys() -> list[Content]:
     from game.tui.screens.objectives import ObjectivesScreen
     from game.tui.screens.outlook import OutlookScreen
     from game.tui.screens.reasons import ReasonsScreen
+    from game.tui.screens.rivals import RivalsScreen
     from game.tui.screens.scenario_pick import ScenarioScreen
     from game.tui.screens.timeline import TimelineScreen
     from game.tui.screens.title import TitleScreen
@@ -126,6 +127,7 @@ def all_keys() -> list[Content]:
         (N_("Astronaut corps"), CorpsScreen.BINDINGS),
         (N_("Budget"), BudgetScreen.BINDINGS),
         (N_("Outlook"), OutlookScreen.BINDINGS),
+        (N_("Rivals"), RivalsScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]

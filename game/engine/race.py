@@ -1,0 +1,123 @@
+"""The race for firsts: achievements every agency can earn, worth most to the first to earn them.
+
+A scenario's ``race:`` names the achievements (the first lunar orbit, landing, crew on the
+surface...), the prestige each earns its first, second and later agencies (and the first of a
+bloc, when another bloc was first), and who had earned what before the campaign. An agency
+earns one by a happening the achievement is hooked on (``on:``: a crew landing, a mission
+flown, a milestone, whose leads earn it), by a step of its national plan that earns it
+(game/engine/plans.py), or, for the player, by a condition that holds at the end of a turn.
+Each agency earns each achievement once; the order of ``state.firsts`` is the race's order.
+
+A scenario without a race never reaches this module: ``cs.race`` is None.
+"""
+
+from __future__ import annotations
+
+from game.engine import ledger
+from game.engine.compiled import CompiledRace, CompiledScenario
+from game.engine.state import GameState, Happening
+from game.format.models import Achievement
+from game.i18n import msg
+
+
+def race_of(cs: CompiledScenario) -> CompiledRace:
+    """The scenario's race (only asked where there is one)."""
+    assert cs.race is not None, "the race is asked about in a scenario that has none"
+    return cs.race
+
+
+def earned(state: GameState, achievement: str) -> list[tuple[str, int]]:
+    """The agencies that earned ``achievement`` and the month each did, first first."""
+    return state.firsts.get(achievement, [])
+
+
+def month_earned(state: GameState, achievement: str, agency: str) -> int | None:
+    """The month index ``agency`` earned ``achievement`` in (before the start for history), or None."""
+    for who, month in state.firsts.get(achievement, ()):
+        if who == agency:
+            return month
+    return None
+
+
+def prize(model: Achievement, rank: int) -> float:
+    """The prestige of the ``rank``-th agency to earn an achievement (1: the first), bloc aside."""
+    prizes = (model.first, model.second)
+    return prizes[rank - 1] if rank <= len(prizes) else model.later
+
+
+def prestige_for(race: CompiledRace, state: GameState, achievement: str, agency: str) -> float:
+    """The prestige ``agency`` would earn with ``achievement`` now: by its rank, plus the bloc's first."""
+    model = race.achievements[achievement]
+    done = state.firsts.get(achievement, ())
+    if any(who == agency for who, _ in done):
+        return 0.0
+    rank = len(done) + 1
+    prestige = prize(model, rank)
+    bloc = race.blocs.get(agency)
+    if rank > 1 and model.bloc_first and all(race.blocs.get(who) != bloc for who, _ in done):
+        prestige += model.bloc_first
+    return prestige
+
+
+def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str) -> bool:
+    """``agency`` earns ``achievement`` now, unless it has already: prestige, news, happenings.
+
+    True when it was earned now.
+    """
+    race = race_of(cs)
+    if month_earned(state, achievement, agency) is not None:
+        return False
+    prestige = prestige_for(race, state, achievement, agency)
+    done = state.firsts.setdefault(achievement, [])
+    done.append((agency, state.month))
+    rank = len(done)
+    model = race.achievements[achievement]
+    short = cs.agencies[agency].short
+    if rank == 1:
+        text = msg("{agency} is the first to reach {achievement}", agency=short, achievement=model.name)
+    elif prestige > prize(model, rank):
+        text = msg(
+            "{agency} is the first of its bloc to reach {achievement}", agency=short, achievement=model.name
+        )
+    else:
+        text = msg(
+            "{agency} reaches {achievement}, number {rank} to do so",
+            agency=short,
+            achievement=model.name,
+            rank=rank,
+        )
+    ledger.report(state, "race", text, None, agency == state.player)
+    ledger.gain(state, state.agencies[agency], "prestige", prestige, model.name)
+    hooks = cs.hooks  # events hooked on the race's own happenings (no achievement is: the checks)
+    for kind in ("achievement_earned", "first_achieved") if rank == 1 else ("achievement_earned",):
+        if kind in hooks:
+            state.happenings.append(Happening(kind, agency=agency, achievement=achievement))
+    return True
+
+
+def answer_happening(state: GameState, cs: CompiledScenario, happening: Happening) -> None:
+    """The achievements ``happening`` earns: the earner's the scenario names, else the happening's
+    agency's, else the leads' of its programme."""
+    race = race_of(cs)
+    for achievement, filters, earner in race.hooks.get(happening.kind, ()):
+        if all(getattr(happening, detail) == value for detail, value in filters):
+            for agency in [earner] if earner else _earners(state, happening):
+                award(state, cs, achievement, agency)
+
+
+def _earners(state: GameState, happening: Happening) -> list[str]:
+    if happening.agency:
+        return [happening.agency]
+    programme = state.programmes.get(happening.programme)
+    return list(programme.leads) if programme is not None else []
+
+
+def race_conditions(state: GameState, cs: CompiledScenario) -> None:
+    """Turn step: the achievements whose condition the player meets this turn."""
+    race = cs.race
+    if race is None or not race.conditions:
+        return
+    player = state.player
+    for achievement, condition in race.conditions:
+        if month_earned(state, achievement, player) is None and condition(state):
+            award(state, cs, achievement, player)
