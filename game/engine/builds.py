@@ -41,7 +41,7 @@ def _advance(
             True,
         )
         return False
-    ledger.pay(state, owner, -due, msg("building {name}", name=name))
+    ledger.pay(state, owner, -due, msg("building {name}", name=name) if state.records else "")
     build.cost_left -= due
     build.paid += due
     build.turns_left -= 1
@@ -141,22 +141,23 @@ def deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, s
             programme=programme.id,
             contribution=f"{programme.id}.{slot_id}",
         )
-    owner = cs.agencies[build.owner].short  # type: ignore[index]
-    short = cp.model.short
-    ledger.report(
-        state,
-        "build",
-        msg("{agency} delivers {contribution}", agency=owner, contribution=slot.name)
-        if append_unless_said(slot.name, f"to {short}") == slot.name
-        else msg(
-            "{agency} delivers {contribution} to {programme}",
-            agency=owner,
-            contribution=slot.name,
-            programme=short,
-        ),
-        programme.id,
-        build.owner == state.player,
-    )
+    if state.records:  # the news, worded only where it is kept
+        owner = cs.agencies[build.owner].short  # type: ignore[index]
+        short = cp.model.short
+        ledger.report(
+            state,
+            "build",
+            msg("{agency} delivers {contribution}", agency=owner, contribution=slot.name)
+            if append_unless_said(slot.name, f"to {short}") == slot.name
+            else msg(
+                "{agency} delivers {contribution} to {programme}",
+                agency=owner,
+                contribution=slot.name,
+                programme=short,
+            ),
+            programme.id,
+            build.owner == state.player,
+        )
     if slot.flies_on is None or _flown(programme, slot.flies_on):
         grant_slot_rewards(state, cs, programme.id, slot_id)
 

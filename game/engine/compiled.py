@@ -290,6 +290,9 @@ class CompiledScenario:
     #: (by id) and contribution ('programme.contribution') that flies; empty: nothing flies.
     flights: Flights | None = None
     flight_bases: dict[str, float] = field(default_factory=dict)
+    #: Each key of ``flight_bases`` with its programme ('' for a mission) and its contribution or
+    #: mission, split once: the turn loop looks at every one of them each turn.
+    flight_places: tuple[tuple[str, str, str], ...] = ()
     #: Whether any effect of the scenario starts a timed modifier (else no turn looks for one).
     timed_effects: bool = False
     #: The difficulty level the campaign is played at (its adjustments are in the scenario above).
@@ -563,7 +566,10 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
             for e in scenario.endings
         ),
         flights=scenario.flights,
-        flight_bases=flight_bases(scenario),
+        flight_bases=(bases := flight_bases(scenario)),
+        flight_places=tuple(
+            (key, programme, item) for key in bases for programme, _, item in (key.rpartition("."),)
+        ),
         timed_effects=any(effect.modifier is not None for effect in effects_in(scenario)),
         difficulty=level.id,
         written=written if scenario is not written else None,

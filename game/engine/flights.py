@@ -223,12 +223,11 @@ def launch_flights(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: finished flights get their launch window; the flights whose launch is due fly."""
     if not cs.flight_bases:
         return
-    player = state.player
-    for key in cs.flight_bases:
-        if key in state.flights:
-            continue
-        build = build_of(state, key)
-        if build.owner == player and build.status == "building" and not build.turns_left:
+    player, programmes, missions, flights = state.player, state.programmes, state.missions, state.flights
+    for key, programme, item in cs.flight_places:  # build_of, without splitting the key every turn
+        build = programmes[programme].slots[item] if programme else missions[item].build
+        finished = build.owner == player and build.status == "building" and not build.turns_left
+        if finished and key not in flights:
             _open_window(state, cs, key)
     for key in list(state.flights):
         flight = waiting(state, key)

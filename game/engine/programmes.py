@@ -267,22 +267,23 @@ def _flown(
             state, cs, "milestone_flew", programme=programme.id, milestone=f"{programme.id}.{milestone.id}"
         )
     mine = programme.is_member(state.player)
-    late = milestone.slipped_turns_months
-    # slips are counted in months everywhere; a message for each English number, so that the
-    # months are a word of the catalogue (Russian says them its own way), not English inside it
-    if not late:
-        when = N_(", on time")
-    elif late == 1:
-        when = msg(", {count} month late", count=late)
-    else:
-        when = msg(", {count} months late", count=late)
-    ledger.report(
-        state,
-        "milestone",
-        msg("{programme}: {name}{when}", programme=cp.model.short, name=model.name, when=when),
-        programme.id,
-        mine,
-    )
+    if state.records:  # the news, worded only where it is kept
+        late = milestone.slipped_turns_months
+        # slips are counted in months everywhere; a message for each English number, so that the
+        # months are a word of the catalogue (Russian says them its own way), not English inside it
+        if not late:
+            when = N_(", on time")
+        elif late == 1:
+            when = msg(", {count} month late", count=late)
+        else:
+            when = msg(", {count} months late", count=late)
+        ledger.report(
+            state,
+            "milestone",
+            msg("{programme}: {name}{when}", programme=cp.model.short, name=model.name, when=when),
+            programme.id,
+            mine,
+        )
     partners = [state.agencies[agency] for agency in (*programme.leads, *programme.members)]
     ledger.gain_all(state, partners, "prestige", model.prestige, model.name)
     ledger.gain_all(state, partners, "science", model.science, model.name)

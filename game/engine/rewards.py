@@ -22,7 +22,7 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
     slot = cs.programmes[programme_id].slots[slot_id]
     owner = state.agencies[build.owner]
     rewards = slot.rewards
-    reason = msg("{name} in service", name=slot.name)
+    reason = msg("{name} in service", name=slot.name) if state.records else ""
     if rewards.crew_seats or rewards.surface_seats:
         programme = state.programmes[programme_id]
         programme.seats[owner.id] = programme.seats.get(owner.id, 0) + rewards.crew_seats

@@ -223,16 +223,16 @@ class MissionState:
         return MissionState(self.id, self.build.copy(), self.successes, self.failures)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class FlightRecord:
-    """One flight of a named astronaut: when, where to, on what (a programme's or mission's id)."""
+    """One flight of a named astronaut: when, where to, on what (a programme's or mission's id).
+
+    Never changed once made, so copies of a state share them.
+    """
 
     month: int
     where: Literal["orbit", "surface"]
     seat: str
-
-    def copy(self) -> FlightRecord:
-        return FlightRecord(self.month, self.where, self.seat)
 
 
 AstronautStatus = Literal["active", "lost", "retired"]
@@ -257,7 +257,7 @@ class AstronautState:
             self.name,
             self.readiness,
             self.prior_flights,
-            [flight.copy() for flight in self.flights],
+            list(self.flights),
             self.status,
             self.training,
             self.assigned,
