@@ -7,6 +7,7 @@ PY ?= .venv/bin/python
 bench:
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/campaigns.py
+	$(PY) benchmarks/forecast.py
 	$(PY) benchmarks/turn.py
 	$(PY) benchmarks/validation.py
 	$(PY) benchmarks/memory.py
