@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +21,8 @@ from game.sim.playouts import STAY, play_roads
 from tests.helpers import play_turns
 from tests.saves_support import compiled, copy_mini, saved
 from tests.test_hardening_saves import BAD_SAVES
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -156,3 +161,26 @@ def test_a_bad_number_of_runs_is_a_usage_error(
         main(["forecast", str(mid_save), "--runs", runs])
     assert exit_.value.code == 2
     assert "is not a number of playouts from 1 to 10000" in capsys.readouterr().err
+
+
+def test_every_feature_of_the_language_plays_forward() -> None:
+    """The scenario that uses every feature at once: each road's playouts reach the campaign's end."""
+    scenario = compiled(Path(__file__).parent / "scenarios" / "all_features.yaml")
+    game = Game(scenario, scenario.playable()[0], 3)
+    play_turns(game, 3)
+    figures = forecast(game, scenario, runs=2, seed=4)
+    assert [road.road for road in figures.roads] == forecast_roads(game.state, scenario)
+    assert all(road.runs == 2 and len(road.objectives) == len(scenario.objectives) for road in figures.roads)
+    assert forecast(game, scenario, runs=2, seed=4, jobs=2) == figures
+
+
+def test_the_same_save_gives_the_same_forecast_in_any_process(mid_save: Path) -> None:
+    outputs = []
+    for hash_seed in ("0", "987654"):
+        done = subprocess.run(
+            [sys.executable, "-m", "game", "forecast", str(mid_save), "--runs", "3", "--json"],
+            cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True, text=True,
+            check=True,
+        )  # fmt: skip
+        outputs.append(done.stdout)
+    assert outputs[0] == outputs[1] and json.loads(outputs[0])["runs"] == 3
