@@ -33,6 +33,14 @@ def test_every_national_mission_and_every_module_and_instrument_flies_with_a_doc
     assert cs.flight_bases["robotic_lander"] == 0.57  # Chang'e-3, -4, -5 landed; Beresheet, Vikram crashed
 
 
+def test_every_shipped_scenario_flies_with_odds_the_reliability_page_derives() -> None:
+    documented = {float(figure) for figure in re.findall(r"\*\*(0\.\d+)\*\*", DOC.read_text())}
+    for path in sorted(shipped_scenarios_dir().glob("*.yaml")):
+        cs = compile_scenario(load_scenario(path).unwrap())
+        assert cs.flight_bases and set(cs.missions) <= set(cs.flight_bases), path.name
+        assert set(cs.flight_bases.values()) <= documented, path.name
+
+
 def test_a_mission_is_offered_with_the_odds_of_its_flight() -> None:
     game = Game(default(), "isro", 1)
     texts = {offer[1]: offer[5] for offer in MISSION.offers(game.state, game.compiled)}
