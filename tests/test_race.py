@@ -268,3 +268,24 @@ def test_the_greedy_bot_counts_on_half_the_prestige_of_a_first_its_mission_would
     planned = outlook.what_if(state, outlook.forecast(state), ("national", "cubesat", ""), 0)
     assert planned.parts[""].gains[0][2] == 5 + 8 * FIRSTS
     assert outlook.forecast(state).crew_firsts == (25.0, 0.0)  # nobody has flown a crew: the first is free
+
+
+def test_default_2021_starts_with_the_real_firsts_and_its_rivals_race_on() -> None:
+    from pathlib import Path
+
+    from game.engine.compiled import compile_scenario
+    from game.format.dates import parse_date
+    from game.format.loader import load_scenario
+
+    path = Path(__file__).parents[1] / "scenarios" / "default-2021.yaml"
+    cs = compile_scenario(load_scenario(path).unwrap())
+    game = Game(cs, "esa", 1)
+    firsts = game.state.firsts
+    assert firsts["landing"][0] == ("roscosmos", parse_date("1966-02"))  # Luna 9
+    assert firsts["crew_surface"] == [("nasa", parse_date("1969-07"))]  # Apollo 11
+    assert [agency for agency, _ in firsts["samples"]] == ["roscosmos", "cnsa"]  # Luna 16, Chang'e 5
+    assert firsts["far_side"] == [("cnsa", parse_date("2019-01"))]  # Chang'e 4
+    assert "south_pole" not in firsts  # nobody before 2021: the race is on
+    play_turns(game, 16)  # to 2025: computer-run ISRO's Chandrayaan-3 or Russia's Luna-25 lands
+    assert game.state.firsts["south_pole"]
+    assert game.state.plans["kasa"].flown == ["danuri"]  # Korea's orbiter, without the player
