@@ -2,7 +2,11 @@
 
 The roads come from the scenario: one strategy per programme that takes partners, named by
 the programme's id, and ``alone`` for national missions. ``random`` (the luck baseline) and
-``greedy`` (a one-turn look-ahead) play any scenario. Other packages may add strategies
+``greedy`` (a one-turn look-ahead) play any scenario. The skilled players (game/bots/planner.py)
+are named ``planner:ROAD`` for each road and ``planner`` (free to choose its road); they are
+valid names everywhere but not in the default set (they cost playouts: ``--judge planner``
+plays them in the balance report), and take the playouts per decision as an option.
+Other packages may add strategies
 through the ``cislunar.strategies`` entry-point group: each entry is a name and a class (or
 any callable) that takes the seed and returns a :class:`Strategy`; it is imported only
 when a campaign plays it. A built-in name wins over a programme's or an installed one.
@@ -16,6 +20,7 @@ from importlib import metadata
 from game.bots.base import Strategy
 from game.bots.chance import RandomStrategy
 from game.bots.greedy import GreedyStrategy
+from game.bots.planner import FreePlanner, planner_class
 from game.bots.roads import AloneStrategy, programme_strategy
 from game.format.models import Scenario
 
@@ -27,6 +32,8 @@ ENTRY_POINT_GROUP = "cislunar.strategies"
 ALONE = "alone"
 #: The strategies every scenario has besides its programmes' roads.
 BOTS: dict[str, Factory] = {ALONE: AloneStrategy, "random": RandomStrategy, "greedy": GreedyStrategy}
+#: The free skilled player, and the prefix of the one that keeps to a road (``planner:gateway``).
+PLANNER = "planner"
 
 
 class UnknownStrategy(ValueError):
@@ -54,8 +61,25 @@ def strategy_names(scenario: Scenario) -> list[str]:
     return names + [name for name in installed() if name not in names]
 
 
-def make_strategy(name: str, seed: int, scenario: Scenario) -> Strategy:
-    """The strategy ``name`` for a campaign of ``scenario``; UnknownStrategy when it has none of that name."""
+def planner_names(scenario: Scenario) -> list[str]:
+    """The skilled players of the scenario: one per road (``planner:ROAD``), then the free one."""
+    return [f"{PLANNER}:{road}" for road in roads(scenario)] + [PLANNER]
+
+
+def valid_names(scenario: Scenario) -> list[str]:
+    """Every name ``make_strategy`` knows for the scenario: the default set, then the planners."""
+    return strategy_names(scenario) + [name for name in planner_names(scenario) if name not in BOTS]
+
+
+def make_strategy(name: str, seed: int, scenario: Scenario, playouts: int | None = None) -> Strategy:
+    """The strategy ``name`` for a campaign of ``scenario``; UnknownStrategy when it has none of that name.
+
+    ``playouts``: a planner's playouts per decision (None: its default); other strategies ignore it.
+    """
+    if name == PLANNER:
+        return FreePlanner(seed, playouts, tuple(roads(scenario)))
+    if name.startswith(f"{PLANNER}:") and name.partition(":")[2] in roads(scenario):
+        return planner_class(name.partition(":")[2])(seed, playouts)
     if name in BOTS:
         return BOTS[name](seed)
     if name in programme_roads(scenario):
@@ -64,7 +88,7 @@ def make_strategy(name: str, seed: int, scenario: Scenario) -> Strategy:
     if entry is None:
         raise UnknownStrategy(
             f"unknown strategy '{name}' for scenario '{scenario.id}'; "
-            f"choose from {', '.join(strategy_names(scenario))}"
+            f"choose from {', '.join(valid_names(scenario))}"
         )
     return entry.load()(seed)
 

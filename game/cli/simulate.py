@@ -7,12 +7,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from game.bots import strategy_names
+from game.bots import planner_names, strategy_names, valid_names
+from game.bots.planner import DEFAULT_PLAYOUTS
 from game.campaign import SEED_RANGE, Campaign, seed_refusal
 from game.cli.common import fail, load_campaign, seed_number
 from game.engine.compiled import CompiledScenario
 from game.format.models import DEFAULT_DIFFICULTY
-from game.sim.balance import BalanceReport, run_balance
+from game.sim.balance import JUDGES, LUCK, PLANNER, BalanceReport, run_balance
 from game.sim.cluster import ClusterError
 from game.sim.parallel import default_jobs
 from game.sim.runner import play_campaign
@@ -24,7 +25,8 @@ PROGRESS_FROM = 50  # campaigns: a progress bar on runs at least this long, on a
 #: Completed, when the help is shown (not on every run), with the installed strategies' names.
 STRATEGIES_HELP = (
     "strategies: one road per programme of the scenario that takes partners (named by its id), "
-    "alone (national missions), random and greedy"
+    "alone (national missions), random and greedy; the skilled players planner:ROAD (within a "
+    "road) and planner (free to choose), played when named or with --judge planner"
 )
 
 
@@ -73,6 +75,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help="processes to play in (default: every core, %(default)s here); the figures are the same",
     )
     parser.add_argument(
+        "--playouts",
+        type=int,
+        default=DEFAULT_PLAYOUTS,
+        metavar="N",
+        help="playouts per decision of the planners (default %(default)s): more is slower and plays better",
+    )
+    parser.add_argument(
+        "--judge",
+        choices=JUDGES,
+        default="roads",
+        help="with --balance: judge the roads by the scripted road bots (default) or by the planners "
+        "(planner:ROAD for every road, planner and random)",
+    )
+    parser.add_argument(
         "--cluster",
         metavar="ADDRESS",
         help="play on the Dask cluster whose scheduler is at ADDRESS (e.g. tcp://10.0.0.5:8786) "
@@ -98,6 +114,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"--seed {args.seed} with --runs {args.runs} reaches seed {last}: {SEED_RANGE}")
     if args.jobs < 1:
         return fail("--jobs must be at least 1")
+    if args.playouts < 1:
+        return fail("--playouts must be at least 1")
     unknown = unknown_strategy(args.strategy, campaign)
     if unknown:
         return fail(unknown)
@@ -136,11 +154,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_balance_report(args: argparse.Namespace, campaign: Campaign, compiled: CompiledScenario) -> int:
-    strategies = args.strategy or strategy_names(compiled.scenario)
+    scenario = compiled.scenario
+    strategies = args.strategy or (
+        [*planner_names(scenario), LUCK] if args.judge == PLANNER else strategy_names(scenario)
+    )
     try:
         with progress_bar(args.runs * len(strategies) * len(campaign.playable())) as advance:
             report = run_balance(
-                compiled, campaign.path, args.seed, args.runs, strategies, args.jobs, advance, args.cluster
+                compiled,
+                campaign.path,
+                args.seed,
+                args.runs,
+                strategies,
+                args.jobs,
+                advance,
+                args.cluster,
+                args.judge,
+                args.playouts,
             )
     except ClusterError as error:
         return fail(str(error), 1)
@@ -151,7 +181,7 @@ def run_balance_report(args: argparse.Namespace, campaign: Campaign, compiled: C
 def unknown_strategy(names: list[str] | None, campaign: Campaign) -> str:
     """The error for the first name the scenario has no strategy for, with the valid ones; '' if none."""
     scenario = campaign.compiled.scenario
-    valid = strategy_names(scenario)
+    valid = valid_names(scenario)
     for name in names or ():
         if name not in valid:
             return f"unknown strategy '{name}' for scenario '{scenario.id}'; choose from {', '.join(valid)}"
@@ -191,9 +221,9 @@ def format_table(report: SimulationReport) -> str:
     level = f", difficulty {report.difficulty}" if report.difficulty != DEFAULT_DIFFICULTY else ""
     lines = [
         f"scenario {report.scenario}, agency {report.agency}, seeds {report.seed}..{last}{level}",
-        HEADER,
+        header(width := name_width(report.strategies)),
     ]
-    lines += [format_row(row.strategy, row) for row in report.strategies]
+    lines += [format_row(row.strategy, row, width) for row in report.strategies]
     lines += ["", *(format_activity(row) for row in report.strategies)]
     return "\n".join(lines)
 
@@ -206,16 +236,23 @@ def format_activity(row: StrategyStats) -> str:
     )
 
 
-HEADER = (
-    f"{'strategy':<10} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
-    f"{'crewed':>7} {'1st crew':>9}"
-)
+def header(width: int = 10) -> str:
+    """The table's column names; ``width`` is the strategy column's (the longest name's, at least 10)."""
+    return (
+        f"{'strategy':<{width}} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
+        f"{'crewed':>7} {'1st crew':>9}"
+    )
 
 
-def format_row(label: str, row: StrategyStats) -> str:
+def name_width(rows: list[StrategyStats]) -> int:
+    """The strategy column's width: 10, or the longest name (``planner:gateway``)."""
+    return max([10, *(len(row.strategy) for row in rows)])
+
+
+def format_row(label: str, row: StrategyStats, width: int = 10) -> str:
     crew = f"{row.mean_first_crew_year:.1f}" if row.mean_first_crew_year is not None else "-"
     return (
-        f"{label:<10} {row.runs:>5} {row.wins:>5} {row.win_rate:>9.1%} {row.mean_score:>11.1f} "
+        f"{label:<{width}} {row.runs:>5} {row.wins:>5} {row.win_rate:>9.1%} {row.mean_score:>11.1f} "
         f"{row.score_ci95:>6.1f} {row.crewed_runs:>7} {crew:>9}"
     )
 
@@ -228,17 +265,24 @@ def format_balance(report: BalanceReport) -> str:
         f"roads: {', '.join(report.roads) or '-'}",
     ]
     best = {(agency, s) for s, agencies in report.best_for.items() for agency in agencies}
+    width = name_width(report.rows)
     agencies = list(dict.fromkeys(row.agency for row in report.rows))
     for agency in agencies:
-        lines += ["", f"{agency}", HEADER]
+        lines += ["", f"{agency}", header(width)]
         for row in report.rows:
             if row.agency == agency:
                 mark = " <- best road" if (agency, row.strategy) in best else ""
-                lines.append(format_row(row.strategy, row) + mark)
-    lines += ["", f"all agencies ({len(agencies)})", HEADER + f" {'top seeds':>10} {'best road for':<}"]
+                lines.append(format_row(row.strategy, row, width) + mark)
+    lines += [
+        "",
+        f"all agencies ({len(agencies)})",
+        header(width) + f" {'top seeds':>10} {'best road for':<}",
+    ]
     for row in report.pooled:
         owners = ", ".join(report.best_for[row.strategy]) or "-"
-        lines.append(f"{format_row(row.strategy, row)} {report.top_share[row.strategy]:>10.0%} {owners}")
+        lines.append(
+            f"{format_row(row.strategy, row, width)} {report.top_share[row.strategy]:>10.0%} {owners}"
+        )
     lines.append("")
     if report.balanced:
         lines.append("balanced: every road is the best somewhere, none dominates, skill beats luck")

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from game.bots import planner_names, strategy_names
 from game.bots import roads as scenario_roads
-from game.bots import strategy_names
 from game.engine.compiled import CompiledScenario
 from game.sim.parallel import Task, play_tasks
 from game.sim.runner import CampaignResult
@@ -31,6 +31,10 @@ from game.sim.stats import StrategyStats, summarise
 MAX_WIN_RATE = 0.60
 #: The luck baseline and the skill it must lose to, by at least this many win-rate points.
 LUCK, SKILL, SKILL_MARGIN = "random", "greedy", 0.15
+#: Who judges the roads: the scripted road bots (``roads``) or the skilled players (``planner``).
+JUDGES = ("roads", "planner")
+#: The skill yardstick when the planners judge: the free planner.
+PLANNER = "planner"
 
 
 class BalanceReport(BaseModel):
@@ -60,16 +64,23 @@ def run_balance(
     jobs: int = 1,
     progress: Callable[[int], None] | None = None,
     cluster: str | None = None,
+    judge_by: str = "roads",
+    playouts: int | None = None,
 ) -> BalanceReport:
     """Play ``runs`` seeds of every strategy (default: all the scenario's) for every playable agency.
 
     On ``jobs`` local processes, or on the Dask cluster at ``cluster``: the same report.
+    ``judge_by="planner"`` plays the skilled players instead (default: ``planner:ROAD`` for
+    every road, the free ``planner`` and ``random``), with ``playouts`` per decision.
     """
     agencies = compiled.playable()
+    planners = judge_by == PLANNER
     if strategies is None:
-        strategies = strategy_names(compiled.scenario)
+        strategies = (
+            [*planner_names(compiled.scenario), LUCK] if planners else strategy_names(compiled.scenario)
+        )
     tasks = [
-        Task(agency, strategy, seed + index)
+        Task(agency, strategy, seed + index, playouts)
         for agency in agencies
         for strategy in strategies
         for index in range(runs)
@@ -79,7 +90,10 @@ def run_balance(
     for task, result in zip(tasks, results, strict=True):
         by_cell.setdefault((task.agency, task.strategy), []).append(result)
     roads = scenario_roads(compiled.scenario)
-    return judge(compiled.scenario.id, seed, runs, agencies, list(strategies), by_cell, roads)
+    if planners:
+        roads = [f"{PLANNER}:{road}" for road in roads]
+    skill = PLANNER if planners else SKILL
+    return judge(compiled.scenario.id, seed, runs, agencies, list(strategies), by_cell, roads, skill)
 
 
 def judge(
@@ -90,13 +104,15 @@ def judge(
     strategies: list[str],
     by_cell: dict[tuple[str, str], list[CampaignResult]],
     roads: Sequence[str] | None = None,
+    skill: str = SKILL,
 ) -> BalanceReport:
     """The report of played campaigns: statistics, then the balance findings.
 
-    ``roads`` are the choices a player makes (default: every strategy but the yardsticks).
+    ``roads`` are the choices a player makes (default: every strategy but the yardsticks);
+    ``skill`` is the strategy that must beat ``random`` (greedy, or the free planner).
     """
     if roads is None:
-        roads = [s for s in strategies if s not in (LUCK, SKILL)]
+        roads = [s for s in strategies if s not in (LUCK, skill)]
     played_roads = [road for road in roads if road in strategies]
     rows = [summarise(scenario, a, s, by_cell[a, s]) for a in agencies for s in strategies]
     pooled = [summarise(scenario, "all", s, [r for a in agencies for r in by_cell[a, s]]) for s in strategies]
@@ -107,7 +123,7 @@ def judge(
         best = max(mine, key=lambda row: (row.win_rate, row.mean_score))
         best_for[best.strategy].append(agency)
     top_share = _top_share(agencies, strategies, runs, by_cell)
-    findings = _findings(strategies, played_roads, pooled, best_for, top_share)
+    findings = _findings(strategies, played_roads, pooled, best_for, top_share, skill)
     return BalanceReport(
         scenario=scenario,
         seed=seed,
@@ -151,6 +167,7 @@ def _findings(
     pooled: list[StrategyStats],
     best_for: dict[str, list[str]],
     top_share: dict[str, float],
+    skill_name: str = SKILL,
 ) -> list[str]:
     findings = []
     by_name = {row.strategy: row for row in pooled}
@@ -167,13 +184,13 @@ def _findings(
                 f"{road} is never the best road: the best road for no agency and top scorer on "
                 f"{top_share[road]:.0%} of seeds (a fair share is {share:.0%})"
             )
-    if LUCK in by_name and SKILL in by_name:
-        luck, skill = by_name[LUCK], by_name[SKILL]
+    if LUCK in by_name and skill_name in by_name:
+        luck, skill = by_name[LUCK], by_name[skill_name]
         if skill.win_rate - luck.win_rate < SKILL_MARGIN or (
             skill.mean_score - skill.score_ci95 <= luck.mean_score + luck.score_ci95
         ):
             findings.append(
-                f"luck beats choices: {SKILL} wins {skill.win_rate:.0%} (score {skill.mean_score:.1f}) "
+                f"luck beats choices: {skill_name} wins {skill.win_rate:.0%} (score {skill.mean_score:.1f}) "
                 f"against {LUCK}'s {luck.win_rate:.0%} (score {luck.mean_score:.1f}); "
                 f"it needs {SKILL_MARGIN:.0%} more and a clearly higher score"
             )

@@ -38,17 +38,25 @@ def activity(log: list[Action]) -> tuple[int, int, int]:
 
 
 def play_campaign(
-    compiled: CompiledScenario, agency: str, strategy: str, seed: int, records: bool = True
+    compiled: CompiledScenario,
+    agency: str,
+    strategy: str,
+    seed: int,
+    records: bool = True,
+    playouts: int | None = None,
 ) -> Game:
     """One whole campaign played by a bot; ``records=False``: without the records only a face reads
-    (the news, the changes and the history: ``GameState.records``), as ``run_campaign`` plays it."""
+    (the news, the changes and the history: ``GameState.records``), as ``run_campaign`` plays it;
+    ``playouts``: a planner's per decision."""
     game = Game(compiled, agency, seed, records)
-    make_strategy(strategy, seed, compiled.scenario).play(game)
+    make_strategy(strategy, seed, compiled.scenario, playouts).play(game)
     return game
 
 
-def run_campaign(compiled: CompiledScenario, agency: str, strategy: str, seed: int) -> CampaignResult:
-    game = play_campaign(compiled, agency, strategy, seed, records=False)  # it keeps none of them
+def run_campaign(
+    compiled: CompiledScenario, agency: str, strategy: str, seed: int, playouts: int | None = None
+) -> CampaignResult:
+    game = play_campaign(compiled, agency, strategy, seed, records=False, playouts=playouts)  # it keeps none
     first = game.state.me.first_crew_month
     turns, actions, idle = activity(game.log)
     return CampaignResult(

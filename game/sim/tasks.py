@@ -12,6 +12,7 @@ class Task(NamedTuple):
     agency: str
     strategy: str
     seed: int
+    playouts: int | None = None  # a planner's playouts per decision (None: its default)
 
 
 #: Campaigns per chunk sent to a worker: large enough to hide the cost of a round trip,

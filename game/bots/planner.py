@@ -1,0 +1,245 @@
+"""The skilled player: tries its candidate moves in playouts of the rest of the campaign.
+
+``planner:ROAD`` plays within one road (a programme's, or ``alone``): each turn it asks the
+road's scripted bot what it would do, and where something that matters could be done
+otherwise (apply now or later, with which contribution, court a lead first, fund another
+contribution, fly another mission, invest ahead) it plays every candidate forward to the end
+of the campaign with the scripted bot, on the same dice for every candidate (common random
+numbers: the differences are the moves'), and keeps the best. The scripted bot's own move is
+always a candidate and wins ties, so the planner plays at least as well as the bot wherever
+its playouts see the difference. ``planner`` first chooses its road the same way: each
+road's bot played forward from the first turn, the best one followed.
+
+The cost is the budget: at most ``playouts`` playouts per decision (an option of
+``simulate``), split among the candidates; a candidate that lost is not tried again for a
+while (longer each time), so most turns cost nothing. All its dice derive from the campaign
+seed: the same seed, the same campaign.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from game.bots.base import Strategy
+from game.bots.greedy import evaluate
+from game.bots.roads import AloneStrategy, ProgrammeStrategy, programme_strategy
+from game.engine.actions import END_TURN, Action
+from game.engine.game import Game
+from game.engine.rulebook import ENDED_STATUSES
+
+#: Playouts per decision unless asked otherwise (``simulate --playouts``).
+DEFAULT_PLAYOUTS = 6
+#: Turns a playout is played before the rest is projected (the greedy bot's outlook); 0: to the end.
+HORIZON = 8
+#: Points (per playout, on average) an alternative must gain over the scripted bot's move to be taken.
+MARGIN = 1.0
+#: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
+MIN_PER_CANDIDATE = 2
+#: Most turns a candidate that lost is left untried (the pause doubles up to this).
+MAX_PAUSE = 8
+#: The moves whose timing is a decision: waiting a turn is tried against them.
+WAITS = frozenset({"apply", "mission"})
+#: What a crewed national mission is worth beside its science and prestige, to rank the missions.
+CREW_WORTH = 40.0
+#: The road that takes no partner (as game.bots.strategies names it).
+ALONE = "alone"
+#: What a playout is worth on top of its score when it wins, and below it when it is lost.
+WIN_BONUS = 1.0  # times the scenario's victory score
+
+Plan = tuple[Action, ...]  # this turn's moves
+
+
+def road_bot(road: str) -> Callable[[int], Strategy]:
+    """The scripted bot of a road: the one the planner's playouts play."""
+    return AloneStrategy if road == ALONE else programme_strategy(road)
+
+
+class PlannerStrategy(Strategy):
+    """Plays within one road, choosing its moves by playouts with the road's scripted bot."""
+
+    name = "planner"
+    road = ""
+
+    def __init__(self, seed: int, playouts: int | None = None) -> None:
+        super().__init__(seed)
+        self.seed = seed
+        self.playouts = max(1, playouts if playouts is not None else DEFAULT_PLAYOUTS)
+        self.follower: Strategy = road_bot(self.road)(seed)
+        self.paused: dict[Plan, tuple[int, int]] = {}  # plan -> (turn it is tried again, pause)
+        self.horizon = HORIZON
+
+    # ---- a turn
+    def act(self, game: Game) -> None:
+        base = self.base_plan(game)
+        turn = game.state.turn
+        others = [
+            plan
+            for plan in self.candidates(game, base)
+            if plan != base and (plan not in self.paused or self.paused[plan][0] <= turn)
+        ]
+        if others:
+            plans = [base, *others][: max(2, self.playouts // MIN_PER_CANDIDATE)]
+            best = self.choose(game, plans)
+            for plan in plans:  # the losers wait a while, longer each time they lose
+                if plan != best and plan != base:
+                    pause = min(MAX_PAUSE, 2 * self.paused.get(plan, (0, 0))[1] or 1)
+                    self.paused[plan] = (turn + pause, pause)
+            self.paused.pop(best, None)
+            base = best
+        for action in base:
+            game.act(action)
+
+    def base_plan(self, game: Game) -> Plan:
+        """What the road's scripted bot would do this turn (found on a copy)."""
+        twin = game.clone()
+        done = len(twin.log)
+        self.follower.act(twin)
+        return tuple(twin.log[done:])
+
+    def candidates(self, game: Game, base: Plan) -> list[Plan]:
+        """The other moves worth a look this turn, most promising first: waiting (when to apply
+        or fly), courting the leads before applying, and the road's other commitments by worth."""
+        # waiting a turn: when to apply or fly (a member's funding waits on the budget rule already)
+        found: list[Plan] = [()] if any(action.kind in WAITS for action in base) else []
+        state, cs = game.state, game.compiled
+        levels = state.me.capabilities
+        ranked: list[tuple[float, Plan]] = []
+        if self.road == ALONE:
+            for mission in cs.missions.values():
+                worth = mission.science + mission.rewards.prestige + CREW_WORTH * (mission.crew != "none")
+                value = mission.success * (worth + 1) / mission.cost
+                ranked.append((value, (Action("mission", mission.id),)))
+        else:
+            pid = self.road
+            programme = state.programmes.get(pid)
+            if programme is None or programme.status in ENDED_STATUSES:
+                return []
+            player = state.player
+            member = programme.is_member(player)
+            if not member and player in programme.applicants:
+                return []  # the leads answer at the end of the turn
+            if any(action.kind == "apply" for action in base):
+                found += [(Action("diplomacy", lead),) for lead in programme.leads]
+            kind = "fund" if member else "apply"
+            slots = cs.programmes[pid].slots
+            for sid, build in programme.slots.items():
+                if build.status == "open":
+                    model = slots[sid]
+                    gap = sum(max(0, level - levels.get(area, 0)) for area, level in model.requires.items())
+                    ranked.append((ProgrammeStrategy.value(model) / (1 + gap), (Action(kind, pid, sid),)))
+            if not member:
+                ranked.append((0.0, (Action("apply", pid),)))
+        ranked.sort(key=lambda item: -item[0])
+        found += [plan for _worth, plan in ranked]
+        return [plan for plan in dict.fromkeys(found) if all(not game.check(a) for a in plan)]
+
+    # ---- playouts
+    def choose(self, game: Game, plans: list[Plan]) -> Plan:
+        """The plan whose playouts beat the scripted bot's (``plans[0]``) on every shared seed
+        and by ``MARGIN`` on average, the best such; else the scripted bot's.
+
+        The dice are the same for every plan, so a plan that does better on each of them does
+        better because of what it does; one that only wins on average may have been lucky.
+        """
+        runs = max(1, self.playouts // len(plans))
+        seeds = [self.playout_seed(game.state.turn, index) for index in range(runs)]
+        base = [self.playout(game, plans[0], seed) for seed in seeds]
+        best, best_value = plans[0], sum(base) + MARGIN * runs
+        for plan in plans[1:]:
+            values = [self.playout(game, plan, seed) for seed in seeds]
+            if sum(values) > best_value and all(v >= b for v, b in zip(values, base, strict=True)):
+                best, best_value = plan, sum(values)
+        return best
+
+    def playout_seed(self, turn: int, index: int) -> int:
+        """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
+        return random.Random(f"{self.seed}/{turn}/{index}").getrandbits(63)
+
+    def playout(self, game: Game, plan: Plan, seed: int) -> float:
+        """Take ``plan`` on a copy, end the turn, let the scripted bot play to the end: its worth."""
+        twin = game.clone()
+        twin.state.rng = random.Random(seed)
+        for action in plan:
+            twin.act(action)
+        bot = road_bot(self.road)(seed)
+        twin.act(END_TURN)
+        stop = twin.state.turn + self.horizon if self.horizon else None
+        while not twin.over and twin.state.turn != stop:
+            bot.play_turn(twin)
+        return self.worth(twin)
+
+    @staticmethod
+    def worth(game: Game) -> float:
+        """A campaign's worth: its final score (projected, if it is not over), and the victory
+        score again for a win."""
+        victory = game.compiled.scenario.victory_score
+        state = game.state
+        if state.over:
+            score, won, lost = game.score(), state.outcome == "won", state.outcome == "lost"
+        else:  # projected: no bonus, a projection near the victory score would swing it by chance
+            score, won, lost = evaluate(game), False, False
+        return score + WIN_BONUS * victory * (1.0 if won else -1.0 if lost else 0.0)
+
+
+class FreePlanner(Strategy):
+    """``planner``: chooses its road by playouts of every road's bot, then plays it as ``planner:ROAD``."""
+
+    name = "planner"
+
+    def __init__(self, seed: int, playouts: int | None = None, roads: tuple[str, ...] = ()) -> None:
+        super().__init__(seed)
+        self.seed = seed
+        self.budget = playouts
+        self.roads = roads
+        self.chosen: PlannerStrategy | None = None
+
+    def play_turn(self, game: Game) -> None:
+        if self.chosen is None or self.closed(game, self.chosen.road):
+            self.chosen = self.choose(game)
+        self.chosen.play_turn(game)
+
+    def choose(self, game: Game) -> PlannerStrategy:
+        roads = [road for road in self.roads if not self.closed(game, road)] or [ALONE]
+        planner = planner_class(roads[0])(self.seed, self.budget)
+        if len(roads) == 1:
+            return planner
+        runs = max(1, planner.playouts // len(roads))
+        seeds = [planner.playout_seed(game.state.turn, index) for index in range(runs)]
+        best, best_value = roads[0], None
+        for road in roads:
+            chooser = planner_class(road)(self.seed, self.budget)
+            chooser.horizon = 0  # the road is the decision that matters most: played to the end
+            plan = chooser.base_plan(game)
+            value = sum(chooser.playout(game, plan, seed) for seed in seeds)
+            if best_value is None or value > best_value:
+                best, best_value = road, value
+        chosen = planner_class(best)(self.seed, self.budget)
+        chosen.rng = self.rng  # one generator for the whole strategy
+        return chosen
+
+    @staticmethod
+    def closed(game: Game, road: str) -> bool:
+        """Whether a programme's road is over for the player (ended, and not a member)."""
+        if road == ALONE:
+            return False
+        programme = game.state.programmes.get(road)
+        return programme is None or (
+            programme.status in ENDED_STATUSES and not programme.is_member(game.state.player)
+        )
+
+
+_CLASSES: dict[str, type[PlannerStrategy]] = {}
+
+
+def planner_class(road: str) -> type[PlannerStrategy]:
+    """The planner that plays within ``road`` (one class per road, not per campaign)."""
+    found = _CLASSES.get(road)
+    if found is None:
+        found = _CLASSES[road] = type(
+            f"Planner{road.title()}Strategy", (PlannerStrategy,), {"name": f"planner:{road}", "road": road}
+        )
+    return found
+
+
+__all__ = ["DEFAULT_PLAYOUTS", "FreePlanner", "PlannerStrategy", "ProgrammeStrategy", "planner_class"]
