@@ -77,7 +77,8 @@ def test_an_unknown_strategy_is_a_clear_error_listing_the_scenarios(
         assert code == 2 and out == ""
         assert err == (
             "cislunar: unknown strategy 'isls' for scenario 'mini'; "
-            "choose from outpost, basecamp, alone, random, greedy\n"
+            "choose from outpost, basecamp, alone, random, greedy, "
+            "planner:outpost, planner:basecamp, planner:alone, planner\n"
         )
     with pytest.raises(UnknownStrategy, match="choose from outpost, basecamp, alone"):
         make_strategy("isls", 1, load_scenario(authored).unwrap())

@@ -204,7 +204,7 @@ class FreePlanner(Strategy):
         planner = planner_class(roads[0])(self.seed, self.budget)
         if len(roads) == 1:
             return planner
-        runs = max(1, planner.playouts // len(roads))
+        runs = max(MIN_PER_CANDIDATE, planner.playouts // 2)  # the decision that matters most
         seeds = [planner.playout_seed(game.state.turn, index) for index in range(runs)]
         best, best_value = roads[0], None
         for road in roads:
