@@ -10,6 +10,10 @@ always a candidate and wins ties, so the planner plays at least as well as the b
 its playouts see the difference. ``planner`` first chooses its road the same way: each
 road's bot played forward from the first turn, the best one followed.
 
+A playout starts as the simulator's do (game/bots/playout.py: a copy of the state on dice
+derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
+the final score values it (the whole campaign when it ends sooner).
+
 The cost is the budget: at most ``playouts`` playouts per decision (an option of
 ``simulate``), split among the candidates; a candidate that lost is not tried again for a
 while (longer each time), so most turns cost nothing. All its dice derive from the campaign
@@ -18,11 +22,11 @@ seed: the same seed, the same campaign.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 
 from game.bots.base import Strategy
 from game.bots.greedy import evaluate
+from game.bots.playout import playout_seed, start_playout
 from game.bots.roads import AloneStrategy, ProgrammeStrategy, programme_strategy
 from game.engine.actions import END_TURN, Action
 from game.engine.game import Game
@@ -154,12 +158,11 @@ class PlannerStrategy(Strategy):
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
-        return random.Random(f"{self.seed}/{turn}/{index}").getrandbits(63)
+        return playout_seed(f"planner/{turn}", self.seed, index)
 
     def playout(self, game: Game, plan: Plan, seed: int) -> float:
-        """Take ``plan`` on a copy, end the turn, let the scripted bot play to the end: its worth."""
-        twin = game.clone()
-        twin.state.rng = random.Random(seed)
+        """Take ``plan`` on a copy, end the turn, let the scripted bot play on: where that leads."""
+        twin = start_playout(game, game.compiled, seed)
         for action in plan:
             twin.act(action)
         bot = road_bot(self.road)(seed)

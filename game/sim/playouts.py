@@ -26,9 +26,7 @@ playouts of the same index.
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
-import random
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -36,6 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from game.bots import Strategy, make_strategy
+from game.bots.playout import playout_seed, start_playout
 from game.bots.roads import StayStrategy
 from game.engine.compiled import CompiledScenario
 from game.engine.fingerprint import state_hash
@@ -90,12 +89,6 @@ def playout_key(state: GameState) -> str:
     return state_hash(state)
 
 
-def playout_seed(key: str, seed: int, index: int) -> int:
-    """The seed of playout ``index`` from a state named ``key`` (a non-negative 63-bit number)."""
-    digest = hashlib.sha256(f"{key}/{seed}/{index}".encode()).digest()
-    return int.from_bytes(digest[:8], "big") >> 1
-
-
 def make_road(road: Road, seed: int, compiled: CompiledScenario) -> Strategy:
     """The strategy ``road`` names, seeded; UnknownStrategy for a name the scenario does not have."""
     if callable(road):
@@ -112,9 +105,8 @@ def playout(
 
     The strategy's own choices are seeded by ``seed`` too. ``state`` is left as it was.
     """
-    start = state.state if isinstance(state, Game) else state
-    copy = start.copy(random.Random(seed), records=False)  # no news, changes nor history: none is read
-    game = Game.resume(compiled, copy)
+    game = start_playout(state, compiled, seed)
+    copy = game.state
     strategy = make_road(road, seed, compiled)
     orbit, surface = _crew_months(copy)
     while not copy.over:
