@@ -47,13 +47,15 @@ def test_a_planner_plays_the_same_campaign_for_the_same_seed(strategy: str) -> N
 
 def test_the_planner_on_a_road_beats_the_road_bot_where_the_bot_leaves_points() -> None:
     """The UK Space Agency on Gateway: the bot funds the contributions with the best reward per
-    cost and scores about 31; the planner tries the others in playouts and scores more on every seed."""
+    cost; the planner tries the others in playouts, scores more on average and less on no seed."""
     cs = default()
-    for seed in (1, 2):
-        bot = run_campaign(cs, "uksa", "gateway", seed)
-        planner = run_campaign(cs, "uksa", "planner:gateway", seed)
-        assert planner.score > bot.score + 5, seed
-        assert (planner.outcome == "won") >= (bot.outcome == "won")
+    seeds = (1, 2, 3, 4)
+    bot = [run_campaign(cs, "uksa", "gateway", seed) for seed in seeds]
+    planner = [run_campaign(cs, "uksa", "planner:gateway", seed) for seed in seeds]
+    gain = sum(p.score - b.score for p, b in zip(planner, bot, strict=True)) / len(seeds)
+    assert gain > 5
+    assert all(p.score >= b.score for p, b in zip(planner, bot, strict=True))
+    assert sum(p.outcome == "won" for p in planner) >= sum(b.outcome == "won" for b in bot)
 
 
 def test_the_playout_budget_bounds_the_playouts_of_a_decision(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -96,7 +96,7 @@ class PlannerStrategy(Strategy):
 
     def base_plan(self, game: Game) -> Plan:
         """What the road's scripted bot would do this turn (found on a copy)."""
-        twin = game.clone()
+        twin = game.clone(records=False)
         done = len(twin.log)
         self.follower.act(twin)
         return tuple(twin.log[done:])
