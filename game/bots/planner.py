@@ -29,6 +29,7 @@ from game.bots.greedy import evaluate
 from game.bots.playout import playout_seed, start_playout
 from game.bots.roads import AloneStrategy, ProgrammeStrategy, programme_strategy
 from game.engine.actions import END_TURN, Action
+from game.engine.actions.registry import road_of
 from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
 
@@ -42,8 +43,8 @@ MARGIN = 1.0
 MIN_PER_CANDIDATE = 2
 #: Most turns a candidate that lost is left untried (the pause doubles up to this).
 MAX_PAUSE = 8
-#: The moves whose timing is a decision: waiting a turn is tried against them.
-WAITS = frozenset({"apply", "mission"})
+#: The road a national mission commits to (``road_of``).
+NATIONAL = ""
 #: What a crewed national mission is worth beside its science and prestige, to rank the missions.
 CREW_WORTH = 40.0
 #: The road that takes no partner (as game.bots.strategies names it).
@@ -104,12 +105,16 @@ class PlannerStrategy(Strategy):
     def candidates(self, game: Game, base: Plan) -> list[Plan]:
         """The other moves worth a look this turn, most promising first: waiting (when to apply
         or fly), courting the leads before applying, and the road's other commitments by worth."""
-        # waiting a turn: when to apply or fly (a member's funding waits on the budget rule already)
-        found: list[Plan] = [()] if any(action.kind in WAITS for action in base) else []
+        # waiting a turn is tried when the bot would apply or fly now (not when a member funds:
+        # the budget rule times that already); ``road_of`` says which road a move commits to
+        commits = {road_of(action) for action in base}
+        found: list[Plan] = []
         state, cs = game.state, game.compiled
         levels = state.me.capabilities
         ranked: list[tuple[float, Plan]] = []
         if self.road == ALONE:
+            if NATIONAL in commits:
+                found.append(())
             for mission in cs.missions.values():
                 worth = mission.science + mission.rewards.prestige + CREW_WORTH * (mission.crew != "none")
                 value = mission.success * (worth + 1) / mission.cost
@@ -123,8 +128,8 @@ class PlannerStrategy(Strategy):
             member = programme.is_member(player)
             if not member and player in programme.applicants:
                 return []  # the leads answer at the end of the turn
-            if any(action.kind == "apply" for action in base):
-                found += [(Action("diplomacy", lead),) for lead in programme.leads]
+            if not member and pid in commits:  # it would apply now: or wait, or court a lead first
+                found += [(), *((Action("diplomacy", lead),) for lead in programme.leads)]
             kind = "fund" if member else "apply"
             slots = cs.programmes[pid].slots
             for sid, build in programme.slots.items():
