@@ -97,6 +97,7 @@ def test_every_shipped_kind_is_registered_once_with_a_description() -> None:
         "apply", "fund", "cancel", "withdraw", "invest", "mission", "diplomacy", "answer", "end_turn",
         "selection", "train", "assign",
         "prepare", "hold", "launch",
+        "research", "cancel_research",
     }  # fmt: skip
     assert all(handler.description for handler in HANDLERS.values())
     with pytest.raises(ValueError, match="already registered"):

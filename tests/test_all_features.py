@@ -221,6 +221,20 @@ def test_the_corps_flew_trained_grew_and_mourned() -> None:
     assert all("esa" in game.state.corps for game in campaigns())  # a computer-run ESA keeps its people
 
 
+def test_research_was_done_unlocked_and_heard_of() -> None:
+    """feature: research -- projects were started and done (their levels the player's), and the
+    hook on a project done fired."""
+    games = campaigns()
+    done = [game for game in games if game.state.researched]
+    assert done
+    assert any(
+        game.state.me.capabilities["robotics"] >= 3 for game in done if "arm_control" in game.state.researched
+    )
+    assert any("research_fair" in game.state.fired for game in games)
+    taken = {action.kind for game in games for action in game.log}
+    assert "research" in taken and "invest" not in taken
+
+
 def test_flights_waited_for_their_window_were_prepared_and_drew_outcomes() -> None:
     """feature: flights -- the probe and the drill fly with odds; the cubesat (no reliability) as before."""
     games = campaigns()

@@ -260,6 +260,29 @@ CASES = [
         [("    cost: 250\n", "    cost: 250\n    after: orbiter\n")],
         [("mission-unreachable", "orbiter\n    build", 0)],
     ),
+    Case(
+        "research nothing can reach, and research that does nothing",
+        [
+            (
+                "\nobjectives:",
+                "\nresearch:\n"
+                "  - {id: late, name: Late, area: robotics, cost: 10, turns: 2, when: year > 2041,"
+                " unlocks: {levels: {robotics: 3}}}\n"
+                "  - {id: after_late, name: After, area: robotics, cost: 10, turns: 1, requires: [late],"
+                " unlocks: {levels: {robotics: 4}}}\n"
+                "  - {id: long, name: Long, area: habitation, cost: 10, turns: 40,"
+                " unlocks: {levels: {habitation: 2}}}\n"
+                "  - {id: idle, name: Idle, area: habitation, cost: 10, turns: 1}\n"
+                "objectives:",
+            )
+        ],
+        [
+            ("research-unreachable", "year > 2041", 0),
+            ("research-unreachable", "requires: [late]", 0),
+            ("research-unreachable", "40, unlocks", 0),
+            ("research-unlocks-nothing", "idle, name", 0),
+        ],
+    ),
 ]
 
 

@@ -234,3 +234,35 @@ def test_any_difficulty_level_is_a_located_error_or_plays(
         f"    computer: {{boldness: {yaml_number(shift)}, reliability: {yaml_number(-shift)}}}\n"
     )
     check_outcome(MINI, (MINI.read_text() + level).encode())
+
+
+RESEARCH = (
+    "research:\n"
+    "  - {{id: arm, name: Arm, area: robotics, cost: {cost}, turns: {turns},"
+    " unlocks: {{levels: {{robotics: {level}}}, reliability: {{mission: {gain}}}}}}}\n"
+    "  - {{id: hab, name: Hab, area: habitation, cost: {cost}, turns: {turns}, requires: [arm],"
+    " unlocks: {{levels: {{habitation: {level}}}, missions: [cubesat], contributions: [gateway.hab]}}}}\n"
+)
+
+#: A research section that validates (and its rules); the fuzzer replaces one to three of its numbers.
+VALID_RESEARCH = {
+    "cost": 30, "turns": 2, "level": 3, "gain": 0.1, "parallel": 2, "refund": 0.5, "cap": 0.9,
+}  # fmt: skip
+
+
+@fuzz_settings(40)
+@given(changes=st.dictionaries(st.sampled_from(sorted(VALID_RESEARCH)), NUMBERS, max_size=3))
+def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, float]) -> None:
+    """A research tree (and its rules) with whatever numbers: a located error, or a campaign in
+    which projects can be started, paid, finished and cancelled with every figure finite."""
+
+    def number(value: float) -> str:
+        return repr(value).replace("inf", ".inf").replace("nan", ".nan")
+
+    values = {name: number(value) for name, value in {**VALID_RESEARCH, **changes}.items()}
+    rules = (
+        f"  research_parallel: {values['parallel']}\n  research_refund: {values['refund']}\n"
+        f"  research_reliability_cap: {values['cap']}\n"
+    )
+    text = MINI.read_text().replace("  slip_chance: 0\n", "  slip_chance: 0\n" + rules, 1)
+    check_outcome(MINI, (text + RESEARCH.format(**values)).encode())

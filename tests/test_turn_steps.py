@@ -8,7 +8,7 @@ from tests.helpers import mini_with
 from tests.test_all_features import compiled as all_features
 
 #: The steps of features a scenario may leave out, as each is called.
-OPTIONAL = {"launch_flights", "corps_turn", "tick_modifiers", "fire_hooked"}
+OPTIONAL = {"launch_flights", "corps_turn", "tick_modifiers", "fire_hooked", "progress_research"}
 
 
 def _names(cs: CompiledScenario) -> set[str]:

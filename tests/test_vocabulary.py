@@ -97,6 +97,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "modifier": ["strike", "never_started"],
         "difficulty": ["easy", "normal", "hard"],
         "achievement": [a.id for a in scenario.race.achievements] if scenario.race else [],
+        "project": [p.id for p in scenario.research][:8],
     }
     if not entry.args:
         return [()]

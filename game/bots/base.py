@@ -11,6 +11,7 @@ import random
 
 from game.engine.actions import END_TURN, Action
 from game.engine.game import Game
+from game.engine.research import way_to
 
 RESERVE_TURNS = 2  # keep this many turns of build payments in hand before committing more
 
@@ -63,6 +64,8 @@ class Strategy:
             build = mission.build
             if build.status == "building":
                 total += build.cost_left // max(1, build.turns_left)
+        for build in game.state.research.values():
+            total += build.cost_left // max(1, build.turns_left)
         return total
 
     def can_commit(self, game: Game, cost_k: float, turns: int) -> bool:
@@ -72,8 +75,14 @@ class Strategy:
             game.state.me.money >= per_turn * RESERVE_TURNS
         )
 
-    def improve_for(self, game: Game, requires: dict[str, int]) -> None:
-        """Invest toward the capability levels a contribution or mission needs."""
+    def improve_for(self, game: Game, requires: dict[str, int], key: str = "") -> None:
+        """Invest (or, in a scenario with research, research) toward the capability levels a
+        contribution or mission needs, and the research that unlocks ``key`` (its id)."""
+        if game.compiled.research:
+            for project in way_to(game.state, game.compiled, requires, key) or ():
+                if not game.check(Action("research", project)):
+                    self.try_act(game, Action("research", project))
+            return
         levels = game.state.me.capabilities
         for area, level in requires.items():
             if levels.get(area, 0) < level:

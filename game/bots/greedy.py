@@ -16,6 +16,7 @@ from game.engine.events import answer, odds
 from game.engine.flights import rules_of, waiting_flights
 from game.engine.game import Game
 from game.engine.queries import turns_left_in_year
+from game.engine.research import turns_of, way_to
 from game.engine.state import GameState, PendingEvent, k
 
 LOST = -1000.0  # the value of a lost campaign
@@ -29,6 +30,7 @@ MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
 MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
 OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
 PLAN_YEARS = 5  # fiscal years of the budget plan a new build must leave payable
+MAX_RESEARCH_TURNS = 16  # turns of research the bot will wait for before a target is in reach
 
 
 class GreedyStrategy(Strategy):
@@ -229,6 +231,8 @@ class GreedyStrategy(Strategy):
         for mission in state.missions.values():
             if mission.build.status == "building":
                 owed += mission.build.cost_left
+        for build in state.research.values():
+            owed += build.cost_left
         return state.agencies[player].money - owed
 
     def readiness(self, state: GameState, cs: CompiledScenario) -> float:
@@ -259,6 +263,13 @@ class GreedyStrategy(Strategy):
             requires = cs.programmes[ident].slots[option].requires if option else {}
         else:
             requires = cs.missions[ident].requires
+        if cs.research:  # projects not started yet; one under way is paid from the money held
+            way = way_to(state, cs, requires, self.key(target)) or []
+            for project in way:
+                if project not in state.research:
+                    steps += 1
+                    outlay += cs.research[project].cost
+            return steps, outlay
         levels = state.agencies[state.player].capabilities
         unit = cs.rules.capability_cost
         for area, level in requires.items():
@@ -267,6 +278,14 @@ class GreedyStrategy(Strategy):
                 steps += level - have
                 outlay += unit * (have + 1 + level) * (level - have) / 2
         return steps, outlay
+
+    @staticmethod
+    def key(target: Plan) -> str:
+        """How research names the target's build: a mission's id, or 'programme.contribution'."""
+        kind, ident, option = target
+        if kind == NATIONAL:
+            return ident
+        return f"{ident}.{option}" if option else ""
 
     # ---- the target
     @staticmethod
@@ -371,7 +390,8 @@ class GreedyStrategy(Strategy):
     ) -> Iterator[tuple[Plan, int, float]]:
         """Targets in reach: (target, turns before it can be taken, M$ it costs once taken)."""
         state, cs = game.state, game.compiled
-        player, me = state.player, state.me
+        player = state.player
+        reach = MAX_RESEARCH_TURNS if cs.research else MAX_STEPS
         means = self.means(game)
         road, refused, turn = self.road, self.refused, state.turn
         for pid, programme in state.programmes.items():
@@ -398,8 +418,8 @@ class GreedyStrategy(Strategy):
                     continue
                 if refused.get(("join", pid, sid), -1) >= turn:
                     continue
-                delay = self.prerequisites(me.capabilities, slot.requires, cs)
-                if delay <= MAX_STEPS:
+                delay = self.prerequisites(state, slot.requires, cs, f"{pid}.{sid}")
+                if delay <= reach:
                     yield ("join", pid, sid), max(delay, steps), slot.cost
         for mid, mission in cs.missions.items():
             done = state.missions[mid]
@@ -412,13 +432,21 @@ class GreedyStrategy(Strategy):
                 or refused.get((NATIONAL, mid, ""), -1) >= turn
             ):
                 continue
-            delay = self.prerequisites(me.capabilities, mission.requires, cs)
-            if delay <= MAX_STEPS:
+            delay = self.prerequisites(state, mission.requires, cs, mid)
+            if delay <= reach:
                 yield (NATIONAL, mid, ""), delay, mission.cost
 
     @staticmethod
-    def prerequisites(levels: dict[str, int], requires: dict[str, int], cs: CompiledScenario) -> int:
-        """Turns of investment before the capability levels are met (one step per area a turn)."""
+    def prerequisites(state: GameState, requires: dict[str, int], cs: CompiledScenario, key: str) -> int:
+        """Turns of investment before the capability levels are met (one step per area a turn); with
+        research, the turns of the projects still to do, counted against MAX_RESEARCH_TURNS."""
+        if cs.research:
+            way = way_to(state, cs, requires, key)
+            if way is None:
+                return MAX_RESEARCH_TURNS + 1
+            turns = turns_of(state, cs, way)
+            return 0 if not way else (turns if turns <= MAX_RESEARCH_TURNS else MAX_RESEARCH_TURNS + 1)
+        levels = state.me.capabilities
         turns = 0
         for area, level in requires.items():
             if level > cs.rules.capability_max:
@@ -476,10 +504,16 @@ class GreedyStrategy(Strategy):
             else:
                 requires = cs.missions[ident].requires
                 step = Action("mission", ident)
-            for area, level in requires.items():
-                if me.capabilities.get(area, 0) < level:
-                    found.append(Action("invest", area))
+            if cs.research:
+                for project in way_to(state, cs, requires, self.key(target)) or ():
                     ready = False
+                    if project not in state.research:
+                        found.append(Action("research", project))
+            else:
+                for area, level in requires.items():
+                    if me.capabilities.get(area, 0) < level:
+                        found.append(Action("invest", area))
+                        ready = False
             if ready:
                 found.append(step)
         if state.flights:

@@ -43,7 +43,7 @@ class ProgrammeStrategy(Strategy):
                 self.try_act(game, Action("apply", pid))
             return
         model = cs.programmes[pid].slots[slot]
-        self.improve_for(game, model.requires)
+        self.improve_for(game, model.requires, f"{pid}.{slot}")
         if not self.can_commit(game, model.cost * 1000, model.build_turns):
             return
         self.try_act(game, Action("fund" if member else "apply", pid, slot))
@@ -100,7 +100,7 @@ class AloneStrategy(Strategy):
                     game.act(action)
                 continue
             if reason.startswith("needs"):
-                self.improve_for(game, mission.requires)
+                self.improve_for(game, mission.requires, mission.id)
                 break
 
 

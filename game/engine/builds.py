@@ -10,6 +10,7 @@ from __future__ import annotations
 from game.engine import ledger, policies
 from game.engine.compiled import CompiledScenario, RulesRecord
 from game.engine.happenings import happen
+from game.engine.research import reliability_bonus, under_way
 from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
@@ -62,7 +63,8 @@ def _advance(
 
 
 def player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, BuildState]]:
-    """The player's builds under way (contributions and national missions), each with its name."""
+    """The player's builds under way (contributions, national missions and research projects), each
+    with its name: what the budget counts as committed."""
     builds = [
         (cs.programmes[pid].slots[sid].name, build)
         for pid, programme in state.programmes.items()
@@ -75,6 +77,8 @@ def player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, Bui
         for mid, mission in state.missions.items()
         if mission.build.owner == state.player and mission.build.status == "building"
     )
+    if state.research:
+        builds.extend(under_way(state, cs))
     return builds
 
 
@@ -173,12 +177,22 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
     """A national mission that is no flight flies as soon as it is built, with its 'success' chance."""
     mission = cs.missions[mission_id]
     state.missions[mission_id].build.status = "delivered" if not mission.repeatable else "open"
-    if state.rng.random() < mission.success:
+    if state.rng.random() < mission_success(state, cs, mission_id):
         ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
         mission_succeeded(state, cs, mission_id)
     else:
         ledger.report(state, "failure", msg("{name} fails", name=mission.name), None, True)
         mission_failed(state, cs, mission_id, cs.rules.failure_support)
+
+
+def mission_success(state: GameState, cs: CompiledScenario, mission_id: str) -> float:
+    """A national mission's chance of success without flights: its own, plus what research adds
+    (up to the rules' cap; a chance already above it stays)."""
+    chance = cs.missions[mission_id].success
+    if not state.researched:
+        return chance
+    raised = chance + reliability_bonus(state, cs, "mission")
+    return min(raised, max(chance, cs.rules.research_reliability_cap))
 
 
 def mission_succeeded(state: GameState, cs: CompiledScenario, mission_id: str, share: float = 1.0) -> None:

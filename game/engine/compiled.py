@@ -48,6 +48,7 @@ from game.format.models import (
     PlanStep,
     Policy,
     Programme,
+    Project,
     Rules,
     Scenario,
 )
@@ -295,6 +296,14 @@ class CompiledScenario:
     flight_places: tuple[tuple[str, str, str], ...] = ()
     #: Whether any effect of the scenario starts a timed modifier (else no turn looks for one).
     timed_effects: bool = False
+    #: The scenario's research projects by id, in file order (game/engine/research.py); empty: the
+    #: scenario has none, and the player invests in capability levels instead.
+    research: dict[str, Project] = field(default_factory=dict)
+    #: Each project's condition to start ('when'), for the projects that have one.
+    research_when: dict[str, Predicate] = field(default_factory=dict)
+    #: What research gates for the player: a mission id or 'programme.contribution' -> the projects
+    #: that unlock it (any one of them done will do).
+    unlocked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The difficulty level the campaign is played at (its adjustments are in the scenario above).
     difficulty: str = DEFAULT_DIFFICULTY
     #: The scenario as its file says, when the level adjusted ``scenario`` (saves record this one).
@@ -571,6 +580,9 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
             (key, programme, item) for key in bases for programme, _, item in (key.rpartition("."),)
         ),
         timed_effects=any(effect.modifier is not None for effect in effects_in(scenario)),
+        research={p.id: p for p in scenario.research},
+        research_when={p.id: compile_condition(p.when) for p in scenario.research if p.when is not None},
+        unlocked_by=unlocked_by(scenario),
         difficulty=level.id,
         written=written if scenario is not written else None,
         race=race,
@@ -650,6 +662,15 @@ def flight_bases(scenario: Scenario) -> dict[str, float]:
             if base is not None:
                 found[f"{p.id}.{c.id}"] = base
     return found
+
+
+def unlocked_by(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """Each mission and contribution a research project unlocks, with every project that does."""
+    found: dict[str, list[str]] = {}
+    for project in scenario.research:
+        for key in (*project.unlocks.missions, *project.unlocks.contributions):
+            found.setdefault(key, []).append(project.id)
+    return {key: tuple(ids) for key, ids in found.items()}
 
 
 def hook_filters(event: Event) -> tuple[tuple[str, Any], ...]:

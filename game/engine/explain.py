@@ -105,6 +105,9 @@ class _Words:
         found = self.cs.race.achievements.get(aid) if self.cs.race is not None else None
         return found.name if found is not None else aid
 
+    def project(self, pid: str) -> str:
+        return self.cs.research[pid].name if pid in self.cs.research else pid
+
     def slot(self, ref: str) -> str:
         pid, sid = ref.split(".", 1)
         slots = self.cs.programmes[pid].slots if pid in self.cs.programmes else {}
@@ -122,6 +125,7 @@ def _phrase(node: ast.AST, words: _Words) -> str:
         name_of["contribution"] = words.slot
         name_of["national_mission"] = words.mission
         name_of["achievement"] = words.achievement
+        name_of["project"] = words.project
         names = [name_of.get(kind, str)(arg) for kind, arg in zip(entry.args, call[1], strict=False)]
         return msg(entry.phrase, **entry.arguments(*names))
     return ast.unparse(node)

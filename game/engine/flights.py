@@ -22,6 +22,7 @@ from game.engine.builds import deliver, mission_failed, mission_succeeded
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import crew_for
 from game.engine.happenings import happen
+from game.engine.research import reliability_bonus
 from game.engine.state import BuildState, FlightState, GameState, k
 from game.format.dates import format_date
 from game.format.models import PERCENT_MAX, Flights, Preparation
@@ -102,8 +103,9 @@ def gain_of(flights: Flights, prep: Preparation, times: int) -> float:
 def reliability(state: GameState, cs: CompiledScenario, key: str, extra: str = "") -> float:
     """The flight's chance of full success now (with one more ``extra`` preparation if named).
 
-    Its base, plus ``per_level`` for each capability level above what it requires, plus its
-    preparations; capability and preparations never take it above ``cap`` (a base above it stays).
+    Its base, plus ``per_level`` for each capability level above what it requires, plus what the
+    player's research adds to its kind, plus its preparations; none of them takes it above ``cap``
+    (a base above it stays).
     """
     flights = rules_of(cs)
     base = cs.flight_bases[key]
@@ -112,6 +114,9 @@ def reliability(state: GameState, cs: CompiledScenario, key: str, extra: str = "
     levels = state.me.capabilities
     above = sum(max(0, levels.get(area, 0) - level) for area, level in requires.items())
     raised = base + flights.per_level * above
+    if state.researched:
+        kind = cs.programmes[programme].slots[item].kind if programme else "mission"
+        raised += reliability_bonus(state, cs, kind)
     if not programme and state.corps:
         raised += _crew_term(state, cs, item)
     flight = state.flights.get(key)

@@ -34,12 +34,13 @@ def happen(
     action: str = "",
     year: int = 0,
     achievement: str = "",
+    project: str = "",
 ) -> None:
     """Queue a happening when an event is hooked on its kind (milestones and contributions as 'p.id');
     answer it at once when an achievement of the race is earned by it (game/engine/race.py)."""
     if kind in cs.hooked_kinds:
         happening = Happening(
-            kind, agency, programme, milestone, contribution, mission, action, year, achievement
+            kind, agency, programme, milestone, contribution, mission, action, year, achievement, project
         )
         if kind in cs.hooks:
             state.happenings.append(happening)

@@ -243,6 +243,7 @@ class GoAloneView:
     crewed_orbit: bool
     crewed_surface: bool
     capabilities: tuple[tuple[str, int], ...]  # (area name, level)
+    research: bool = False  # whether the scenario has a research tree (the levels come from it)
 
 
 def go_alone_view(state: GameState, cs: CompiledScenario) -> GoAloneView:
@@ -279,7 +280,9 @@ def go_alone_view(state: GameState, cs: CompiledScenario) -> GoAloneView:
             )
         )
     levels = tuple((c.name, state.me.capabilities.get(c.id, 0)) for c in cs.scenario.capabilities)
-    return GoAloneView(tuple(missions), state.me.crewed_orbit, state.me.crewed_surface, levels)
+    return GoAloneView(
+        tuple(missions), state.me.crewed_orbit, state.me.crewed_surface, levels, bool(cs.research)
+    )
 
 
 # ---------------------------------------------------------------- joining a programme

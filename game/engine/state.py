@@ -315,6 +315,7 @@ class Happening:
     action: str = ""
     year: int = 0
     achievement: str = field(default="", metadata=SAVED_WHEN_SET)
+    project: str = field(default="", metadata=SAVED_WHEN_SET)
 
 
 @dataclass(slots=True)
@@ -454,6 +455,10 @@ class GameState:
     flights: dict[str, FlightState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: the difficulty level played (game/engine/difficulty.py); saved only when not 'normal'
     difficulty: str = field(default=DEFAULT_DIFFICULTY, metadata=SAVED_WHEN_SET)
+    #: the player's research projects under way (game/engine/research.py), in the order started
+    research: dict[str, BuildState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: the player's research projects done: project id -> the month it was done
+    researched: dict[str, int] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: Whether the campaign keeps its records for a face: the news and the changes of each turn
     #: (with their reasons) and the history of the player's figures. A headless playout that only
     #: wants where the campaign leads turns them off (``Game.clone(records=False)``,
@@ -513,6 +518,8 @@ class GameState:
             self.opening_changes,
             {key: flight.copy() for key, flight in self.flights.items()} if self.flights else {},
             self.difficulty,
+            {pid: build.copy() for pid, build in self.research.items()} if self.research else {},
+            dict(self.researched) if self.researched else {},
             keep,
             {aid: list(done) for aid, done in self.firsts.items()} if self.firsts else {},
             {aid: plan.copy() for aid, plan in self.plans.items()} if self.plans else {},

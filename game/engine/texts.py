@@ -168,6 +168,12 @@ def _happening_achievement(state: GameState, cs: CompiledScenario, _: str, h: Ha
     return (found.name if found is not None else ""), ""
 
 
+@answers("happening_project")
+def _happening_project(state: GameState, cs: CompiledScenario, _: str, h: Happening | None) -> Answer:
+    project = cs.research.get(h.project) if h else None
+    return (project.name if project is not None else ""), ""
+
+
 @dataclass(frozen=True, slots=True)
 class ChoiceText:
     id: str

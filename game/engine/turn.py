@@ -19,6 +19,7 @@ from game.engine.plans import fly_plans
 from game.engine.programmes import fly_milestones, update_health
 from game.engine.race import race_conditions
 from game.engine.reports import TurnReport
+from game.engine.research import progress_research
 from game.engine.rewards import science_income
 from game.engine.scoring import check_defeat, check_endings, check_objectives, score
 from game.engine.state import GameState
@@ -38,6 +39,7 @@ STEPS: tuple[tuple[Step, Uses], ...] = (
     (other_agencies_act, None),
     (fly_plans, lambda cs: bool(cs.plans)),
     (progress_builds, None),
+    (progress_research, lambda cs: bool(cs.research)),
     (launch_flights, lambda cs: bool(cs.flight_bases)),
     (update_health, None),
     (fly_milestones, None),

@@ -124,6 +124,11 @@ def corps_readiness() -> Getter:
     return mean
 
 
+@implements("projects_researched")
+def projects_researched() -> Getter:
+    return lambda s: len(s.researched)
+
+
 # ---------------------------------------------------------------- functions
 
 
@@ -266,6 +271,16 @@ def capability(area: str) -> Getter:
     return lambda s: s.agencies[s.player].capabilities.get(area, 0)
 
 
+@implements("researched")
+def researched(project: str) -> Getter:
+    return lambda s: project in s.researched
+
+
+@implements("researching")
+def researching(project: str) -> Getter:
+    return lambda s: project in s.research
+
+
 @implements("seats")
 def seats(programme: str) -> Getter:
     return lambda s: s.programmes[programme].seat_count(s.player)
@@ -374,3 +389,8 @@ def before(agency: str, achievement: str) -> Getter:
 @implements("achievers")
 def achievers(achievement: str) -> Getter:
     return lambda s: len(s.firsts.get(achievement, ()))
+
+
+@implements("happening_project")
+def happening_project(project: str) -> Getter:
+    return lambda s: s.happening is not None and s.happening.project == project

@@ -20,6 +20,7 @@ from game.format.happenings import (
     details_of,
 )
 from game.format.models import (
+    CONTRIBUTION_KINDS,
     PLAYER,
     TIMED_KEYS,
     Agency,
@@ -55,6 +56,7 @@ class _Checker:
         self.hooked = {e.id for e in scenario.events if e.on is not None}
         self.difficulties = {level.id for level in scenario.difficulty_levels()}
         self.achievements = {a.id for a in scenario.race.achievements} if scenario.race else set()
+        self.projects = {p.id for p in scenario.research}
 
     # -- reporting
     def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -116,6 +118,7 @@ class _Checker:
             ("objectives", "objective", s.objectives),
             ("endings", "ending", s.endings),
             ("difficulties", "difficulty", s.difficulties),
+            ("research", "research project", s.research),
         ):
             self.unique((name,), items, singular)
         self.check_calendar()
@@ -152,6 +155,7 @@ class _Checker:
             if mission.after is not None:
                 self.known((*loc, "after"), mission.after, self.missions, "mission")
         self.check_flights()
+        self.check_research()
         for i, event in enumerate(s.events):
             loc = ("events", i)
             scope = details_of(event.on.happening if event.on is not None else None)
@@ -209,6 +213,33 @@ class _Checker:
                 "with their 'success' chance and contributions are delivered when built",
                 key=True,
             )
+
+    def check_research(self) -> None:
+        """Areas, prerequisites and unlocks that exist; reliability for contributions only with flights."""
+        s = self.scenario
+        for i, project in enumerate(s.research):
+            loc = ("research", i)
+            self.known((*loc, "area"), project.area, self.capabilities, "capability area")
+            for j, need in enumerate(project.requires):
+                self.known((*loc, "requires", j), need, self.projects, "research project")
+            self.check_condition((*loc, "when"), project.when)
+            unlocks = project.unlocks
+            uloc = (*loc, "unlocks")
+            self.known_keys((*uloc, "levels"), unlocks.levels, self.capabilities, "capability area")
+            for j, ref in enumerate(unlocks.contributions):
+                self.known((*uloc, "contributions", j), ref, self.contributions, "contribution")
+            for j, mission in enumerate(unlocks.missions):
+                self.known((*uloc, "missions", j), mission, self.missions, "mission")
+            if s.flights is None:
+                for kind in unlocks.reliability:
+                    if kind in CONTRIBUTION_KINDS:
+                        self.error(
+                            (*uloc, "reliability", kind),
+                            "flights",
+                            f"reliability for '{kind}' flights needs a 'flights:' section: without one, "
+                            "contributions are delivered when built and never fly",
+                            key=True,
+                        )
 
     def check_calendar(self) -> None:
         calendar = self.scenario.calendar
@@ -310,6 +341,8 @@ class _Checker:
             self.known((*hloc, "action"), hook.action, PLAYER_ACTIONS, "action of the player")
         if hook.achievement is not None:
             self.known((*hloc, "achievement"), hook.achievement, self.achievements, "achievement")
+        if hook.project is not None:
+            self.known((*hloc, "project"), hook.project, self.projects, "research project")
 
     def check_race(self) -> None:
         """Achievements named once, hooked on happenings that name who earns them; history and
@@ -564,6 +597,7 @@ class _Checker:
             "national_mission": self.missions,
             "difficulty": self.difficulties,
             "achievement": self.achievements,
+            "project": self.projects,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:
@@ -611,6 +645,16 @@ class _Checker:
                 where[cycle[0]],
                 "cycle",
                 "milestone dependencies form a cycle: " + " -> ".join([*cycle, cycle[0]]),
+            )
+        research = {p.id: list(p.requires) for p in self.scenario.research}
+        places = {p.id: ("research", i, "requires") for i, p in enumerate(self.scenario.research)}
+        for cycle in _cycles(research):
+            self.error(
+                places[cycle[0]],
+                "cycle",
+                "research prerequisites form a cycle: "
+                + " -> ".join([*cycle, cycle[0]])
+                + ": none of them can ever start",
             )
 
 

@@ -39,14 +39,15 @@ ERRORS: dict[str, str] = {
     "`{{` for a brace), or a placeholder naming an agency or programme that does not exist.",
     "corps": "A named astronaut corps that cannot work: `recruits` without `astronauts` given as a list "
     "of names, or one name given twice in an agency's corps and recruits.",
-    "cycle": "Milestones that require each other in a loop.",
+    "cycle": "Milestones that require each other in a loop, or research projects whose prerequisites do.",
     "outcomes-with-choices": "An event with both `choices` and `outcomes`: an event that asks the player "
     "draws its outcomes on each choice instead.",
     "timed-effect": "A timed modifier without a name or an end (`modifier` with `duration` or `until`), "
     "or holding something that happens once and cannot be undone when it ends (money, a slip...).",
     "race": "A race for firsts that cannot work: an achievement hooked on a happening that names no one "
     "to earn it, history dated after the campaign's start, or a plan step that `earns` without a `race:`.",
-    "flights": "A mission's or contribution's `reliability` in a scenario without a `flights:` section.",
+    "flights": "A mission's or contribution's `reliability`, or research reliability for contributions' "
+    "flights, in a scenario without a `flights:` section.",
     "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
     "extends-missing": "The scenario named by `extends` cannot be found or read.",
     "extends-cycle": "Scenarios that extend each other in a loop.",

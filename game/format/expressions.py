@@ -97,6 +97,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "contribution": "gateway.ihab",
     "capability": "propulsion",
     "national_mission": "lunar_cubesat",
+    "project": "precision_landing",
     "flag": "signed_accords",
     "agency_flag": "briefed",
     "variable": "launch_failures",

@@ -13,7 +13,7 @@ from typing import Literal
 
 #: A detail of a happening: what a filter of ``on:`` and the happening's functions name.
 Detail = Literal[
-    "agency", "programme", "milestone", "contribution", "mission", "action", "year", "achievement"
+    "agency", "programme", "milestone", "contribution", "mission", "action", "year", "achievement", "project"
 ]
 
 
@@ -94,6 +94,16 @@ HAPPENINGS: dict[str, HappeningKind] = {
             "an agency is the first to earn an achievement of the scenario's race",
             ("agency", "achievement"),
         ),
+        HappeningKind(
+            "research_started",
+            "the player starts a research project (its agency: the player)",
+            ("agency", "project"),
+        ),
+        HappeningKind(
+            "research_completed",
+            "one of the player's research projects is done: what it unlocks is the player's",
+            ("agency", "project"),
+        ),
         HappeningKind("year_began", "a fiscal year begins: the player's appropriation arrives", ("year",)),
         HappeningKind(
             "player_acted",
@@ -114,6 +124,7 @@ DETAILS: tuple[tuple[Detail, str], ...] = (
     ("action", "the kind of the player's action"),
     ("year", "the fiscal year (the calendar year it begins in)"),
     ("achievement", "the achievement's id (the scenario's race)"),
+    ("project", "the research project's id"),
 )
 
 #: The kinds of the player's actions a ``player_acted`` hook may name: the engine's action
@@ -133,6 +144,8 @@ PLAYER_ACTIONS: tuple[str, ...] = (
     "prepare",
     "hold",
     "launch",
+    "research",
+    "cancel_research",
 )
 
 #: The placeholders an effect of a hooked event may write instead of an id, and the detail each reads.

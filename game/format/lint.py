@@ -68,6 +68,11 @@ WARNINGS: dict[str, str] = {
     "bloc-unused": "A bloc that no agency belongs to.",
     "relation-conflict": "Two agencies give each other different starting relations (relations are mutual).",
     "mission-unreachable": "A national mission whose `after` chain loops back to it: it can never be flown.",
+    "research-unreachable": "A research project nothing can reach: its `when` can never hold in the "
+    "calendar, a prerequisite can never be done, or its chain of prerequisites takes more turns than the "
+    "campaign has.",
+    "research-unlocks-nothing": "A research project that unlocks nothing and that no condition reads "
+    "(`researched`, `researching`) and no other project requires: researching it does nothing.",
 }
 
 
@@ -269,6 +274,9 @@ class _Linter:
                 yield ("objectives", i, "progress"), objective.progress
         for i, ending in enumerate(self.s.endings):
             yield ("endings", i, "when"), ending.when
+        for i, project in enumerate(self.s.research):
+            if project.when is not None:
+                yield ("research", i, "when"), project.when
 
     def references(self) -> Iterator[tuple[DataPath, Reference]]:
         return iter(self.all_references)
@@ -352,6 +360,7 @@ class _Linter:
         self.lint_capabilities()
         self.lint_agencies()
         self.lint_missions()
+        self.lint_research()
         return self.found
 
     def lint_events(self) -> None:
@@ -671,6 +680,55 @@ class _Linter:
                     )
                 given[(agency.id, other)] = value
 
+    def lint_research(self) -> None:
+        """Projects nothing can reach, and projects that do nothing."""
+        research = self.s.research
+        if not research:
+            return
+        window = self.turns_between(None, None)
+        facts = self.facts(*window) if window else None
+        reachable = {
+            p.id: (list(p.requires), p.turns)
+            for p in research
+            if p.when is None or (facts is not None and can_hold(p.when, facts))
+        }
+        chains = _research_chains(reachable)
+        total = (self.end - self.start) // self.step + 1
+        read = {ref.value for _, ref in self.all_references if ref.kind == "project"}
+        required = {need for p in research for need in p.requires}
+        for i, project in enumerate(research):
+            loc = ("research", i)
+            turns = chains.get(project.id)
+            if project.id not in reachable:
+                self.warn(
+                    (*loc, "when"),
+                    "research-unreachable",
+                    f"research project '{project.id}' can never start: its condition cannot hold from "
+                    f"{self.span()}",
+                )
+            elif turns is None:
+                self.warn(
+                    (*loc, "requires"),
+                    "research-unreachable",
+                    f"research project '{project.id}' can never start: a project it requires can never "
+                    "be done",
+                    key=True,
+                )
+            elif turns > total:
+                self.warn(
+                    (*loc, "turns"),
+                    "research-unreachable",
+                    f"research project '{project.id}' cannot be done in the campaign: with its prerequisites "
+                    f"it takes at least {turns} turns, and the campaign has {total}",
+                )
+            if project.unlocks.empty() and project.id not in read and project.id not in required:
+                self.warn(
+                    (*loc, "id"),
+                    "research-unlocks-nothing",
+                    f"research project '{project.id}' unlocks nothing, and no condition reads it and no "
+                    "project requires it: researching it does nothing",
+                )
+
     def lint_missions(self) -> None:
         after = {mission.id: mission.after for mission in self.s.missions}
         for i, mission in enumerate(self.s.missions):
@@ -686,6 +744,32 @@ class _Linter:
                     f"mission '{mission.id}' comes after a chain of missions that loops, so it can never "
                     "be flown",
                 )
+
+
+def _research_chains(projects: dict[str, tuple[list[str], int]]) -> dict[str, int | None]:
+    """The fewest turns before each project can be done (its prerequisites' chain and its own
+    turns), None for one that waits on a project missing from ``projects``."""
+    done: dict[str, int | None] = {}
+
+    def turns(pid: str, seen: frozenset[str]) -> int | None:
+        if pid in done:
+            return done[pid]
+        if pid not in projects or pid in seen:
+            return None
+        requires, own = projects[pid]
+        before = 0
+        for need in requires:
+            found = turns(need, seen | {pid})
+            if found is None:
+                done[pid] = None
+                return None
+            before = max(before, found)
+        done[pid] = before + own
+        return done[pid]
+
+    for pid in projects:
+        turns(pid, frozenset())
+    return done
 
 
 #: Where a name is written: the location, and whether it is a mapping's key (a starting value).

@@ -714,6 +714,8 @@ class Mission(Strict):
 
 #: What a flight can be: a national mission, or a contribution of one of these kinds.
 FlightKind = Literal["mission", "module", "instrument", "service"]
+#: The kinds of a contribution (and of its flight).
+CONTRIBUTION_KINDS = ("module", "instrument", "service")
 
 
 class Preparation(Strict):
@@ -789,6 +791,65 @@ class Flights(Strict):
         description="Share of a contribution's cost and build turns its replacement takes after a failed "
         "flight (a failed national mission is built again whole).",
     )
+
+
+# ---------------------------------------------------------------- research
+
+#: A contribution named in full: 'programme.contribution'.
+ContributionRef = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$", max_length=81),
+    Field(description="A contribution, as 'programme.contribution'."),
+    REF,
+]
+#: The most reliability one project may add to the player's flights of a kind.
+MAX_RESEARCH_RELIABILITY = 0.5
+
+
+class Unlocks(Strict):
+    """What a research project gives the player once it is done."""
+
+    levels: dict[Id, Level] = empty_map(
+        description="Capability area to the level the player holds at least once the project is done "
+        "(a higher level is kept)."
+    )
+    contributions: list[ContributionRef] = empty_list(
+        description="Contributions ('programme.contribution') the player may build only once a project "
+        "that names them is done (their capability levels still apply)."
+    )
+    missions: list[Id] = empty_list(
+        description="National missions the player may start only once a project that names them is done."
+    )
+    reliability: dict[FlightKind, Annotated[Finite, Field(ge=0, le=MAX_RESEARCH_RELIABILITY)]] = empty_map(
+        description="Reliability added to the player's flights of a kind once the project is done: "
+        "'mission' (a national mission's flight, or its 'success' chance in a scenario without "
+        "'flights'), 'module', 'instrument' or 'service' (a contribution's flight: needs 'flights')."
+    )
+
+    def empty(self) -> bool:
+        return not (self.levels or self.contributions or self.missions or self.reliability)
+
+
+class Project(Strict):
+    """A research project: paid over its turns like a build, several under way at once."""
+
+    id: Id = Field(description="The project's id, named by other projects' 'requires' and researched(...).")
+    name: PlainText = Field(
+        max_length=60, description="Its name, as the research screen and the news say it."
+    )
+    description: PlainText = Field(
+        "", max_length=400, description="What it is (the research screen shows it)."
+    )
+    area: Id = Field(
+        description="The capability area it belongs to: the research screen groups projects by it."
+    )
+    cost: Money = Field(gt=0, le=MAX_MONEY, description="Total cost, M$, paid in equal parts over its turns.")
+    turns: int = Field(ge=1, le=80, description="Turns it takes, if paid every turn.")
+    requires: list[Id] = empty_list(description="Projects that must be done before it can start.")
+    when: Condition | None = Field(
+        None, description="A further condition that must hold for it to start, e.g. 'year >= 2024'."
+    )
+    unlocks: Unlocks = Field(default_factory=Unlocks, description="What it gives once done.")
 
 
 # ---------------------------------------------------------------- events
@@ -879,6 +940,7 @@ class Hook(Strict):
         None, description="Only the player's actions of this kind ('apply', 'fund'...)."
     )
     year: int | None = Field(None, ge=0, le=9999, description="Only this fiscal year.")
+    project: Id | None = Field(None, description="Only this research project.")
     achievement: Id | None = Field(None, description="Only this achievement of the scenario's 'race'.")
 
 
@@ -1166,6 +1228,17 @@ class Rules(Strict):
         60, ge=0, le=MAX_MONEY, description="Cost of the next capability level, times that level."
     )
     capability_max: int = Field(5, ge=1, le=10, description="The highest capability level.")
+    research_parallel: int = Field(
+        3, ge=1, le=20, description="Research projects the player may have under way at once ('research')."
+    )
+    research_refund: Probability = Field(
+        0, description="Share of what a cancelled research project has paid that comes back (0: none)."
+    )
+    research_reliability_cap: Probability = Field(
+        0.95,
+        description="The most research can bring a national mission's 'success' chance to, in a scenario "
+        "without 'flights' (with it, the flights' 'cap' holds).",
+    )
     diplomacy_cost: Money = Field(20, ge=0, le=MAX_MONEY, description="Cost of a diplomatic initiative.")
     diplomacy_gain: Finite = Field(8, ge=0, le=100, description="Most relation points one initiative gains.")
     underfunded_strain: Finite = Field(2, ge=0, le=100, description="Health lost per stalled build per turn.")
@@ -1385,6 +1458,10 @@ class Scenario(Strict):
         None,
         description="Launch windows, reliability and preparations for the player's missions and "
         "contributions; without it they fly or are delivered as before.",
+    )
+    research: list[Project] = empty_list(
+        description="Research projects: a tree the player researches over turns, several at once, "
+        "instead of investing in capability levels ('invest' is then not offered)."
     )
     events: list[Event] = empty_list(description="Scripted events: news, crises with choices, follow-ups.")
     race: Race | None = Field(

@@ -79,6 +79,7 @@ PLACEHOLDERS: dict[str, PlaceholderKind] = {
         PlaceholderKind(
             "happening_achievement", "the happening's achievement's name (the race)", detail="achievement"
         ),
+        PlaceholderKind("happening_project", "the happening's research project's name", detail="project"),
     )
 }
 

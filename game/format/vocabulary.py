@@ -43,6 +43,7 @@ RefKind = Literal[
     "modifier",
     "difficulty",
     "achievement",
+    "project",
 ]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
@@ -75,6 +76,7 @@ REF_WORDS: dict[RefKind, str] = {
     "modifier": "a modifier name",
     "difficulty": "a difficulty level id",
     "achievement": "an achievement id (the scenario's race)",
+    "project": "a research project id",
 }
 
 
@@ -256,6 +258,13 @@ ENTRIES: tuple[Entry, ...] = (
         "the mean readiness (0..100) of the player's active named astronauts (0 without any)",
         N_("your corps' readiness"),
         bounds=(0, 100),
+    ),
+    _variable(
+        "projects_researched",
+        "number",
+        "research projects the player has done (0 in a scenario without 'research')",
+        N_("your research projects done"),
+        bounds=COUNT,
     ),
     _function(
         "flag",
@@ -474,6 +483,22 @@ ENTRIES: tuple[Entry, ...] = (
         bounds=TRUTH,
     ),
     _function(
+        "researched",
+        ("project",),
+        "truth",
+        "true once the player's research project is done",
+        N_("{first} researched"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "researching",
+        ("project",),
+        "truth",
+        "true while the player's research project is under way",
+        N_("{first} under research"),
+        bounds=TRUTH,
+    ),
+    _function(
         "seats",
         ("programme",),
         "number",
@@ -550,6 +575,15 @@ ENTRIES: tuple[Entry, ...] = (
         N_("what happened being {first}"),
         bounds=TRUTH,
         reads="milestone",
+    ),
+    _function(
+        "happening_project",
+        ("project",),
+        "truth",
+        "in an event with 'on:', true when the happening's research project is this one",
+        N_("what happened being {first}"),
+        bounds=TRUTH,
+        reads="project",
     ),
     _function(
         "happening_contribution",

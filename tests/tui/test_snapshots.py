@@ -25,6 +25,7 @@ FLIGHTS = TUI_FIXTURES / "more" / "flights.yaml"  # the cubesat waits for its la
 ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
 CORPS = TUI_FIXTURES / "more" / "corps.yaml"  # three_roads with ESA's astronauts named
 RACE = TUI_FIXTURES / "more" / "race.yaml"  # three_roads with a race for firsts and two national plans
+RESEARCH = TUI_FIXTURES / "more" / "research.yaml"  # three_roads with a research tree
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -90,6 +91,17 @@ def racing() -> Game:
     for _ in range(3):
         answer_first(game, 0)
         assert game.end_turn().ok
+
+
+def researching() -> Game:
+    """ESA's arm control researched, its life support under way: every state of the tree shows."""
+    game = new_game(RESEARCH)
+    assert game.act(Action("research", "arm_control")).ok
+    for _ in range(2):
+        answer_first(game, 0)
+        assert game.end_turn().ok
+    answer_first(game, 0)
+    assert game.act(Action("research", "life_support")).ok
     return game
 
 
@@ -122,6 +134,8 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "budget": (lambda: make_app(building_member()), ("m",)),
     "corps": (lambda: make_app(new_game(CORPS)), ("c", "t", "s")),
     "rivals": (lambda: make_app(racing()), ("v",)),
+    "research": (lambda: make_app(researching()), ("p", "down", "down", "down")),
+    "confirm_research": (lambda: make_app(researching()), ("p", "down", "enter")),
     "debrief": (lambda: make_app(finished_campaign()), ()),
     "debrief_ending": (lambda: make_app(ended_by_the_scenario()), ()),
     "help": (lambda: make_app(), ("f1",)),

@@ -35,6 +35,7 @@ def _builds_under_way(state: GameState) -> list[BuildState]:
     player = state.player
     builds = [b for p in state.programmes.values() for b in p.slots.values()]
     builds += [mission.build for mission in state.missions.values()]
+    builds += state.research.values()
     return [b for b in builds if b.owner == player and b.status == "building"]
 
 

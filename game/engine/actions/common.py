@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from game.engine.actions.base import Action, Offer
 from game.engine.compiled import CompiledScenario
+from game.engine.research import locked
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, PendingEvent, k
 from game.format.models import Rewards
@@ -63,6 +64,10 @@ def slot_reason(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> s
     missing = missing_capability(state, cs, slot.requires)
     if missing:
         return missing
+    if cs.unlocked_by:
+        missing = locked(state, cs, f"{pid}.{sid}")
+        if missing:
+            return missing
     due = instalment(k(slot.cost), slot.build_turns)
     if state.me.money < due:
         return msg("the first payment is {due}; you have {money}", due=m(due), money=m(state.me.money))

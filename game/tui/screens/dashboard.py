@@ -62,6 +62,7 @@ class DashboardScreen(CampaignScreen[None]):
         # the timeline first (the help lists it).
         Binding("t", "timeline", "Timeline"),
         Binding("f", "outlook", "Outlook", show=False),  # where each road leads: the footer must fit 80
+        Binding("p", "research", "Research", show=False),  # the go-alone card says "(p)" with a tree
         Binding("r", "relations", "Relations", show=False),  # the relations figure says "(r)"
         Binding("v", "rivals", "Rivals", show=False),  # the race for firsts: the footer must fit 80
         Binding("b", "debrief", "Debrief (so far)", show=False),  # offered on the turn line at the end
@@ -363,8 +364,14 @@ class DashboardScreen(CampaignScreen[None]):
     def action_go_alone(self) -> None:
         from game.tui.screens.decisions import DecisionsScreen
         from game.tui.screens.flights import FLIGHT_KINDS
+        from game.tui.screens.research import RESEARCH_KINDS
 
-        self.app.push_screen(DecisionsScreen(kinds=("mission", "invest", *FLIGHT_KINDS)))
+        self.app.push_screen(DecisionsScreen(kinds=("mission", "invest", *RESEARCH_KINDS, *FLIGHT_KINDS)))
+
+    def action_research(self) -> None:
+        from game.tui.screens.research import ResearchScreen
+
+        self.app.push_screen(ResearchScreen())
 
     def action_flights(self) -> None:
         from game.tui.screens.flights import FlightsScreen

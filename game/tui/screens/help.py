@@ -35,7 +35,10 @@ RULES = [
         "• Contributions earn crew seats, science and prestige once delivered and flown. Milestones "
         "slip when programmes are strained; the timeline shows every slip."
     ),
-    N_("• Or go alone: invest in capabilities and fly national missions."),
+    N_(
+        "• Or go alone: fly national missions; capabilities come from investing, or from the "
+        "research tree (P) where the scenario has one."
+    ),
     N_("• Events ask for a decision; each choice lists its known effects."),
     N_(
         "• The score counts the scenario's objectives: the dashboard lists them with their progress, "
@@ -109,6 +112,7 @@ def all_keys() -> list[Content]:
     from game.tui.screens.objectives import ObjectivesScreen
     from game.tui.screens.outlook import OutlookScreen
     from game.tui.screens.reasons import ReasonsScreen
+    from game.tui.screens.research import ResearchScreen
     from game.tui.screens.rivals import RivalsScreen
     from game.tui.screens.scenario_pick import ScenarioScreen
     from game.tui.screens.timeline import TimelineScreen
@@ -125,6 +129,7 @@ def all_keys() -> list[Content]:
         (N_("Why"), ReasonsScreen.BINDINGS),
         (N_("Objectives"), ObjectivesScreen.BINDINGS),
         (N_("Astronaut corps"), CorpsScreen.BINDINGS),
+        (N_("Research"), ResearchScreen.BINDINGS),
         (N_("Budget"), BudgetScreen.BINDINGS),
         (N_("Outlook"), OutlookScreen.BINDINGS),
         (N_("Rivals"), RivalsScreen.BINDINGS),

@@ -49,7 +49,8 @@ class GoAloneCard(ProgrammeCard):
                 Content.assemble((_("+{count} more").format(count=len(missions) - room), "$text-muted"))
             )
         levels = " ".join(f"{tr(name)[:3]}{level}" for name, level in view.capabilities)
-        lines.append(Content.assemble((_("skills "), "$text-muted"), levels))
+        label = _("skills (p) ") if view.research else _("skills ")  # P opens the research tree
+        lines.append(Content.assemble((label, "$text-muted"), levels))
         self.update(Content("\n").join(lines), layout=False)
         self.tooltip = _(
             "○ can start  ■ building  ▲ waiting for launch (l: its odds)  ✓ flown  · not yet possible. "

@@ -21,6 +21,8 @@ class Invest(ActionHandler):
     def check(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
         target = action.target
         me = state.me
+        if cs.research:
+            return N_("in this scenario capability levels come from research projects (p)")
         if target not in cs.capability_ids:
             return msg("no capability area '{target}'", target=target)
         if me.capabilities.get(target, 0) >= cs.rules.capability_max:
@@ -37,6 +39,8 @@ class Invest(ActionHandler):
         state.acted.add(f"invest:{target}")
 
     def offers(self, state: GameState, cs: CompiledScenario) -> Iterator[Offer]:
+        if cs.research:  # the tree replaces the clicks: nothing to offer
+            return
         levels = state.me.capabilities
         for index, area in enumerate(cs.scenario.capabilities):
             cost = capability_cost(state, cs, area.id)

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from game.engine import ledger
 from game.engine.actions.base import Action, ActionHandler, Offer
 from game.engine.actions.common import m, missing_capability
+from game.engine.builds import mission_success
 from game.engine.compiled import CompiledScenario
+from game.engine.research import locked
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
 from game.i18n import N_, msg
@@ -32,6 +34,8 @@ class Mission(ActionHandler):
         if mission.after and not state.missions[mission.after].successes:
             return msg("fly {name} first", name=cs.missions[mission.after].name)
         missing = missing_capability(state, cs, mission.requires)
+        if not missing and cs.unlocked_by:
+            missing = locked(state, cs, target)
         if missing:
             return missing
         due = instalment(k(mission.cost), mission.build_turns)
@@ -68,7 +72,9 @@ class Mission(ActionHandler):
                 msg(
                     "{build_turns} turns, {success:.0%} success; +{science:.0f} science",
                     build_turns=mission.build_turns,
-                    success=cs.flight_bases.get(mid, mission.success),  # its flight's base, if it flies
+                    success=cs.flight_bases[mid]  # its flight's base, if it flies
+                    if mid in cs.flight_bases
+                    else mission_success(state, cs, mid),
                     science=mission.science,
                 ),
             )
