@@ -91,6 +91,7 @@ def racing() -> Game:
     for _ in range(3):
         answer_first(game, 0)
         assert game.end_turn().ok
+    return game
 
 
 def researching() -> Game:
