@@ -9,6 +9,8 @@ from pathlib import Path
 from game.campaign import Campaign, CampaignError, seed_refusal
 from game.engine.compiled import CompiledScenario
 from game.paths import default_scenario
+from game.printable import printable
+from game.saves import LoadedGame, SaveError, ScenarioChangedError, load_game
 
 
 def resolve_scenario(path: str | None) -> Path:
@@ -45,3 +47,33 @@ def seed_number(text: str) -> int:
     if refused:
         raise argparse.ArgumentTypeError(refused)
     return int(text)
+
+
+def add_save_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
+    """SAVE, --scenario and --ignore-scenario-change: how every command that reads a save finds it."""
+    parser.add_argument("save", help="the save file")
+    parser.add_argument("--scenario", help="the scenario file, when it is no longer where the save says")
+    parser.add_argument(
+        "--ignore-scenario-change",
+        action="store_true",
+        help=f"{verb} on the scenario even if it changed since the save (warns)",
+    )
+
+
+def load_save(args: argparse.Namespace, verb: str) -> LoadedGame | int:
+    """The save of :func:`add_save_arguments`, its warnings printed; or the exit code after its error.
+
+    One place so that a damaged, foreign or changed save is the same clear refusal for every
+    command that reads one, and the file is never written.
+    """
+    try:
+        loaded = load_game(
+            args.save, scenario=args.scenario, ignore_scenario_change=args.ignore_scenario_change
+        )
+    except ScenarioChangedError as error:
+        return fail(f"{error}\n(--ignore-scenario-change {verb}s it on the new scenario anyway)", 1)
+    except SaveError as error:
+        return fail(str(error), 1)
+    for warning in loaded.warnings:
+        print(f"cislunar: warning: {printable(warning)}", file=sys.stderr)
+    return loaded

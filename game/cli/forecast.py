@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from game.cli.common import fail, seed_number
+from game.cli.common import add_save_arguments, fail, load_save, seed_number
 from game.printable import printable, printable_json
-from game.saves import LoadedGame, SaveError, ScenarioChangedError, load_game
+from game.saves import LoadedGame
 from game.sim.forecast import (
     DEFAULT_RUNS,
     DEFAULT_SEED,
@@ -33,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "forecast", help="where each road leads from a save's turn, by playing it forward many times"
     )
-    parser.add_argument("save", help="the save file")
+    add_save_arguments(parser, "forecast")
     parser.add_argument(
         "--runs", type=_runs, default=DEFAULT_RUNS, help=f"playouts per road (default {DEFAULT_RUNS})"
     )
@@ -42,12 +41,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--jobs", type=int, default=default_jobs(), help="worker processes (default: one per core)"
-    )
-    parser.add_argument("--scenario", help="the scenario file, when it is no longer where the save says")
-    parser.add_argument(
-        "--ignore-scenario-change",
-        action="store_true",
-        help="forecast on the scenario even if it changed since the save (warns)",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON document instead of a table")
     parser.set_defaults(run=run)
@@ -62,16 +55,9 @@ def _runs(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         return fail("--jobs must be at least 1")
-    try:
-        loaded = load_game(
-            args.save, scenario=args.scenario, ignore_scenario_change=args.ignore_scenario_change
-        )
-    except ScenarioChangedError as error:
-        return fail(f"{error}\n(--ignore-scenario-change forecasts on the new scenario anyway)", 1)
-    except SaveError as error:
-        return fail(str(error), 1)
-    for warning in loaded.warnings:
-        print(f"cislunar: warning: {printable(warning)}", file=sys.stderr)
+    loaded = load_save(args, "forecast")
+    if isinstance(loaded, int):
+        return loaded
     game = loaded.game
     figures = forecast(game, game.compiled, runs=args.runs, seed=args.seed, jobs=args.jobs)
     if args.json:

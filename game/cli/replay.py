@@ -8,39 +8,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from game.cli.common import fail
+from game.cli.common import add_save_arguments, load_save
 from game.engine.fingerprint import state_hash
 from game.engine.reports import TurnReport
 from game.printable import printable, printable_json
-from game.saves import LoadedGame, SaveError, ScenarioChangedError, load_game
+from game.saves import LoadedGame
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("replay", help="replay a save headless: its news and final state hash")
-    parser.add_argument("save", help="the save file")
-    parser.add_argument("--scenario", help="the scenario file, when it is no longer where the save says")
-    parser.add_argument(
-        "--ignore-scenario-change",
-        action="store_true",
-        help="replay the actions on the scenario even if it changed since the save (warns)",
-    )
+    add_save_arguments(parser, "replay")
     parser.add_argument("--json", action="store_true", help="print a JSON document instead of text")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        loaded = load_game(
-            args.save, scenario=args.scenario, ignore_scenario_change=args.ignore_scenario_change
-        )
-    except ScenarioChangedError as error:
-        return fail(f"{error}\n(--ignore-scenario-change replays it on the new scenario anyway)", 1)
-    except SaveError as error:
-        return fail(str(error), 1)
-    for warning in loaded.warnings:
-        print(f"cislunar: warning: {printable(warning)}", file=sys.stderr)
+    loaded = load_save(args, "replay")
+    if isinstance(loaded, int):
+        return loaded
     print(
         printable_json(json.dumps(replay_document(loaded), indent=2, ensure_ascii=False))
         if args.json
