@@ -98,6 +98,7 @@ def test_every_shipped_kind_is_registered_once_with_a_description() -> None:
         "selection", "train", "assign",
         "prepare", "hold", "launch",
         "research", "cancel_research",
+        "accept_deal", "refuse_deal", "propose_deal", "break_deal",
     }  # fmt: skip
     assert all(handler.description for handler in HANDLERS.values())
     with pytest.raises(ValueError, match="already registered"):

@@ -78,7 +78,9 @@ def test_variables_were_set_and_read() -> None:
     assert all(game.state.agency_variables["nasa"]["trust"] > 0 for game in games)
     assert all(game.state.agency_variables[game.state.player]["hearings_attended"] >= 2 for game in games)
     trusted = [game for game in games if "nasa_trusts_esa" in game.state.fired]
-    assert trusted and all(game.state.agency_flags["esa"] == {"trusted"} for game in trusted)
+    assert trusted and all(
+        game.state.agency_flags["esa"] - {"lunar_accords"} == {"trusted"} for game in trusted
+    )
     assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it
     flew = [  # the cubesat flew, and a turn opened after it (a campaign may end as it flies)
         game
@@ -286,3 +288,14 @@ def test_the_race_moved_without_the_player_and_the_player_raced_too() -> None:
     assert any(g.state.rank("probe", g.state.player) == 2 for g in games)  # second to history's probe
     assert all(g.state.firsts["landing"][0][0] == "nasa" for g in games)  # history stays first
     assert any(_news(g) and any(t.startswith("A first for CNSA") for t in _news(g)) for g in games)
+
+
+def test_deals_were_offered_signed_and_refused() -> None:
+    statuses = {deal.status for game in campaigns() for deal in game.state.deals}
+    assert {"signed", "completed"} & statuses  # some bots took an offer
+    assert {"refused", "lapsed"} & statuses  # and some turned one down
+    signed = [
+        g for g in campaigns() for d in g.state.deals if d.deal == "arm_for_seat" and d.status == "signed"
+    ]
+    assert signed and all(g.state.programmes["gateway"].slots["arm"].owner == g.player for g in signed)
+    assert any("lunar_accords" in g.state.agency_flags.get(g.player, ()) for g in campaigns())

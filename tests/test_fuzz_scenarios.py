@@ -250,6 +250,24 @@ VALID_RESEARCH = {
 }  # fmt: skip
 
 
+DEALS = (
+    "deals:\n  offers:\n"
+    "    - id: pact\n      agency: nasa\n      title: Pact\n      when: {when}\n      chance: {chance}\n"
+    "      deadline: {deadline}\n      duration: {duration}\n      repeat: true\n      cooldown: {deadline}\n"
+    "      gives: [{{data: {data}}}, {{rocket: {money}}}, {{loan: robotics}}, {{seat: gateway}}]\n"
+    "      asks: [{{money: {money}}}, {{stance: west}}, {{contribution: gateway.arm}}]\n"
+    "      on_refuse: [{{money: {effect}}}]\n      on_break: [{{support: {effect}}}]\n"
+    "  terms:\n    - agency: nasa\n      goodwill: {goodwill}\n"
+    "      values: [{{item: money, value: {worth}, cost: {worth}}}, {{item: data, cost: {worth}}}]\n"
+)
+
+#: A deals section that validates; the fuzzer replaces one to three of its numbers and expressions.
+VALID_DEALS = {
+    "when": "true", "chance": 1, "deadline": 2, "duration": 3, "data": 2, "money": 20, "effect": -3,
+    "goodwill": "relation('nasa') / 4", "worth": 1,
+}  # fmt: skip
+
+
 @fuzz_settings(40)
 @given(changes=st.dictionaries(st.sampled_from(sorted(VALID_RESEARCH)), NUMBERS, max_size=3))
 def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, float]) -> None:
@@ -266,3 +284,27 @@ def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, flo
     )
     text = MINI.read_text().replace("  slip_chance: 0\n", "  slip_chance: 0\n" + rules, 1)
     check_outcome(MINI, (text + RESEARCH.format(**values)).encode())
+
+
+@fuzz_settings(40)
+@given(
+    changes=st.dictionaries(
+        st.sampled_from(sorted(VALID_DEALS)),
+        st.one_of(NUMBERS, st.sampled_from(EXPRESSIONS)),
+        max_size=3,
+    )
+)
+def test_any_deals_numbers_and_expressions_are_a_located_error_or_play(changes: dict[str, object]) -> None:
+    """A deals section with whatever numbers and expressions (a condition, goodwill, an item's worth):
+    a located error, or a campaign where the offers come, are answered at random, and stay finite."""
+
+    def value(item: object) -> str:
+        if isinstance(item, str):
+            return quoted(item).decode()
+        return repr(item).replace("inf", ".inf").replace("nan", ".nan")
+
+    values = {name: value(item) for name, item in {**VALID_DEALS, **changes}.items()}
+    text = MINI.read_text().replace(
+        "leads: [nasa]\n    health: 80", "leads: [nasa]\n    members: [esa]\n    health: 80"
+    )
+    check_outcome(MINI, (text + DEALS.format(**values)).encode())

@@ -98,6 +98,7 @@ def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
         "difficulty": ["easy", "normal", "hard"],
         "achievement": [a.id for a in scenario.race.achievements] if scenario.race else [],
         "project": [p.id for p in scenario.research][:8],
+        "deal": [d.id for d in scenario.deals.offers] if scenario.deals else ["no_deal"],
     }
     if not entry.args:
         return [()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 
+from game.bots.deals import answer_offers
 from game.engine.actions import END_TURN, Action
 from game.engine.game import Game
 from game.engine.research import way_to
@@ -26,8 +27,18 @@ class Strategy:
 
     def play_turn(self, game: Game) -> None:
         self.answer_events(game)
+        if game.state.deals:
+            self.answer_offers(game)
         self.act(game)
         game.act(END_TURN)
+
+    def answer_offers(self, game: Game) -> None:
+        """Accept the agencies' offers worth taking, refuse the others (game/bots/deals.py)."""
+        answer_offers(game, self.road_taken(game))
+
+    def road_taken(self, game: Game) -> str | None:
+        """The programme the strategy builds for, '' for going alone, None when it has no fixed road."""
+        return None
 
     def act(self, game: Game) -> None:  # overridden
         """Take this turn's actions before it ends."""

@@ -11,6 +11,9 @@ class RandomStrategy(Strategy):
 
     name = "random"
 
+    def answer_offers(self, game: Game) -> None:
+        """None in particular: its random actions accept or refuse them, or they lapse."""
+
     def act(self, game: Game) -> None:
         for _ in range(self.rng.randint(0, 2)):
             allowed = [option.action for option in game.options() if option.allowed]

@@ -67,6 +67,9 @@ class GreedyStrategy(Strategy):
         self.prepare(game)
         super().play_turn(game)
 
+    def road_taken(self, game: Game) -> str | None:
+        return self.road
+
     def prepare(self, game: Game) -> None:
         """Before a turn: what money is worth now, whether it is still on its road, a fresh plan if due."""
         if self.outlook is None:

@@ -48,6 +48,9 @@ class ProgrammeStrategy(Strategy):
             return
         self.try_act(game, Action("fund" if member else "apply", pid, slot))
 
+    def road_taken(self, game: Game) -> str | None:
+        return self.programme
+
     @staticmethod
     def value(model) -> float:
         r = model.rewards
@@ -88,6 +91,9 @@ class AloneStrategy(Strategy):
     """No partners: build capabilities and fly national missions, cheapest reachable first."""
 
     name = "alone"
+
+    def road_taken(self, game: Game) -> str | None:
+        return ""
 
     def act(self, game: Game) -> None:
         cs = game.compiled

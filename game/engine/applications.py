@@ -11,6 +11,7 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.admission import admission_rule, refusal
 from game.engine.compiled import CompiledScenario
+from game.engine.deals import backing
 from game.engine.effects import join
 from game.engine.state import GameState
 from game.i18n import msg
@@ -45,6 +46,8 @@ def resolve_applications(state: GameState, cs: CompiledScenario) -> None:
         mood = sum(state.relation(player, lead) for lead in programme.leads) / len(programme.leads)
         base = admission_rule(state, cs, pid).model.base_chance
         bonus = rules.application_offer_bonus if offered else 0.0
+        if state.deals:  # agencies that back the player's membership under an agreement
+            bonus += rules.deal_support_chance * backing(state, pid)
         chance = base + mood / rules.relation_per_chance + bonus
         chance = 1.0 if base >= 1 else min(rules.application_most, max(rules.application_least, chance))
         if state.rng.random() < chance:

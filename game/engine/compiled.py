@@ -35,6 +35,7 @@ from game.format.models import (
     Admission,
     Agency,
     Contribution,
+    DealOffer,
     Defeat,
     Effect,
     Ending,
@@ -191,6 +192,33 @@ class CompiledEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class CompiledDeal:
+    """An agency's offer: its dates and condition ready to test, its items as the state keeps them."""
+
+    model: DealOffer
+    after: int | None
+    before: int | None
+    condition: Predicate
+    gives: tuple[tuple[str, str], ...]
+    asks: tuple[tuple[str, str], ...]
+
+
+class ItemWorth(NamedTuple):
+    """What an agency's rule makes of an item: points when it receives it, and when it gives it."""
+
+    value: Getter | None
+    cost: Getter | None
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledTerms:
+    """How an agency weighs the player's proposals: goodwill, and a rule per (kind, id) or kind ('')."""
+
+    goodwill: Getter
+    rules: dict[tuple[str, str], ItemWorth]
+
+
+@dataclass(frozen=True, slots=True)
 class CompiledEnding:
     """A scenario's ending: its condition as a closure, and the month it is checked from."""
 
@@ -311,6 +339,10 @@ class CompiledScenario:
     #: The race for firsts (None: the scenario has none), and each agency's national plan.
     race: CompiledRace | None = None
     plans: dict[str, tuple[CompiledStep, ...]] = field(default_factory=dict)
+    #: The agencies' offers (game/engine/deals.py), by id, and how each agency weighs proposals;
+    #: both empty without a 'deals:' section, and then the turn has no deals step.
+    deals: dict[str, CompiledDeal] = field(default_factory=dict)
+    deal_terms: dict[str, CompiledTerms] = field(default_factory=dict)
 
     @property
     def as_written(self) -> Scenario:
@@ -587,6 +619,8 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         written=written if scenario is not written else None,
         race=race,
         plans=compile_plans(scenario),
+        deals=compile_deals(scenario),
+        deal_terms=compile_terms(scenario),
     )
 
 
@@ -619,6 +653,46 @@ def compile_plans(scenario: Scenario) -> dict[str, tuple[CompiledStep, ...]]:
         for a in scenario.agencies
         if a.plan
     }
+
+
+def _number(value: float | str | None) -> Getter | None:
+    """A number or an expression as a closure; None stays None."""
+    if value is None:
+        return None
+    return compile_expression(value) if isinstance(value, str) else _constant(float(value))
+
+
+def compile_deals(scenario: Scenario) -> dict[str, CompiledDeal]:
+    """The scenario's offers, by id, in file order (none without 'deals:')."""
+    if scenario.deals is None:
+        return {}
+    return {
+        d.id: CompiledDeal(
+            d,
+            parse_date(d.after) if d.after else None,
+            parse_date(d.before) if d.before else None,
+            compile_condition(d.when),
+            tuple((item.kind, item.value) for item in d.gives),
+            tuple((item.kind, item.value) for item in d.asks),
+        )
+        for d in scenario.deals.offers
+    }
+
+
+def compile_terms(scenario: Scenario) -> dict[str, CompiledTerms]:
+    """How each agency that takes proposals weighs them, by agency id."""
+    if scenario.deals is None:
+        return {}
+    found = {}
+    for terms in scenario.deals.terms:
+        rules = {
+            (rule.item, rule.ref or ""): ItemWorth(_number(rule.value), _number(rule.cost))
+            for rule in terms.values
+        }
+        goodwill = _number(terms.goodwill)
+        assert goodwill is not None
+        found[terms.agency] = CompiledTerms(goodwill, rules)
+    return found
 
 
 def unknown_difficulty(scenario: Scenario, difficulty: str) -> str:

@@ -404,6 +404,48 @@ class ModifierState:
         )
 
 
+DealStatus = Literal["offered", "proposed", "signed", "refused", "lapsed", "declined", "completed", "broken"]
+#: An item of a deal as the state keeps it: its kind and its amount or id ('money', '50').
+DealItemState = tuple[str, str]
+
+
+@dataclass(slots=True)
+class DealState:
+    """An offer, a proposal or an agreement of the player's with a computer-run agency (game/engine/deals.py).
+
+    ``gives`` is what the agency gives the player, ``asks`` what the player gives; ``until`` the
+    month an offer or proposal lapses (while it waits) or the agreement ends (0: never).
+    """
+
+    uid: int
+    agency: str
+    deal: str  # the scenario's offer it came from; '' for the player's proposal
+    gives: list[DealItemState]
+    asks: list[DealItemState]
+    made: int  # the month it was offered, proposed or signed
+    status: DealStatus
+    until: int = 0
+    #: what signing did, to take back or compare later: 'seat:programme' -> seats given,
+    #: 'loan:area' -> levels lent, 'tries:mission' -> the mission's failures when it was promised
+    marks: dict[str, int] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: why it ended as it did (refused, declined, broken), in the engine's words
+    reason: str = field(default="", metadata=SAVED_WHEN_SET)
+
+    def copy(self) -> DealState:
+        return DealState(
+            self.uid,
+            self.agency,
+            self.deal,
+            list(self.gives),
+            list(self.asks),
+            self.made,
+            self.status,
+            self.until,
+            dict(self.marks),
+            self.reason,
+        )
+
+
 @dataclass(slots=True)
 class GameState:
     scenario_id: str
@@ -469,6 +511,8 @@ class GameState:
     firsts: dict[str, list[tuple[str, int]]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: computer-run agencies' national plans under way or flown (game/engine/plans.py)
     plans: dict[str, PlanState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: offers, proposals and agreements with computer-run agencies, oldest first: the ledger of deals
+    deals: list[DealState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
@@ -523,6 +567,7 @@ class GameState:
             keep,
             {aid: list(done) for aid, done in self.firsts.items()} if self.firsts else {},
             {aid: plan.copy() for aid, plan in self.plans.items()} if self.plans else {},
+            [deal.copy() for deal in self.deals] if self.deals else [],
         )
 
     @property

@@ -11,6 +11,7 @@ from game.engine.applications import resolve_applications
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import corps_turn
+from game.engine.deals import deals_turn
 from game.engine.economy import drift, open_campaign_year, open_fiscal_year
 from game.engine.events import fire_events, fire_hooked
 from game.engine.flights import launch_flights
@@ -38,6 +39,8 @@ STEPS: tuple[tuple[Step, Uses], ...] = (
     (resolve_applications, None),
     (other_agencies_act, None),
     (fly_plans, lambda cs: bool(cs.plans)),
+    # proposals answered, agreements kept or ended, offers made
+    (deals_turn, lambda cs: bool(cs.deals or cs.deal_terms)),
     (progress_builds, None),
     (progress_research, lambda cs: bool(cs.research)),
     (launch_flights, lambda cs: bool(cs.flight_bases)),

@@ -394,3 +394,21 @@ def achievers(achievement: str) -> Getter:
 @implements("happening_project")
 def happening_project(project: str) -> Getter:
     return lambda s: s.happening is not None and s.happening.project == project
+
+
+# ---------------------------------------------------------------- deals (game/engine/deals.py)
+
+
+@implements("signed")
+def signed(deal: str) -> Getter:
+    return lambda s: bool(s.deals) and any(d.deal == deal and d.status == "signed" for d in s.deals)
+
+
+@implements("agreement_with")
+def agreement_with(agency: str) -> Getter:
+    return lambda s: bool(s.deals) and any(d.agency == agency and d.status == "signed" for d in s.deals)
+
+
+@implements("agreements_broken")
+def agreements_broken(agency: str) -> Getter:
+    return lambda s: sum(1 for d in s.deals if d.agency == agency and d.status == "broken")

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from game.format.dates import parse_date
+from game.format.deal_checks import check_deals
 from game.format.diagnostics import Diagnostic
 from game.format.expressions import ExpressionError, Reference, parse_expression
 from game.format.happenings import (
@@ -57,6 +58,7 @@ class _Checker:
         self.difficulties = {level.id for level in scenario.difficulty_levels()}
         self.achievements = {a.id for a in scenario.race.achievements} if scenario.race else set()
         self.projects = {p.id for p in scenario.research}
+        self.deals = {d.id for d in scenario.deals.offers} if scenario.deals else set()
 
     # -- reporting
     def error(self, loc: DataPath, code: str, message: str, key: bool = False) -> None:
@@ -186,6 +188,8 @@ class _Checker:
             self.check_condition(("endings", i, "when"), ending.when)
         self.check_difficulties()
         self.check_race()
+        if s.deals is not None:
+            check_deals(self, s.deals)
         self.check_texts()
         self.check_cycles()
         return self.diagnostics
@@ -598,6 +602,7 @@ class _Checker:
             "difficulty": self.difficulties,
             "achievement": self.achievements,
             "project": self.projects,
+            "deal": self.deals,
         }
         pool = pools.get(ref.kind)
         if pool is None or ref.value in pool:

@@ -105,6 +105,7 @@ _EXAMPLE_IDS: dict[RefKind, str] = {
     "modifier": "strike",
     "difficulty": "hard",
     "achievement": "crew_surface",
+    "deal": "ihab_for_seats",
 }
 
 _KIND_WORDS: dict[ValueKind, str] = {"number": "a number", "truth": "a condition (true or false)"}

@@ -104,11 +104,21 @@ HAPPENINGS: dict[str, HappeningKind] = {
             "one of the player's research projects is done: what it unlocks is the player's",
             ("agency", "project"),
         ),
+        HappeningKind("deal_offered", "a computer-run agency offers the player a deal", ("agency",)),
+        HappeningKind(
+            "deal_signed", "the player signs a deal with an agency (an offer or a proposal)", ("agency",)
+        ),
+        HappeningKind("deal_refused", "the player refuses an agency's offer, or lets it lapse", ("agency",)),
+        HappeningKind(
+            "deal_broken",
+            "the player breaks an agreement (by the break action, or by withdrawing what it promised)",
+            ("agency",),
+        ),
         HappeningKind("year_began", "a fiscal year begins: the player's appropriation arrives", ("year",)),
         HappeningKind(
             "player_acted",
             "the player takes an action (any but ending the turn); its agency is the one acted "
-            "towards (diplomacy) or else the player; its programme or mission the one acted on",
+            "towards (diplomacy, a proposal) or else the player; its programme or mission the one acted on",
             ("action", "agency", "programme", "mission"),
         ),
     )
@@ -146,6 +156,10 @@ PLAYER_ACTIONS: tuple[str, ...] = (
     "launch",
     "research",
     "cancel_research",
+    "accept_deal",
+    "refuse_deal",
+    "propose_deal",
+    "break_deal",
 )
 
 #: The placeholders an effect of a hooked event may write instead of an id, and the detail each reads.

@@ -127,6 +127,10 @@ class _Linter:
                 for o, outcome in enumerate(outcomes):
                     for j, effect in enumerate(outcome.effects):
                         yield (*loc, o, "effects", j), effect
+        for i, deal in enumerate(self.s.deals.offers if self.s.deals else ()):
+            for key in ("on_sign", "on_refuse", "on_break"):
+                for j, effect in enumerate(getattr(deal, key)):
+                    yield ("deals", "offers", i, key, j), effect
 
     @staticmethod
     def outcome_lists(i: int, event: Event) -> Iterator[tuple[DataPath, list[Outcome]]]:
@@ -808,6 +812,13 @@ def _agency_flags(linter: _Linter) -> Places:
         for j, change in enumerate(effect.agency_flags):
             for k, flag in enumerate(change.set):
                 places.setdefault(flag, []).append(((*loc, "agency_flags", j, "set", k), False))
+    for i, deal in enumerate(linter.s.deals.offers if linter.s.deals else ()):  # an accord sets its flag
+        for side in ("gives", "asks"):
+            for j, item in enumerate(getattr(deal, side)):
+                if item.accord is not None:
+                    places.setdefault(item.accord, []).append(
+                        (("deals", "offers", i, side, j, "accord"), False)
+                    )
     return places
 
 

@@ -1044,6 +1044,190 @@ class Event(Strict):
             yield from choice.every_effect()
 
 
+# ---------------------------------------------------------------- deals
+
+#: The kinds of item a deal may hold, in the order the reference and the screens list them: the
+#: engine applies each (game/engine/deal_items.py).
+DEAL_ITEM_KINDS: tuple[str, ...] = (
+    "money",
+    "contribution",
+    "joint_mission",
+    "seat",
+    "data",
+    "rocket",
+    "loan",
+    "support",
+    "stance",
+    "accord",
+)
+#: The kinds whose value is an amount (the others name an id).
+DEAL_AMOUNTS = frozenset({"money", "data", "rocket"})
+MAX_DEAL_ITEMS = 8
+
+
+class DealItem(Strict):
+    """One thing a side of a deal gives: exactly one of these keys."""
+
+    money: Money | None = Field(None, gt=0, le=MAX_MONEY, description="M$ paid once, on signing.")
+    contribution: Ref | None = Field(
+        None,
+        description="A programme's contribution ('programme.contribution') the giver builds, starting on "
+        "signing (the giver must be a member or lead); withdrawing it breaks the agreement.",
+    )
+    joint_mission: Id | None = Field(
+        None,
+        description="A national mission the player builds, starting on signing (a joint mission: the "
+        "other side pays its part with other items); only the player gives it.",
+    )
+    seat: Id | None = Field(
+        None,
+        description="A crew seat on the programme's crewed flights, given on signing; only a lead of "
+        "the programme gives it. Breaking the agreement takes back a seat not flown yet.",
+    )
+    data: Finite | None = Field(
+        None, gt=0, le=1000, description="Science points the receiver gains every turn the agreement lasts."
+    )
+    rocket: Money | None = Field(
+        None,
+        gt=0,
+        le=MAX_MONEY,
+        description="A launch on the giver's rocket: M$ taken off what the receiver's builds under way "
+        "still cost (the largest first), on signing.",
+    )
+    loan: Id | None = Field(
+        None,
+        description="Hardware lent: the receiver's level in this capability area rises by one while the "
+        "agreement lasts.",
+    )
+    support: Id | None = Field(
+        None,
+        description="Backing for the receiver's membership of this programme: the player's applications "
+        "to it gain the rules' deal_support_chance while the agreement lasts; a computer agency gains "
+        "deal_support_relation with its leads.",
+    )
+    stance: Id | None = Field(
+        None,
+        description="A public stance with this bloc: the giver's relations with its agencies rise by "
+        "the rules' deal_stance_gain and with every other bloc's fall by deal_stance_cost.",
+    )
+    accord: Id | None = Field(
+        None,
+        description="Membership of a charter (an Artemis-Accords-like accord, a partnership agreement): "
+        "the receiver's agency flag of this name is set on signing and cleared if the agreement is "
+        "broken; the deal's 'on_sign' effects give its lasting effects.",
+    )
+
+    def model_post_init(self, __context: Any) -> None:
+        given = [name for name in DEAL_ITEM_KINDS if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError(f"a deal item has exactly one of {', '.join(DEAL_ITEM_KINDS)}")
+
+    @property
+    def kind(self) -> str:
+        """Which kind of item it is."""
+        return next(name for name in DEAL_ITEM_KINDS if getattr(self, name) is not None)
+
+    @property
+    def value(self) -> str:
+        """The item's amount or id as the state keeps it ('50', 'gateway.ihab')."""
+        found = getattr(self, self.kind)
+        return f"{found:g}" if isinstance(found, float | int) else str(found)
+
+
+DealItems = Annotated[list[DealItem], Field(max_length=MAX_DEAL_ITEMS)]
+
+
+class DealOffer(Strict):
+    """An offer or request a computer-run agency makes the player when its condition holds."""
+
+    id: Id = Field(description='The deal\'s id: signed("id") reads whether it is in force.')
+    agency: Id = Field(description="The computer-run agency that makes it (never to itself).")
+    title: PlainText = Field(max_length=80, description="Its name in the news and on the deals screen.")
+    text: PlainText = Field("", description="What the agency says.")
+    after: Date | None = Field(None, description="Earliest date it can be made.")
+    before: Date | None = Field(None, description="Latest date it can be made.")
+    when: Condition | None = Field(None, description="A condition that must hold for it to be made.")
+    chance: Probability = Field(1.0, description="Chance per turn once the dates and the condition hold.")
+    repeat: bool = Field(
+        False,
+        description="Made again (after 'cooldown' turns) once refused, lapsed or ended; never twice at once.",
+    )
+    cooldown: int = Field(4, ge=1, le=200, description="Turns before a refused or lapsed offer comes again.")
+    deadline: int = Field(
+        2, ge=1, le=40, description="Turns the player has to answer; then it lapses as refused."
+    )
+    duration: int | None = Field(
+        None,
+        ge=1,
+        le=200,
+        description="Turns the agreement lasts once signed (its data and loans stop then); none: the rest "
+        "of the campaign.",
+    )
+    gives: DealItems = empty_list(description="What the agency gives the player.")
+    asks: DealItems = empty_list(description="What the agency asks of the player.")
+    on_sign: list[Effect] = empty_list(description="Effects on signing, besides the items.")
+    on_refuse: list[Effect] = empty_list(
+        description="Effects when the player refuses, or lets the offer lapse: told with the offer."
+    )
+    on_break: list[Effect] = empty_list(
+        description="Effects when the player breaks the agreement (by the break action, or by withdrawing "
+        "a promised contribution or leaving the programme an item is about): told when signing."
+    )
+    ai_weight: Finite | None = Field(
+        None,
+        ge=-MAX_MONEY,
+        le=MAX_MONEY,
+        description="For the bots: M$ an agreement is worth to the player beyond its items (negative: "
+        "less); none: the items alone.",
+    )
+
+
+class DealValue(Strict):
+    """How a computer-run agency weighs one kind of item in the player's proposals, in M$-like points."""
+
+    item: Literal[DEAL_ITEM_KINDS] = Field(description="The kind of item.")  # type: ignore[valid-type]
+    ref: str | None = Field(
+        None,
+        max_length=81,
+        description="Only this item (its id: a 'programme.contribution', a programme, a bloc...); left out: "
+        "every item of the kind without a rule of its own.",
+    )
+    value: NumberOrExpression | None = Field(
+        None,
+        description="Points when the agency receives it (per M$ or science point for an amount); left "
+        "out: the agency does not take it.",
+    )
+    cost: NumberOrExpression | None = Field(
+        None,
+        description="Points when the agency gives it (per unit for an amount); left out: the agency does "
+        "not give it.",
+    )
+
+
+class DealTerms(Strict):
+    """How a computer-run agency answers the player's proposals."""
+
+    agency: Id = Field(description="The agency.")
+    goodwill: NumberOrExpression = Field(
+        0,
+        description="Points added to every proposal's balance, e.g. 'relation(\"nasa\") / 4 - 5': relations, "
+        "needs and the bloc's politics; the agency signs when the balance is 0 or more.",
+    )
+    values: list[DealValue] = empty_list(
+        description="What it takes and gives, and for how much; money is worth a point per M$ either way "
+        "unless a rule says otherwise."
+    )
+
+
+class Deals(Strict):
+    """Offers the computer-run agencies make, and how they weigh the player's proposals."""
+
+    offers: list[DealOffer] = empty_list(description="The offers and requests, in the order they are tried.")
+    terms: list[DealTerms] = empty_list(
+        description="The agencies that take proposals and how they weigh them; one left out takes none."
+    )
+
+
 # ---------------------------------------------------------------- the whole scenario
 
 
@@ -1363,6 +1547,34 @@ class Rules(Strict):
         description="Money kept from the year-end clawback, as a share of the ending year's appropriation "
         "(0.25: a quarter of it).",
     )
+    deal_signed_relation: Finite = Field(
+        5, ge=0, le=100, description="Relation gained with an agency when an agreement with it is signed."
+    )
+    deal_break_penalty: Finite = Field(
+        20,
+        ge=0,
+        le=200,
+        description="Relation lost with an agency when the player breaks an agreement with it (besides "
+        "the deal's own 'on_break').",
+    )
+    deal_stance_gain: Finite = Field(
+        5, ge=0, le=100, description="Relation a public stance gains with each agency of the bloc."
+    )
+    deal_stance_cost: Finite = Field(
+        3, ge=0, le=100, description="Relation a public stance costs with each agency of the other blocs."
+    )
+    deal_support_chance: Probability = Field(
+        0.2, description="Chance an agency's backing adds to the player's application to the programme."
+    )
+    deal_support_relation: Finite = Field(
+        5,
+        ge=0,
+        le=100,
+        description="Relation with a programme's leads the player's backing gains a computer-run agency.",
+    )
+    deal_proposal_turns: int = Field(
+        8, ge=1, le=200, description="Turns an agreement the player proposed lasts (its data and loans)."
+    )
 
 
 class Temperament(Strict):
@@ -1467,6 +1679,11 @@ class Scenario(Strict):
     race: Race | None = Field(
         None,
         description="Achievements (firsts) every agency races for, and who earned them before the start.",
+    )
+    deals: Deals | None = Field(
+        None,
+        description="Offers and requests of the computer-run agencies, with terms, deadlines and "
+        "consequences, and how they weigh the player's proposals; without it there are no deals.",
     )
     objectives: list[Objective] = Field(
         min_length=1, description="What scores points; the score at the end decides victory."

@@ -44,6 +44,7 @@ RefKind = Literal[
     "difficulty",
     "achievement",
     "project",
+    "deal",
 ]
 
 #: What a variable or function answers: a number, or a truth value (a condition).
@@ -77,6 +78,7 @@ REF_WORDS: dict[RefKind, str] = {
     "difficulty": "a difficulty level id",
     "achievement": "an achievement id (the scenario's race)",
     "project": "a research project id",
+    "deal": "a deal id (one of the scenario's offers)",
 }
 
 
@@ -546,6 +548,30 @@ ENTRIES: tuple[Entry, ...] = (
         "number",
         "how many agencies have earned the achievement (history included)",
         N_("the agencies that reached {first}"),
+        bounds=COUNT,
+    ),
+    _function(
+        "signed",
+        ("deal",),
+        "truth",
+        "true while an agreement from this offer of the scenario's `deals:` is in force",
+        N_("the agreement {first} in force"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "agreement_with",
+        ("agency",),
+        "truth",
+        "true while the player has an agreement in force with the agency (an offer or a proposal)",
+        N_("an agreement with {first} in force"),
+        bounds=TRUTH,
+    ),
+    _function(
+        "agreements_broken",
+        ("agency",),
+        "number",
+        "how many agreements with the agency the player has broken",
+        N_("the agreements you broke with {first}"),
         bounds=COUNT,
     ),
     # the details of the happening a hooked event answers (game/format/happenings.py)

@@ -1,0 +1,360 @@
+"""Deals with terms (issue 14): offers made and answered, proposals weighed, agreements kept and broken."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.bots.strategies import make_strategy
+from game.engine.actions import Action
+from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.deals import backing, willingness
+from game.engine.fingerprint import state_hash
+from game.engine.game import Game
+from game.engine.queries import consequences as told
+from game.engine.snapshot import state_from_data, state_to_data
+from game.engine.vocabulary import IMPLEMENTATIONS
+from game.format.loader import load_scenario_bytes
+from tests.helpers import MINI_TEXT, answer_all, compiled_from
+
+DEALS = (Path(__file__).parent / "fixtures" / "deals.yaml").read_text()
+#: ESA starts as a Gateway partner, so that NASA's seat-for-hardware offer comes on the first turn.
+PARTNER = ("leads: [nasa]\n    health: 80", "leads: [nasa]\n    members: [esa]\n    health: 80")
+
+
+def with_deals(deals: str = DEALS, partner: bool = True) -> str:
+    text = MINI_TEXT.replace(*PARTNER) if partner else MINI_TEXT
+    return text + deals
+
+
+@pytest.fixture(scope="module")
+def compiled() -> CompiledScenario:
+    return compiled_from(with_deals())
+
+
+def offered(compiled: CompiledScenario, seed: int = 1) -> Game:
+    """A campaign after its first turn: NASA's and CNSA's offers wait."""
+    game = Game(compiled, "esa", seed)
+    next_turn(game)
+    return game
+
+
+def next_turn(game: Game):
+    """End the turn (answering any event first); the turn's report."""
+    answer_all(game)
+    outcome = game.end_turn()
+    assert outcome.ok, outcome.reason
+    answer_all(game)  # what the next turn's opening asks, so that the test may act
+    return outcome.report
+
+
+def deal_of(game: Game, deal_id: str):
+    return next(d for d in game.state.deals if d.deal == deal_id)
+
+
+def truth(game: Game, name: str, *args: str):
+    return IMPLEMENTATIONS[name](*args)(game.state)
+
+
+def test_a_scenario_without_deals_has_no_ledger_and_saves_as_before() -> None:
+    game = Game(compiled_from(MINI_TEXT), "esa", 1)
+    for _ in range(4):
+        next_turn(game)
+    assert game.state.deals == []
+    assert "deals" not in state_to_data(game.state)
+    assert not [o for o in game.options() if o.action.kind.endswith("_deal")]
+
+
+def test_agencies_make_their_offers_when_the_condition_holds(compiled: CompiledScenario) -> None:
+    game = Game(compiled, "esa", 1)
+    assert game.state.deals == []  # offers come at the end of a turn
+    report = next_turn(game)
+    assert report is not None
+    assert [(d.deal, d.agency, d.status) for d in game.state.deals] == [
+        ("arm_for_seats", "nasa", "offered"),
+        ("data_pact", "cnsa", "offered"),
+    ]  # the accords wait for 2021-Q2
+    assert any("NASA offers a deal: Seats for the arm" in n.text for n in report.news)
+    labels = {o.label: o.effect for o in game.options() if o.action.kind in ("accept_deal", "refuse_deal")}
+    assert (
+        labels["Accept Seats for the arm (NASA)"]
+        == "you give Robotic arm (Gateway); you get a crew seat on Gateway"
+    )
+    assert labels["Refuse Seats for the arm (NASA)"] == "relations with NASA -5"
+
+
+def test_an_offer_is_not_made_to_an_agency_outside_its_condition() -> None:
+    game = offered(compiled_from(with_deals(partner=False)))
+    assert [d.deal for d in game.state.deals] == ["data_pact"]
+
+
+def test_accepting_signs_the_agreement_and_both_sides_give(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    before = game.state.relation("esa", "nasa")
+    consequences = told(game.state, game.compiled, Action("accept_deal", str(deal.uid)))
+    assert consequences[0] == "relations with NASA -20"
+    assert "your promised builds stop, and what was paid into them is lost" in consequences
+    assert "support -5" in " ".join(consequences)
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    gateway = game.state.programmes["gateway"]
+    assert gateway.slots["arm"].owner == "esa" and gateway.slots["arm"].status == "building"
+    assert gateway.seats["esa"] == 1
+    assert game.state.relation("esa", "nasa") == before + game.compiled.rules.deal_signed_relation
+    assert deal.status == "signed"
+    assert truth(game, "signed", "arm_for_seats") and truth(game, "agreement_with", "nasa")
+    assert not truth(game, "agreement_with", "cnsa")
+    assert not game.act(Action("accept_deal", str(deal.uid))).ok  # once
+
+
+def test_refusing_applies_what_the_offer_said_and_it_is_not_made_again(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    before = game.state.relation("esa", "nasa")
+    assert game.act(Action("refuse_deal", str(deal.uid))).ok
+    assert deal.status == "refused"
+    assert game.state.relation("esa", "nasa") == before - 5
+    for _ in range(6):
+        next_turn(game)
+    assert [d.deal for d in game.state.deals].count("arm_for_seats") == 1  # repeat: false
+
+
+def test_an_offer_left_unanswered_lapses_at_its_deadline_as_refused(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "data_pact")  # deadline 3 turns
+    before = game.state.relation("esa", "cnsa")
+    next_turn(game)
+    next_turn(game)
+    assert deal.status == "offered"
+    next_turn(game)
+    assert deal.status == "lapsed"
+    assert game.state.relation("esa", "cnsa") < before  # -3, besides the drift of the memberships
+
+
+def test_an_agreement_with_a_term_pays_its_data_and_ends_kept(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "data_pact")
+    money = game.state.me.money
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    assert game.state.me.money == money - 20_000
+    science = game.state.me.science
+    report = next_turn(game)
+    assert deal.status == "signed"
+    assert any(
+        c.reason == "agreement: Data sharing" and c.delta == 2 for c in report.changes if c.stat == "science"
+    )
+    next_turn(game)
+    assert deal.status == "completed"
+    assert game.state.me.science >= science + 4
+    assert not truth(game, "signed", "data_pact")
+
+
+def test_breaking_costs_what_signing_said(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    next_turn(game)
+    relation, support = game.state.relation("esa", "nasa"), game.state.me.support
+    option = next(o for o in game.options() if o.action.kind == "break_deal")
+    assert option.effect.startswith("relations with NASA -20")
+    assert game.act(Action("break_deal", str(deal.uid))).ok
+    gateway = game.state.programmes["gateway"]
+    assert deal.status == "broken"
+    assert gateway.slots["arm"].status == "open"  # the promised build stops
+    assert gateway.seats.get("esa", 0) == 0  # the seat not flown is taken back
+    assert game.state.relation("esa", "nasa") == relation - 20
+    assert game.state.me.support == support - 5
+    assert truth(game, "agreements_broken", "nasa") == 1 and not truth(game, "signed", "arm_for_seats")
+
+
+def test_withdrawing_the_promised_module_breaks_the_agreement_at_the_end_of_the_turn(
+    compiled: CompiledScenario,
+) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    assert game.act(Action("cancel", "gateway", "arm")).ok
+    assert deal.status == "signed"
+    report = next_turn(game)
+    assert deal.status == "broken" and deal.reason == "Robotic arm was withdrawn"
+    assert any("You break the agreement with NASA: Seats for the arm" in n.text for n in report.news)
+
+
+def test_an_accord_sets_its_flag_and_a_stance_moves_relations_by_bloc(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    next_turn(game)  # 2021-Q2: the accords are offered
+    deal = deal_of(game, "accords")
+    west, east = game.state.relation("esa", "nasa"), game.state.relation("esa", "cnsa")
+    prestige = game.state.me.prestige
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    rules = game.compiled.rules
+    assert truth(game, "my_flag", "lunar_accords")
+    assert game.state.relation("esa", "nasa") == west + rules.deal_stance_gain + rules.deal_signed_relation
+    assert game.state.relation("esa", "cnsa") == east - rules.deal_stance_cost
+    assert game.state.me.prestige == prestige + 3  # on_sign
+    assert game.act(Action("break_deal", str(deal.uid))).ok
+    assert not truth(game, "my_flag", "lunar_accords")  # leaving the accord
+
+
+def test_a_proposal_is_weighed_and_answered_at_the_end_of_the_turn(compiled: CompiledScenario) -> None:
+    game = Game(compiled, "esa", 1)
+    state = game.state
+    # NASA: goodwill 60/4 - 10 = 5; takes 50 M$ (+50), lends robotics hardware (-50): +5
+    assert willingness(state, compiled, "nasa", [("loan", "robotics")], [("money", "50")]) == 5
+    assert game.act(Action("propose_deal", "nasa", "money:50/loan:robotics")).ok
+    assert not game.act(Action("propose_deal", "nasa", "money:60/loan:robotics")).ok  # one a turn
+    level = state.me.capabilities["robotics"]
+    next_turn(game)
+    [deal] = [d for d in game.state.deals if not d.deal]
+    assert deal.status == "signed"
+    assert game.state.me.capabilities["robotics"] == level + 1
+    for _ in range(compiled.rules.deal_proposal_turns):
+        next_turn(game)
+    assert deal.status == "completed"
+    assert game.state.me.capabilities["robotics"] == level  # the hardware goes back
+
+
+def test_a_proposal_short_of_their_while_is_declined_and_changes_nothing(compiled: CompiledScenario) -> None:
+    game = Game(compiled, "esa", 1)
+    money = game.state.me.money
+    assert game.act(Action("propose_deal", "nasa", "money:20/loan:robotics")).ok
+    report = next_turn(game)
+    [deal] = [d for d in game.state.deals if not d.deal]
+    assert deal.status == "declined" and "25 points short" in deal.reason
+    assert any("NASA declines your proposal" in n.text for n in report.news)
+    assert game.state.me.money >= money  # nothing paid
+
+
+@pytest.mark.parametrize(
+    ("target", "option", "reason"),
+    [
+        ("cnsa", "money:10/data:1", "CNSA takes no proposals"),
+        ("nasa", "money:10/seat:ilrs", "a crew seat on ILRS: only a lead of ILRS gives its seats"),
+        ("nasa", "money:10/data:1", ""),
+        ("nasa", "money:10/loan:habitation", "NASA does not give a loan of Habitation hardware (+1 level)"),
+        ("nasa", "money:5000/", "5,000 M$... "),
+        ("nasa", "/", "put something on the table"),
+        ("nasa", "gold:5/", "no kind of item 'gold'"),
+        ("nasa", "contribution:gateway.nope/", "no contribution 'gateway.nope'"),
+        ("esa", "money:5/", "no other agency 'esa'"),
+    ],
+)
+def test_a_proposal_is_refused_with_its_reason(
+    compiled: CompiledScenario, target: str, option: str, reason: str
+) -> None:
+    game = Game(compiled, "esa", 1)
+    found = game.check(Action("propose_deal", target, option))
+    if reason.endswith("... "):
+        assert found.startswith(reason[:-4])
+    else:
+        assert found == reason
+
+
+def test_the_ledger_survives_a_save(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    assert game.act(Action("accept_deal", str(deal_of(game, "arm_for_seats").uid))).ok
+    data = state_to_data(game.state)
+    assert data["deals"][0]["status"] == "signed"
+    restored = state_from_data(data)
+    assert restored.deals == game.state.deals
+    assert state_hash(restored) == state_hash(game.state)
+    assert game.state.copy().deals == game.state.deals
+
+
+def test_backing_adds_to_the_players_application() -> None:
+    backed = DEALS.replace("gives: [{data: 2}]", "gives: [{support: ilrs}]")
+    compiled = compiled_from(with_deals(backed))
+    game = offered(compiled)
+    assert game.act(Action("accept_deal", str(deal_of(game, "data_pact").uid))).ok
+    assert backing(game.state, "ilrs") == 1 and backing(game.state, "gateway") == 0
+
+
+def errors(deals: str) -> list[tuple[int, str, str]]:
+    text = with_deals(deals)
+    result = load_scenario_bytes("s.yaml", text.encode())
+    offset = with_deals("").count("\n")
+    return [(e.line - offset, e.code, e.message) for e in result.errors]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "code", "words"),
+    [
+        (
+            "asks: [{contribution: gateway.arm}]",
+            "asks: [{contribution: gateway.armm}]",
+            11,
+            "unknown-id",
+            "unknown contribution 'gateway.armm'",
+        ),
+        (
+            "gives: [{seat: gateway}]",
+            "gives: [{seat: ilrs}]",
+            10,
+            "deal",
+            "only a lead of 'ilrs' gives its seats",
+        ),
+        ("- id: data_pact", "- id: arm_for_seats", 14, "duplicate-id", "duplicate deal id 'arm_for_seats'"),
+        (
+            "agency: cnsa\n      title: Data",
+            "agency: cnsq\n      title: Data",
+            15,
+            "unknown-id",
+            "unknown agency 'cnsq'",
+        ),
+        (
+            "{item: data, value: 5, cost: 5}",
+            "{item: data, ref: x, value: 5}",
+            35,
+            "deal",
+            "'data' is an amount",
+        ),
+        ("{item: seat, cost: 150}", "{item: seat}", 34, "deal", "a rule gives 'value'"),
+        (
+            "goodwill: 'relation(\"nasa\") / 4 - 10'",
+            "goodwill: 'relation(\"nasx\")'",
+            31,
+            "unknown-id",
+            "unknown agency 'nasx'",
+        ),
+        ('when: member("gateway")', 'when: signed("nope")', 8, "unknown-id", "unknown deal 'nope'"),
+        ("gives: [{data: 2}]", "gives: [{data: 2, money: 3}]", 17, "invalid-value", "exactly one of"),
+        (
+            "gives: [{data: 2}]",
+            "gives: [{joint_mission: cubesat}]",
+            17,
+            "deal",
+            "only the player builds",
+        ),
+    ],
+)
+def test_a_deals_section_has_located_errors(old: str, new: str, line: int, code: str, words: str) -> None:
+    assert old in DEALS, old
+    found = errors(DEALS.replace(old, new, 1))
+    assert any(f_line == line and f_code == code and words in message for f_line, f_code, message in found), (
+        found
+    )
+
+
+def test_the_compiled_scenario_has_no_deals_without_the_section() -> None:
+    compiled = compile_scenario(load_scenario_bytes("s.yaml", MINI_TEXT.encode()).unwrap())
+    assert compiled.deals == {} and compiled.deal_terms == {}
+
+
+def test_an_offer_for_a_build_already_under_way_makes_it_a_promise(compiled: CompiledScenario) -> None:
+    game = Game(compiled, "esa", 1)
+    assert game.act(Action("fund", "gateway", "arm")).ok
+    next_turn(game)
+    deal = deal_of(game, "arm_for_seats")
+    paid = game.state.programmes["gateway"].slots["arm"].paid
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    assert game.state.programmes["gateway"].slots["arm"].paid == paid  # the build goes on, not restarted
+
+
+@pytest.mark.parametrize(("strategy", "status"), [("gateway", "signed"), ("alone", "refused")])
+def test_the_bots_answer_offers_by_value(compiled: CompiledScenario, strategy: str, status: str) -> None:
+    """A Gateway road takes a seat for the arm it would build; going alone it builds no arm."""
+    game = offered(compiled)
+    bot = make_strategy(strategy, 1, compiled.scenario)
+    bot.play_turn(game)
+    assert deal_of(game, "arm_for_seats").status == status
