@@ -78,9 +78,8 @@ def test_variables_were_set_and_read() -> None:
     assert all(game.state.agency_variables["nasa"]["trust"] > 0 for game in games)
     assert all(game.state.agency_variables[game.state.player]["hearings_attended"] >= 2 for game in games)
     trusted = [game for game in games if "nasa_trusts_esa" in game.state.fired]
-    assert trusted and all(
-        game.state.agency_flags["esa"] - {"lunar_accords"} == {"trusted"} for game in trusted
-    )
+    accords = {"lunar_accords"}  # the deals' accord flag (# feature: deals)
+    assert trusted and all(game.state.agency_flags["esa"] - accords == {"trusted"} for game in trusted)
     assert any("trust_pays" in game.state.fired for game in trusted)  # my_var and my_flag read it
     flew = [  # the cubesat flew, and a turn opened after it (a campaign may end as it flies)
         game

@@ -48,6 +48,9 @@ ERRORS: dict[str, str] = {
     "to earn it, history dated after the campaign's start, or a plan step that `earns` without a `race:`.",
     "flights": "A mission's or contribution's `reliability`, or research reliability for contributions' "
     "flights, in a scenario without a `flights:` section.",
+    "deal": "A deal that cannot work: an offer that gives and asks nothing, a seat given by an agency that "
+    "does not lead its programme, a national mission given by an agency, a rule of `terms` without "
+    "`value` or `cost`, or naming an id for an amount.",
     "extends": "A scenario that extends another without an id of its own, or extends a file with errors.",
     "extends-missing": "The scenario named by `extends` cannot be found or read.",
     "extends-cycle": "Scenarios that extend each other in a loop.",

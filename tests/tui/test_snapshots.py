@@ -26,6 +26,7 @@ ENDINGS = TUI_FIXTURES / "more" / "endings.yaml"
 CORPS = TUI_FIXTURES / "more" / "corps.yaml"  # three_roads with ESA's astronauts named
 RACE = TUI_FIXTURES / "more" / "race.yaml"  # three_roads with a race for firsts and two national plans
 RESEARCH = TUI_FIXTURES / "more" / "research.yaml"  # three_roads with a research tree
+DEALS = TUI_FIXTURES / "more" / "deals.yaml"  # NASA and CNSA make offers and take proposals
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
 
@@ -106,6 +107,16 @@ def researching() -> Game:
     return game
 
 
+def deals_under_way() -> Game:
+    """After the first turn: CNSA's data pact signed, NASA's seat-for-the-arm offer waiting."""
+    game = new_game(DEALS)
+    answer_first(game, 0)
+    assert game.end_turn().ok
+    answer_first(game, 0)
+    assert game.act(Action("accept_deal", "2")).ok
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
@@ -146,6 +157,8 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "dashboard_flight": (lambda: make_app(waiting_flight()), ()),
     "flights": (lambda: make_app(waiting_flight()), ("l",)),
     "confirm_launch": (lambda: make_app(waiting_flight()), ("l", "end", "enter")),
+    "deals": (lambda: make_app(deals_under_way()), ("n",)),
+    "proposal": (lambda: make_app(deals_under_way()), ("n", "p", "enter", "down", "down", "enter")),
 }
 
 

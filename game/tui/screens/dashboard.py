@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from game.engine.budget_plan import budget_plan
+from game.engine.deals import offers_waiting
 from game.engine.goals import goals_view
 from game.engine.queries import (
     budget_view,
@@ -58,6 +59,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding("c", "corps", "Corps"),
         Binding("l", "flights", "Flights", show=False),  # the go-alone card says "(l)" when one waits
         Binding("m", "budget", "Budget"),
+        Binding("n", "deals", "Deals", show=False),  # the turn line says "n deals" while an offer waits
         # The footer leaves out the shown keys from the right where they do not fit (80 columns):
         # the timeline first (the help lists it).
         Binding("t", "timeline", "Timeline"),
@@ -278,6 +280,7 @@ class DashboardScreen(CampaignScreen[None]):
                     (_("Your move: "), "bold"),
                     (_("d decisions · 1-9 a programme · w why · e end turn"), "$text-muted"),
                     (_(" · l flights") if state.flights else "", "$text-muted"),
+                    (_(" · n deals") if offers_waiting(state) else "", "$text-muted"),
                 )
             )
             return
@@ -418,6 +421,11 @@ class DashboardScreen(CampaignScreen[None]):
         from game.tui.screens.rivals import RivalsScreen
 
         self.app.push_screen(RivalsScreen())
+
+    def action_deals(self) -> None:
+        from game.tui.screens.deals import DealsScreen
+
+        self.app.push_screen(DealsScreen())
 
     def action_budget(self) -> None:
         from game.tui.screens.budget import BudgetScreen

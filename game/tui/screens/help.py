@@ -54,6 +54,12 @@ RULES = [
         "train them (readiness lowers the odds of a loss), assign them to seats (a seat nobody was "
         "assigned to goes to the readiest) and open selection rounds for new ones."
     ),
+    N_(
+        "• Where the scenario has deals, the agencies make offers with terms and a deadline: N opens "
+        "the deals screen, to accept or refuse them, read your ledger of agreements and propose deals "
+        "of your own (P), with the other side's balance shown before you send. Breaking an agreement "
+        "costs what you were told when signing."
+    ),
     N_("• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs."),
     N_(
         "• The campaign is saved after every turn (its autosave); Ctrl+S keeps a copy under a new "
@@ -105,12 +111,14 @@ def all_keys() -> list[Content]:
     from game.tui.screens.budget import BudgetScreen
     from game.tui.screens.corps import CorpsScreen
     from game.tui.screens.dashboard import DashboardScreen
+    from game.tui.screens.deals import DealsScreen
     from game.tui.screens.debrief import DebriefScreen
     from game.tui.screens.decisions import DecisionsScreen
     from game.tui.screens.event import EventScreen
     from game.tui.screens.join import JoinScreen
     from game.tui.screens.objectives import ObjectivesScreen
     from game.tui.screens.outlook import OutlookScreen
+    from game.tui.screens.proposal import ProposalScreen
     from game.tui.screens.reasons import ReasonsScreen
     from game.tui.screens.research import ResearchScreen
     from game.tui.screens.rivals import RivalsScreen
@@ -133,6 +141,8 @@ def all_keys() -> list[Content]:
         (N_("Budget"), BudgetScreen.BINDINGS),
         (N_("Outlook"), OutlookScreen.BINDINGS),
         (N_("Rivals"), RivalsScreen.BINDINGS),
+        (N_("Deals"), DealsScreen.BINDINGS[len(DecisionsScreen.BINDINGS) :]),
+        (N_("Propose a deal"), ProposalScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
     ]

@@ -1,0 +1,153 @@
+"""Deals in the TUI: the turn line's "n deals", the deals screen's offers and ledger (n), accepting
+and refusing with what each costs shown first, and the proposal builder (p) with the other
+side's balance before sending."""
+
+from __future__ import annotations
+
+from game.engine.actions import Action
+from game.engine.game import Game
+from game.tui.screens.confirm import ConfirmScreen
+from game.tui.screens.deals import DealsScreen
+from game.tui.screens.proposal import ProposalScreen
+
+from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
+from .helpers import screen_text, text_of
+from .test_decisions import highlight, listed
+
+DEALS = TUI_FIXTURES / "more" / "deals.yaml"
+
+
+def answer_first(game: Game) -> None:
+    for pending in list(game.state.pending):
+        choices = game.compiled.events[pending.event].model.choices
+        assert game.act(Action("answer", str(pending.uid), choices[0].id)).ok
+
+
+def offers_waiting() -> Game:
+    """After the first turn: NASA's seat for the arm and CNSA's data wait for an answer."""
+    game = new_game(DEALS)
+    answer_first(game)
+    assert game.end_turn().ok
+    answer_first(game)
+    assert [d.status for d in game.state.deals] == ["offered", "offered"]
+    return game
+
+
+def one_signed() -> Game:
+    """The data pact signed, NASA's offer still waiting."""
+    game = offers_waiting()
+    assert game.act(Action("accept_deal", "2")).ok
+    return game
+
+
+async def test_the_turn_line_says_n_deals_while_an_offer_waits() -> None:
+    game = offers_waiting()
+    game.state.changes.clear()  # nothing changed yet this turn: the line says what to do
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "· n deals" in screen_text(app)
+
+
+async def test_n_opens_the_offers_with_their_terms() -> None:
+    app = make_app(offers_waiting())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert "NASA offers a deal: A seat for" in screen_text(app)  # the news names the key
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DealsScreen)
+        shown = text_of(app.screen.query_one("#deals-ledger"))
+        assert "● NASA: A seat for the arm · offer · answer by 2021-Q3" in shown
+        assert "you give Robotic arm (Gateway); you get a crew seat on Gateway" in shown
+        assert "refusing: relations with NASA -5" in shown
+        # ESA is no Gateway partner: the engine says why it cannot accept yet
+        assert "not now: Robotic arm (Gateway): ESA is not in Gateway" in listed(app)
+
+
+async def test_accepting_says_what_breaking_costs_and_signs() -> None:
+    app = make_app(offers_waiting())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        highlight(app, "Accept Data sharing (CNSA)")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        dialog = text_of(app.screen.query_one("#confirm-costs"))
+        assert dialog.startswith("If you break it later")
+        assert "relations with CNSA -20" in dialog
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, DealsScreen)
+        assert app.game.state.deals[1].status == "signed"
+        shown = text_of(app.screen.query_one("#deals-ledger"))
+        assert "✓ CNSA: Data sharing · in force · until 2022-Q1" in shown
+        assert "breaking: relations with CNSA -20" in shown
+
+
+async def test_refusing_says_what_it_does_first() -> None:
+    app = make_app(offers_waiting())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        highlight(app, "Refuse A seat for the arm (NASA)")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert text_of(app.screen.query_one("#confirm-costs")).startswith("What refusing does")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.game.state.deals[0].status == "refused"
+        assert "✗ NASA: A seat for the arm · refused" in text_of(app.screen.query_one("#deals-ledger"))
+
+
+async def test_a_proposal_shows_the_balance_before_it_is_sent_and_is_answered_at_the_turns_end() -> None:
+    app = make_app(new_game(DEALS))
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProposalScreen)
+        balance = app.screen.query_one("#proposal-balance")
+        assert text_of(balance).startswith("NASA's goodwill now: +5")
+        screen = app.screen
+        loan = next(i for i, (side, item) in enumerate(screen.rows) if item == ("loan", "robotics"))
+        fifty = next(i for i, (side, item) in enumerate(screen.rows) if side == 0 and item == ("money", "50"))
+        menu = screen.query_one("#proposal-items")
+        for row in (loan, fifty):
+            menu.highlighted = menu.get_option_index(str(row))
+            await pilot.press("enter")
+            await pilot.pause()
+        assert text_of(balance).startswith("NASA's balance +5: they would sign")
+        assert "if signed and broken: relations with NASA -20" in text_of(balance)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "✓ Sent" in text_of(screen.query_one("#proposal-status"))
+        [deal] = app.game.state.deals
+        assert deal.status == "proposed" and deal.gives == [("loan", "robotics")]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "… NASA: Your proposal to NASA · your proposal" in text_of(
+            app.screen.query_one("#deals-ledger")
+        )
+        level = app.game.state.me.capabilities["robotics"]
+        app.end_turn()
+        await pilot.pause()
+        assert deal.status == "signed" and app.game.state.me.capabilities["robotics"] == level + 1
+
+
+async def test_a_refused_proposal_says_why_and_a_keeps_to_the_agencies_that_take_them() -> None:
+    app = make_app(new_game(DEALS))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "p", "a")
+        await pilot.pause()
+        assert "A proposal to China National Space Administration" in screen_text(app) or "CNSA" in text_of(
+            app.screen.query_one("#proposal-balance")
+        )
+        await pilot.press("s")  # nothing on the table
+        await pilot.pause()
+        assert "put something on the table" in text_of(app.screen.query_one("#proposal-status"))
