@@ -179,6 +179,14 @@ CASES = [
         "year_began",
     ),
     base_case(
+        "a seat given by an agency that does not lead its programme",
+        "deal",
+        BASE
+        + "deals:\n  offers:\n    - id: pact\n      agency: rival_agency\n      title: Pact\n"
+        + "      gives: [{seat: station}]\n",
+        "station}]",
+    ),
+    base_case(
         "milestones that require each other",
         "cycle",
         variant("        planned: 2028-Q1\n", "        planned: 2028-Q1\n        requires: [first_crew]\n"),

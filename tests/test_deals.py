@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from game.bots.strategies import make_strategy
@@ -18,7 +16,44 @@ from game.engine.vocabulary import IMPLEMENTATIONS
 from game.format.loader import load_scenario_bytes
 from tests.helpers import MINI_TEXT, answer_all, compiled_from
 
-DEALS = (Path(__file__).parent / "fixtures" / "deals.yaml").read_text()
+#: The deals block the tests add to the mini scenario.
+DEALS = """\
+deals:
+  offers:
+    - id: arm_for_seats
+      agency: nasa
+      title: Seats for the arm
+      text: NASA offers a crew seat if you build the robotic arm.
+      when: member("gateway")
+      deadline: 2
+      gives: [{seat: gateway}]
+      asks: [{contribution: gateway.arm}]
+      on_refuse: [{relations: [{agency: nasa, delta: -5}]}]
+      on_break: [{support: -5}]
+    - id: data_pact
+      agency: cnsa
+      title: Data sharing
+      gives: [{data: 2}]
+      asks: [{money: 20}]
+      duration: 2
+      deadline: 3
+      on_refuse: [{relations: [{agency: cnsa, delta: -3}]}]
+    - id: accords
+      agency: nasa
+      title: Lunar Accords
+      after: 2021-Q2
+      gives: [{accord: lunar_accords}]
+      asks: [{stance: west}]
+      on_sign: [{prestige: 3}]
+  terms:
+    - agency: nasa
+      goodwill: 'relation("nasa") / 4 - 10'
+      values:
+        - {item: contribution, ref: gateway.arm, value: 300}
+        - {item: seat, cost: 150}
+        - {item: data, value: 5, cost: 5}
+        - {item: loan, ref: robotics, cost: 50}
+"""
 #: ESA starts as a Gateway partner, so that NASA's seat-for-hardware offer comes on the first turn.
 PARTNER = ("leads: [nasa]\n    health: 80", "leads: [nasa]\n    members: [esa]\n    health: 80")
 
@@ -283,46 +318,46 @@ def errors(deals: str) -> list[tuple[int, str, str]]:
         (
             "asks: [{contribution: gateway.arm}]",
             "asks: [{contribution: gateway.armm}]",
-            11,
+            10,
             "unknown-id",
             "unknown contribution 'gateway.armm'",
         ),
         (
             "gives: [{seat: gateway}]",
             "gives: [{seat: ilrs}]",
-            10,
+            9,
             "deal",
             "only a lead of 'ilrs' gives its seats",
         ),
-        ("- id: data_pact", "- id: arm_for_seats", 14, "duplicate-id", "duplicate deal id 'arm_for_seats'"),
+        ("- id: data_pact", "- id: arm_for_seats", 13, "duplicate-id", "duplicate deal id 'arm_for_seats'"),
         (
             "agency: cnsa\n      title: Data",
             "agency: cnsq\n      title: Data",
-            15,
+            14,
             "unknown-id",
             "unknown agency 'cnsq'",
         ),
         (
             "{item: data, value: 5, cost: 5}",
             "{item: data, ref: x, value: 5}",
-            35,
+            34,
             "deal",
             "'data' is an amount",
         ),
-        ("{item: seat, cost: 150}", "{item: seat}", 34, "deal", "a rule gives 'value'"),
+        ("{item: seat, cost: 150}", "{item: seat}", 33, "deal", "a rule gives 'value'"),
         (
             "goodwill: 'relation(\"nasa\") / 4 - 10'",
             "goodwill: 'relation(\"nasx\")'",
-            31,
+            30,
             "unknown-id",
             "unknown agency 'nasx'",
         ),
-        ('when: member("gateway")', 'when: signed("nope")', 8, "unknown-id", "unknown deal 'nope'"),
-        ("gives: [{data: 2}]", "gives: [{data: 2, money: 3}]", 17, "invalid-value", "exactly one of"),
+        ('when: member("gateway")', 'when: signed("nope")', 7, "unknown-id", "unknown deal 'nope'"),
+        ("gives: [{data: 2}]", "gives: [{data: 2, money: 3}]", 16, "invalid-value", "exactly one of"),
         (
             "gives: [{data: 2}]",
             "gives: [{joint_mission: cubesat}]",
-            17,
+            16,
             "deal",
             "only the player builds",
         ),
