@@ -39,12 +39,10 @@ def breaking(state: GameState, cs: CompiledScenario, deal: DealState) -> list[st
     return found
 
 
-#: The amounts a proposal offers for each kind of item that is an amount.
-AMOUNTS: dict[str, tuple[float, ...]] = {
-    "money": (10, 50, 100, 250),
-    "data": (1, 2, 5),
-    "rocket": (20, 50, 100),
-}
+#: The rules' field that lists the amounts a proposal offers, for each kind of item that is an amount.
+STEPS = {"money": "deal_money_steps", "data": "deal_data_steps", "rocket": "deal_rocket_steps"}
+#: The statuses the ledger lists first, in order (the rest, the past, after them).
+FIRST = ("offered", "proposed", "signed")
 
 
 def agencies_taking_proposals(state: GameState, cs: CompiledScenario) -> list[str]:
@@ -76,8 +74,8 @@ def proposal_items(
 
 def _items(state: GameState, cs: CompiledScenario, kind: str, ref: str, giver: str) -> list[DealItemState]:
     """The items of a rule: its own id, or every id of its kind that ``giver`` could give."""
-    if kind in AMOUNTS:
-        return [(kind, f"{amount:g}") for amount in AMOUNTS[kind]]
+    if kind in STEPS:
+        return [(kind, f"{amount:g}") for amount in getattr(cs.rules, STEPS[kind])]
     if ref:
         return [(kind, ref)]
     programmes = state.programmes
@@ -136,9 +134,9 @@ class DealView:
 
 def ledger(state: GameState, cs: CompiledScenario) -> list[DealView]:
     """Every deal of the campaign: offers waiting first, then agreements in force, then the past."""
-    order = {"offered": 0, "proposed": 1, "signed": 2}
     views = []
-    for deal in sorted(state.deals, key=lambda d: (order.get(d.status, 3), -d.uid)):
+    rank = {status: place for place, status in enumerate(FIRST)}
+    for deal in sorted(state.deals, key=lambda d: (rank.get(d.status, len(FIRST)), -d.uid)):
         if deal.status == "offered":
             when = msg("answer by {date}", date=format_date(deal.until, cs.turn_months))
             consequences = refusing(state, cs, deal)

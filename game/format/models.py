@@ -1575,6 +1575,17 @@ class Rules(Strict):
     deal_proposal_turns: int = Field(
         8, ge=1, le=200, description="Turns an agreement the player proposed lasts (its data and loans)."
     )
+    deal_money_steps: list[Annotated[Finite, Field(gt=0, le=MAX_MONEY)]] = Field(
+        [10, 50, 100, 250],
+        max_length=10,
+        description="The sums of money (M$) the proposal builder offers to put on either side.",
+    )
+    deal_data_steps: list[Annotated[Finite, Field(gt=0, le=1000)]] = Field(
+        [1, 2, 5], max_length=10, description="The science a turn the proposal builder offers as data."
+    )
+    deal_rocket_steps: list[Annotated[Finite, Field(gt=0, le=MAX_MONEY)]] = Field(
+        [20, 50, 100], max_length=10, description="The launches (M$) the proposal builder offers."
+    )
 
 
 class Temperament(Strict):
