@@ -8,7 +8,14 @@ from tests.helpers import mini_with
 from tests.test_all_features import compiled as all_features
 
 #: The steps of features a scenario may leave out, as each is called.
-OPTIONAL = {"launch_flights", "corps_turn", "tick_modifiers", "fire_hooked", "progress_research"}
+OPTIONAL = {
+    "launch_flights",
+    "corps_turn",
+    "tick_modifiers",
+    "fire_hooked",
+    "progress_research",
+    "deals_turn",
+}
 
 
 def _names(cs: CompiledScenario) -> set[str]:
@@ -37,3 +44,9 @@ def test_one_timed_effect_anywhere_brings_the_modifiers_step(mini: CompiledScena
     )
     assert timed.timed_effects
     assert "tick_modifiers" in _names(timed)
+
+
+def test_a_deals_section_brings_the_deals_step(mini: CompiledScenario) -> None:
+    assert "deals_turn" not in _names(mini)
+    terms = mini_with("victory_score: 30", "victory_score: 30\ndeals:\n  terms: [{agency: nasa}]")
+    assert "deals_turn" in _names(terms)

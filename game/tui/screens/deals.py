@@ -66,9 +66,12 @@ def view_lines(view: DealView, wide: bool) -> list[Content]:
 class DealsScreen(DecisionsScreen):
     """The offers, the ledger and the deal decisions; p opens the proposal builder."""
 
+    #: Its own key, before the decisions' "hide refused" so that the footer keeps it at 80 columns.
+    PROPOSE_KEY = Binding("p", "propose", "Propose a deal")
     BINDINGS: ClassVar[list[BindingType]] = [
-        *DecisionsScreen.BINDINGS,
-        Binding("p", "propose", "Propose a deal"),
+        *DecisionsScreen.BINDINGS[:2],
+        PROPOSE_KEY,
+        *DecisionsScreen.BINDINGS[2:],
     ]
 
     def __init__(self) -> None:

@@ -141,7 +141,7 @@ def all_keys() -> list[Content]:
         (N_("Budget"), BudgetScreen.BINDINGS),
         (N_("Outlook"), OutlookScreen.BINDINGS),
         (N_("Rivals"), RivalsScreen.BINDINGS),
-        (N_("Deals"), DealsScreen.BINDINGS[len(DecisionsScreen.BINDINGS) :]),
+        (N_("Deals"), [DealsScreen.PROPOSE_KEY]),
         (N_("Propose a deal"), ProposalScreen.BINDINGS),
         (N_("Timeline"), TimelineScreen.BINDINGS),
         (N_("Debrief"), DebriefScreen.BINDINGS),
