@@ -114,7 +114,7 @@ def test_agencies_make_their_offers_when_the_condition_holds(compiled: CompiledS
     labels = {o.label: o.effect for o in game.options() if o.action.kind in ("accept_deal", "refuse_deal")}
     assert (
         labels["Accept Seats for the arm (NASA)"]
-        == "you give Robotic arm (Gateway); you get a crew seat on Gateway"
+        == "you give Robotic arm (Gateway); you get a crew seat on Gateway once the hardware is delivered"
     )
     assert labels["Refuse Seats for the arm (NASA)"] == "relations with NASA -5"
 
@@ -135,7 +135,7 @@ def test_accepting_signs_the_agreement_and_both_sides_give(compiled: CompiledSce
     assert game.act(Action("accept_deal", str(deal.uid))).ok
     gateway = game.state.programmes["gateway"]
     assert gateway.slots["arm"].owner == "esa" and gateway.slots["arm"].status == "building"
-    assert gateway.seats["esa"] == 1
+    assert gateway.seats.get("esa", 0) == 0  # the seat comes with the hardware
     assert game.state.relation("esa", "nasa") == before + game.compiled.rules.deal_signed_relation
     assert deal.status == "signed"
     assert truth(game, "signed", "arm_for_seats") and truth(game, "agreement_with", "nasa")
@@ -386,10 +386,32 @@ def test_an_offer_for_a_build_already_under_way_makes_it_a_promise(compiled: Com
     assert game.state.programmes["gateway"].slots["arm"].paid == paid  # the build goes on, not restarted
 
 
-@pytest.mark.parametrize(("strategy", "status"), [("gateway", "signed"), ("alone", "refused")])
-def test_the_bots_answer_offers_by_value(compiled: CompiledScenario, strategy: str, status: str) -> None:
-    """A Gateway road takes a seat for the arm it would build; going alone it builds no arm."""
-    game = offered(compiled)
+@pytest.mark.parametrize(
+    ("strategy", "building", "status"),
+    [("gateway", True, "signed"), ("gateway", False, "refused"), ("alone", True, "refused")],
+)
+def test_the_bots_answer_offers_by_value(
+    compiled: CompiledScenario, strategy: str, building: bool, status: str
+) -> None:
+    """A Gateway road promises the arm it builds already; it starts no build at an agency's asking,
+    and going alone it builds for no programme."""
+    game = Game(compiled, "esa", 1)
+    if building:
+        assert game.act(Action("fund", "gateway", "arm")).ok
+    next_turn(game)
     bot = make_strategy(strategy, 1, compiled.scenario)
     bot.play_turn(game)
     assert deal_of(game, "arm_for_seats").status == status
+
+
+def test_a_seat_for_hardware_comes_once_the_hardware_is_delivered(compiled: CompiledScenario) -> None:
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    gateway = game.state.programmes["gateway"]
+    while gateway.slots["arm"].status != "delivered":
+        assert gateway.seats.get("esa", 0) == 0
+        next_turn(game)
+    report = next_turn(game)
+    assert gateway.seats["esa"] >= 1 and deal.marks["seat:gateway"] == 1
+    assert any("NASA gives 1 crew seat(s) on Gateway: Seats for the arm" in n.text for n in report.news)

@@ -13,27 +13,16 @@ from game.engine.compiled import CompiledScenario
 from game.engine.deals import offers_waiting
 from game.engine.game import Game
 from game.engine.state import DealItemState, DealState, GameState
-from game.format.models import Effect, Rewards
+from game.format.models import Effect
 
 #: Points per unit of what an item or an effect gives the player (M$ count one point each).
-SEAT, LANDING_SEAT, SCIENCE_PER_TURN, LOAN, BACKING, ACCORD = 40.0, 50.0, 10.0, 30.0, 15.0, 10.0
+SEAT, SCIENCE_PER_TURN, LOAN, BACKING, ACCORD = 40.0, 10.0, 30.0, 15.0, 10.0
 SUPPORT, RELATION, STANCE = 3.0, 0.5, 5.0
-#: The share of a build's cost counted against it: it is paid over years, from appropriations.
-BUILD_COST_SHARE = 0.25
+#: What a build the offer would start is worth to a bot: it builds only by its own plan.
+NEW_BUILD = -1e6
 
 
-def rewards_worth(rewards: Rewards) -> float:
-    return (
-        rewards.crew_seats * SEAT
-        + rewards.surface_seats * LANDING_SEAT
-        + rewards.science_per_turn * SCIENCE_PER_TURN
-        + rewards.prestige
-        + rewards.support * SUPPORT
-        + rewards.budget * 5
-    )
-
-
-def item_worth(cs: CompiledScenario, item: DealItemState, road: str | None) -> float:
+def item_worth(state: GameState, cs: CompiledScenario, item: DealItemState, road: str | None) -> float:
     """What an item is worth to the player who receives it (the giver counts it negative)."""
     kind, value = item
     if kind in ("money", "rocket"):
@@ -50,12 +39,10 @@ def item_worth(cs: CompiledScenario, item: DealItemState, road: str | None) -> f
         return ACCORD
     if kind == "stance":
         return STANCE
-    if kind == "contribution":
-        pid, sid = value.split(".", 1)
-        slot = cs.programmes[pid].slots[sid]
-        return rewards_worth(slot.rewards) + 1 - slot.cost * BUILD_COST_SHARE
-    mission = cs.missions[value]
-    return rewards_worth(mission.rewards) + mission.science - mission.cost * BUILD_COST_SHARE
+    if kind == "contribution":  # its own build already: a promise costs nothing new; a bot starts
+        pid, sid = value.split(".", 1)  # builds by its own plan, never at an agency's asking
+        return 0.0 if state.programmes[pid].slots[sid].owner == state.player else NEW_BUILD
+    return 0.0 if state.missions[value].build.status == "building" else NEW_BUILD
 
 
 def effects_worth(effects: list[Effect], player: str) -> float:
@@ -78,10 +65,10 @@ def offer_worth(state: GameState, cs: CompiledScenario, deal: DealState, road: s
     if asks_elsewhere:
         return -1.0
     model = cs.deals[deal.deal].model
-    worth = sum(item_worth(cs, item, road) for item in deal.gives)
+    worth = sum(item_worth(state, cs, item, road) for item in deal.gives)
     for item in deal.asks:  # a build the player gives earns its own rewards; anything else is lost
-        builds = item[0] in ("contribution", "joint_mission")
-        worth += item_worth(cs, item, road) if builds else -item_worth(cs, item, road)
+        builds = item[0] in ("contribution", "joint_mission")  # its worth is already a cost
+        worth += item_worth(state, cs, item, road) if builds else -item_worth(state, cs, item, road)
     return worth + (model.ai_weight or 0.0) - effects_worth(model.on_refuse, state.player)
 
 

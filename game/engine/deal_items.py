@@ -18,7 +18,7 @@ from game.engine.membership import release_build, start_build
 from game.engine.state import DealItemState, DealState, GameState, k
 from game.format.models import DEAL_AMOUNTS, MAX_DEAL_ITEMS, MAX_MONEY
 from game.format.words import money
-from game.i18n import msg
+from game.i18n import joined, msg
 
 
 def amount(item: DealItemState) -> float:
@@ -35,9 +35,15 @@ def programme_of(item: DealItemState) -> str:
     return value if kind in ("seat", "support") else ""
 
 
-def describe(cs: CompiledScenario, item: DealItemState) -> str:
-    """The item in words: '50 M$', 'I-Hab (Gateway)', 'a crew seat on Gateway'..."""
+def describe(cs: CompiledScenario, item: DealItemState, on_delivery: bool = False) -> str:
+    """The item in words: '50 M$', 'I-Hab (Gateway)', 'a crew seat on Gateway'... (``on_delivery``:
+    a seat that comes once the hardware it is for is delivered)."""
     kind, value = item
+    if kind == "seat" and on_delivery:
+        return msg(
+            "a crew seat on {programme} once the hardware is delivered",
+            programme=cs.programmes[value].model.short,
+        )
     if kind == "money":
         return money(float(value))
     if kind == "contribution":
@@ -166,9 +172,10 @@ def sign(
         )
         ledger.report(state, "action", msg("You start {name}", name=mission.name), None, True)
     elif kind == "seat":
-        programme = state.programmes[value]
-        programme.seats[receiver] = programme.seats.get(receiver, 0) + 1
-        deal.marks[f"seat:{value}"] = deal.marks.get(f"seat:{value}", 0) + 1
+        if receiver == state.player and for_hardware(deal):  # the seat comes with the hardware
+            deal.marks[f"owed:{value}"] = deal.marks.get(f"owed:{value}", 0) + 1
+        else:
+            give_seat(state, deal, value, receiver)
     elif kind == "rocket":
         _launch(state, receiver, k(float(value)))
         ledger.pay(state, agencies[giver], -k(float(value)), reason)
@@ -186,6 +193,39 @@ def sign(
             ledger.relate(state, giver, agency.id, delta, reason)
     elif kind == "accord":
         state.agency_flags.setdefault(receiver, set()).add(value)
+
+
+def for_hardware(deal: DealState) -> bool:
+    """Whether the player's side promises hardware (a contribution): its seats then come on delivery."""
+    return any(kind == "contribution" for kind, _ in deal.asks)
+
+
+def give_seat(state: GameState, deal: DealState, programme_id: str, receiver: str, count: int = 1) -> None:
+    programme = state.programmes[programme_id]
+    programme.seats[receiver] = programme.seats.get(receiver, 0) + count
+    deal.marks[f"seat:{programme_id}"] = deal.marks.get(f"seat:{programme_id}", 0) + count
+
+
+def settle(state: GameState, cs: CompiledScenario, deal: DealState) -> str:
+    """The seats owed for hardware, given once every promised contribution is delivered: what was
+    given, in words ('' for nothing)."""
+    owed = {key: count for key, count in deal.marks.items() if key.startswith("owed:") and count}
+    if not owed:
+        return ""
+    for kind, value in deal.asks:
+        if kind == "contribution":
+            pid, sid = value.split(".", 1)
+            if state.programmes[pid].slots[sid].status != "delivered":
+                return ""
+    given = []
+    for key, count in owed.items():
+        pid = key.split(":", 1)[1]
+        give_seat(state, deal, pid, state.player, count)
+        deal.marks[key] = 0
+        given.append(
+            msg("{seats} crew seat(s) on {programme}", seats=count, programme=cs.programmes[pid].model.short)
+        )
+    return joined(", ", given)
 
 
 def _launch(state: GameState, receiver: str, amount_k: int) -> None:

@@ -31,7 +31,7 @@ def breaking(state: GameState, cs: CompiledScenario, deal: DealState) -> list[st
     if any(kind in ("contribution", "joint_mission") for kind, _ in deal.asks):
         found.append(N_("your promised builds stop, and what was paid into them is lost"))
     if any(kind == "seat" for kind, _ in deal.gives):
-        found.append(N_("the seats it gave you that have not flown are taken back"))
+        found.append(N_("the seats it gave you that have not flown are taken back, and none owed is given"))
     if any(kind == "accord" for kind, _ in deal.gives):
         found.append(N_("you leave the accord"))
     if deal.deal:

@@ -56,7 +56,8 @@ def title(cs: CompiledScenario, deal: DealState) -> str:
 def terms_text(cs: CompiledScenario, deal: DealState) -> str:
     """'you give I-Hab (Gateway); you get 2 crew seats on Gateway'."""
     give = joined(", ", [deal_items.describe(cs, item) for item in deal.asks]) or N_("nothing")
-    get = joined(", ", [deal_items.describe(cs, item) for item in deal.gives]) or N_("nothing")
+    later = deal_items.for_hardware(deal)
+    get = joined(", ", [deal_items.describe(cs, item, later) for item in deal.gives]) or N_("nothing")
     return msg("you give {give}; you get {get}", give=give, get=get)
 
 
@@ -267,6 +268,20 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
     if why:
         renege(state, cs, deal, why)
         return
+    given = deal_items.settle(state, cs, deal)
+    if given:
+        ledger.report(
+            state,
+            "partner",
+            msg(
+                "{agency} gives {given}: {deal}",
+                agency=cs.agencies[deal.agency].short,
+                given=given,
+                deal=title(cs, deal),
+            ),
+            None,
+            True,
+        )
     reason = msg("agreement: {deal}", deal=title(cs, deal))
     for item in deal.gives:
         deal_items.each_turn(state, deal, item, state.player, reason)

@@ -250,6 +250,13 @@ class _Linter:
                     value = getattr(change, key)
                     if isinstance(value, str):
                         yield (*loc, "vars", j, key), value
+        for i, terms in enumerate(self.s.deals.terms if self.s.deals else ()):  # how agencies weigh deals
+            if isinstance(terms.goodwill, str):
+                yield ("deals", "terms", i, "goodwill"), terms.goodwill
+            for j, rule in enumerate(terms.values):
+                for key in ("value", "cost"):
+                    if isinstance(getattr(rule, key), str):
+                        yield ("deals", "terms", i, "values", j, key), getattr(rule, key)
 
     def conditions(self) -> Iterator[tuple[DataPath, Condition]]:
         for i, programme in enumerate(self.s.programmes):
@@ -269,6 +276,9 @@ class _Linter:
         for loc, effect in self.effects():
             if effect.until is not None:
                 yield (*loc, "until"), effect.until
+        for i, deal in enumerate(self.s.deals.offers if self.s.deals else ()):
+            if deal.when is not None:
+                yield ("deals", "offers", i, "when"), deal.when
         for i, objective in enumerate(self.s.objectives):
             if objective.when is not None:
                 yield ("objectives", i, "when"), objective.when

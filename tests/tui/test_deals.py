@@ -59,7 +59,7 @@ async def test_n_opens_the_offers_with_their_terms() -> None:
         assert isinstance(app.screen, DealsScreen)
         shown = text_of(app.screen.query_one("#deals-ledger"))
         assert "● NASA: A seat for the arm · offer · answer by 2021-Q3" in shown
-        assert "you give Robotic arm (Gateway); you get a crew seat on Gateway" in shown
+        assert "you give Robotic arm (Gateway); you get a crew seat on Gateway once the hardware is" in shown
         assert "refusing: relations with NASA -5" in shown
         # ESA is no Gateway partner: the engine says why it cannot accept yet
         assert "not now: Robotic arm (Gateway): ESA is not in Gateway" in listed(app)
