@@ -29,6 +29,11 @@ __all__ = ["CHUNK", "Task", "default_jobs", "fewer_collections", "play_tasks"]
 _worker_scenario: CompiledScenario | None = None
 
 
+def forks() -> bool:
+    """Whether worker processes start as forks of this one (Linux), with its compiled scenario."""
+    return sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+
+
 def default_jobs() -> int:
     """The cores this process may use."""
     try:
@@ -65,7 +70,7 @@ def play_tasks(
     global _worker_scenario
     chunks = chunked(tasks)
     done: dict[int, list[CampaignResult]] = {}
-    forking = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    forking = forks()
     _worker_scenario = compiled if forking else None  # what forked workers start with
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(chunks)),

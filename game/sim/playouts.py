@@ -27,7 +27,6 @@ playouts of the same index.
 from __future__ import annotations
 
 import multiprocessing
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ from game.engine.fingerprint import state_hash
 from game.engine.game import Game
 from game.engine.scoring import scale_points
 from game.engine.state import GameState
-from game.sim.parallel import fewer_collections
+from game.sim.parallel import fewer_collections, forks
 
 #: A strategy to play with: a name the scenario knows (a programme's road, ``alone``,
 #: ``greedy``...), ``stay`` (:data:`STAY`), or a callable that takes a seed and returns a Strategy.
@@ -173,8 +172,7 @@ def play_roads(
     ]
     total = len(roads) * max(0, runs)
     done: dict[_Chunk, list[PlayoutResult]] = {}
-    forking = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
-    if jobs <= 1 or not forking or len(chunks) <= 1:
+    if jobs <= 1 or not forks() or len(chunks) <= 1:
         _play_here(job, chunks, done, total, progress, cancelled)
     else:
         _play_in_pool(job, chunks, done, total, jobs, progress, cancelled)
