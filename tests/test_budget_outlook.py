@@ -19,7 +19,7 @@ def test_an_offer_whose_schedule_exceeds_the_outlook_is_allowed_but_flagged() ->
     view = arm(game)
     assert view.reason == ""  # the first payment (500 M$) is affordable: the offer may be made
     assert view.warning == (
-        "its 4,000 M$ over 8 turn(s) is more than your outlook: 700 M$ in hand + 600 M$ of "
+        "its 4,000 M$ over 8 turns is more than your outlook: 700 M$ in hand + 600 M$ of "
         "expected budgets - 0 M$ for your builds under way; short by 2,700 M$"
     )
 

@@ -414,4 +414,4 @@ def test_a_seat_for_hardware_comes_once_the_hardware_is_delivered(compiled: Comp
         next_turn(game)
     report = next_turn(game)
     assert gateway.seats["esa"] >= 1 and deal.marks["seat:gateway"] == 1
-    assert any("NASA gives 1 crew seat(s) on Gateway: Seats for the arm" in n.text for n in report.news)
+    assert any("NASA gives 1 crew seat on Gateway: Seats for the arm" in n.text for n in report.news)

@@ -69,7 +69,7 @@ def test_options_list_every_action_with_its_cost_and_the_reason_when_refused(gam
     options = {str(option.action): option for option in game.options()}
     arm = options["apply gateway arm"]
     assert arm.allowed and arm.cost_now == 100 and arm.cost_total == 400
-    assert "1 crew seat(s)" in arm.effect
+    assert "1 crew seat" in arm.effect
     hab = options["apply gateway hab"]
     assert not hab.allowed and hab.reason == "needs Habitation level 3 (you have 1)"
     assert options["invest robotics"].cost_now == 180

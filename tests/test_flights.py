@@ -105,7 +105,7 @@ def test_preparations_raise_reliability_with_diminishing_returns_up_to_the_cap()
 def test_preparations_are_refused_past_their_most_without_money_or_with_bad_names() -> None:
     game = built_cubesat()
     assert game.act(Action("prepare", "cubesat", "review")).ok
-    assert game.check(Action("prepare", "cubesat", "review")) == "Design review done 1 time(s) already"
+    assert game.check(Action("prepare", "cubesat", "review")) == "Design review done 1 time already"
     assert game.check(Action("prepare", "cubesat", "polish")) == "no preparation 'polish'"
     assert game.check(Action("prepare", "drill", "tests")) == "no flight 'drill' waits for its launch"
     game.state.me.money = 5_000
@@ -118,7 +118,7 @@ def test_holding_slips_the_launch_a_turn_at_a_cost_and_only_so_often() -> None:
     launch, money = state.flights["cubesat"].launch, state.me.money
     assert game.act(Action("hold", "cubesat")).ok
     assert state.flights["cubesat"].launch == launch + 3 and state.me.money == money - 5_000
-    assert game.check(Action("hold", "cubesat")) == "held 1 time(s) already: it must fly"
+    assert game.check(Action("hold", "cubesat")) == "held 1 time already: it must fly"
 
 
 def test_the_launch_shows_each_outcome_with_its_odds_before_the_player_commits() -> None:

@@ -285,7 +285,7 @@ def test_a_late_milestone_and_a_withdrawal_read_in_russian(russian: None) -> Non
         play_turns(game, 40)
         late = [item.text for report in game.reports for item in report.news if "late" in item.text]
         assert late == ["Gateway: First crew, 12 months late"]  # the English as before
-        assert tr(late[0]) == "Gateway: First crew, опоздание 12 мес."
+        assert tr(late[0]) == "Gateway: First crew, опоздание на 12 месяцев"
         game = Game(compiled_from(MINI_TEXT), "esa", 1)
         assert game.act(Action("apply", "gateway")).ok
         play_turns(game, 3)

@@ -155,7 +155,7 @@ def test_cancelling_stops_the_payments_and_says_what_is_lost_and_refunded() -> N
 def test_starting_asks_first_with_the_cost_and_what_it_unlocks() -> None:
     game = game_with()
     lines = [str(line) for line in consequences(game.state, game.compiled, Action("research", "arm_control"))]
-    assert "40 M$ over 2 turn(s)" in lines[0] and "20 M$ at the end of this turn" in lines[0]
+    assert "40 M$ over 2 turns" in lines[0] and "20 M$ at the end of this turn" in lines[0]
     assert "Robotics level 3" in lines[1]
 
 

@@ -16,7 +16,7 @@ from game.engine.happenings import happen
 from game.engine.rulebook import ENDED_STATUSES, clamp_percent
 from game.engine.state import AgencyState, AstronautState, CorpsState, FlightRecord, GameState, k
 from game.format.models import Rules
-from game.i18n import msg
+from game.i18n import msg, msgn
 
 
 def loss_chance(rules: Rules, readiness: float) -> float:
@@ -76,8 +76,10 @@ def _lost(
     ledger.report(
         state,
         "failure",
-        msg(
-            "{name} ({agency}) is lost in an accident; its astronauts stand down for {turns} turn(s)",
+        msgn(
+            "{name} ({agency}) is lost in an accident; its astronauts stand down for {turns} turn",
+            "{name} ({agency}) is lost in an accident; its astronauts stand down for {turns} turns",
+            rules.stand_down_turns,
             name=astronaut.name,
             agency=cs.agencies[agency.id].short,
             turns=rules.stand_down_turns,

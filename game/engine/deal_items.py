@@ -18,7 +18,7 @@ from game.engine.membership import release_build, start_build
 from game.engine.state import DealItemState, DealState, GameState, k
 from game.format.models import DEAL_AMOUNTS, MAX_DEAL_ITEMS, MAX_MONEY
 from game.format.words import money
-from game.i18n import joined, msg
+from game.i18n import joined, msg, msgn
 
 
 def amount(item: DealItemState) -> float:
@@ -223,7 +223,13 @@ def settle(state: GameState, cs: CompiledScenario, deal: DealState) -> str:
         give_seat(state, deal, pid, state.player, count)
         deal.marks[key] = 0
         given.append(
-            msg("{seats} crew seat(s) on {programme}", seats=count, programme=cs.programmes[pid].model.short)
+            msgn(
+                "{seats} crew seat on {programme}",
+                "{seats} crew seats on {programme}",
+                count,
+                seats=count,
+                programme=cs.programmes[pid].model.short,
+            )
         )
     return joined(", ", given)
 
@@ -299,8 +305,10 @@ def take_back(state: GameState, cs: CompiledScenario, deal: DealState, reason: s
             if back:
                 programme.seats[player] -= back
                 lost.append(
-                    msg(
-                        "{seats} crew seat(s) on {programme}",
+                    msgn(
+                        "{seats} crew seat on {programme}",
+                        "{seats} crew seats on {programme}",
+                        back,
                         seats=back,
                         programme=cs.programmes[value].model.short,
                     )

@@ -19,7 +19,7 @@ from game.engine.compiled import CompiledDeal, CompiledScenario, ItemWorth
 from game.engine.effects import apply_effects
 from game.engine.happenings import happen
 from game.engine.state import DealItemState, DealState, GameState
-from game.i18n import N_, joined, msg
+from game.i18n import N_, joined, msg, msgn
 
 #: The statuses of a deal still waiting for an answer, and of an agreement in force.
 WAITING = ("offered", "proposed")
@@ -64,7 +64,11 @@ def terms_text(cs: CompiledScenario, deal: DealState) -> str:
 def term_text(cs: CompiledScenario, deal: DealState) -> str:
     """How long an agreement lasts once signed, in words."""
     turns = _term(cs, deal)
-    return msg("for {turns} turn(s)", turns=turns) if turns else N_("for the rest of the campaign")
+    return (
+        msgn("for {turns} turn", "for {turns} turns", turns, turns=turns)
+        if turns
+        else N_("for the rest of the campaign")
+    )
 
 
 def _term(cs: CompiledScenario, deal: DealState) -> int | None:

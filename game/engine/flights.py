@@ -27,7 +27,7 @@ from game.engine.state import BuildState, FlightState, GameState, k
 from game.format.dates import format_date
 from game.format.models import PERCENT_MAX, Flights, Preparation
 from game.format.words import money
-from game.i18n import N_, joined, msg
+from game.i18n import N_, joined, msg, msgn
 
 Outcome = Literal["success", "partial", "failure"]
 
@@ -180,8 +180,10 @@ def outcome_lines(state: GameState, cs: CompiledScenario, key: str) -> list[str]
     if programme:
         slot = cs.programmes[programme].slots[item]
         earned = msg("{name} delivered", name=slot.name)
-        lost = msg(
-            "a replacement costs {cost} and {turns} turn(s)",
+        lost = msgn(
+            "a replacement costs {cost} and {turns} turn",
+            "a replacement costs {cost} and {turns} turns",
+            _rebuild_turns(cs, key),
             cost=money(_rebuild_cost(cs, key) / 1000),
             turns=_rebuild_turns(cs, key),
         )
@@ -341,8 +343,10 @@ def _replace(state: GameState, cs: CompiledScenario, key: str) -> None:
     ledger.report(
         state,
         "slip",
-        msg(
-            "A replacement {name} is built: {cost} over {turns} turn(s)",
+        msgn(
+            "A replacement {name} is built: {cost} over {turns} turn",
+            "A replacement {name} is built: {cost} over {turns} turns",
+            build.turns_left,
             name=name_of(cs, key),
             cost=money(build.cost_left / 1000),
             turns=build.turns_left,

@@ -13,7 +13,7 @@ from game.engine.happenings import happen
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
 from game.format.words import money
-from game.i18n import joined, msg
+from game.i18n import joined, msg, msgn
 
 
 def start_build(
@@ -119,6 +119,12 @@ def leave(
             ]
         if seats:
             parts.append(
-                msg("your {seats} crew seat(s) in {programme} are gone", seats=seats, programme=short)
+                msgn(
+                    "your {seats} crew seat in {programme} is gone",
+                    "your {seats} crew seats in {programme} are gone",
+                    seats,
+                    seats=seats,
+                    programme=short,
+                )
             )
     ledger.report(state, "partner", joined("; ", parts) if len(parts) > 1 else parts[0], programme_id, mine)

@@ -11,7 +11,7 @@ from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below_zero
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
-from game.i18n import N_, msg
+from game.i18n import N_, msg, msgn
 
 
 def slip(
@@ -86,8 +86,10 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
     ledger.report(
         state,
         "slip",
-        msg(
+        msgn(
+            "All {programme} milestones slip {turns} turn ({reason})",
             "All {programme} milestones slip {turns} turns ({reason})",
+            turns,
             programme=short,
             turns=turns,
             reason=reason,
@@ -269,14 +271,12 @@ def _flown(
     mine = programme.is_member(state.player)
     if state.records:  # the news, worded only where it is kept
         late = milestone.slipped_turns_months
-        # slips are counted in months everywhere; a message for each English number, so that the
-        # months are a word of the catalogue (Russian says them its own way), not English inside it
+        # slips are counted in months everywhere; a counted message, so that the months are a word
+        # of the catalogue in the language's own plural form (Russian has three), not English inside it
         if not late:
             when = N_(", on time")
-        elif late == 1:
-            when = msg(", {count} month late", count=late)
         else:
-            when = msg(", {count} months late", count=late)
+            when = msgn(", {count} month late", ", {count} months late", late, count=late)
         ledger.report(
             state,
             "milestone",

@@ -23,7 +23,7 @@ from game.engine.rulebook import instalment
 from game.engine.state import BuildState, GameState, k
 from game.format.models import FlightKind, Project
 from game.format.words import money
-from game.i18n import N_, joined, msg
+from game.i18n import N_, joined, msg, msgn
 
 #: Where a project stands for the player.
 Standing = Literal["done", "under_way", "available", "locked"]
@@ -66,7 +66,12 @@ def start_refusal(state: GameState, cs: CompiledScenario, project: str) -> str:
         return msg("needs {missing}", missing=joined("; ", missing))
     most = cs.rules.research_parallel
     if len(state.research) >= most:
-        return msg("{count} project(s) already under way: the most at once", count=most)
+        return msgn(
+            "{count} project already under way: the most at once",
+            "{count} projects already under way: the most at once",
+            most,
+            count=most,
+        )
     due = first_payment(model)
     have = state.me.money
     if have < due:
@@ -88,8 +93,10 @@ def start(state: GameState, cs: CompiledScenario, project: str) -> None:
     ledger.report(
         state,
         "action",
-        msg(
-            "Research begins: {name}, {cost} over {turns} turn(s)",
+        msgn(
+            "Research begins: {name}, {cost} over {turns} turn",
+            "Research begins: {name}, {cost} over {turns} turns",
+            model.turns,
             name=model.name,
             cost=money(model.cost),
             turns=model.turns,

@@ -10,7 +10,7 @@ from game.engine.happenings import happen
 from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
 from game.format.words import with_indefinite
-from game.i18n import N_, msg
+from game.i18n import N_, msg, msgn
 
 
 def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str, slot_id: str) -> None:
@@ -122,8 +122,10 @@ def crew_flight(
 def _seats_text(any_flight: int, landings: int) -> str:
     parts = []
     if any_flight:
-        parts.append(msg("{any_flight} crew seat(s)", any_flight=any_flight))
+        parts.append(
+            msgn("{any_flight} crew seat", "{any_flight} crew seats", any_flight, any_flight=any_flight)
+        )
     if landings:
-        parts.append(msg("{landings} landing seat(s)", landings=landings))
+        parts.append(msgn("{landings} landing seat", "{landings} landing seats", landings, landings=landings))
     first, *second = parts
     return msg("{first} and {second}", first=first, second=second[0]) if second else first

@@ -10,7 +10,7 @@ from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.engine.texts import render_text
 from game.format.expressions import MAX_NUMBER
-from game.i18n import msg
+from game.i18n import msg, msgn
 
 
 @dataclass(slots=True, frozen=True)
@@ -172,7 +172,12 @@ def check_defeat(state: GameState, cs: CompiledScenario) -> str:
     if me.support <= defeat.support_below:
         return msg("domestic support collapsed to {support:.0f}%", support=me.support)
     if me.insolvent_turns >= defeat.insolvent_turns:
-        return msg("insolvent for {insolvent_turns} turns in a row", insolvent_turns=me.insolvent_turns)
+        return msgn(
+            "insolvent for {insolvent_turns} turn in a row",
+            "insolvent for {insolvent_turns} turns in a row",
+            me.insolvent_turns,
+            insolvent_turns=me.insolvent_turns,
+        )
     return ""
 
 

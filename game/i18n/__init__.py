@@ -1,6 +1,7 @@
 """Translations: the interface through gettext catalogues (read with Babel), a scenario's texts
 through ``.po`` files beside it. ``_`` translates an interface literal, ``tr`` any text shown
-(a scenario's, an engine's :class:`Text`), ``msg`` writes an engine sentence that ``tr`` can translate.
+(a scenario's, an engine's :class:`Text`), ``msg`` (``msgn`` for a counted one)
+writes an engine sentence that ``tr`` can translate.
 """
 
 from game.i18n.language import (
@@ -18,7 +19,7 @@ from game.i18n.language import (
     tr,
     use_scenario,
 )
-from game.i18n.message import N_, Text, joined, keep_sources, msg
+from game.i18n.message import N_, Text, joined, keep_sources, msg, msgn
 
 __all__ = [
     "N_",
@@ -33,6 +34,7 @@ __all__ = [
     "keep_sources",
     "language_name",
     "msg",
+    "msgn",
     "ngettext",
     "scenario_catalogue",
     "scenario_text",

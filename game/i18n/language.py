@@ -149,7 +149,11 @@ def tr(text: str, key: str | None = None) -> str:
 
 def _sentence(text: Text) -> str:
     """An engine's sentence in the language in force, its text parameters translated too."""
-    template = _state.interface.gettext(text.template) if _state.interface else text.template
+    interface = _state.interface or gettext.NullTranslations()
+    if text.plural is not None:  # a counted sentence: the language's form for its count
+        template = interface.ngettext(text.template, text.plural, text.count)
+    else:
+        template = interface.gettext(text.template)
     if template == text.template and not text.params:
         return str(text)
     params = {name: tr(value) if isinstance(value, str) else value for name, value in text.params.items()}

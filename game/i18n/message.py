@@ -16,19 +16,35 @@ from typing import Any
 
 
 class Text(str):
-    """An English sentence, with the template and the parameters it was formatted from."""
+    """An English sentence, with the template and the parameters it was formatted from.
+
+    A counted sentence (:func:`msgn`) also keeps its plural template and its count, so that a
+    language with other plural rules (Russian has three forms) picks its own form at display.
+    """
 
     template: str
     params: dict[str, Any]
+    plural: str | None
+    count: int
 
-    def __new__(cls, template: str, params: dict[str, Any]) -> Text:
-        text = super().__new__(cls, template.format_map(params) if params else template)
+    def __new__(
+        cls, template: str, params: dict[str, Any], plural: str | None = None, count: int = 1
+    ) -> Text:
+        english = _english(template, plural, count)
+        text = super().__new__(cls, english.format_map(params) if params else english)
         text.template = template
         text.params = params
+        text.plural = plural
+        text.count = count
         return text
 
     def __reduce__(self) -> tuple[Any, ...]:  # pickled across processes (the simulator's workers)
-        return (Text, (self.template, self.params))
+        return (Text, (self.template, self.params, self.plural, self.count))
+
+
+def _english(singular: str, plural: str | None, count: int) -> str:
+    """The English form of a counted template: the singular for exactly one, else the plural."""
+    return singular if plural is None or count == 1 else plural
 
 
 class _Sources:
@@ -45,6 +61,7 @@ def keep_sources(keep: bool = True) -> None:
     """
     if keep != _sources.kept:
         msg.cache_clear()
+        msgn.cache_clear()
     _sources.kept = keep
 
 
@@ -57,6 +74,16 @@ def msg(template: str, **params: Any) -> str:
     if _sources.kept:
         return Text(template, params)
     return template.format_map(params) if params else template
+
+
+@lru_cache(maxsize=1024, typed=True)
+def msgn(singular: str, plural: str, n: int, /, **params: Any) -> str:
+    """A counted English sentence ('1 turn', '3 turns'), translatable later with the language's
+    own plural forms; ``n`` picks the form (pass the number as a parameter too to show it)."""
+    if _sources.kept:
+        return Text(singular, params, plural, n)
+    english = _english(singular, plural, n)
+    return english.format_map(params) if params else english
 
 
 def N_(text: str) -> str:

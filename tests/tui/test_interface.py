@@ -139,7 +139,7 @@ async def test_a_member_sees_no_joining_terms_and_a_build_only_what_is_left_to_p
         await pilot.pause()
         details = text_of(app.screen.query_one("#join-details"))
         assert "On joining" not in details
-        assert "400 M$; 200 M$ paid, 200 M$ still to pay over 2 turn(s)" in details
+        assert "400 M$; 200 M$ paid, 200 M$ still to pay over 2 turns" in details
         assert "2021-Q1" not in details  # the paid turns are not due again
 
 

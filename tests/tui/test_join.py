@@ -19,10 +19,10 @@ async def test_the_join_screen_shows_costs_needs_rewards_and_relations() -> None
         await pilot.press("down")  # from "join without a contribution" to the robotic arm
         await pilot.pause()
         details = text_of(app.screen.query_one("#join-details"))
-        assert "Cost 400 M$ over 4 turn(s), about 100 M$ a turn" in details
+        assert "Cost 400 M$ over 4 turns, about 100 M$ a turn" in details
         assert "2021: 400 M$" in details
         assert "Needs Robotics 2 (you 2 ✓)" in details
-        assert "Earns 1 crew seat(s), +1 science per turn, +10 prestige" in details
+        assert "Earns 1 crew seat, +1 science per turn, +10 prestige" in details
         assert "Flies on First crew (2023-Q1)" in details
         assert "relations with CNSA -10" in details
         assert "relations of at least 20 with NASA (yours: +60)" in details

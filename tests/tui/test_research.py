@@ -29,8 +29,8 @@ async def test_p_opens_the_tree_with_each_projects_state_and_p_goes_back() -> No
         await press(pilot, "p")
         assert isinstance(app.screen, ResearchScreen)
         text = screen_text(app)
-        assert "0 of 3 project(s) under way" in text
-        assert "Arm control software" in text and "○ 2 turn(s)" in text and "· locked" in text
+        assert "0 of 3 projects under way" in text
+        assert "Arm control software" in text and "○ 2 turns" in text and "· locked" in text
         await press(pilot, "down", "down", "down")  # the habitat shell: what keeps it locked
         assert "Missing: Closed-loop life support first" in screen_text(app)
         await press(pilot, "p")
@@ -45,19 +45,19 @@ async def test_enter_asks_with_the_cost_and_starts_the_project_and_x_stops_it() 
         await press(pilot, "p", "enter")
         assert isinstance(app.screen, ConfirmScreen)
         text = screen_text(app)
-        assert "40 M$ over 2 turn(s): 20 M$ at the end of this turn" in text
+        assert "40 M$ over 2 turns: 20 M$ at the end of this turn" in text
         assert "Robotics level 3, Lunar orbiter" in text
         await press(pilot, "y")
         assert isinstance(app.screen, ResearchScreen) and "arm_control" in game.state.research
         assert "✓ Done: Research Arm control software" in screen_text(app)
-        assert "■ 2 turn(s) left" in screen_text(app)
+        assert "■ 2 turns left" in screen_text(app)
         await press(pilot, "x")
         assert "40 M$ still to pay is not spent" in screen_text(app)
         await press(pilot, "escape")  # kept
         assert "arm_control" in game.state.research
         await press(pilot, "x", "y")
         assert game.state.research == {}
-        assert "○ 2 turn(s)" in screen_text(app)
+        assert "○ 2 turns" in screen_text(app)
 
 
 async def test_a_locked_project_is_refused_in_plain_words_and_a_turn_moves_the_tree_on() -> None:

@@ -37,9 +37,9 @@ async def test_v_shows_the_firsts_and_the_race_moves_with_the_turns() -> None:
         text = screen_text(app)
         assert "Roscosmos  1959★  1966★    1970²" in text  # history: Luna 2, Luna 9, Luna 16
         assert "ESA (you)  —" in text
-        assert "CNSA       Chang'e-5 sample return · next, ~3 turn(s)" in text
-        assert "ESA (you)  Lunar cubesat · building, ~2 turn(s)" in text
-        assert "Samples: CNSA next, with Chang'e-5 sample return (~3 turn(s))" in text
+        assert "CNSA       Chang'e-5 sample return · next, ~3 turns" in text
+        assert "ESA (you)  Lunar cubesat · building, ~2 turns" in text
+        assert "Samples: CNSA next, with Chang'e-5 sample return (~3 turns)" in text
         await pilot.press("v")  # the same key goes back
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
@@ -56,7 +56,7 @@ async def test_v_shows_the_firsts_and_the_race_moves_with_the_turns() -> None:
         text = screen_text(app)
         assert "ESA (you)  2021⁴" in text  # the fourth probe at the Moon
         assert "2021³" in text  # CNSA's samples, third after Apollo 11 and Luna 16
-        assert "CNSA       Chang'e-6 far-side samples · from 2022-Q1, ~7 turn(s)" in text
+        assert "CNSA       Chang'e-6 far-side samples · from 2022-Q1, ~7 turns" in text
         assert "Far side: CNSA closest to the first" in text
         await pilot.press("escape")
         await pilot.pause()

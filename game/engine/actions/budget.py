@@ -16,7 +16,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import instalment
 from game.engine.state import BuildState, GameState
 from game.format.words import money
-from game.i18n import msg
+from game.i18n import msgn
 
 
 def payments(build: BuildState, turns: int) -> list[int]:
@@ -51,9 +51,12 @@ def shortfall(state: GameState, cs: CompiledScenario, cost_k: int, turns: int) -
     short = cost_k - (me.money + expected - committed)
     if short <= 0:
         return 0, ""
-    words = msg(
-        "its {cost} over {turns} turn(s) is more than your outlook: {money} in hand + {expected} "
+    words = msgn(
+        "its {cost} over {turns} turn is more than your outlook: {money} in hand + {expected} "
         "of expected budgets - {committed} for your builds under way; short by {shortfall}",
+        "its {cost} over {turns} turns is more than your outlook: {money} in hand + {expected} "
+        "of expected budgets - {committed} for your builds under way; short by {shortfall}",
+        turns,
         cost=money(cost_k / 1000),
         turns=turns,
         money=money(me.money / 1000),

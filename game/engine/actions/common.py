@@ -11,7 +11,7 @@ from game.engine.rulebook import instalment
 from game.engine.state import GameState, PendingEvent, k
 from game.format.models import Rewards
 from game.format.words import money
-from game.i18n import N_, joined, msg
+from game.i18n import N_, joined, msg, msgn
 
 #: The heading of the actions that undo a commitment on the decisions screen.
 UNDOING_GROUP = N_("Cancel or withdraw (each asks first and says what it costs)")
@@ -106,8 +106,10 @@ def contribution_offers(state: GameState, cs: CompiledScenario, kind: str, membe
                 msg("{verb} {name}", verb=verb, name=slot.name),
                 instalment(total, slot.build_turns),
                 total,
-                msg(
+                msgn(
+                    "{build_turns} turn; {rewards_text}",
                     "{build_turns} turns; {rewards_text}",
+                    slot.build_turns,
                     build_turns=slot.build_turns,
                     rewards_text=rewards_text(slot.rewards),
                 ),
@@ -118,9 +120,23 @@ def reward_parts(rewards: Rewards) -> list[str]:
     """What a build or mission earns, one phrase each: the offers and the join card say it alike."""
     parts = []
     if rewards.crew_seats:
-        parts.append(msg("{crew_seats} crew seat(s)", crew_seats=rewards.crew_seats))
+        parts.append(
+            msgn(
+                "{crew_seats} crew seat",
+                "{crew_seats} crew seats",
+                rewards.crew_seats,
+                crew_seats=rewards.crew_seats,
+            )
+        )
     if rewards.surface_seats:
-        parts.append(msg("{surface_seats} landing seat(s)", surface_seats=rewards.surface_seats))
+        parts.append(
+            msgn(
+                "{surface_seats} landing seat",
+                "{surface_seats} landing seats",
+                rewards.surface_seats,
+                surface_seats=rewards.surface_seats,
+            )
+        )
     if rewards.science_per_turn:
         parts.append(msg("+{science_per_turn:g} science per turn", science_per_turn=rewards.science_per_turn))
     if rewards.prestige:

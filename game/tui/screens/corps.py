@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Header, Static
 
 from game.engine.actions import Action
 from game.engine.corps_view import AstronautRow, CorpsView, corps_view
-from game.i18n import N_, _, tr
+from game.i18n import N_, _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money
 from game.tui.widgets.footer import Footer
@@ -33,22 +33,44 @@ COLUMNS = (
 def summary(view: CorpsView) -> Content:
     """What is under way in the corps and what its actions cost."""
     active = sum(1 for row in view.rows if row.status == "active")
-    parts = [_("{active} active astronaut(s)").format(active=active)]
+    parts = [
+        ngettext("{active} active astronaut", "{active} active astronauts", active).format(active=active)
+    ]
     if view.selection_turns:
-        parts.append(_("selection round: {turns} turn(s) left").format(turns=view.selection_turns))
+        parts.append(
+            ngettext(
+                "selection round: {turns} turn left",
+                "selection round: {turns} turns left",
+                view.selection_turns,
+            ).format(turns=view.selection_turns)
+        )
     else:
-        parts.append(_("{recruits} candidate(s) to select").format(recruits=view.recruits_left))
+        parts.append(
+            ngettext(
+                "{recruits} candidate to select", "{recruits} candidates to select", view.recruits_left
+            ).format(recruits=view.recruits_left)
+        )
     if view.stand_down:
-        parts.append(_("stand-down: {turns} turn(s)").format(turns=view.stand_down))
+        parts.append(
+            ngettext("stand-down: {turns} turn", "stand-down: {turns} turns", view.stand_down).format(
+                turns=view.stand_down
+            )
+        )
+    round_length = ngettext("{turns} turn", "{turns} turns", view.selection_length).format(
+        turns=view.selection_length
+    )
+    round_size = ngettext(
+        "up to {candidates} astronaut", "up to {candidates} astronauts", view.selection_candidates
+    ).format(candidates=view.selection_candidates)
     costs = _(
-        "Training {cost} a turn each (+{gain:.0f} readiness); a selection round {selection}, "
-        "{turns} turn(s), up to {candidates} astronaut(s)"
+        "Training {cost} a turn each (+{gain:.0f} readiness); "
+        "a selection round {selection}, {turns}, {candidates}"
     ).format(
         cost=money(view.training_cost),
         gain=view.training_gain,
         selection=money(view.selection_cost),
-        turns=view.selection_length,
-        candidates=view.selection_candidates,
+        turns=round_length,
+        candidates=round_size,
     )
     return Content.assemble((" · ".join(parts), "bold"), "\n", (costs, "$text-muted"))
 
@@ -107,8 +129,10 @@ class CorpsScreen(CampaignScreen[None]):
         table = self.query_one("#corps-table", DataTable)
         if view is None:
             summary_line.update(
-                _(
-                    "This scenario counts your astronauts but does not name them: {count} astronaut(s)."
+                ngettext(
+                    "This scenario counts your astronauts but does not name them: {count} astronaut.",
+                    "This scenario counts your astronauts but does not name them: {count} astronauts.",
+                    game.state.me.astronauts,
                 ).format(count=game.state.me.astronauts)
             )
             table.display = False

@@ -61,14 +61,20 @@ def contribution_lines(view: ContributionView) -> list[Content]:
     lines += [
         Content.assemble(
             (_("Cost "), "bold"),
-            _("{cost} over {count} turn(s), about {money} a turn").format(
-                cost=money(view.cost), count=view.build_turns, money=money(per_turn)
-            ),
+            ngettext(
+                "{cost} over {count} turn, about {money} a turn",
+                "{cost} over {count} turns, about {money} a turn",
+                view.build_turns,
+            ).format(cost=money(view.cost), count=view.build_turns, money=money(per_turn)),
         )
         if not view.paid
         else Content.assemble(
             (_("Cost "), "bold"),
-            _("{cost}; {paid} paid, {left} still to pay over {count} turn(s)").format(
+            ngettext(
+                "{cost}; {paid} paid, {left} still to pay over {count} turn",
+                "{cost}; {paid} paid, {left} still to pay over {count} turns",
+                len(view.schedule),
+            ).format(
                 cost=money(view.cost),
                 paid=money(view.paid),
                 left=money(sum(amount for _date, amount in view.schedule)),

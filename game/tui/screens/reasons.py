@@ -14,7 +14,7 @@ from textual.widgets import Static
 from game.engine.compiled import CompiledScenario
 from game.engine.queries import budget_view, net_changes, stat_name
 from game.engine.reports import Change
-from game.i18n import _, tr
+from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
 from game.tui.text import amount, delta, money, shown, unit
@@ -104,9 +104,11 @@ class ReasonsScreen(CampaignModal[None]):
             ),
             Content(
                 "   "
-                + _("over {count} turn(s), {money} due at this turn's end").format(
-                    count=budget.turns_left_in_year, money=money(budget.committed_turn)
-                )
+                + ngettext(
+                    "over {count} turn, {money} due at this turn's end",
+                    "over {count} turns, {money} due at this turn's end",
+                    budget.turns_left_in_year,
+                ).format(count=budget.turns_left_in_year, money=money(budget.committed_turn))
             ),
         ]
         for name, turn, year in budget.commitments:

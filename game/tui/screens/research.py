@@ -17,7 +17,7 @@ from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
 from game.engine.queries import consequences
 from game.engine.research_view import ProjectRow, ResearchView, research_view
-from game.i18n import N_, _, tr
+from game.i18n import N_, _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import money
 from game.tui.widgets.footer import Footer
@@ -33,10 +33,14 @@ def state_text(row: ProjectRow) -> str:
     if row.standing == "done":
         return f"{MARK['done']} " + _("done {date}").format(date=row.done)
     if row.standing == "under_way":
-        text = f"{MARK['under_way']} " + _("{turns} turn(s) left").format(turns=row.turns_left)
+        text = f"{MARK['under_way']} " + ngettext(
+            "{turns} turn left", "{turns} turns left", row.turns_left
+        ).format(turns=row.turns_left)
         return text + (" " + _("(stalled)") if row.stalled else "")
     if row.standing == "available":
-        return f"{MARK['available']} " + _("{turns} turn(s)").format(turns=row.turns)
+        return f"{MARK['available']} " + ngettext("{turns} turn", "{turns} turns", row.turns).format(
+            turns=row.turns
+        )
     return f"{MARK['locked']} " + _("locked")
 
 
@@ -51,9 +55,11 @@ def cells(row: ProjectRow) -> tuple[str, ...]:
 
 
 def summary(view: ResearchView) -> Content:
-    head = _("{count} of {most} project(s) under way · {money} this turn").format(
-        count=view.under_way, most=view.most, money=money(view.per_turn)
-    )
+    head = ngettext(
+        "{count} of {most} project under way · {money} this turn",
+        "{count} of {most} projects under way · {money} this turn",
+        view.most,
+    ).format(count=view.under_way, most=view.most, money=money(view.per_turn))
     keys = _("Enter starts the highlighted project · X stops it · both ask first")
     return Content.assemble((head, "bold"), "\n", (keys, "$text-muted"))
 
@@ -66,7 +72,9 @@ def detail(row: ProjectRow) -> Content:
     if row.unlocks:
         lines.append(Content(_("Unlocks: {unlocks}").format(unlocks=", ".join(tr(p) for p in row.unlocks))))
     if row.standing == "under_way":
-        paid = _("{paid} paid, {turns} turn(s) left").format(paid=money(row.paid), turns=row.turns_left)
+        paid = ngettext(
+            "{paid} paid, {turns} turn left", "{paid} paid, {turns} turns left", row.turns_left
+        ).format(paid=money(row.paid), turns=row.turns_left)
         lines.append(Content(paid))
     if row.missing:
         missing = _("Missing: {missing}").format(missing="; ".join(tr(p) for p in row.missing))
@@ -120,7 +128,7 @@ class ResearchScreen(CampaignScreen[None]):
             return
         self.query_one("#research-summary", Static).update(summary(view))
         row_before = table.cursor_row
-        table.clear(columns=True)  # the columns fit what they hold now ('■ 2 turn(s) left' is longer)
+        table.clear(columns=True)  # the columns fit what they hold now ('■ 2 turns left' is longer)
         rows = [cells(row) for row in view.rows]
         for index, column in enumerate(COLUMNS):
             label = _(column)

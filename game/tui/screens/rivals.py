@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Header, Static
 
 from game.engine.race_view import FAR_OFF, Closest, NextStep, RaceView, Row, race_view
 from game.format.dates import format_date
-from game.i18n import _, tr
+from game.i18n import _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.widgets.footer import Footer
 
@@ -42,11 +42,11 @@ def agency_label(row: Row) -> str:
 def turns_text(turns: int) -> str:
     if turns >= FAR_OFF:
         return _("far off")
-    return _("~{turns} turn(s)").format(turns=turns)
+    return ngettext("~{turns} turn", "~{turns} turns", turns).format(turns=turns)
 
 
 def step_text(step: NextStep, turn_months: int, now: int) -> str:
-    """'Chang'e-7 · building, ~4 turn(s)' or 'Luna-26 · from 2027-Q1, ~12 turn(s)'."""
+    """'Chang'e-7 · building, ~4 turns' or 'Luna-26 · from 2027-Q1, ~12 turns'."""
     if step.building:
         where = _("building, {turns}").format(turns=turns_text(step.turns))
     elif step.start > now:

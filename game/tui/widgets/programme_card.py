@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from game.engine.queries import ProgrammeView
-from game.i18n import _, tr
+from game.i18n import _, ngettext, tr
 from game.tui.text import delta, slip, status
 
 
@@ -71,7 +71,7 @@ class ProgrammeCard(Static, can_focus=True):
             lines.append(Content(_("▪ offers {contribution}").format(contribution=tr(offered))))
         lines.extend(Content(f"▪ {tr(build)}") for build in view.builds)
         if view.seats:
-            seats = _("{count} crew seat(s)").format(count=view.seats)
+            seats = ngettext("{count} crew seat", "{count} crew seats", view.seats).format(count=view.seats)
             lines.append(Content(f"▪ {seats}"))
         room = self.content_region.height
         if room and len(lines) > room:  # a short card (many programmes): the partners go first

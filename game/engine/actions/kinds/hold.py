@@ -10,7 +10,7 @@ from game.engine.actions.common import FLIGHTS_RANK, unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState, k
 from game.format.dates import format_date
-from game.i18n import N_, msg
+from game.i18n import N_, msg, msgn
 
 
 class Hold(ActionHandler):
@@ -26,7 +26,12 @@ class Hold(ActionHandler):
             return refused
         rules = flights.rules_of(cs)
         if state.flights[action.target].holds >= rules.hold_most:
-            return msg("held {most} time(s) already: it must fly", most=rules.hold_most)
+            return msgn(
+                "held {most} time already: it must fly",
+                "held {most} times already: it must fly",
+                rules.hold_most,
+                most=rules.hold_most,
+            )
         return unaffordable(state, k(rules.hold_cost))
 
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:

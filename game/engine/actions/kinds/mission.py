@@ -12,7 +12,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.research import locked
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
-from game.i18n import N_, msg
+from game.i18n import N_, msg, msgn
 
 
 class Mission(ActionHandler):
@@ -69,8 +69,10 @@ class Mission(ActionHandler):
                 msg("National mission: {name}", name=mission.name),
                 instalment(total, mission.build_turns),
                 total,
-                msg(
+                msgn(
+                    "{build_turns} turn, {success:.0%} success; +{science:.0f} science",
                     "{build_turns} turns, {success:.0%} success; +{science:.0f} science",
+                    mission.build_turns,
                     build_turns=mission.build_turns,
                     success=cs.flight_bases[mid]  # its flight's base, if it flies
                     if mid in cs.flight_bases

@@ -10,7 +10,7 @@ from game.engine.actions.common import FLIGHTS_RANK, unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState, k
 from game.format.dates import format_date
-from game.i18n import N_, msg
+from game.i18n import N_, msg, msgn
 
 
 class Prepare(ActionHandler):
@@ -31,7 +31,13 @@ class Prepare(ActionHandler):
             return msg("no preparation '{option}'", option=action.option)
         flight = state.flights[action.target]
         if flight.prepared.get(prep.id, 0) >= prep.most:
-            return msg("{name} done {most} time(s) already", name=prep.name, most=prep.most)
+            return msgn(
+                "{name} done {most} time already",
+                "{name} done {most} times already",
+                prep.most,
+                name=prep.name,
+                most=prep.most,
+            )
         now = flights.reliability(state, cs, action.target)
         if flights.reliability(state, cs, action.target, prep.id) <= now:
             return msg("reliability is already as high as preparation takes it ({now:.0%})", now=now)
@@ -73,8 +79,10 @@ class Prepare(ActionHandler):
                     msg("{preparation} for {name}", preparation=prep.name, name=flights.name_of(cs, key)),
                     cost,
                     cost,
-                    msg(
-                        "reliability {now:.0%} -> {then:.0%}; launch slips {turns} turn(s)",
+                    msgn(
+                        "reliability {now:.0%} -> {then:.0%}; launch slips {turns} turn",
+                        "reliability {now:.0%} -> {then:.0%}; launch slips {turns} turns",
+                        prep.turns,
                         now=now,
                         then=flights.reliability(state, cs, key, prep.id),
                         turns=prep.turns,

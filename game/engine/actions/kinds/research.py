@@ -10,7 +10,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
 from game.format.words import money
-from game.i18n import N_, joined, msg
+from game.i18n import N_, joined, msg, msgn
 
 #: Where the research offers come in the turn's list: after the national missions.
 RESEARCH_RANK = 3
@@ -45,9 +45,15 @@ class Research(ActionHandler):
                 msg("Research {name}", name=model.name),
                 instalment(total, model.turns),
                 total,
-                msg("{turns} turn(s); unlocks {unlocks}", turns=model.turns, unlocks=joined(", ", gives))
+                msgn(
+                    "{turns} turn; unlocks {unlocks}",
+                    "{turns} turns; unlocks {unlocks}",
+                    model.turns,
+                    turns=model.turns,
+                    unlocks=joined(", ", gives),
+                )
                 if gives
-                else msg("{turns} turn(s)", turns=model.turns),
+                else msgn("{turns} turn", "{turns} turns", model.turns, turns=model.turns),
             )
 
     def consequences(self, state: GameState, cs: CompiledScenario, action: Action) -> list[str]:
@@ -55,8 +61,10 @@ class Research(ActionHandler):
         if model is None:
             return []
         lines = [
-            msg(
-                "{cost} over {turns} turn(s): {due} at the end of this turn, then about the same each turn",
+            msgn(
+                "{cost} over {turns} turn: {due} at the end of this turn, then about the same each turn",
+                "{cost} over {turns} turns: {due} at the end of this turn, then about the same each turn",
+                model.turns,
                 cost=money(model.cost),
                 turns=model.turns,
                 due=money(research.first_payment(model) / 1000),

@@ -10,7 +10,7 @@ from game.engine.actions.common import unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import player_corps
 from game.engine.state import GameState, k
-from game.i18n import N_, msg
+from game.i18n import N_, joined, msgn
 
 
 class Selection(ActionHandler):
@@ -24,7 +24,12 @@ class Selection(ActionHandler):
         if corps is None:
             return N_("your agency has no named astronaut corps")
         if corps.selection_turns:
-            return msg("a selection round is under way ({turns} turn(s) left)", turns=corps.selection_turns)
+            return msgn(
+                "a selection round is under way ({turns} turn left)",
+                "a selection round is under way ({turns} turns left)",
+                corps.selection_turns,
+                turns=corps.selection_turns,
+            )
         if not corps.recruits:
             return N_("no candidates are left to select")
         return unaffordable(state, k(cs.rules.selection_cost))
@@ -36,7 +41,12 @@ class Selection(ActionHandler):
         ledger.report(
             state,
             "action",
-            msg("You open an astronaut selection round ({turns} turn(s))", turns=rules.selection_turns),
+            msgn(
+                "You open an astronaut selection round ({turns} turn)",
+                "You open an astronaut selection round ({turns} turns)",
+                rules.selection_turns,
+                turns=rules.selection_turns,
+            ),
             None,
             True,
         )
@@ -47,16 +57,24 @@ class Selection(ActionHandler):
             return
         rules = cs.rules
         cost = k(rules.selection_cost)
+        candidates = min(rules.selection_candidates, len(corps.recruits))
         yield (
             (self.rank, 0),
             Action(self.kind),
             N_("Astronaut selection round"),
             cost,
             cost,
-            msg(
-                "{turns} turn(s); up to {candidates} new astronaut(s)",
-                turns=rules.selection_turns,
-                candidates=min(rules.selection_candidates, len(corps.recruits)),
+            joined(
+                "; ",
+                [
+                    msgn("{turns} turn", "{turns} turns", rules.selection_turns, turns=rules.selection_turns),
+                    msgn(
+                        "up to {candidates} new astronaut",
+                        "up to {candidates} new astronauts",
+                        candidates,
+                        candidates=candidates,
+                    ),
+                ],
             ),
         )
 
