@@ -269,10 +269,14 @@ VALID_DEALS = {
 
 
 @fuzz_settings(40)
-@given(changes=st.dictionaries(st.sampled_from(sorted(VALID_RESEARCH)), NUMBERS, max_size=3))
-def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, float]) -> None:
-    """A research tree (and its rules) with whatever numbers: a located error, or a campaign in
-    which projects can be started, paid, finished and cancelled with every figure finite."""
+@given(
+    changes=st.dictionaries(st.sampled_from(sorted(VALID_RESEARCH)), NUMBERS, max_size=3),
+    done=st.lists(st.sampled_from(["arm", "hab", "nope", "Bad-Id"]), max_size=3),
+)
+def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, float], done: list[str]) -> None:
+    """A research tree (and its rules) with whatever numbers, and whatever projects the player's agency
+    has done before the campaign (its 'research'): a located error, or a campaign in which projects
+    can be started, paid, finished and cancelled with every figure finite."""
 
     def number(value: float) -> str:
         return repr(value).replace("inf", ".inf").replace("nan", ".nan")
@@ -283,6 +287,9 @@ def test_any_research_numbers_are_a_located_error_or_play(changes: dict[str, flo
         f"  research_reliability_cap: {values['cap']}\n"
     )
     text = MINI.read_text().replace("  slip_chance: 0\n", "  slip_chance: 0\n" + rules, 1)
+    if done:
+        listed = f"    research: [{', '.join(done)}]\n"
+        text = text.replace("    astronauts: 3\n", "    astronauts: 3\n" + listed, 1)
     check_outcome(MINI, (text + RESEARCH.format(**values)).encode())
 
 

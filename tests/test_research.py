@@ -249,6 +249,33 @@ def test_research_survives_a_save_and_a_copy() -> None:
     assert game.state.research["life_support"].turns_left == 2
 
 
+# ---------------------------------------------------------------- done before the campaign
+
+DONE_BEFORE = MINI_TEXT.replace("    astronauts: 3\n", "    astronauts: 3\n    research: [life_support]\n", 1)
+
+
+def test_an_agency_starts_with_the_projects_it_has_done_and_their_prerequisites() -> None:
+    cs = with_research(text=DONE_BEFORE)
+    game = Game(cs, "esa", 1)
+    state = game.state
+    assert set(state.researched) == {"arm_control", "life_support"}  # arm_control: its prerequisite
+    assert all(month < cs.start for month in state.researched.values())
+    assert state.me.capabilities == Game(with_research(), "esa", 1).state.me.capabilities  # its own levels
+    assert research.standing(state, cs, "life_support") == "done"
+    assert not game.act(Action("research", "arm_control")).ok
+    assert research.locked(state, cs, "gateway.hab") == ""  # what the project unlocks is open
+    other = Game(cs, "jaxa", 1).state  # another agency's player starts with nothing done
+    assert other.researched == {}
+
+
+def test_an_unknown_project_done_before_the_campaign_is_a_located_error() -> None:
+    text = DONE_BEFORE.replace("research: [life_support]", "research: [life_suport]", 1) + RESEARCH
+    result = load_scenario_bytes("s.yaml", text.encode(), search_dirs=[])
+    errors = [(d.line, d.column, d.message) for d in result.errors]
+    assert [(line, column) for line, column, _ in errors] == [position(text, "life_suport]")]
+    assert "unknown research project 'life_suport'" in errors[0][2] and "life_support" in errors[0][2]
+
+
 # ---------------------------------------------------------------- located errors and warnings
 
 

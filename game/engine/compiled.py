@@ -332,6 +332,9 @@ class CompiledScenario:
     #: What research gates for the player: a mission id or 'programme.contribution' -> the projects
     #: that unlock it (any one of them done will do).
     unlocked_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The projects each agency has done before the campaign (its 'research' and their prerequisites),
+    #: in file order; an agency without any is absent.
+    research_done: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: The difficulty level the campaign is played at (its adjustments are in the scenario above).
     difficulty: str = DEFAULT_DIFFICULTY
     #: The scenario as its file says, when the level adjusted ``scenario`` (saves record this one).
@@ -401,6 +404,9 @@ class CompiledScenario:
         state.player = player
         state.seed = seed
         state.difficulty = self.difficulty
+        done = self.research_done.get(player) if self.research_done else None
+        if done:  # done before the campaign: dated the turn before it starts
+            state.researched = dict.fromkeys(done, self.start - self.turn_months)
         return state
 
     def _opening_state(self) -> GameState:
@@ -615,6 +621,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         research={p.id: p for p in scenario.research},
         research_when={p.id: compile_condition(p.when) for p in scenario.research if p.when is not None},
         unlocked_by=unlocked_by(scenario),
+        research_done=research_done(scenario),
         difficulty=level.id,
         written=written if scenario is not written else None,
         race=race,
@@ -735,6 +742,23 @@ def flight_bases(scenario: Scenario) -> dict[str, float]:
             base = c.reliability if c.reliability is not None else bases.get(c.kind)
             if base is not None:
                 found[f"{p.id}.{c.id}"] = base
+    return found
+
+
+def research_done(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """Each agency's projects done before the campaign, with every prerequisite, in file order."""
+    requires = {p.id: p.requires for p in scenario.research}
+    found: dict[str, tuple[str, ...]] = {}
+    for agency in scenario.agencies:
+        done: set[str] = set()
+        waiting = [pid for pid in agency.research if pid in requires]
+        while waiting:
+            pid = waiting.pop()
+            if pid not in done:
+                done.add(pid)
+                waiting.extend(need for need in requires[pid] if need in requires)
+        if done:
+            found[agency.id] = tuple(pid for pid in requires if pid in done)
     return found
 
 

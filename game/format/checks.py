@@ -149,6 +149,8 @@ class _Checker:
                 (*loc, "policy", "preferences"), agency.policy.preferences, self.programmes, "programme"
             )
             self.check_corps(loc, agency)
+            for j, project in enumerate(agency.research):
+                self.known((*loc, "research", j), project, self.projects, "research project")
         for i, programme in enumerate(s.programmes):
             self.check_programme(("programmes", i), programme)
         for i, mission in enumerate(s.missions):

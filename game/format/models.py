@@ -517,6 +517,11 @@ class Agency(Strict):
     capabilities: dict[Id, Annotated[int, Field(ge=0, le=5)]] = empty_map(
         description="Capability area to level, 0..5."
     )
+    research: list[Id] = empty_list(
+        description="Projects of the scenario's 'research' tree the agency has done before the campaign "
+        "(their prerequisites are implied): a player running it starts with them done. Its "
+        "'capabilities' are its levels: the projects' unlocks are not added to them."
+    )
     relations: dict[Id, RelationValue] = Field(
         {}, description="Agency id to starting relation, -100..100 (relations are mutual)."
     )
