@@ -1,10 +1,11 @@
-"""The shipped scenarios stay balanced: a small fixed-seed run of every strategy for every agency.
+"""The shipped scenarios against the balance rules: a small fixed-seed run of every road for every agency.
 
-The bounds are the balance report's own (game/sim/balance.py): no strategy wins more than
-60% of all runs, every road (one per programme that takes partners, and alone) is the best
-choice for some agency or tops a fair share of seeds, and the greedy bot clearly beats the
-random one. The full tables (more seeds) are in docs/balance.md; this run keeps a change to a
-scenario or a bot from quietly breaking them.
+The rules are the balance report's own (game/sim/balance.py, docs/balance.md): two viable
+roads per agency, a road to win by, no dominant road nor one best everywhere, skill well
+ahead of luck, choices ahead of the dice. The shipped scenarios are not tuned to them yet
+(issue 15): what the run finds is listed below as the known gaps, each an open point of
+issue 15, so the test fails when a new gap appears and when one is mended (then drop it
+here, until the list is empty). The full tables (more seeds) are in docs/balance.md.
 """
 
 from __future__ import annotations
@@ -17,14 +18,58 @@ from game.bots import roads
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.format.loader import load_scenario
 from game.paths import shipped_scenarios_dir
-from game.sim.balance import MAX_WIN_RATE, run_balance
+from game.sim.balance import RULES, run_balance
 from game.sim.parallel import default_jobs
 
 SHIPPED = sorted(shipped_scenarios_dir().glob("*.yaml"))
-#: Imbalances the report finds and a designer has yet to mend, by scenario: listed, so the test
-#: fails when another appears and when one is mended (then drop it here). Gateway-in-doubt's
-#: artemis road, never the best before its flights had odds, now tops a fair share of seeds.
-KNOWN_FINDINGS: dict[str, list[str]] = {}
+#: The gaps the run finds, by scenario: (rule, agency or road), each an open point of issue 15.
+KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
+    "default-2021": [
+        ("few-roads", "esa"),
+        ("few-roads", "csa"),
+        ("few-roads", "isro"),
+        ("few-roads", "uae"),
+        ("few-roads", "kasa"),
+        ("cannot-win", "kasa"),
+        ("dice", "kasa"),
+        ("few-roads", "uksa"),
+        ("cannot-win", "uksa"),
+        ("dice", "uksa"),
+        ("few-roads", "suparco"),
+    ],
+    "esa-2022": [
+        ("few-roads", "esa"),
+        ("few-roads", "jaxa"),
+        ("few-roads", "csa"),
+        ("few-roads", "isro"),
+        ("dice", "uae"),
+        ("few-roads", "kasa"),
+        ("cannot-win", "kasa"),
+        ("dice", "kasa"),
+        ("few-roads", "uksa"),
+        ("cannot-win", "uksa"),
+        ("few-roads", "suparco"),
+    ],
+    "gateway-in-doubt": [
+        ("few-roads", "esa"),
+        ("few-roads", "jaxa"),
+        ("cannot-win", "jaxa"),
+        ("dice", "jaxa"),
+        ("few-roads", "csa"),
+        ("dice", "csa"),
+        ("few-roads", "uae"),
+        ("luck", "greedy"),
+    ],
+    "newcomer": [
+        ("few-roads", "tua"),
+        ("dice", "tua"),
+        ("few-roads", "asa"),
+        ("cannot-win", "asa"),
+        ("dice", "asa"),
+        ("few-roads", "gistda"),
+        ("few-roads", "aeb"),
+    ],
+}
 RUNS, SEED = 12, 1
 
 
@@ -33,15 +78,13 @@ def compiled(path: Path) -> CompiledScenario:
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[path.stem for path in SHIPPED])
-def test_every_shipped_scenario_is_balanced(path: Path) -> None:
+def test_every_shipped_scenario_meets_the_balance_rules_but_its_known_gaps(path: Path) -> None:
     scenario = compiled(path)
     report = run_balance(scenario, path, SEED, RUNS, jobs=default_jobs())
     assert report.roads == roads(scenario.scenario)
-    assert report.findings == KNOWN_FINDINGS.get(path.stem, [])
-    pooled = {row.strategy: row for row in report.pooled}
-    assert max(row.win_rate for row in report.pooled) <= MAX_WIN_RATE
-    assert all(report.best_for[road] or report.top_share[road] > 0 for road in report.roads)
-    assert pooled["greedy"].mean_score > pooled["random"].mean_score
+    assert [verdict.agency for verdict in report.verdicts] == scenario.playable()
+    assert report.flagged() == KNOWN_FINDINGS.get(path.stem, [])
+    assert all(rule in RULES for rule, _ in report.flagged())
 
 
 def test_the_scenarios_are_shipped() -> None:

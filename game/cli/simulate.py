@@ -267,12 +267,15 @@ def format_balance(report: BalanceReport) -> str:
     best = {(agency, s) for s, agencies in report.best_for.items() for agency in agencies}
     width = name_width(report.rows)
     agencies = list(dict.fromkeys(row.agency for row in report.rows))
+    verdicts = {verdict.agency: verdict for verdict in report.verdicts}
     for agency in agencies:
         lines += ["", f"{agency}", header(width)]
         for row in report.rows:
             if row.agency == agency:
                 mark = " <- best road" if (agency, row.strategy) in best else ""
                 lines.append(format_row(row.strategy, row, width) + mark)
+        if agency in verdicts:
+            lines.append(verdicts[agency].verdict)
     lines += [
         "",
         f"all agencies ({len(agencies)})",
@@ -285,6 +288,9 @@ def format_balance(report: BalanceReport) -> str:
         )
     lines.append("")
     if report.balanced:
-        lines.append("balanced: every road is the best somewhere, none dominates, skill beats luck")
-    lines += [f"FLAG: {finding}" for finding in report.findings]
+        lines.append(
+            "balanced: every agency has two viable roads and can win, no road dominates, "
+            "skill beats luck, choices beat the dice"
+        )
+    lines += [f"FLAG: {finding.message}" for finding in report.findings]
     return "\n".join(lines)
