@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pydantic import BaseModel
 
 from game.engine.difficulty import at_difficulty
-from game.engine.expressions import Getter, compile_condition, compile_expression
+from game.engine.expressions import Getter, compile_condition, compile_expression, condition_for_player
 from game.engine.state import (
     AgencyState,
     AstronautState,
@@ -103,7 +103,7 @@ class OpenEvent(NamedTuple):
     """An event as the turn loop checks it in a month its window is open."""
 
     id: str
-    condition: Predicate
+    condition: Predicate | None  # None: always true for this campaign's player
     repeat: bool
     cooldown: int
     chance: float
@@ -352,9 +352,14 @@ class CompiledScenario:
         """The scenario as its file says, before the difficulty level's adjustments."""
         return self.written or self.scenario
 
-    #: Caches filled on first use: the opening state (one item at most), the events open by month.
+    #: Caches filled on first use: the opening state (one item at most), the events open by month and player, and their conditions for that player.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
-    _open_events: dict[int, tuple[OpenEvent, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _open_events: dict[tuple[int, str], tuple[OpenEvent, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _player_conditions: dict[tuple[str, str], Predicate | bool] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _admissions: dict[str, AdmissionRule] = field(default_factory=dict, repr=False, compare=False)
     #: The turn's steps and the opening's that this scenario uses (game/engine/turn.py turn_steps).
     _steps: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
@@ -371,21 +376,42 @@ class CompiledScenario:
     def capability_ids(self) -> list[str]:
         return [c.id for c in self.scenario.capabilities]
 
-    def events_open_in(self, month: int) -> tuple[OpenEvent, ...]:
-        """The events that may fire by chance in ``month`` (their window is open), in file order.
+    def events_open_in(self, month: int, player: str) -> tuple[OpenEvent, ...]:
+        """The events that may fire by chance in ``month`` (their window is open) in a campaign of
+        ``player``, in file order: those whose condition cannot hold for this player left out, and
+        each one's ``player(...)`` tests decided (``condition_for_player``).
 
-        Worked out once per month and kept: the turn loop asks every turn.
+        Worked out once per month and player and kept: the turn loop asks every turn.
         """
-        found = self._open_events.get(month)
+        found = self._open_events.get((month, player))
         if found is None:
-            found = self._open_events[month] = tuple(
-                OpenEvent(eid, event.condition, event.model.repeat, event.model.cooldown, event.model.chance)
-                for eid, event in self.events.items()
-                if not event.model.triggered_only
-                and event.model.on is None
-                and (event.after is None or month >= event.after)
-                and (event.before is None or month <= event.before)
-            )
+            kept = []
+            for eid, event in self.events.items():
+                model = event.model
+                if (
+                    model.triggered_only
+                    or model.on is not None
+                    or (event.after is not None and month < event.after)
+                    or (event.before is not None and month > event.before)
+                ):
+                    continue
+                condition = self._player_conditions.get((eid, player))
+                if condition is None:
+                    condition = self._player_conditions[eid, player] = condition_for_player(
+                        model.when, player
+                    )
+                if condition is False:
+                    continue
+                kept.append(
+                    OpenEvent(
+                        eid,
+                        None if condition is True else condition,
+                        model.repeat,
+                        model.cooldown,
+                        model.chance,
+                    )
+                )
+            found = self._open_events[month, player] = tuple(kept)
         return found
 
     def playable(self) -> list[str]:

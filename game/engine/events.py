@@ -53,11 +53,11 @@ def fire_events(state: GameState, cs: CompiledScenario) -> None:
             if cs.events[eid].condition(state):
                 fire(state, cs, eid)
     turn, rng, fired = state.turn, state.rng, state.fired
-    for eid, condition, repeat, cooldown, chance in cs.events_open_in(state.month):
+    for eid, condition, repeat, cooldown, chance in cs.events_open_in(state.month, state.player):
         last = fired.get(eid)
         if last is not None and (not repeat or turn - last < cooldown):
             continue
-        if not condition(state):
+        if condition is not None and not condition(state):
             continue
         if chance < 1 and rng.random() >= chance:
             continue

@@ -194,3 +194,74 @@ def compile_condition(condition: Condition | None) -> Callable[[GameState], bool
         return _any([compile_condition(c) for c in condition.any])
     inner = compile_condition(condition.not_)
     return lambda s: not inner(s)
+
+
+def _fold_player(node: ast.AST, player: str) -> ast.AST:
+    """``node`` with every ``player("x")`` of its and/or/not skeleton made a constant for ``player``,
+    and the and/or/not around constants simplified (a new tree; the checked one is kept as it is)."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "player"
+        and len(node.args) == 1
+        and isinstance(node.args[0], ast.Constant)
+    ):
+        return ast.Constant(node.args[0].value == player)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        inner = _fold_player(node.operand, player)
+        if isinstance(inner, ast.Constant) and isinstance(inner.value, bool):
+            return ast.Constant(not inner.value)
+        return ast.UnaryOp(ast.Not(), inner)
+    if isinstance(node, ast.BoolOp):
+        deciding = not isinstance(node.op, ast.And)  # the value that decides the whole: False for and
+        kept = []
+        for value in node.values:
+            folded = _fold_player(value, player)
+            if isinstance(folded, ast.Constant) and isinstance(folded.value, bool):
+                if folded.value is deciding:
+                    return ast.Constant(deciding)
+                continue  # the neutral value: it changes nothing
+            kept.append(folded)
+        if not kept:
+            return ast.Constant(not deciding)
+        if len(kept) == 1 and kind_of(kept[0]) == "truth":
+            return kept[0]
+        return ast.BoolOp(node.op, kept)  # one part left that is a number: still read as a truth
+    return node
+
+
+def condition_for_player(condition: Condition | None, player: str) -> Callable[[GameState], bool] | bool:
+    """``condition`` as it reads for a campaign of ``player`` (who never changes in a campaign):
+    True or False when ``player(...)`` alone decides it, else a closure without those tests.
+
+    The turn loop checks the events open in a month this way, so an event meant for another
+    agency costs nothing, and one meant for this agency only skips the test.
+    """
+    if condition is None:
+        return True
+    if isinstance(condition, str):
+        tree = _fold_player(parse_expression(condition).tree, player)
+        if isinstance(tree, ast.Constant) and isinstance(tree.value, bool):
+            return tree.value
+        return _truth(_compile(tree), tree)
+    assert isinstance(condition, ConditionTree)
+    if condition.not_ is not None and condition.all is None and condition.any is None:
+        inner = condition_for_player(condition.not_, player)
+        if isinstance(inner, bool):
+            return not inner
+        return lambda s: not inner(s)
+    every = condition.all is not None
+    deciding = not every
+    parts = []
+    for part in condition.all if every else condition.any:  # type: ignore[union-attr]
+        folded = condition_for_player(part, player)
+        if isinstance(folded, bool):
+            if folded is deciding:
+                return deciding
+            continue
+        parts.append(folded)
+    if not parts:
+        return not deciding
+    if len(parts) == 1:
+        return parts[0]
+    return _all(parts) if every else _any(parts)
