@@ -11,6 +11,7 @@ import random
 
 from game.bots.deals import answer_offers
 from game.engine.actions import END_TURN, Action
+from game.engine.build_index import build_index
 from game.engine.game import Game
 from game.engine.research import way_to
 
@@ -67,8 +68,8 @@ class Strategy:
         """k$ per turn the player already pays for builds."""
         total = 0
         player = game.player
-        for programme in game.state.programmes.values():
-            for build in programme.slots.values():
+        for owned in build_index(game.state, game.compiled).mine.values():
+            for _, _, build in owned:
                 if build.owner == player and build.status == "building":
                     total += build.cost_left // max(1, build.turns_left)
         for mission in game.state.missions.values():

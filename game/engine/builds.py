@@ -8,6 +8,7 @@ prepares, draws and answers with this module's delivery and mission outcomes.
 from __future__ import annotations
 
 from game.engine import ledger, policies
+from game.engine.build_index import build_index, delivered
 from game.engine.compiled import CompiledScenario, RulesRecord
 from game.engine.happenings import happen
 from game.engine.research import reliability_bonus, under_way
@@ -85,40 +86,42 @@ def player_builds(state: GameState, cs: CompiledScenario) -> list[tuple[str, Bui
 def progress_builds(state: GameState, cs: CompiledScenario) -> None:
     """Every building slot of every live programme, then the player's national missions."""
     rules = cs.rules
-    player, rng, agencies = state.player, state.rng, state.agencies
+    player, rng, agencies, programmes = state.player, state.rng, state.agencies, state.programmes
     reliability_of = policies.reliability(state, cs)
     overrun_percent = rules.overrun_percent
-    for pid, programme in state.programmes.items():
-        if programme.status in ENDED_STATUSES or programme.hidden:
+    current, live, cp, programme = "", False, None, None
+    strain = overrun_chance = 0.0
+    for _, pid, sid, build in tuple(build_index(state, cs).under_way):  # in the scan's order
+        if pid != current:  # the first build of a programme: as the scan found it then
+            current, programme = pid, programmes[pid]
+            live = programme.status not in ENDED_STATUSES and not programme.hidden
+            cp = cs.programmes[pid]
+            strain = 1 - programme.health / 100
+            overrun_chance = rules.overrun_chance + rules.overrun_from_strain * strain
+        if not live or build.status != "building":
             continue
-        cp = cs.programmes[pid]
-        strain = 1 - programme.health / 100
-        overrun_chance = rules.overrun_chance + rules.overrun_from_strain * strain
-        for sid, build in programme.slots.items():
-            if build.status != "building":
+        owner_id = build.owner
+        if owner_id == player:
+            if not build.turns_left:  # built: a flight waiting for its launch (flights.py)
                 continue
-            owner_id = build.owner
-            if owner_id == player:
-                if not build.turns_left:  # built: a flight waiting for its launch (flights.py)
-                    continue
-                if not _advance(state, rules, build, cp.slots[sid].name, strain, programme):
-                    continue
-                if cs.flight_bases and f"{pid}.{sid}" in cs.flight_bases:
-                    continue  # its flight delivers it
-            else:  # another agency's build, inline (most builds are): it may lose the turn, may overrun
-                if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
-                    continue  # a turn lost: nothing paid, nothing built
-                # rulebook.instalment, inline (tests/test_rulebook.py holds the copy to it)
-                due = build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
-                agencies[owner_id].money -= due  # type: ignore[index]  # not the player's: no record
-                build.cost_left -= due
-                build.paid += due
-                build.turns_left -= 1
-                if build.turns_left > 0:
-                    if rng.random() < overrun_chance:
-                        build.cost_left += int(build.cost_left * overrun_percent // 100)
-                    continue
-            deliver(state, cs, programme, sid)
+            if not _advance(state, rules, build, cp.slots[sid].name, strain, programme):  # type: ignore[union-attr]
+                continue
+            if cs.flight_bases and f"{pid}.{sid}" in cs.flight_bases:
+                continue  # its flight delivers it
+        else:  # another agency's build, inline (most builds are): it may lose the turn, may overrun
+            if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
+                continue  # a turn lost: nothing paid, nothing built
+            # rulebook.instalment, inline (tests/test_rulebook.py holds the copy to it)
+            due = build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
+            agencies[owner_id].money -= due  # type: ignore[index]  # not the player's: no record
+            build.cost_left -= due
+            build.paid += due
+            build.turns_left -= 1
+            if build.turns_left > 0:
+                if rng.random() < overrun_chance:
+                    build.cost_left += int(build.cost_left * overrun_percent // 100)
+                continue
+        deliver(state, cs, programme, sid)  # type: ignore[arg-type]
     for mid, mission_state in state.missions.items():
         build = mission_state.build
         if build.status != "building" or not build.turns_left:  # no turns left: waiting for its launch
@@ -136,6 +139,7 @@ def deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, s
     build = programme.slots[slot_id]
     build.status = "delivered"
     build.cost_left = 0
+    delivered(state, build)
     if cs.hooked_kinds:
         happen(
             state,

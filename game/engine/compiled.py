@@ -352,7 +352,8 @@ class CompiledScenario:
         """The scenario as its file says, before the difficulty level's adjustments."""
         return self.written or self.scenario
 
-    #: Caches filled on first use: the opening state (one item at most), the events open by month and player, and their conditions for that player.
+    #: Caches filled on first use: the opening state (one item at most), the events open by month
+    #: and player, and their conditions for that player.
     _opening: list[GameState] = field(default_factory=list, repr=False, compare=False)
     _open_events: dict[tuple[int, str], tuple[OpenEvent, ...]] = field(
         default_factory=dict, repr=False, compare=False

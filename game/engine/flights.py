@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from typing import Literal
 
 from game.engine import ledger
+from game.engine.build_index import build_index
 from game.engine.builds import deliver, mission_failed, mission_succeeded
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import crew_for
@@ -230,12 +231,19 @@ def launch_flights(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: finished flights get their launch window; the flights whose launch is due fly."""
     if not cs.flight_bases:
         return
-    player, programmes, missions, flights = state.player, state.programmes, state.missions, state.flights
-    for key, programme, item in cs.flight_places:  # build_of, without splitting the key every turn
-        build = programmes[programme].slots[item] if programme else missions[item].build
+    player, missions, flights, bases = state.player, state.missions, state.flights, cs.flight_bases
+    for key, programme, item in cs.flight_places:  # the missions come first (compiled.flight_bases)
+        if programme:
+            break
+        build = missions[item].build
         finished = build.owner == player and build.status == "building" and not build.turns_left
         if finished and key not in flights:
             _open_window(state, cs, key)
+    for _, pid, sid, build in build_index(state, cs).under_way:  # the contributions, in the same order
+        if build.owner == player and build.status == "building" and not build.turns_left:
+            key = f"{pid}.{sid}"
+            if key in bases and key not in flights:
+                _open_window(state, cs, key)
     for key in list(state.flights):
         flight = waiting(state, key)
         if flight is None:

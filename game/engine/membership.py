@@ -8,6 +8,7 @@ effects (no import circle).
 from __future__ import annotations
 
 from game.engine import ledger
+from game.engine.build_index import started
 from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
 from game.engine.rulebook import never_below_zero
@@ -29,6 +30,7 @@ def start_build(
     build.paid = 0
     build.stalled = 0
     build.rewarded = False
+    started(state, programme_id, slot_id)
     return build
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine import ledger, policies
+from game.engine.build_index import build_index
 from game.engine.compiled import CompiledScenario
 from game.engine.corps import may_fly
 from game.engine.happenings import happen
@@ -171,6 +172,7 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
     """Health drifts toward a target set by the partners' funding and the builds under way."""
     rules = cs.rules
     player, funding_of = state.player, policies.funding(state, cs)
+    mine = build_index(state, cs).mine
     for pid, programme in state.programmes.items():
         if programme.status in ENDED_STATUSES or programme.hidden:
             continue
@@ -182,7 +184,7 @@ def update_health(state: GameState, cs: CompiledScenario) -> None:
         for agency in programme.members:
             if agency != player:
                 funding += funding_of[agency]
-        for build in programme.slots.values():
+        for _, _, build in mine.get(pid, ()):  # the player's, in the slots' order
             if build.owner == player and build.status != "open":
                 funding += rules.build_funding if build.stalled == 0 else rules.stalled_build_funding
         target = cp.model.base_health + rules.health_per_funding * funding

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from game.engine import corps, ledger
+from game.engine.build_index import build_index, rewarded
 from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
 from game.engine.rulebook import budget_modifier
@@ -19,6 +20,7 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
     if build.rewarded or build.owner is None:
         return
     build.rewarded = True
+    rewarded(state, cs, programme_id, slot_id)
     slot = cs.programmes[programme_id].slots[slot_id]
     owner = state.agencies[build.owner]
     rewards = slot.rewards
@@ -52,24 +54,19 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
 
 def science_income(state: GameState, cs: CompiledScenario) -> None:
     """Science per turn from every contribution in service."""
-    agencies, player = state.agencies, state.player
-    for pid, programme in state.programmes.items():
-        if programme.status == "cancelled":
+    agencies, player, programmes = state.agencies, state.player, state.programmes
+    for _, pid, build, per_turn, name in build_index(state, cs).earning:  # in the scan's order
+        owner = build.owner
+        if not build.rewarded or owner is None or programmes[pid].status == "cancelled":
             continue
-        builds = programme.slots
-        for sid, per_turn, name in cs.programmes[pid].science_slots:
-            build = builds[sid]
-            owner = build.owner
-            if not build.rewarded or owner is None:
-                continue
-            if owner == player:
-                if build.partial and cs.flights is not None:  # a flight that partly succeeded
-                    per_turn *= cs.flights.partial_reward
-                ledger.gain(state, agencies[owner], "science", per_turn, name)
-            else:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
-                agency = agencies[owner]
-                value = agency.science + per_turn
-                agency.science = value if value > 0.0 else 0.0
+        if owner == player:
+            if build.partial and cs.flights is not None:  # a flight that partly succeeded
+                per_turn *= cs.flights.partial_reward
+            ledger.gain(state, agencies[owner], "science", per_turn, name)
+        else:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
+            agency = agencies[owner]
+            value = agency.science + per_turn
+            agency.science = value if value > 0.0 else 0.0
 
 
 def crew_flight(

@@ -58,9 +58,17 @@ def is_from_scenario(f: Field[Any]) -> bool:
 HOW_PLAYED = {"how_played": True}
 
 
+#: The metadata of a field that the engine works out from the rest of the state and keeps to read
+#: it faster (an index): never in a snapshot nor a hash; a copy or a restored snapshot starts
+#: without it and works it out again when first asked.
+WORKED_OUT = {"worked_out": True}
+
+
 def is_unsaved(f: Field[Any]) -> bool:
-    """Whether a dataclass field stays out of snapshots and hashes (``FROM_SCENARIO``, ``HOW_PLAYED``)."""
-    return bool(f.metadata.get("from_scenario") or f.metadata.get("how_played"))
+    """Whether a dataclass field stays out of snapshots and hashes (``FROM_SCENARIO``, ``HOW_PLAYED``,
+    ``WORKED_OUT``)."""
+    metadata = f.metadata
+    return bool(metadata.get("from_scenario") or metadata.get("how_played") or metadata.get("worked_out"))
 
 
 @dataclass(slots=True)
@@ -513,6 +521,9 @@ class GameState:
     plans: dict[str, PlanState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: offers, proposals and agreements with computer-run agencies, oldest first: the ledger of deals
     deals: list[DealState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
+    #: where the programmes' builds stand, indexed (game/engine/build_index.py); None: not worked
+    #: out yet (a copy starts without one)
+    build_index: Any = field(default=None, metadata=WORKED_OUT, repr=False, compare=False)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.

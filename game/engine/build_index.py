@@ -1,0 +1,103 @@
+"""Where the programmes' builds stand, indexed: the turn loop reads these lists instead of
+scanning every slot of every programme every turn.
+
+An index is worked out from the state when first asked for (a copy of the state or a restored
+save starts without one: ``GameState.build_index``), then kept up to date by what changes it: a
+build started (``membership.start_build`` calls ``started``), delivered (``builds.deliver``:
+``delivered``) or rewarded (``rewards.grant_slot_rewards``: ``rewarded``). Whoever reads an
+index checks each build again as the scan did (its status, owner, reward), so an entry gone
+stale otherwise (a build given up: ``membership.release_build``) is skipped, never wrong. The
+lists keep the scan's order (programmes, then slots, in the scenario's order), so every draw of
+the generator comes in the same order as it did when every turn scanned every slot.
+"""
+
+from __future__ import annotations
+
+from bisect import insort
+from dataclasses import dataclass
+
+from game.engine.compiled import CompiledScenario
+from game.engine.state import BuildState, GameState
+
+#: A slot's place in the scan's order: its programme's position, then its own.
+Place = tuple[int, int]
+
+
+@dataclass(slots=True)
+class BuildIndex:
+    #: the player it was worked out for (a condition may look at the state as another agency's)
+    player: str
+    #: every contribution being built, by anyone: (place, programme, slot, build)
+    under_way: list[tuple[Place, str, str, BuildState]]
+    #: the player's contributions (building or delivered, or given up since), by programme
+    mine: dict[str, list[tuple[Place, str, BuildState]]]
+    #: the contributions earning science every turn (rewarded): (place, programme, build, per turn, name)
+    earning: list[tuple[Place, str, BuildState, float, str]]
+
+
+def build_index(state: GameState, cs: CompiledScenario) -> BuildIndex:
+    """The state's index, worked out now if it has none (or one for another player)."""
+    found: BuildIndex | None = state.build_index
+    if found is None or found.player != state.player:
+        found = state.build_index = _scan(state, cs)
+    return found
+
+
+def _scan(state: GameState, cs: CompiledScenario) -> BuildIndex:
+    player = state.player
+    found = BuildIndex(player, [], {}, [])
+    for position, (pid, programme) in enumerate(state.programmes.items()):
+        science = {sid: (per_turn, name) for sid, per_turn, name in cs.programmes[pid].science_slots}
+        for number, (sid, build) in enumerate(programme.slots.items()):
+            place = (position, number)
+            if build.status == "building":
+                found.under_way.append((place, pid, sid, build))
+            if build.owner == player:
+                found.mine.setdefault(pid, []).append((place, sid, build))
+            if build.rewarded and sid in science:
+                found.earning.append((place, pid, build, *science[sid]))
+    return found
+
+
+def _place(state: GameState, pid: str, sid: str) -> Place:
+    return list(state.programmes).index(pid), list(state.programmes[pid].slots).index(sid)
+
+
+def _add_mine(index: BuildIndex, place: Place, pid: str, sid: str, build: BuildState) -> None:
+    owned = index.mine.setdefault(pid, [])
+    if all(entry[2] is not build for entry in owned):
+        insort(owned, (place, sid, build), key=lambda entry: entry[0])
+
+
+def started(state: GameState, pid: str, sid: str) -> None:
+    """A contribution's build started: into the index, in its place."""
+    index = state.build_index
+    if index is None:
+        return  # worked out when first asked
+    build = state.programmes[pid].slots[sid]
+    place = _place(state, pid, sid)
+    if all(entry[3] is not build for entry in index.under_way):
+        insort(index.under_way, (place, pid, sid, build), key=lambda entry: entry[0])
+    if build.owner == index.player:
+        _add_mine(index, place, pid, sid, build)
+
+
+def delivered(state: GameState, build: BuildState) -> None:
+    """A contribution was delivered: no longer under way."""
+    index = state.build_index
+    if index is not None:
+        index.under_way = [entry for entry in index.under_way if entry[3] is not build]
+
+
+def rewarded(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> None:
+    """A contribution earned its rewards: if it earns science every turn, into the index."""
+    index = state.build_index
+    if index is None:
+        return
+    build = state.programmes[pid].slots[sid]
+    for slot, per_turn, name in cs.programmes[pid].science_slots:
+        if slot == sid:
+            if all(entry[2] is not build for entry in index.earning):
+                entry = (_place(state, pid, sid), pid, build, per_turn, name)
+                insort(index.earning, entry, key=lambda entry: entry[0])
+            return

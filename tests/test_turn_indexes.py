@@ -1,0 +1,120 @@
+"""The turn loop's short cuts read the same as the scans and tests they replace.
+
+The build index (game/engine/build_index.py) is kept up to date as builds start, are delivered
+and are rewarded; the events open in a month are checked with their ``player(...)`` tests
+decided for the campaign's player (expressions.condition_for_player). Both are checked against
+the plain reading at every turn of whole campaigns of every shipped scenario and of the one
+that uses every feature, under a few strategies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from game.bots import make_strategy
+from game.cli.common import load_compiled
+from game.engine.build_index import build_index
+from game.engine.compiled import CompiledScenario
+from game.engine.expressions import condition_for_player
+from game.engine.game import Game
+from game.engine.state import GameState
+from game.paths import shipped_scenarios_dir
+from tests.test_all_features import compiled as all_features
+
+
+def scenarios() -> list[CompiledScenario]:
+    found = [load_compiled(str(path)) for path in sorted(shipped_scenarios_dir().glob("*.yaml"))]
+    return [cs for cs in found if cs is not None] + [all_features()]
+
+
+def turns(cs: CompiledScenario, agency: str, strategy: str, seed: int) -> Iterator[GameState]:
+    """The state after every turn of a whole campaign (its opening first)."""
+    game = Game(cs, agency, seed, records=False)
+    bot = make_strategy(strategy, seed, cs.scenario)
+    yield game.state
+    while not game.over:
+        bot.play_turn(game)
+        yield game.state
+
+
+def scanned(state: GameState, cs: CompiledScenario) -> tuple[list, list, list]:
+    """What the index holds, read by a scan of every slot as the turn loop once did."""
+    under_way, mine, earning = [], [], []
+    for pid, programme in state.programmes.items():
+        science = {sid for sid, _, _ in cs.programmes[pid].science_slots}
+        for sid, build in programme.slots.items():
+            if build.status == "building":
+                under_way.append((pid, sid))
+            if build.owner == state.player:
+                mine.append((pid, sid))
+            if build.rewarded and build.owner is not None and sid in science:
+                earning.append((pid, sid))
+    return under_way, mine, earning
+
+
+def indexed(state: GameState, cs: CompiledScenario) -> tuple[list, list, list]:
+    """The index as its readers read it: each entry checked again (stale ones skipped)."""
+    index = build_index(state, cs)
+    slot_of = {id(build): sid for p in state.programmes.values() for sid, build in p.slots.items()}
+    under_way = [(pid, sid) for _, pid, sid, build in index.under_way if build.status == "building"]
+    mine = [
+        (pid, sid)
+        for pid, owned in index.mine.items()
+        for _, sid, build in owned
+        if build.owner == state.player
+    ]
+    earning = [
+        (pid, slot_of[id(build)])
+        for _, pid, build, _, _ in index.earning
+        if build.rewarded and build.owner is not None
+    ]
+    return under_way, sorted(mine, key=_order(state)), earning
+
+
+def _order(state: GameState):
+    places = {
+        (pid, sid): n
+        for n, (pid, sid) in enumerate((pid, sid) for pid, p in state.programmes.items() for sid in p.slots)
+    }
+    return lambda key: places[key]
+
+
+@pytest.mark.parametrize("strategy", ["greedy", "random"])
+def test_the_build_index_holds_what_a_scan_finds_at_every_turn(strategy: str) -> None:
+    checked = 0
+    for cs in scenarios():
+        agency = cs.playable()[0]
+        for state in turns(cs, agency, strategy, 2):
+            assert indexed(state, cs) == scanned(state, cs), (cs.scenario.id, state.turn)
+            checked += 1
+    assert checked > 200
+
+
+def test_a_copy_of_the_state_works_its_index_out_again() -> None:
+    cs = load_compiled(None)
+    assert cs is not None
+    for middle in turns(cs, "esa", "greedy", 1):
+        if middle.turn == 20:
+            break
+    build_index(middle, cs)
+    twin = middle.copy()
+    assert twin.build_index is None
+    assert indexed(twin, cs) == scanned(twin, cs) == indexed(middle, cs)
+
+
+def test_event_conditions_read_the_same_for_the_campaigns_player() -> None:
+    """Each event's condition with ``player(...)`` decided says what the whole condition says."""
+    compared = decided = 0
+    for cs in scenarios():
+        for agency in cs.playable():
+            for state in list(turns(cs, agency, "greedy", 3))[::7]:
+                for event in cs.events.values():
+                    quick = condition_for_player(event.model.when, agency)
+                    expected = event.condition(state)
+                    got = quick if isinstance(quick, bool) else quick(state)
+                    assert got == expected, (cs.scenario.id, agency, event.model.id)
+                    compared += 1
+                    decided += isinstance(quick, bool)
+    assert compared > 1000 and decided > 100
