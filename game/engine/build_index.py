@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from bisect import insort
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.compiled import CompiledScenario
 from game.engine.state import BuildState, GameState
@@ -23,16 +24,41 @@ from game.engine.state import BuildState, GameState
 Place = tuple[int, int]
 
 
+class UnderWay(NamedTuple):
+    place: Place
+    programme: str
+    slot: str
+    build: BuildState
+
+
+class Mine(NamedTuple):
+    place: Place
+    slot: str
+    build: BuildState
+
+
+class Earning(NamedTuple):
+    place: Place
+    programme: str
+    build: BuildState
+    per_turn: float
+    name: str
+
+
+def _place_of(entry: UnderWay | Mine | Earning) -> Place:
+    return entry.place
+
+
 @dataclass(slots=True)
 class BuildIndex:
     #: the player it was worked out for (a condition may look at the state as another agency's)
     player: str
     #: every contribution being built, by anyone: (place, programme, slot, build)
-    under_way: list[tuple[Place, str, str, BuildState]]
+    under_way: list[UnderWay]
     #: the player's contributions (building or delivered, or given up since), by programme
-    mine: dict[str, list[tuple[Place, str, BuildState]]]
+    mine: dict[str, list[Mine]]
     #: the contributions earning science every turn (rewarded): (place, programme, build, per turn, name)
-    earning: list[tuple[Place, str, BuildState, float, str]]
+    earning: list[Earning]
 
 
 def build_index(state: GameState, cs: CompiledScenario) -> BuildIndex:
@@ -51,11 +77,11 @@ def _scan(state: GameState, cs: CompiledScenario) -> BuildIndex:
         for number, (sid, build) in enumerate(programme.slots.items()):
             place = (position, number)
             if build.status == "building":
-                found.under_way.append((place, pid, sid, build))
+                found.under_way.append(UnderWay(place, pid, sid, build))
             if build.owner == player:
-                found.mine.setdefault(pid, []).append((place, sid, build))
+                found.mine.setdefault(pid, []).append(Mine(place, sid, build))
             if build.rewarded and sid in science:
-                found.earning.append((place, pid, build, *science[sid]))
+                found.earning.append(Earning(place, pid, build, *science[sid]))
     return found
 
 
@@ -65,8 +91,8 @@ def _place(state: GameState, pid: str, sid: str) -> Place:
 
 def _add_mine(index: BuildIndex, place: Place, pid: str, sid: str, build: BuildState) -> None:
     owned = index.mine.setdefault(pid, [])
-    if all(entry[2] is not build for entry in owned):
-        insort(owned, (place, sid, build), key=lambda entry: entry[0])
+    if all(entry.build is not build for entry in owned):
+        insort(owned, Mine(place, sid, build), key=_place_of)
 
 
 def started(state: GameState, pid: str, sid: str) -> None:
@@ -76,8 +102,8 @@ def started(state: GameState, pid: str, sid: str) -> None:
         return  # worked out when first asked
     build = state.programmes[pid].slots[sid]
     place = _place(state, pid, sid)
-    if all(entry[3] is not build for entry in index.under_way):
-        insort(index.under_way, (place, pid, sid, build), key=lambda entry: entry[0])
+    if all(entry.build is not build for entry in index.under_way):
+        insort(index.under_way, UnderWay(place, pid, sid, build), key=_place_of)
     if build.owner == index.player:
         _add_mine(index, place, pid, sid, build)
 
@@ -86,7 +112,7 @@ def delivered(state: GameState, build: BuildState) -> None:
     """A contribution was delivered: no longer under way."""
     index = state.build_index
     if index is not None:
-        index.under_way = [entry for entry in index.under_way if entry[3] is not build]
+        index.under_way = [entry for entry in index.under_way if entry.build is not build]
 
 
 def rewarded(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> None:
@@ -97,7 +123,7 @@ def rewarded(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> None
     build = state.programmes[pid].slots[sid]
     for slot, per_turn, name in cs.programmes[pid].science_slots:
         if slot == sid:
-            if all(entry[2] is not build for entry in index.earning):
-                entry = (_place(state, pid, sid), pid, build, per_turn, name)
-                insort(index.earning, entry, key=lambda entry: entry[0])
+            if all(entry.build is not build for entry in index.earning):
+                entry = Earning(_place(state, pid, sid), pid, build, per_turn, name)
+                insort(index.earning, entry, key=_place_of)
             return
