@@ -31,10 +31,8 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "uae"),
         ("few-roads", "kasa"),
         ("cannot-win", "kasa"),
-        ("dice", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
-        ("dice", "uksa"),
         ("few-roads", "suparco"),
     ],
     "esa-2022": [
@@ -42,6 +40,7 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "jaxa"),
         ("few-roads", "csa"),
         ("few-roads", "isro"),
+        ("few-roads", "uae"),
         ("dice", "uae"),
         ("few-roads", "kasa"),
         ("cannot-win", "kasa"),
@@ -49,6 +48,7 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
         ("few-roads", "suparco"),
+        ("luck", "greedy"),
     ],
     "gateway-in-doubt": [
         ("few-roads", "esa"),
