@@ -83,6 +83,30 @@ def test_every_copy_of_the_relation_clamp_agrees(old: float, delta: float) -> No
     assert state.relations["nasa"]["cnsa"] == state.relations["cnsa"]["nasa"] == expected
 
 
+@fuzz_settings(40)
+@given(
+    relations=st.lists(RELATION, min_size=6, max_size=6),
+    deltas=st.lists(st.floats(min_value=-150, max_value=150, allow_nan=False), min_size=2, max_size=2),
+)
+def test_the_membership_drift_moves_relations_alike_with_records_or_without(
+    relations: list[float], deltas: list[float]
+) -> None:
+    """relate_all without records (one inline loop) leaves the relations as relate() does one by one,
+    the player's own, a pull toward a member and one toward itself included."""
+    agencies = ["esa", "nasa", "cnsa"]
+    pulls = [("cnsa", deltas[0]), ("esa", deltas[1])]
+    after = []
+    for records in (True, False):
+        state = fresh().state
+        state.records = records
+        pairs = [(a, b) for i, a in enumerate(agencies) for b in agencies[i + 1 :]]
+        for (a, b), value in zip(pairs, relations, strict=False):
+            state.relations[a][b] = state.relations[b][a] = value
+        ledger.relate_all(state, agencies, pulls, "a test")
+        after.append({(a, b): state.relations[a].get(b) for a in agencies for b in agencies})
+    assert after[0] == after[1]
+
+
 def _records(value: object, seen: set[int]) -> list[object]:
     """Every record reachable from the compiled scenario's own fields (not the models it keeps)."""
     if id(value) in seen:

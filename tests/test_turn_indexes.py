@@ -1,14 +1,16 @@
 """The turn loop's short cuts read the same as the scans and tests they replace.
 
 The build index (game/engine/build_index.py) is kept up to date as builds start, are delivered
-and are rewarded; the events open in a month are checked with their ``player(...)`` tests
-decided for the campaign's player (expressions.condition_for_player). Both are checked against
-the plain reading at every turn of whole campaigns of every shipped scenario and of the one
-that uses every feature, under a few strategies.
+and are rewarded; a programme's ``due_from`` (fly_milestones) never passes a pending milestone;
+the events open in a month are checked with their ``player(...)`` tests decided for the
+campaign's player (expressions.condition_for_player). Each is checked against the plain reading
+at every turn of whole campaigns of every shipped scenario and of the one that uses every
+feature, under a few strategies.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 import pytest
@@ -88,6 +90,9 @@ def test_the_build_index_holds_what_a_scan_finds_at_every_turn(strategy: str) ->
         agency = cs.playable()[0]
         for state in turns(cs, agency, strategy, 2):
             assert indexed(state, cs) == scanned(state, cs), (cs.scenario.id, state.turn)
+            for pid, due_from in state.due_from.items():  # fly_milestones skips a programme before it
+                pending = [m.due for m in state.programmes[pid].milestones if m.status == "pending"]
+                assert due_from <= min(pending, default=math.inf), (cs.scenario.id, state.turn, pid)
             checked += 1
     assert checked > 200
 

@@ -361,6 +361,14 @@ class CompiledScenario:
     _player_conditions: dict[tuple[str, str], Predicate | bool] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _open_deals: dict[tuple[int, str], tuple[CompiledDeal, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    #: The funding of a programme's partners but the player under the scenario's policies, by
+    #: (player, leads, members) (game/engine/programmes.py update_health).
+    _partner_funding: dict[tuple[str, tuple[str, ...], tuple[str, ...]], float] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     _admissions: dict[str, AdmissionRule] = field(default_factory=dict, repr=False, compare=False)
     #: The turn's steps and the opening's that this scenario uses (game/engine/turn.py turn_steps).
     _steps: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
@@ -413,6 +421,20 @@ class CompiledScenario:
                     )
                 )
             found = self._open_events[month, player] = tuple(kept)
+        return found
+
+    def deals_open_in(self, month: int, player: str) -> tuple[CompiledDeal, ...]:
+        """The offers whose dates allow them in ``month`` and whose agency is not ``player``, in
+        file order: worked out once per month and player and kept (the deals step asks every turn)."""
+        found = self._open_deals.get((month, player))
+        if found is None:
+            found = self._open_deals[month, player] = tuple(
+                deal
+                for deal in self.deals.values()
+                if deal.model.agency != player
+                and (deal.after is None or month >= deal.after)
+                and (deal.before is None or month <= deal.before)
+            )
         return found
 
     def playable(self) -> list[str]:

@@ -152,9 +152,12 @@ def _train(state: GameState, cs: CompiledScenario, corps: CorpsState) -> None:
     the others lose a little."""
     rules, me = cs.rules, state.me
     cost = k(rules.training_cost)
-    for astronaut in corps.active():
+    for astronaut in corps.astronauts:  # the active ones (CorpsState.active, without a list)
+        if astronaut.status != "active":
+            continue
         if astronaut.training and me.money >= cost:
-            ledger.pay(state, me, -cost, msg("training of {name}", name=astronaut.name))
+            reason = msg("training of {name}", name=astronaut.name) if state.records else ""
+            ledger.pay(state, me, -cost, reason)
             astronaut.readiness = clamp_percent(astronaut.readiness + rules.training_gain)
         else:
             astronaut.readiness = clamp_percent(astronaut.readiness - rules.readiness_decay)

@@ -313,15 +313,10 @@ def _due_offers(state: GameState, cs: CompiledScenario) -> Iterator[CompiledDeal
     for deal in state.deals:
         if deal.deal:
             last[deal.deal] = deal
-    month, player = state.month, state.player
-    for did, compiled in cs.deals.items():
+    month = state.month
+    for compiled in cs.deals_open_in(month, state.player):  # dates and agency
         model = compiled.model
-        if model.agency == player:
-            continue
-        if (compiled.after is not None and month < compiled.after) or (
-            compiled.before is not None and month > compiled.before
-        ):
-            continue
+        did = model.id
         before = last.get(did)
         if before is not None:
             if not model.repeat or before.status in (*WAITING, IN_FORCE):

@@ -87,10 +87,26 @@ def relate_all(
 
     The membership drift runs it a couple of dozen times a turn, nearly always between two
     other agencies: that case, with nothing to record, is ``GameState.shift_relation``'s
-    arithmetic spelled out inline; a pull that touches the player goes through ``relate``.
+    arithmetic spelled out inline; a pull that touches the player goes through ``relate``
+    (in a state that keeps records: without them every pull is the inline arithmetic).
     """
     relations, player, top = state.relations, state.player, RELATION_TOP
     targets = [b for b, _ in pulls]
+    if not state.records:  # nothing to record: shift_relation's arithmetic for every pull, in order
+        for a in agencies:
+            row = relations[a]
+            mutual = a in targets  # a pull toward itself changes nothing (shift_relation)
+            for b, delta in pulls:
+                if mutual and b == a:
+                    continue
+                new = row.get(b, 0.0) + delta
+                if new > top:  # rulebook.clamp_relation inline (tests/test_rulebook.py holds it)
+                    new = top
+                elif new < -top:
+                    new = -top
+                row[b] = new
+                relations[b][a] = new
+        return
     quiet = player not in targets
     for a in agencies:
         if not quiet or a == player or a in targets:

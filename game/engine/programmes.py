@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from game.engine import ledger, policies
 from game.engine.build_index import build_index
 from game.engine.compiled import CompiledScenario
@@ -168,22 +170,32 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         )
 
 
+def _partner_funding(player: str, programme: ProgrammeState, funding_of: dict[str, float]) -> float:
+    """The funding of a programme's partners other than the player, added in their order."""
+    funding = 0.0
+    for agency in programme.leads:
+        if agency != player:
+            funding += funding_of[agency]
+    for agency in programme.members:
+        if agency != player:
+            funding += funding_of[agency]
+    return funding
+
+
 def update_health(state: GameState, cs: CompiledScenario) -> None:
     """Health drifts toward a target set by the partners' funding and the builds under way."""
     rules = cs.rules
     player, funding_of = state.player, policies.funding(state, cs)
     mine = build_index(state, cs).mine
+    known = cs._partner_funding if funding_of is cs.funding else {}  # the scenario's policies: kept
     for pid, programme in state.programmes.items():
         if programme.status in ENDED_STATUSES or programme.hidden:
             continue
         cp = cs.programmes[pid]
-        funding = 0.0
-        for agency in programme.leads:
-            if agency != player:
-                funding += funding_of[agency]
-        for agency in programme.members:
-            if agency != player:
-                funding += funding_of[agency]
+        partners = (player, tuple(programme.leads), tuple(programme.members))
+        funding = known.get(partners)
+        if funding is None:
+            funding = known[partners] = _partner_funding(player, programme, funding_of)
         for _, _, build in mine.get(pid, ()):  # the player's, in the slots' order
             if build.owner == player and build.status != "open":
                 funding += rules.build_funding if build.stalled == 0 else rules.stalled_build_funding
@@ -237,10 +249,12 @@ def _blocker(
 def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
     """Every due milestone flies, slips or fails."""
     rules = cs.rules
-    rng, month = state.rng, state.month
+    rng, month, due_from = state.rng, state.month, state.due_from
     for pid, programme in state.programmes.items():
         if programme.status in ENDED_STATUSES or programme.hidden:
             continue  # a programme not announced yet waits
+        if month < due_from.get(pid, month):
+            continue  # none of its milestones is due yet
         strain = 1 - programme.health / 100
         for milestone in programme.milestones:
             if milestone.due > month or milestone.status != "pending":
@@ -257,6 +271,9 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
                 _flown(state, cs, programme, milestone)
             else:
                 _failed(state, cs, programme, milestone)
+        # a milestone's due month only ever moves later, and a flown one never flies again: until
+        # this month no milestone of the programme is due (GameState.due_from)
+        due_from[pid] = min((m.due for m in programme.milestones if m.status == "pending"), default=math.inf)
 
 
 def _flown(

@@ -117,7 +117,11 @@ def race_conditions(state: GameState, cs: CompiledScenario) -> None:
     race = cs.race
     if race is None or not race.conditions:
         return
-    player = state.player
+    player, firsts = state.player, state.firsts
     for achievement, condition in race.conditions:
-        if month_earned(state, achievement, player) is None and condition(state):
-            award(state, cs, achievement, player)
+        for who, _ in firsts.get(achievement, ()):  # month_earned, without a call
+            if who == player:
+                break  # earned already
+        else:
+            if condition(state):
+                award(state, cs, achievement, player)

@@ -524,6 +524,9 @@ class GameState:
     #: where the programmes' builds stand, indexed (game/engine/build_index.py); None: not worked
     #: out yet (a copy starts without one)
     build_index: Any = field(default=None, metadata=WORKED_OUT, repr=False, compare=False)
+    #: by programme, a month before which none of its milestones is due (game/engine/programmes.py
+    #: fly_milestones): due months only move later, so it holds until the programme is looked at again
+    due_from: dict[str, float] = field(default_factory=dict, metadata=WORKED_OUT, repr=False, compare=False)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
