@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from game.engine.compiled import CompiledScenario
-from game.engine.state import BuildState, GameState
+from game.engine.state import BuildState, GameState, ProgrammeState
 
 #: A slot's place in the scan's order: its programme's position, then its own.
 Place = tuple[int, int]
@@ -53,6 +53,8 @@ def _place_of(entry: UnderWay | Mine | Earning) -> Place:
 class BuildIndex:
     #: the player it was worked out for (a condition may look at the state as another agency's)
     player: str
+    #: the programmes it points into (a state made otherwise than by copy() works its own out)
+    programmes: dict[str, ProgrammeState]
     #: every contribution being built, by anyone: (place, programme, slot, build)
     under_way: list[UnderWay]
     #: the player's contributions (building or delivered, or given up since), by programme
@@ -64,14 +66,14 @@ class BuildIndex:
 def build_index(state: GameState, cs: CompiledScenario) -> BuildIndex:
     """The state's index, worked out now if it has none (or one for another player)."""
     found: BuildIndex | None = state.build_index
-    if found is None or found.player != state.player:
+    if found is None or found.player != state.player or found.programmes is not state.programmes:
         found = state.build_index = _scan(state, cs)
     return found
 
 
 def _scan(state: GameState, cs: CompiledScenario) -> BuildIndex:
     player = state.player
-    found = BuildIndex(player, [], {}, [])
+    found = BuildIndex(player, state.programmes, [], {}, [])
     for position, (pid, programme) in enumerate(state.programmes.items()):
         science = {sid: (per_turn, name) for sid, per_turn, name in cs.programmes[pid].science_slots}
         for number, (sid, build) in enumerate(programme.slots.items()):

@@ -77,7 +77,10 @@ def pace(state: GameState, cs: CompiledScenario, agency: str, step: CompiledStep
 
 
 def _step(steps: tuple[CompiledStep, ...], step_id: str) -> CompiledStep:
-    return next(step for step in steps if step.model.id == step_id)
+    for step in steps:  # a loop, not next() over a generator: asked every turn
+        if step.model.id == step_id:
+            return step
+    raise KeyError(step_id)
 
 
 def _begin(state: GameState, cs: CompiledScenario, agency: str, step: CompiledStep) -> PlanState:
