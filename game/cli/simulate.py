@@ -240,7 +240,7 @@ def header(width: int = 10) -> str:
     """The table's column names; ``width`` is the strategy column's (the longest name's, at least 10)."""
     return (
         f"{'strategy':<{width}} {'runs':>5} {'wins':>5} {'win rate':>9} {'mean score':>11} {'±95%':>6} "
-        f"{'crewed':>7} {'1st crew':>9}"
+        f"{'crewed':>7} {'1st crew':>9} {'wins sd':>8}"
     )
 
 
@@ -253,7 +253,7 @@ def format_row(label: str, row: StrategyStats, width: int = 10) -> str:
     crew = f"{row.mean_first_crew_year:.1f}" if row.mean_first_crew_year is not None else "-"
     return (
         f"{label:<{width}} {row.runs:>5} {row.wins:>5} {row.win_rate:>9.1%} {row.mean_score:>11.1f} "
-        f"{row.score_ci95:>6.1f} {row.crewed_runs:>7} {crew:>9}"
+        f"{row.score_ci95:>6.1f} {row.crewed_runs:>7} {crew:>9} {row.winners_score_std:>8.1f}"
     )
 
 

@@ -30,6 +30,10 @@ class StrategyStats(BaseModel):
     mean_first_crew_year: float | None
     actions_per_turn: float = 0.0  # mean actions other than ending the turn, over all turns played
     idle_share: float = 0.0  # share of turns on which the strategy only ended the turn
+    #: the spread of the winning campaigns' scores (sample standard deviation; 0 with fewer than
+    #: two wins): whether the score tells a better win from a worse one
+    winners_score_std: float = 0.0
+    winners_mean_score: float | None = None  # the winning campaigns' mean score (None without a win)
 
 
 class SimulationReport(BaseModel):
@@ -45,7 +49,8 @@ def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignR
     runs = len(results)
     scores = [r.score for r in results]
     mean = sum(scores) / runs if runs else 0.0
-    variance = sum((s - mean) ** 2 for s in scores) / (runs - 1) if runs > 1 else 0.0
+    variance = sample_variance(scores)
+    winning = [r.score for r in results if r.outcome == "won"]
     crew = [r.first_crew_year for r in results if r.first_crew_year is not None]
     wins = sum(r.outcome == "won" for r in results)
     turns = sum(r.turns for r in results)
@@ -63,7 +68,17 @@ def summarise(scenario: str, agency: str, strategy: str, results: list[CampaignR
         mean_first_crew_year=round(sum(crew) / len(crew), 2) if crew else None,
         actions_per_turn=round(sum(r.actions for r in results) / turns, 3) if turns else 0.0,
         idle_share=round(sum(r.idle_turns for r in results) / turns, 4) if turns else 0.0,
+        winners_score_std=round(math.sqrt(sample_variance(winning)), 2),
+        winners_mean_score=round(sum(winning) / len(winning), 2) if winning else None,
     )
+
+
+def sample_variance(values: list[float]) -> float:
+    """The sample variance (divided by n - 1), 0 for fewer than two values."""
+    if len(values) < 2:
+        return 0.0
+    mean = sum(values) / len(values)
+    return sum((v - mean) ** 2 for v in values) / (len(values) - 1)
 
 
 def simulate(
