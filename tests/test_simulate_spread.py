@@ -18,7 +18,8 @@ def result(outcome: str, score: float) -> CampaignResult:
 
 
 def test_only_the_winners_scores_are_spread() -> None:
-    rows = [result("won", 80), result("won", 90), result("won", 100), result("lost", 0), result("finished", 40)]
+    wins = [result("won", 80), result("won", 90), result("won", 100)]
+    rows = [*wins, result("lost", 0), result("finished", 40)]
     row = summarise("mini", "esa", "s", rows)
     assert row.winners_score_std == round(statistics.stdev([80, 90, 100]), 2) == 10.0
     assert row.winners_mean_score == 90.0
