@@ -217,11 +217,14 @@ def test_the_corps_flew_trained_grew_and_mourned() -> None:
         play_campaign(compiled(), "esa", "random", seed).state.corps["esa"] for seed in range(3, 6)
     ]
     assert any(len(c.astronauts) > 4 for c in selected)
-    # a loss mourned: in these campaigns, or (the dice of two seeds) in a few more greedy ones
+    # a loss mourned: in these campaigns, or (the dice of two seeds) in the first of more greedy ones
+    # (since greedy values graded objectives by their progress, seed 18 is the first after 2)
     mourned = [game for game in campaigns() if "mourned" in game.state.flags] or [
-        game
-        for seed in range(3, 7)
-        if "mourned" in (game := play_campaign(compiled(), "esa", "greedy", seed)).state.flags
+        next(
+            game
+            for seed in range(3, 25)
+            if "mourned" in (game := play_campaign(compiled(), "esa", "greedy", seed)).state.flags
+        )
     ]
     assert mourned and all(
         any(a.status == "lost" for a in game.state.corps["esa"].astronauts) for game in mourned

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.engine import flights
-from game.engine.compiled import CompiledScenario, Predicate
+from game.engine.compiled import CompiledObjective, CompiledScenario, Predicate
 from game.engine.corps import loss_chance
 from game.engine.expressions import Getter
 from game.engine.race import prestige_for
 from game.engine.rulebook import LIVE_STATUSES
+from game.engine.scoring import credit_share, graded_points, progress_share
 from game.engine.state import AgencyState, AstronautState, GameState, ProgrammeState
 from game.format.models import PERCENT_MAX, Contribution, Mission
 
@@ -83,6 +84,10 @@ class Outlook:
             horizon = cs.end if o.scale is not None or o.by is None or o.by > cs.end else o.by
             groups.setdefault(horizon, []).append((o.model.id, o.model.points, o.condition, o.scale))
         self.horizons = sorted(groups.items())
+        #: Objectives graded by their progress: worth the credit of the projected (or best) progress.
+        self.graded: dict[str, CompiledObjective] = {
+            o.model.id: o for o in cs.objectives if o.progress is not None and o.grade is not None
+        }
         self.shares = {
             pid: tuple(
                 (m.id, m.science * m.success, m.prestige * m.success, m.success) for m in cp.model.milestones
@@ -453,19 +458,24 @@ class Outlook:
         if members is not None:
             members.append(player)
         total = 0.0
+        graded = self.graded
         peaks: list[tuple[int, tuple[float, float, float]]] | None = None
         try:
             for horizon, objectives in self.horizons:
                 if horizon < now:  # judged already: what was reached counts
                     total += sum(
-                        points for oid, points, _c, scale in objectives if scale is None and oid in achieved
+                        self.judged(state, oid, points)
+                        for oid, points, _c, scale in objectives
+                        if scale is None and (oid in achieved or oid in graded)
                     )
                     continue
                 figures = self.figures(out, horizon)
                 for oid, points, condition, scale in objectives:
                     state.month = horizon
                     me.science, me.prestige, me.support = figures
-                    if scale is not None:
+                    if oid in graded:  # the credit of its progress as projected, or of its best so far
+                        total += self.credited(state, graded[oid], points)
+                    elif scale is not None:
                         value = float(scale(state))
                         total += points if value >= points else (value if value > 0.0 else 0.0)
                     elif oid in achieved:
@@ -481,6 +491,21 @@ class Outlook:
             if members is not None:
                 members.remove(player)
         return total
+
+    @staticmethod
+    def credited(state: GameState, objective: CompiledObjective, points: float) -> float:
+        """A graded objective's credit for its progress on the projected state, or its best so far."""
+        best = state.progress.get(objective.model.id, 0.0)
+        share = progress_share(objective, state)
+        credit = objective.grade.credit if objective.grade is not None else ()
+        return points * credit_share(credit, share if share > best else best) if credit else 0.0
+
+    def judged(self, state: GameState, oid: str, points: float) -> float:
+        """What an objective whose date has passed earns: its points once reached, a graded one's credit."""
+        objective = self.graded.get(oid)
+        if objective is None or objective.grade is None:
+            return points
+        return graded_points(objective.grade, points, state.progress.get(oid, 0.0), state.achieved.get(oid))
 
     def peaks(self, out: Forecast, now: int) -> list[tuple[int, tuple[float, float, float]]]:
         """The figures at the months of the biggest expected gains of support and of prestige."""

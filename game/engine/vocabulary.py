@@ -129,6 +129,30 @@ def projects_researched() -> Getter:
     return lambda s: len(s.researched)
 
 
+@implements("contributions_delivered")
+def contributions_delivered() -> Getter:
+    def count(s: GameState) -> int:
+        me = s.player
+        return sum(
+            1
+            for p in s.programmes.values()
+            for b in p.slots.values()
+            if b.owner == me and b.status == "delivered"
+        )
+
+    return count
+
+
+@implements("missions_flown")
+def missions_flown() -> Getter:
+    return lambda s: sum(m.successes for m in s.missions.values())
+
+
+@implements("firsts_won")
+def firsts_won() -> Getter:
+    return lambda s: sum(1 for who in s.firsts.values() if who and who[0][0] == s.player)
+
+
 # ---------------------------------------------------------------- functions
 
 

@@ -268,6 +268,28 @@ ENTRIES: tuple[Entry, ...] = (
         N_("your research projects done"),
         bounds=COUNT,
     ),
+    _variable(
+        "contributions_delivered",
+        "number",
+        "the player's contributions to programmes delivered (at launch, in any programme)",
+        N_("your contributions delivered"),
+        bounds=COUNT,
+    ),
+    _variable(
+        "missions_flown",
+        "number",
+        "successful flights of the player's national missions (a mission flown twice counts twice)",
+        N_("your national missions flown"),
+        bounds=COUNT,
+    ),
+    _variable(
+        "firsts_won",
+        "number",
+        "achievements of the race the player was the first agency to earn (history included; 0 without "
+        "'race')",
+        N_("the firsts you won in the race"),
+        bounds=COUNT,
+    ),
     _function(
         "flag",
         ("flag",),

@@ -11,12 +11,14 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
+from game.bots.strategies import make_strategy
 from game.engine.actions import Action
 from game.engine.game import Game
+from game.paths import default_scenario
 from game.tui.app import CislunarApp
 from game.tui.saved import Resumed, SavedCampaign
 
-from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
+from .conftest import LARGE, SEED, SMALL, TUI_FIXTURES, make_app, new_game
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
@@ -117,6 +119,23 @@ def deals_under_way() -> Game:
     return game
 
 
+def default_mid_campaign() -> Game:
+    """ESA on the shipped default scenario, nine years played by the greedy bot: graded objectives
+    part way (crew in orbit early, science and prestige beyond their thresholds, flights counted)."""
+    game = new_game(default_scenario())
+    bot = make_strategy("greedy", SEED, game.compiled.scenario)
+    for _ in range(36):
+        bot.play_turn(game)
+    return game
+
+
+def default_finished() -> Game:
+    """ESA's whole default campaign played by the greedy bot: the debrief's graded breakdown."""
+    game = new_game(default_scenario())
+    make_strategy("greedy", SEED, game.compiled.scenario).play(game)
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await pilot.pause()
@@ -143,6 +162,9 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "relations": (lambda: make_app(mid_campaign()), ("r",)),
     "timeline": (lambda: make_app(mid_campaign()), ("t",)),
     "objectives": (lambda: make_app(mid_campaign()), ("o",)),
+    "objectives_default": (lambda: make_app(default_mid_campaign()), ("o",)),
+    "dashboard_default": (lambda: make_app(default_mid_campaign()), ()),
+    "debrief_default": (lambda: make_app(default_finished()), ()),
     "budget": (lambda: make_app(building_member()), ("m",)),
     "corps": (lambda: make_app(new_game(CORPS)), ("c", "t", "s")),
     "rivals": (lambda: make_app(racing()), ("v",)),

@@ -72,9 +72,21 @@ class GoalsPanel(Static, can_focus=True):
     class Open(Message):
         """The player asked for the objectives screen."""
 
+    _view: GoalsView | None = None
+
     def show(self, view: GoalsView) -> None:
+        self._view = view
         lines = [score_line(view)] + [goal_line(o, MAX_OBJECTIVE_SHORT) for o in view.objectives]
+        room = self.content_size.height
+        if 1 < room < len(lines):  # a short panel: the last row says how many more the screen (O) shows
+            hidden = len(lines) - room + 1
+            more = Content.styled(_("+{count} more").format(count=hidden), "$text-muted")
+            lines = [*lines[: room - 1], more]
         self.update(Content("\n").join(lines), layout=False)
+
+    def on_resize(self) -> None:
+        if self._view is not None:
+            self.show(self._view)
 
     def on_click(self) -> None:
         self.post_message(self.Open())
