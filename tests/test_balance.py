@@ -44,11 +44,9 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("dice", "uae"),
         ("few-roads", "kasa"),
         ("cannot-win", "kasa"),
-        ("dice", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
         ("few-roads", "suparco"),
-        ("luck", "greedy"),
     ],
     "gateway-in-doubt": [
         ("few-roads", "esa"),
