@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.bots.greedy import GreedyStrategy, evaluate
 from game.cli.common import load_compiled
 from game.engine.actions import Action
@@ -9,7 +11,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
 from game.sim.runner import play_campaign, run_campaign
-from tests.helpers import MINI_TEXT, compiled_from, play_turns
+from tests.helpers import MINI_TEXT, answer_all, compiled_from, play_turns
 
 
 def builds(game: Game) -> list[Action]:
@@ -95,3 +97,24 @@ def test_looking_ahead_leaves_the_game_as_it_was(mini: CompiledScenario) -> None
     evaluate(game)
     assert state_hash(game) == before
     assert len(game.log) == logged
+
+
+def test_the_outlook_counts_research_under_way_in_the_odds_of_a_later_launch() -> None:
+    """A project under way raises the level a flight needs only once done: a launch after it flies
+    with the better odds, one before it does not, and the state is left as it was."""
+    from game.bots.outlook import outlook_of
+
+    compiled = load_compiled(None)
+    game = Game(compiled, "esa", seed=1)
+    answer_all(game)
+    state = game.state
+    outlook = outlook_of(compiled)
+    before = outlook.flight_odds(state, "robotic_lander")
+    assert game.act(Action("research", "rover_autonomy")).ok  # robotics 4, above the lander's 2
+    turns = compiled.research["rover_autonomy"].turns
+    done_by = state.month + (turns - 1) * compiled.turn_months
+    levels, researched = dict(state.me.capabilities), dict(state.researched)
+    assert outlook.flight_odds(state, "robotic_lander", done_by - compiled.turn_months) == before
+    later = outlook.flight_odds(state, "robotic_lander", done_by)
+    assert later[2] == pytest.approx(before[2] + compiled.flights.per_level)  # one level more above the need
+    assert state.me.capabilities == levels and state.researched == researched

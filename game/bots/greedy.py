@@ -16,7 +16,7 @@ from game.engine.events import answer, odds
 from game.engine.flights import rules_of, waiting_flights
 from game.engine.game import Game
 from game.engine.queries import turns_left_in_year
-from game.engine.research import turns_of, way_to
+from game.engine.research import standing, turns_of, way_to
 from game.engine.state import GameState, PendingEvent, k
 
 LOST = -1000.0  # the value of a lost campaign
@@ -521,6 +521,8 @@ class GreedyStrategy(Strategy):
                 found.append(step)
         if state.flights:
             found += self.flight_steps(game)
+        if cs.research and cs.flight_bases and len(state.research) < cs.rules.research_parallel:
+            found += self.research_steps(game)
         if state.corps:
             found += self.corps_steps(game)
         for plan in self.ready:  # the next best targets the plan found in reach, alongside
@@ -548,6 +550,34 @@ class GreedyStrategy(Strategy):
                 steps.append(Action("launch", key))
             if training and key in cs.missions and cs.missions[key].crew != "none":
                 steps.append(Action("hold", key))
+        return steps
+
+    def research_steps(self, game: Game) -> list[Action]:
+        """Projects that could raise the odds of the player's flights: those that raise a level a flight
+        under way (or the target) needs, or add reliability; the look-ahead sees the odds at launch."""
+        state, cs = game.state, game.compiled
+        areas: set[str] = set()
+        for mid, mission in state.missions.items():
+            if mission.build.status == "building" and mid in cs.flight_bases:
+                areas.update(cs.missions[mid].requires)
+        for pid, programme in state.programmes.items():
+            for sid, build in programme.slots.items():
+                mine = build.owner == state.player and build.status == "building"
+                if mine and f"{pid}.{sid}" in cs.flight_bases:
+                    areas.update(cs.programmes[pid].slots[sid].requires)
+        target = self.target
+        if target is not None:
+            kind, ident, option = target
+            if kind == NATIONAL:
+                areas.update(cs.missions[ident].requires)
+            elif option:
+                areas.update(cs.programmes[ident].slots[option].requires)
+        steps: list[Action] = []
+        for pid, model in cs.research.items():
+            unlocks = model.unlocks
+            useful = unlocks.reliability or areas.intersection(unlocks.levels)
+            if useful and standing(state, cs, pid) == "available":
+                steps.append(Action("research", pid))
         return steps
 
     @staticmethod

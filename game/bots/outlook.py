@@ -120,10 +120,40 @@ class Outlook:
             for kind in ("crew_flew", "crew_landed")
         )
 
-    def flight_odds(self, state: GameState, key: str) -> tuple[float, float, float]:
-        """(share of the rewards expected, chance of failing, chance of success) of a flight."""
-        success, partial, failure = flights.odds(state, self.cs, key)
+    def flight_odds(
+        self, state: GameState, key: str, launch: int | None = None
+    ) -> tuple[float, float, float]:
+        """(share of the rewards expected, chance of failing, chance of success) of a flight; launched
+        at ``launch``, with what the research under way will have given by then."""
+        ahead = self.researched_by(state, launch) if launch is not None and state.research else ()
+        if ahead:
+            success, partial, failure = self._odds_after(state, key, ahead)
+        else:
+            success, partial, failure = flights.odds(state, self.cs, key)
         return success + partial * flights.rules_of(self.cs).partial_reward, failure, success
+
+    def researched_by(self, state: GameState, month: int) -> tuple[str, ...]:
+        """The projects under way whose last part is paid by the end of the turn of ``month``."""
+        last = month - state.month
+        tm = self.tm
+        return tuple(pid for pid, build in state.research.items() if (build.turns_left - 1) * tm <= last)
+
+    def _odds_after(self, state: GameState, key: str, ahead: tuple[str, ...]) -> tuple[float, float, float]:
+        """A flight's odds with the projects ``ahead`` done: their levels and reliability the player's
+        for a moment (the state is put back as it was)."""
+        me, research = state.agencies[state.player], self.cs.research
+        levels, done = me.capabilities, state.researched
+        top = self.cs.rules.capability_max
+        raised = dict(levels)
+        for pid in ahead:
+            for area, level in research[pid].unlocks.levels.items():
+                if raised.get(area, 0) < level:
+                    raised[area] = min(level, top)
+        me.capabilities, state.researched = raised, {**done, **dict.fromkeys(ahead, state.month)}
+        try:
+            return flights.odds(state, self.cs, key)
+        finally:
+            me.capabilities, state.researched = levels, done
 
     def launch_month(self, state: GameState, key: str, built: int) -> int:
         """When the flight ``key`` launches: its set date if it waits, else a window after ``built``."""
@@ -337,7 +367,7 @@ class Outlook:
         success adds; returns the share of its rewards expected (one lost at launch comes later)."""
         if launch > self.end:
             return 1.0
-        share, failure, success = self.flight_odds(state, key)
+        share, failure, success = self.flight_odds(state, key, launch)
         rules = flights.rules_of(self.cs)
         programme, slot = flights.split(key)
         part.gains.append(
@@ -388,7 +418,7 @@ class Outlook:
             return
         rewards = mission.rewards
         if mission.id in self.cs.flight_bases:  # a flight: its odds now, partial successes, what it adds
-            chance, failure, success = self.flight_odds(state, mission.id)
+            chance, failure, success = self.flight_odds(state, mission.id, ready)
             rules = flights.rules_of(self.cs)
             science, prestige = (
                 success * rules.success_science,

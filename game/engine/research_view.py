@@ -24,6 +24,7 @@ class ProjectRow:
     paid: float  # M$ paid so far (under way)
     stalled: int  # turns it could not be paid (under way)
     done: str  # the date it was done, '' when not
+    before: bool  # done before the campaign began (the agency's own 'research')
     unlocks: tuple[str, ...]  # what it gives, one phrase each
     missing: tuple[str, ...]  # locked: what keeps it from starting
     refusal: str  # available: why it cannot start now (money, the cap), '' when it can
@@ -60,6 +61,7 @@ def research_view(state: GameState, cs: CompiledScenario) -> ResearchView | None
                 paid=build.paid / 1000 if build is not None else 0.0,
                 stalled=build.stalled if build is not None else 0,
                 done=format_date(done, cs.turn_months) if done is not None else "",
+                before=done is not None and done < cs.start,
                 unlocks=tuple(unlock_words(cs, model)),
                 missing=tuple(what_is_missing(state, cs, pid)) if place == "locked" else (),
                 refusal=start_refusal(state, cs, pid) if place == "available" else "",

@@ -4,6 +4,7 @@ engine's research and cancel_research actions after a confirmation with the figu
 from __future__ import annotations
 
 from game.engine.actions import Action
+from game.paths import shipped_scenarios_dir
 from game.tui.screens.confirm import ConfirmScreen
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.help import HelpScreen, all_keys, rules
@@ -91,3 +92,19 @@ async def test_without_a_tree_the_screen_says_so_and_help_lists_its_keys() -> No
     assert "  p        Research\n" in keys  # on the dashboard
     assert "\nResearch\n  Esc      Back\n  p        Back\n  Enter    Start\n  x        Stop\n" in keys
     assert "research tree (P)" in rules()
+
+
+async def test_the_default_campaign_opens_past_what_the_agency_had_at_the_start() -> None:
+    """default-2021's ESA starts with 15 projects done: they read 'at the start', and the cursor
+    (and the detail under the table) is on the first project it may still research."""
+    app = make_app(new_game(shipped_scenarios_dir() / "default-2021.yaml"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await answer_events(pilot)
+        await press(pilot, "p")
+        assert isinstance(app.screen, ResearchScreen)
+        text = screen_text(app)
+        assert "✓ at the start" in text and "done 2020" not in text
+        assert "Crew capsule qualification · Habitation · 320 M$" in text  # the detail: not a done one
+        await press(pilot, "enter")
+        assert isinstance(app.screen, ConfirmScreen) and "320 M$ over 8 turn(s)" in screen_text(app)

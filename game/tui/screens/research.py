@@ -31,6 +31,8 @@ MARK = {"done": "✓", "under_way": "■", "available": "○", "locked": "·"}
 def state_text(row: ProjectRow) -> str:
     """Where the project stands, in a few words."""
     if row.standing == "done":
+        if row.before:  # the agency had it when the campaign began
+            return f"{MARK['done']} " + _("at the start")
         return f"{MARK['done']} " + _("done {date}").format(date=row.done)
     if row.standing == "under_way":
         text = f"{MARK['under_way']} " + ngettext(
@@ -106,7 +108,14 @@ class ResearchScreen(CampaignScreen[None]):
 
     def on_mount(self) -> None:
         self.refresh_view()
-        self.query_one("#research-table", DataTable).focus()
+        table = self.query_one("#research-table", DataTable)
+        view = self.view()
+        if view is not None:  # past what the agency had at the start, to what it may do now
+            ahead = next((i for i, row in enumerate(view.rows) if not row.before), 0)
+            if ahead:
+                table.move_cursor(row=ahead)
+                self.show_detail()
+        table.focus()
 
     def view(self) -> ResearchView | None:
         return research_view(self.game.state, self.game.compiled)
