@@ -63,9 +63,7 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("dice", "tua"),
         ("few-roads", "asa"),
         ("cannot-win", "asa"),
-        ("dice", "asa"),
         ("few-roads", "gistda"),
-        ("few-roads", "aeb"),
     ],
 }
 RUNS, SEED = 12, 1

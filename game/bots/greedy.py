@@ -346,13 +346,18 @@ class GreedyStrategy(Strategy):
                 self.road = None
                 self.rank(game, now, base, self.options(game), ranked, ready)
         ranked.sort(reverse=True)
-        if ranked:
-            net, self.target_value, self.target = ranked[0]
+        # a target in reach now whose part only taking it earns is within the margin would never be
+        # taken (waiting is credited the rest): it is tried among those in reach, against waiting
+        small = {plan for net, plan in ready if (1.0 - READY_SHARE) * net <= self.margin}
+        chosen = next((row for row in ranked if row[2] not in small), None)
+        if chosen is not None:
+            net, self.target_value, self.target = chosen
             self.target_held = (1.0 - READY_SHARE) * net
         else:
             self.target, self.target_value, self.target_held = None, 0.0, 0.0
         ready.sort(reverse=True)
-        road = self.target[:2] if self.target is not None and self.target[0] == "join" else (NATIONAL,)
+        lead = self.target if self.target is not None else (ready[0][1] if ready else None)
+        road = lead[:2] if lead is not None and lead[0] == "join" else (NATIONAL,)
         self.ready = [plan for _net, plan in ready if plan != self.target and plan[: len(road)] == road]
         del self.ready[OPPORTUNITIES:]  # the next best on the same road as the target
 
