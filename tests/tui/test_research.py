@@ -107,4 +107,4 @@ async def test_the_default_campaign_opens_past_what_the_agency_had_at_the_start(
         assert "✓ at the start" in text and "done 2020" not in text
         assert "Crew capsule qualification · Habitation · 320 M$" in text  # the detail: not a done one
         await press(pilot, "enter")
-        assert isinstance(app.screen, ConfirmScreen) and "320 M$ over 8 turn(s)" in screen_text(app)
+        assert isinstance(app.screen, ConfirmScreen) and "320 M$ over 8 turns" in screen_text(app)
