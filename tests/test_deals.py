@@ -7,7 +7,7 @@ import pytest
 from game.bots.strategies import make_strategy
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario, compile_scenario
-from game.engine.deals import backing, willingness
+from game.engine.deals import backing, terms_text, willingness
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
 from game.engine.queries import consequences as told
@@ -40,7 +40,8 @@ deals:
       on_refuse: [{relations: [{agency: cnsa, delta: -3}]}]
     - id: accords
       agency: nasa
-      title: Lunar Accords
+      title: The Lunar Accords
+      accord_name: the Lunar Accords
       after: 2021-Q2
       gives: [{accord: lunar_accords}]
       asks: [{stance: west}]
@@ -113,10 +114,10 @@ def test_agencies_make_their_offers_when_the_condition_holds(compiled: CompiledS
     assert any("NASA offers a deal: Seats for the arm" in n.text for n in report.news)
     labels = {o.label: o.effect for o in game.options() if o.action.kind in ("accept_deal", "refuse_deal")}
     assert (
-        labels["Accept Seats for the arm (NASA)"]
+        labels["Accept NASA's offer: Seats for the arm"]
         == "you give Robotic arm (Gateway); you get a crew seat on Gateway once the hardware is delivered"
     )
-    assert labels["Refuse Seats for the arm (NASA)"] == "relations with NASA -5"
+    assert labels["Refuse NASA's offer: Seats for the arm"] == "relations with NASA -5"
 
 
 def test_an_offer_is_not_made_to_an_agency_outside_its_condition() -> None:
@@ -220,6 +221,8 @@ def test_an_accord_sets_its_flag_and_a_stance_moves_relations_by_bloc(compiled: 
     game = offered(compiled)
     next_turn(game)  # 2021-Q2: the accords are offered
     deal = deal_of(game, "accords")
+    # the accord's name as it reads mid-sentence, not the offer's title
+    assert "you get membership of the Lunar Accords" in terms_text(game.compiled, deal)
     west, east = game.state.relation("esa", "nasa"), game.state.relation("esa", "cnsa")
     prestige = game.state.me.prestige
     assert game.act(Action("accept_deal", str(deal.uid))).ok
@@ -340,15 +343,15 @@ def errors(deals: str) -> list[tuple[int, str, str]]:
         (
             "{item: data, value: 5, cost: 5}",
             "{item: data, ref: x, value: 5}",
-            34,
+            35,
             "deal",
             "'data' is an amount",
         ),
-        ("{item: seat, cost: 150}", "{item: seat}", 33, "deal", "a rule gives 'value'"),
+        ("{item: seat, cost: 150}", "{item: seat}", 34, "deal", "a rule gives 'value'"),
         (
             "goodwill: 'relation(\"nasa\") / 4 - 10'",
             "goodwill: 'relation(\"nasx\")'",
-            30,
+            31,
             "unknown-id",
             "unknown agency 'nasx'",
         ),
@@ -360,6 +363,13 @@ def errors(deals: str) -> list[tuple[int, str, str]]:
             16,
             "deal",
             "only the player builds",
+        ),
+        (
+            "title: Data sharing",
+            "title: Data sharing\n      accord_name: the data pact",
+            16,
+            "deal",
+            "'accord_name' names an accord",
         ),
     ],
 )

@@ -252,9 +252,11 @@ VALID_RESEARCH = {
 
 DEALS = (
     "deals:\n  offers:\n"
-    "    - id: pact\n      agency: nasa\n      title: Pact\n      when: {when}\n      chance: {chance}\n"
+    "    - id: pact\n      agency: nasa\n      title: Pact\n      accord_name: the pact\n"
+    "      when: {when}\n      chance: {chance}\n"
     "      deadline: {deadline}\n      duration: {duration}\n      repeat: true\n      cooldown: {deadline}\n"
-    "      gives: [{{data: {data}}}, {{rocket: {money}}}, {{loan: robotics}}, {{seat: gateway}}]\n"
+    "      gives: [{{data: {data}}}, {{rocket: {money}}}, {{loan: robotics}}, {{seat: gateway}},\n"
+    "              {{accord: pact}}]\n"
     "      asks: [{{money: {money}}}, {{stance: west}}, {{contribution: gateway.arm}}]\n"
     "      on_refuse: [{{money: {effect}}}]\n      on_break: [{{support: {effect}}}]\n"
     "  terms:\n    - agency: nasa\n      goodwill: {goodwill}\n"

@@ -68,10 +68,11 @@ def describe(cs: CompiledScenario, item: DealItemState, on_delivery: bool = Fals
 
 
 def accord_name(cs: CompiledScenario, accord: str) -> str:
-    """An accord's name: the title of the first offer that gives it, else its id in words."""
+    """An accord's name as it reads mid-sentence: the ``accord_name`` of the first offer that gives
+    it, else that offer's title, else its id in words."""
     for deal in cs.deals.values():
         if ("accord", accord) in deal.gives or ("accord", accord) in deal.asks:
-            return deal.model.title
+            return deal.model.accord_name or deal.model.title
     return accord.replace("_", " ")
 
 

@@ -148,7 +148,9 @@ def ledger(state: GameState, cs: CompiledScenario) -> list[DealView]:
             )
             consequences = breaking(state, cs, deal)
         elif deal.status == "proposed":
-            when, consequences = N_("the answer comes at the end of the turn"), []
+            # answered at the end of the turn it was sent in
+            when = msg("answer at the end of {date}", date=format_date(deal.made, cs.turn_months))
+            consequences = []
         else:
             when, consequences = deal.reason, []
         text = cs.deals[deal.deal].model.text if deal.deal else ""

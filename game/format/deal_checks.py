@@ -37,6 +37,8 @@ def _check_offer(checker: _Checker, loc: DataPath, offer: DealOffer) -> None:
         checker.error((*loc, "before"), "date-order", "'before' is earlier than 'after'")
     if not offer.gives and not offer.asks:
         checker.error((*loc, "id"), "deal", "a deal gives or asks something: add 'gives' or 'asks'")
+    if offer.accord_name is not None and not any(i.kind == "accord" for i in (*offer.gives, *offer.asks)):
+        checker.error((*loc, "accord_name"), "deal", "'accord_name' names an accord: add an 'accord' item")
     checker.check_condition((*loc, "when"), offer.when)
     for key in ("on_sign", "on_refuse", "on_break"):
         checker.check_effects((*loc, key), getattr(offer, key))

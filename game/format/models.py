@@ -1149,6 +1149,13 @@ class DealOffer(Strict):
     agency: Id = Field(description="The computer-run agency that makes it (never to itself).")
     title: PlainText = Field(max_length=80, description="Its name in the news and on the deals screen.")
     text: PlainText = Field("", description="What the agency says.")
+    accord_name: PlainText | None = Field(
+        None,
+        max_length=80,
+        description="The name of the accord it gives or asks, as it reads in the middle of a sentence "
+        "('the Artemis Accords': the ledger says 'membership of the Artemis Accords'); left out: the "
+        "title. Only for an offer with an 'accord' item.",
+    )
     after: Date | None = Field(None, description="Earliest date it can be made.")
     before: Date | None = Field(None, description="Latest date it can be made.")
     when: Condition | None = Field(None, description="A condition that must hold for it to be made.")

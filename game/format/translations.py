@@ -21,7 +21,9 @@ from game.i18n.catalogues import STABLE_DATE, CatalogueError, Entry, entries
 from game.i18n.language import scenario_catalogue
 
 #: The fields whose text players read; other strings (ids, dates, expressions, version, author) are not.
-TEXT_FIELDS = frozenset({"title", "description", "name", "short", "text", "label", "refusal", "headline"})
+TEXT_FIELDS = frozenset(
+    {"title", "description", "name", "short", "text", "label", "refusal", "headline", "accord_name"}
+)
 #: Fields that hold people's names, which stay as the scenario writes them in every language.
 PROPER_NAMES = frozenset({"astronauts"})
 

@@ -143,3 +143,17 @@ def played_level(compiled: CompiledScenario) -> Difficulty | None:
     if compiled.difficulty == scenario.default_difficulty:
         return None
     return scenario.difficulty(compiled.difficulty)
+
+
+def hanging(content: Content, width: int, indent: int, first: int = 0) -> list[Content]:
+    """``content`` wrapped to ``width`` columns: its first line ``first`` columns in, the lines it
+    runs on to ``indent`` columns in, so a long line reads as one block instead of running back
+    to the left edge (no wrapping while the width is not known yet)."""
+    if width <= indent + 10:
+        return [content.pad_left(first) if first else content]
+    head, *rest = content.wrap(width - first)
+    lines = [head.pad_left(first) if first else head]
+    if rest:
+        tail = Content(" ").join(rest) if len(rest) > 1 else rest[0]
+        lines += [line.pad_left(indent) for line in tail.wrap(width - indent)]
+    return lines

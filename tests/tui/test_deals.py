@@ -59,7 +59,8 @@ async def test_n_opens_the_offers_with_their_terms() -> None:
         assert isinstance(app.screen, DealsScreen)
         shown = text_of(app.screen.query_one("#deals-ledger"))
         assert "● NASA: A seat for the arm · offer · answer by 2021-Q3" in shown
-        assert "you give Robotic arm (Gateway); you get a crew seat on Gateway once the hardware is" in shown
+        terms = "you give Robotic arm (Gateway); you get a crew seat on Gateway once the\n    hardware is"
+        assert terms in shown
         assert "refusing: relations with NASA -5" in shown
         # ESA is no Gateway partner: the engine says why it cannot accept yet
         assert "not now: Robotic arm (Gateway): ESA is not in Gateway" in listed(app)
@@ -71,7 +72,7 @@ async def test_accepting_says_what_breaking_costs_and_signs() -> None:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        highlight(app, "Accept Data sharing (CNSA)")
+        highlight(app, "Accept CNSA's offer: Data sharing")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -93,7 +94,7 @@ async def test_refusing_says_what_it_does_first() -> None:
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
-        highlight(app, "Refuse A seat for the arm (NASA)")
+        highlight(app, "Refuse NASA's offer: A seat for the arm")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -130,7 +131,8 @@ async def test_a_proposal_shows_the_balance_before_it_is_sent_and_is_answered_at
         assert deal.status == "proposed" and deal.gives == [("loan", "robotics")]
         await pilot.press("escape")
         await pilot.pause()
-        assert "… NASA: Your proposal to NASA · your proposal" in text_of(
+        # the ledger says when the answer comes
+        assert "… NASA: Your proposal to NASA · your proposal · answer at the end of 2021-Q1" in text_of(
             app.screen.query_one("#deals-ledger")
         )
         level = app.game.state.me.capabilities["robotics"]
@@ -151,3 +153,20 @@ async def test_a_refused_proposal_says_why_and_a_keeps_to_the_agencies_that_take
         await pilot.press("s")  # nothing on the table
         await pilot.pause()
         assert "put something on the table" in text_of(app.screen.query_one("#proposal-status"))
+
+
+async def test_at_80_columns_a_long_offer_runs_on_under_its_own_indent() -> None:
+    """The terms of an offer longer than the screen is wide continue under their indent, never
+    back at the left edge, in the ledger and in the list of decisions alike."""
+    app = make_app(offers_waiting())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        ledger = text_of(app.screen.query_one("#deals-ledger")).splitlines()
+        terms = next(i for i, line in enumerate(ledger) if "you give Robotic arm (Gateway)" in line)
+        assert ledger[terms].startswith("    ") and ledger[terms + 1].startswith("    ")
+        assert ledger[terms + 1] == "    hardware is delivered"
+        shown = screen_text(app).splitlines()
+        runs_on = [line for line in shown if "hardware is delivered" in line]
+        assert runs_on and all("     " in line.split("hardware")[0] for line in runs_on)

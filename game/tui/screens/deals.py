@@ -17,6 +17,7 @@ from textual.widgets import Header, OptionList, Static
 from game.engine.deal_views import DealView, agencies_taking_proposals, ledger
 from game.i18n import N_, _, joined, tr
 from game.tui.screens.decisions import DecisionsScreen
+from game.tui.text import hanging
 from game.tui.widgets.footer import Footer
 
 #: The kinds of action this screen lists.
@@ -35,11 +36,14 @@ STATUS: dict[str, tuple[str, str, str]] = {
 }
 #: The past deals a short screen shows (a tall one shows them all).
 PAST_SHOWN = 2
+#: Columns a deal's terms and consequences stand in, and its head line's run-on lines.
+INDENT, HEAD_INDENT = 4, 2
 
 
-def view_lines(view: DealView, wide: bool) -> list[Content]:
+def view_lines(view: DealView, wide: bool, width: int = 0) -> list[Content]:
     """A deal's head line (mark, agency, title, status, when), its terms, and what refusing or
-    breaking costs; on a wide screen what the agency says too."""
+    breaking costs; on a wide screen what the agency says too. Each is wrapped to ``width`` with
+    its run-on lines indented under it."""
     mark, style, name = STATUS[view.status]
     head = Content.assemble(
         (f"{mark} ", style),
@@ -48,18 +52,15 @@ def view_lines(view: DealView, wide: bool) -> list[Content]:
         (f" · {_(name)}", style),
         (f" · {tr(view.when)}" if view.when else "", "$text-muted"),
     )
-    lines = [head]
+    lines = hanging(head, width, HEAD_INDENT)
     if wide and view.text:
-        lines.append(Content(f"    {tr(view.text)}"))
+        lines += hanging(Content(tr(view.text)), width, INDENT, INDENT)
     if view.status in ("offered", "proposed", "signed"):
-        lines.append(Content(f"    {tr(view.terms)}"))
+        lines += hanging(Content(tr(view.terms)), width, INDENT, INDENT)
     if view.consequences:
         what = _("refusing: {what}") if view.status == "offered" else _("breaking: {what}")
-        lines.append(
-            Content.assemble(
-                ("    " + what.format(what=joined(", ", [tr(c) for c in view.consequences])), "$text-muted")
-            )
-        )
+        told = what.format(what=joined(", ", [tr(c) for c in view.consequences]))
+        lines += hanging(Content.styled(told, "$text-muted"), width, INDENT, INDENT)
     return lines
 
 
@@ -95,9 +96,10 @@ class DealsScreen(DecisionsScreen):
         views = ledger(game.state, game.compiled)
         current = [v for v in views if v.status in ("offered", "proposed", "signed")]
         past = [v for v in views if v not in current]
-        lines = [line for view in current for line in view_lines(view, wide)]
+        width = self.query_one("#deals-ledger", Static).content_region.width
+        lines = [line for view in current for line in view_lines(view, wide, width)]
         shown_past = past if wide else past[:PAST_SHOWN]
-        lines += [line for view in shown_past for line in view_lines(view, wide)[:1]]
+        lines += [line for view in shown_past for line in view_lines(view, wide, width)[:1]]
         if len(shown_past) < len(past):
             lines.append(
                 Content(_("… and {count} more").format(count=len(past) - len(shown_past)), "$text-muted")

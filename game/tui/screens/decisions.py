@@ -20,16 +20,17 @@ from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import millions, money
+from game.tui.text import hanging, millions, money
 from game.tui.widgets.footer import Footer
 
-INDENT = 4
+#: Columns an option's cost, effect or reason stand in, and its label's run-on lines.
+INDENT, HEAD_INDENT = 4, 2
 
 
 def option_prompt(option: ActionOption, width: int = 0) -> Content:
     """✓/✗ and the label; under it the cost and effect, or the engine's reason when refused.
 
-    The second part is wrapped to ``width`` (when known) under its own indent, so a long
+    Both parts are wrapped to ``width`` (when known) under their own indent, so a long label or
     reason reads as one block instead of running back to the left edge.
     """
     mark, style = ("✓", "$text-success") if option.allowed else ("✗", "$text-error")
@@ -44,8 +45,7 @@ def option_prompt(option: ActionOption, width: int = 0) -> Content:
         tail = Content.assemble((cost, "bold"), (tr(option.effect), "$text-muted"))
     else:
         tail = Content.assemble((cost, "$text-muted"), (_("not now: ") + tr(option.reason), "$text-error"))
-    lines = tail.wrap(width - INDENT) if width > INDENT + 10 else [tail]
-    return Content("\n").join([head, *(line.pad_left(INDENT) for line in lines)])
+    return Content("\n").join([*hanging(head, width, HEAD_INDENT), *hanging(tail, width, INDENT, INDENT)])
 
 
 class DecisionsScreen(CampaignScreen[None]):

@@ -50,7 +50,7 @@ class AcceptDeal(ActionHandler):
                 (self.rank, deal.uid, 0),
                 Action(self.kind, str(deal.uid)),
                 msg(
-                    "Accept {deal} ({agency})",
+                    "Accept {agency}'s offer: {deal}",
                     deal=deals.title(cs, deal),
                     agency=cs.agencies[deal.agency].short,
                 ),

@@ -41,7 +41,7 @@ class BreakDeal(ActionHandler):
                 (self.rank, deal.uid),
                 Action(self.kind, str(deal.uid)),
                 msg(
-                    "Break {deal} ({agency})",
+                    "Break the agreement with {agency}: {deal}",
                     deal=deals.title(cs, deal),
                     agency=cs.agencies[deal.agency].short,
                 ),

@@ -36,7 +36,7 @@ class RefuseDeal(ActionHandler):
                 (self.rank, deal.uid, 1),
                 Action(self.kind, str(deal.uid)),
                 msg(
-                    "Refuse {deal} ({agency})",
+                    "Refuse {agency}'s offer: {deal}",
                     deal=deals.title(cs, deal),
                     agency=cs.agencies[deal.agency].short,
                 ),
