@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.bots import strategy_names
+from game.engine import deal_items
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.engine.goals import goals_view
@@ -304,3 +305,13 @@ def test_deals_were_offered_signed_and_refused() -> None:
     ]
     assert signed and all(g.state.programmes["gateway"].slots["arm"].owner == g.player for g in signed)
     assert any("lunar_accords" in g.state.agency_flags.get(g.player, ()) for g in campaigns())
+
+
+def test_greedy_proposed_deals_of_its_own() -> None:
+    """# feature: deals. The greedy bot sends proposals when its look ahead says they pay, and the
+    agencies sign them; an accord reads by its name mid-sentence (accord_name)."""
+    greedy = [g for g in campaigns() if g.state.deals and any(not d.deal for d in g.state.deals)]
+    assert greedy  # some campaign sent one
+    assert any(d.status in ("signed", "completed") for g in greedy for d in g.state.deals if not d.deal)
+    cs = compiled()
+    assert deal_items.accord_name(cs, "lunar_accords") == "the Lunar Accords"

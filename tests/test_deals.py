@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from game.bots.deals import MAX_PROPOSALS, proposals
+from game.bots.outlook import outlook_of
 from game.bots.strategies import make_strategy
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario, compile_scenario
+from game.engine.deal_items import decode
 from game.engine.deals import backing, terms_text, willingness
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
+from game.engine.programmes import set_status
 from game.engine.queries import consequences as told
 from game.engine.snapshot import state_from_data, state_to_data
 from game.engine.vocabulary import IMPLEMENTATIONS
@@ -217,6 +221,23 @@ def test_withdrawing_the_promised_module_breaks_the_agreement_at_the_end_of_the_
     assert any("You break the agreement with NASA: Seats for the arm" in n.text for n in report.news)
 
 
+def test_a_cancelled_programme_ends_the_agreement_without_blaming_the_player(
+    compiled: CompiledScenario,
+) -> None:
+    """Cancelling Gateway releases the promised arm: that is no withdrawal of the player's, so the
+    agreement ends (kept) and costs nothing of what breaking would."""
+    game = offered(compiled)
+    deal = deal_of(game, "arm_for_seats")
+    assert game.act(Action("accept_deal", str(deal.uid))).ok
+    set_status(game.state, game.compiled, "gateway", "cancelled", "test")
+    relation, support = game.state.relation("esa", "nasa"), game.state.me.support
+    report = next_turn(game)
+    assert deal.status == "completed" and deal.reason == "Gateway was cancelled"
+    assert any("The agreement with NASA ends: Seats for the arm" in n.text for n in report.news)
+    assert game.state.relation("esa", "nasa") >= relation - 1  # no deal_break_penalty (20)
+    assert game.state.me.support >= support - 2  # no on_break (-5)
+
+
 def test_an_accord_sets_its_flag_and_a_stance_moves_relations_by_bloc(compiled: CompiledScenario) -> None:
     game = offered(compiled)
     next_turn(game)  # 2021-Q2: the accords are offered
@@ -398,13 +419,18 @@ def test_an_offer_for_a_build_already_under_way_makes_it_a_promise(compiled: Com
 
 @pytest.mark.parametrize(
     ("strategy", "building", "status"),
-    [("gateway", True, "signed"), ("gateway", False, "refused"), ("alone", True, "refused")],
+    [
+        ("gateway", True, "signed"),
+        ("gateway", False, "refused"),
+        ("alone", True, "signed"),
+        ("alone", False, "refused"),
+    ],
 )
 def test_the_bots_answer_offers_by_value(
     compiled: CompiledScenario, strategy: str, building: bool, status: str
 ) -> None:
-    """A Gateway road promises the arm it builds already; it starts no build at an agency's asking,
-    and going alone it builds for no programme."""
+    """A bot promises the arm it builds already, whatever its road (gateway-in-doubt's Artemis road
+    keeps its Gateway hardware); it starts no build at an agency's asking."""
     game = Game(compiled, "esa", 1)
     if building:
         assert game.act(Action("fund", "gateway", "arm")).ok
@@ -425,3 +451,42 @@ def test_a_seat_for_hardware_comes_once_the_hardware_is_delivered(compiled: Comp
     report = next_turn(game)
     assert gateway.seats["esa"] >= 1 and deal.marks["seat:gateway"] == 1
     assert any("NASA gives 1 crew seat on Gateway: Seats for the arm" in n.text for n in report.news)
+
+
+def test_the_proposals_a_bot_tries_are_ones_the_agency_would_sign_now(compiled: CompiledScenario) -> None:
+    """Data, and a loan only in an area the bot needs, each for the least NASA's balance accepts."""
+    game = Game(compiled, "esa", 1)
+    game.state.shift_relation("esa", "nasa", 80 - game.state.relation("esa", "nasa"))  # goodwill +10
+    found = proposals(game, {"robotics"})
+    assert found and len(found) <= MAX_PROPOSALS
+    for action in found:
+        assert action.target == "nasa" and not game.check(action)
+        asks, gives = decode(game.compiled, action.option)
+        assert willingness(game.state, game.compiled, "nasa", gives, asks) >= 0
+        assert all(kind in ("money", "stance") for kind, _ in asks)
+    assert any(("loan", "robotics") in decode(game.compiled, a.option)[1] for a in found)
+    assert not any(("loan", "robotics") in decode(game.compiled, a.option)[1] for a in proposals(game, set()))
+
+
+def test_greedy_proposes_deals_that_pay_and_they_are_signed(compiled: CompiledScenario) -> None:
+    """Greedy sends a proposal when the look one turn ahead says it pays: some campaigns have one,
+    and what it sends is signed at the turn's end (it tries only what the agency accepts)."""
+    proposed = []
+    for seed in (1, 2):
+        game = Game(compiled, "esa", seed)
+        bot = make_strategy("greedy", seed, compiled.scenario)
+        while not game.state.over:
+            bot.play_turn(game)
+        proposed += [deal for deal in game.state.deals if not deal.deal]
+    assert proposed
+    assert all(deal.status in ("signed", "completed") for deal in proposed)
+
+
+def test_greedy_sees_the_data_an_agreement_brings(compiled: CompiledScenario) -> None:
+    """The outlook counts an agreement's data until its term ends, so that buying data can pay."""
+    game = offered(compiled)
+    outlook = outlook_of(game.compiled)
+    before = outlook.figures(outlook.forecast(game.state), game.compiled.end)[0]
+    assert game.act(Action("accept_deal", str(deal_of(game, "data_pact").uid))).ok  # 2 a turn, 2 turns
+    after = outlook.figures(outlook.forecast(game.state), game.compiled.end)[0]
+    assert after == pytest.approx(before + 2 * 2, abs=2.1)

@@ -1,16 +1,21 @@
-"""How the bots answer the agencies' offers: by value, in M$-like points, against what refusing costs.
+"""How the bots answer the agencies' offers: by value, in M$-like points, against what refusing costs;
+and which proposals of its own a bot that looks ahead (greedy) tries.
 
 A bot's own heuristic (the scenario's numbers stay in the engine): what the player gets less
 what it gives, plus the offer's ``ai_weight``, against the offer's ``on_refuse`` effects. An
 offer that asks for a contribution to a programme other than the bot's road is worth nothing
-to it (it would not build there), and one it cannot fulfil now is refused.
+to it (it would not build there, unless it builds it already), and one it cannot fulfil now is
+refused.
 """
 
 from __future__ import annotations
 
 from game.engine.actions import Action
+from game.engine.actions.registry import HANDLERS  # noqa: F401 -- the kinds before deal_views, which they import
 from game.engine.compiled import CompiledScenario
-from game.engine.deals import offers_waiting
+from game.engine.deal_items import encode
+from game.engine.deal_views import agencies_taking_proposals, proposal_items
+from game.engine.deals import offers_waiting, untraded, willingness
 from game.engine.game import Game
 from game.engine.state import DealItemState, DealState, GameState
 from game.format.models import Effect
@@ -20,6 +25,10 @@ SEAT, SCIENCE_PER_TURN, LOAN, BACKING, ACCORD = 40.0, 10.0, 30.0, 15.0, 10.0
 SUPPORT, RELATION, STANCE = 3.0, 0.5, 5.0
 #: What a build the offer would start is worth to a bot: it builds only by its own plan.
 NEW_BUILD = -1e6
+#: Proposals a bot tries a turn at most (each costs it a look one turn ahead).
+MAX_PROPOSALS = 2
+#: The statuses of an agreement the player has signed (in force or kept to its end).
+SIGNED = ("signed", "completed")
 
 
 def item_worth(state: GameState, cs: CompiledScenario, item: DealItemState, road: str | None) -> float:
@@ -56,10 +65,19 @@ def effects_worth(effects: list[Effect], player: str) -> float:
     return total
 
 
+def _own_build(state: GameState, contribution: str) -> bool:
+    """Whether the player builds that contribution already (the offer asks a promise, no new work)."""
+    pid, sid = contribution.split(".", 1)
+    return state.programmes[pid].slots[sid].owner == state.player
+
+
 def offer_worth(state: GameState, cs: CompiledScenario, deal: DealState, road: str | None) -> float:
     """Accepting less refusing, in points: what it gives, less what it asks, less what refusing costs."""
     asks_elsewhere = any(
-        kind == "contribution" and road is not None and value.split(".", 1)[0] != road
+        kind == "contribution"
+        and road is not None
+        and value.split(".", 1)[0] != road
+        and not _own_build(state, value)
         for kind, value in deal.asks
     )
     if asks_elsewhere:
@@ -78,3 +96,58 @@ def answer_offers(game: Game, road: str | None) -> None:
         accept = Action("accept_deal", str(deal.uid))
         take = offer_worth(game.state, game.compiled, deal, road) >= 0 and not game.check(accept)
         game.act(accept if take else Action("refuse_deal", str(deal.uid)))
+
+
+def _worth_to_bot(state: GameState, cs: CompiledScenario, item: DealItemState) -> float:
+    """What an item asked for is worth: a loan in an area the bot needs saves the level's price."""
+    if item[0] == "loan":
+        level = state.me.capabilities.get(item[1], 0)
+        return max(LOAN, cs.rules.capability_cost * (level + 1))
+    return item_worth(state, cs, item, None)
+
+
+def proposals(game: Game, needs: set[str]) -> list[Action]:
+    """The proposals most worth a look now, at most ``MAX_PROPOSALS``: from each agency that takes
+    them, data, or a loan of hardware in an area the bot still ``needs``, each for the least the
+    agency's balance accepts now (a public stance alone, else the smallest sum of money).
+
+    Only proposals the agency would sign as things stand are tried (a declined one changes
+    nothing), one agreement of the bot's own per agency at a time; whether one pays is for the
+    look-ahead to say. The bot pays in money or a stance, never in data or builds, and takes a
+    public stance with a bloc once: said again, it is a price the bot does not ask an agency to
+    count twice.
+    """
+    state, cs = game.state, game.compiled
+    ours = {deal.agency for deal in state.deals if not deal.deal and deal.status in ("proposed", "signed")}
+    stood = {item for deal in state.deals if deal.status in SIGNED for item in deal.asks}  # stances said
+    ranked: list[tuple[float, int, Action]] = []
+    for agency in agencies_taking_proposals(state, cs):
+        if agency in ours or f"deal:{agency}" in state.acted:
+            continue
+        pay_with, gets = proposal_items(state, cs, agency)
+        wanted = [item for item in gets if item[0] == "data" or (item[0] == "loan" and item[1] in needs)]
+        if not wanted:
+            continue
+        stances = [[item] for item in pay_with if item[0] == "stance" and item not in stood]
+        sums = sorted((item for item in pay_with if item[0] == "money"), key=lambda item: float(item[1]))
+        for item in wanted:
+            for payment in (*stances, *([money] for money in sums)):
+                if (
+                    untraded(cs, agency, [item], payment)
+                    or willingness(state, cs, agency, [item], payment) < 0
+                ):
+                    continue
+                price = sum(item_worth(state, cs, paid, None) for paid in payment)
+                gain = _worth_to_bot(state, cs, item) - price
+                if gain > 0:
+                    action = Action("propose_deal", agency, encode(payment, [item]))
+                    ranked.append((gain, len(ranked), action))
+                break
+    ranked.sort(key=lambda entry: (-entry[0], entry[1]))
+    found = []
+    for _gain, _order, action in ranked:
+        if not game.check(action):
+            found.append(action)
+            if len(found) == MAX_PROPOSALS:
+                break
+    return found

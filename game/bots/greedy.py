@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from game.bots.base import RESERVE_TURNS, Strategy
+from game.bots.deals import proposals
 from game.bots.outlook import LIVE, NATIONAL, Forecast, Outlook, Plan, outlook_of
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import road_of
@@ -530,6 +531,8 @@ class GreedyStrategy(Strategy):
             found += self.research_steps(game)
         if state.corps:
             found += self.corps_steps(game)
+        if cs.deal_terms:  # proposals of its own: taken only when the look-ahead says they pay
+            found += proposals(game, self.needs(state, cs))
         for plan in self.ready:  # the next best targets the plan found in reach, alongside
             if self.open(state, cs, plan):
                 kind, ident, option = plan
@@ -539,6 +542,19 @@ class GreedyStrategy(Strategy):
                     member = state.programmes[ident].is_member(player)
                     found.append(Action("fund" if member else "apply", ident, option))
         return [action for action in found if not game.check(action)]
+
+    def needs(self, state: GameState, cs: CompiledScenario) -> set[str]:
+        """The capability areas the target still needs a level in (a loan of hardware would help)."""
+        target = self.target
+        if target is None or not self.open(state, cs, target):
+            return set()
+        kind, ident, option = target
+        if kind == NATIONAL:
+            requires = cs.missions[ident].requires
+        else:
+            requires = cs.programmes[ident].slots[option].requires if option else {}
+        levels = state.me.capabilities
+        return {area for area, level in requires.items() if levels.get(area, 0) < level}
 
     @staticmethod
     def flight_steps(game: Game) -> list[Action]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from game.engine import flights
 from game.engine.compiled import CompiledObjective, CompiledScenario, Predicate
 from game.engine.corps import loss_chance
+from game.engine.deals import in_force
 from game.engine.expressions import Getter
 from game.engine.race import prestige_for
 from game.engine.rulebook import LIVE_STATUSES
@@ -26,6 +27,8 @@ LATE = 0.5  # the worth of a contribution lost at launch, whose replacement deli
 Plan = tuple[str, str, str]
 #: The kind of plan that flies a national mission (it sorts after "join", as plans are compared).
 NATIONAL = "national"
+#: The part of a forecast that the agreements in force bring (beside the programmes' and "").
+DEALS = "deals:"
 #: Something expected by a month: (month, science, prestige, support).
 Gain = tuple[int, float, float, float]
 
@@ -181,10 +184,23 @@ class Outlook:
         me = state.agencies[state.player]
         parts = {pid: self._programme(state, pid, None, 0) for pid in state.programmes}
         parts[""] = self._national(state, None, 0)
+        if state.deals:
+            parts[DEALS] = self._deals(state)
         out = Forecast(state.month, me.science, me.prestige, me.support, parts)
         if self.cs.race is not None:
             out.crew_firsts = self._crew_firsts(state)
         return self._assemble(state, out)
+
+    def _deals(self, state: GameState) -> Part:
+        """The data the agreements in force give the player, each until its term ends."""
+        part = Part()
+        for deal in in_force(state):
+            rate = sum(float(value) for kind, value in deal.gives if kind == "data")
+            if rate:
+                part.streams.append((state.month, rate))
+                if deal.until and deal.until <= self.end:
+                    part.streams.append((deal.until, -rate))
+        return part
 
     def what_if(self, state: GameState, base: Forecast, plan: Plan, delay: int) -> Forecast:
         """The forecast with ``plan`` taken ``delay`` turns from now: only its part is worked out again."""

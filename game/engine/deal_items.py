@@ -323,6 +323,16 @@ def take_back(state: GameState, cs: CompiledScenario, deal: DealState, reason: s
     return lost
 
 
+def ended_by_world(state: GameState, cs: CompiledScenario, deal: DealState) -> str:
+    """Why the agreement is over through no doing of the player's (a programme whose hardware or
+    seats it trades was cancelled, which releases every build in it), or '' while it stands."""
+    for item in (*deal.asks, *deal.gives):
+        pid = programme_of(item) if item[0] in ("contribution", "seat") else ""
+        if pid and state.programmes[pid].status == "cancelled":
+            return msg("{programme} was cancelled", programme=cs.programmes[pid].model.short)
+    return ""
+
+
 def broken_by_player(state: GameState, cs: CompiledScenario, deal: DealState) -> str:
     """Why the player's own actions broke the agreement (a promised build withdrawn, a programme
     left), or '' while it holds."""

@@ -267,7 +267,25 @@ def _answer(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
 
 
 def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
-    """An agreement in force: broken by the player's own doing, else its data paid, else ended."""
+    """An agreement in force: ended by a cancelled programme, broken by the player's own doing, else
+    its data paid, else ended at its term."""
+    why = deal_items.ended_by_world(state, cs, deal)
+    if why:
+        deal.status, deal.reason = "completed", why
+        deal_items.end(state, cs, deal, msg("the agreement ended: {deal}", deal=title(cs, deal)))
+        ledger.report(
+            state,
+            "partner",
+            msg(
+                "The agreement with {agency} ends: {deal} ({why})",
+                agency=cs.agencies[deal.agency].short,
+                deal=title(cs, deal),
+                why=why,
+            ),
+            None,
+            True,
+        )
+        return
     why = deal_items.broken_by_player(state, cs, deal)
     if why:
         renege(state, cs, deal, why)
