@@ -361,7 +361,11 @@ class CompiledScenario:
     _player_conditions: dict[tuple[str, str], Predicate | bool] = field(
         default_factory=dict, repr=False, compare=False
     )
-    _open_deals: dict[tuple[int, str], tuple[CompiledDeal, ...]] = field(
+    #: The offers each player may be made, with their conditions for that player (offers_for).
+    _offers: dict[str, tuple[tuple[CompiledDeal, Predicate | None], ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _open_deals: dict[tuple[int, str], tuple[tuple[CompiledDeal, Predicate | None], ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
     #: The funding of a programme's partners but the player under the scenario's policies, by
@@ -423,16 +427,33 @@ class CompiledScenario:
             found = self._open_events[month, player] = tuple(kept)
         return found
 
-    def deals_open_in(self, month: int, player: str) -> tuple[CompiledDeal, ...]:
-        """The offers whose dates allow them in ``month`` and whose agency is not ``player``, in
-        file order: worked out once per month and player and kept (the deals step asks every turn)."""
+    def offers_for(self, player: str) -> tuple[tuple[CompiledDeal, Predicate | None], ...]:
+        """The offers that may be made in a campaign of ``player``, in file order, each with its
+        condition for that player (None: always true): an offer of the player's own agency, or one
+        whose ``player(...)`` tests rule this player out, is left out. Worked out once per player.
+        """
+        found = self._offers.get(player)
+        if found is None:
+            kept = []
+            for compiled in self.deals.values():
+                if compiled.model.agency == player:
+                    continue
+                condition = condition_for_player(compiled.model.when, player)
+                if condition is not False:
+                    kept.append((compiled, None if condition is True else condition))
+            found = self._offers[player] = tuple(kept)
+        return found
+
+    def deals_open_in(self, month: int, player: str) -> tuple[tuple[CompiledDeal, Predicate | None], ...]:
+        """The offers whose dates allow them in ``month`` among those a campaign of ``player`` may be
+        made (``offers_for``), each with its condition for that player, in file order: worked out
+        once per month and player and kept (the deals step asks every turn)."""
         found = self._open_deals.get((month, player))
         if found is None:
             found = self._open_deals[month, player] = tuple(
-                deal
-                for deal in self.deals.values()
-                if deal.model.agency != player
-                and (deal.after is None or month >= deal.after)
+                (deal, condition)
+                for deal, condition in self.offers_for(player)
+                if (deal.after is None or month >= deal.after)
                 and (deal.before is None or month <= deal.before)
             )
         return found

@@ -326,22 +326,22 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
 
 
 def _due_offers(state: GameState, cs: CompiledScenario) -> Iterator[CompiledDeal]:
-    """The offers whose agency, dates, history, condition and chance say they are made now."""
+    """The offers whose agency, dates, history, condition and chance say they are made now (the
+    player's own agency's, and those meant for other players, never: ``cs.deals_open_in``)."""
     last: dict[str, DealState] = {}
     for deal in state.deals:
         if deal.deal:
             last[deal.deal] = deal
     month = state.month
-    for compiled in cs.deals_open_in(month, state.player):  # dates and agency
+    for compiled, condition in cs.deals_open_in(month, state.player):  # dates, agency, player(...)
         model = compiled.model
-        did = model.id
-        before = last.get(did)
+        before = last.get(model.id)
         if before is not None:
             if not model.repeat or before.status in (*WAITING, IN_FORCE):
                 continue
             if month - before.made < model.cooldown * cs.turn_months:
                 continue
-        if not compiled.condition(state):
+        if condition is not None and not condition(state):
             continue
         if model.chance < 1 and state.rng.random() >= model.chance:
             continue
