@@ -30,7 +30,6 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "isro"),
         ("few-roads", "uae"),
         ("few-roads", "kasa"),
-        ("cannot-win", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
         ("few-roads", "suparco"),
