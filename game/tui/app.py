@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # the engine and pydantic load with the first campaign, not a
     from game.engine.game import Game, Outcome
     from game.format.catalogue import Origin
     from game.tui.screens.dashboard import DashboardScreen
+    from game.tui.screens.outlook import LastForecast
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
@@ -77,6 +78,8 @@ class CislunarApp(App[int]):
         #: The scenario file of the campaign being played, recorded in its saves.
         self.scenario_path: Path | None = self.scenario if game is not None else None
         self.blink = blink
+        #: The outlook's last figures, shown again at once for the same state (screens/outlook.py).
+        self.last_forecast: LastForecast | None = None
         self.exit_after_first_frame = exit_after_first_frame
         self.theme = DARK_THEME if dark else LIGHT_THEME
 

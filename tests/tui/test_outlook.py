@@ -109,3 +109,31 @@ async def test_the_outlook_reads_in_russian_and_fits_80_columns() -> None:
             assert all(len(line) <= 80 for line in text.splitlines())
     finally:
         set_language("en")
+
+
+async def test_reopening_the_outlook_on_the_same_turn_shows_the_last_forecast_at_once() -> None:
+    game = new_game()
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        first = app.screen
+        assert isinstance(first, OutlookScreen) and first.figures is not None
+        await pilot.press("escape", "f")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, OutlookScreen) and again is not first
+        assert not [w for w in app.workers if w.group == "outlook" and not w.is_finished]  # no playouts
+        assert again.figures is first.figures  # shown as it opened, the same figures
+        assert not again.query_one("#outlook-progress").display
+        assert text_of(again.query_one("#outlook-table")) == outlook_table(first.figures).plain
+        await pilot.press("escape")
+        assert game.end_turn().ok  # another turn: another state, played forward afresh
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlookScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.figures is not None and app.screen.figures != first.figures

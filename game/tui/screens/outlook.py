@@ -4,10 +4,15 @@ Each road the player can follow is played forward many times by the scenario's r
 strategies (game/sim/forecast.py); this screen only starts that work off the interface's
 thread, shows its progress, and lays the figures out. Escape leaves at any time and stops
 the work. The same campaign and seed show the same figures as ``cislunar forecast``.
+
+The app keeps the last figures with what they were computed from (:class:`LastForecast`):
+reopening the outlook on the same turn of the same state with the same runs and seed shows
+them at once instead of playing the same playouts again.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import work
@@ -19,6 +24,7 @@ from textual.widgets import Header, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from game.engine.compiled import CompiledScenario
+from game.engine.fingerprint import state_hash
 from game.engine.state import GameState
 from game.i18n import _, tr
 from game.sim.forecast import (
@@ -59,6 +65,27 @@ def outlook_table(figures: CampaignForecast) -> Content:
     return Content("\n").join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class LastForecast:
+    """The figures of the last forecast and what they were computed from: the same scenario (the
+    compiled object itself), turn, state (by hash), runs and seed give the same figures."""
+
+    compiled: CompiledScenario
+    month: int
+    state: str  # the state's hash
+    runs: int
+    seed: int
+    figures: CampaignForecast
+
+    def fits(self, compiled: CompiledScenario, month: int, state: str, runs: int, seed: int) -> bool:
+        return self.compiled is compiled and (self.month, self.state, self.runs, self.seed) == (
+            month,
+            state,
+            runs,
+            seed,
+        )
+
+
 def _fit(text: str, width: int) -> str:
     return text if len(text) < width else text[: width - 2] + "…"
 
@@ -75,6 +102,7 @@ class OutlookScreen(CampaignScreen[None]):
         self.seed = seed
         self.jobs = default_jobs() if jobs is None else jobs
         self.figures: CampaignForecast | None = None  # once the playouts are done
+        self.state_hash = ""  # of the state forecast from (set on mount)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +134,11 @@ class OutlookScreen(CampaignScreen[None]):
             Content(_("Playing the roads forward… Esc leaves at any time."))
         )
         self.query_one("#outlook").focus()
+        self.state_hash = state_hash(state)
+        last: LastForecast | None = self.app.last_forecast
+        if last is not None and last.fits(cs, state.month, self.state_hash, self.runs, self.seed):
+            self._show(last.figures)  # this very forecast was made already: at once
+            return
         self._forecast(state.copy(), cs)  # a copy: the live game is never shared with the work
 
     @work(thread=True, exclusive=True, group="outlook")
@@ -130,6 +163,9 @@ class OutlookScreen(CampaignScreen[None]):
         except PlayoutsCancelled:
             return  # left before the end: nothing to show
         if not worker.is_cancelled:
+            self.app.last_forecast = LastForecast(
+                cs, state.month, self.state_hash, self.runs, self.seed, figures
+            )
             self.app.call_from_thread(self._show, figures)
 
     def _show(self, figures: CampaignForecast) -> None:
