@@ -100,9 +100,32 @@ def test_a_project_waits_for_its_prerequisites_and_its_condition() -> None:
     assert "Arm control software first" in refusal
     assert research.standing(game.state, game.compiled, "life_support") == "locked"
     refusal = game.check(Action("research", "guidance"))
-    assert refusal.startswith("needs") and "2022" in refusal
+    assert (
+        refusal == "Precision guidance is closed while the year is before 2022; it is 2021"
+    )  # not 'needs is…'
     play_turns(game, 4)  # 2022-Q1
     assert game.check(Action("research", "guidance")) == ""
+
+
+def test_a_locked_project_says_each_thing_it_waits_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    game = game_with("""  - id: lander
+    name: Lander guidance
+    area: robotics
+    cost: 50
+    turns: 2
+    requires: [arm_control, life_support]
+    when: year >= 2030
+""")
+    refusal = game.check(Action("research", "lander"))
+    assert refusal == (
+        "needs Arm control software, Closed-loop life support first; "
+        "Lander guidance is closed while the year is before 2030; it is 2021"
+    )
+    # a condition the explanations cannot put in words still locks it, and says so
+    monkeypatch.setattr(research, "explain_failure", lambda *_: [])
+    assert research.what_is_missing(game.state, game.compiled, "guidance") == ["not yet available"]
+    assert research.standing(game.state, game.compiled, "guidance") == "locked"
+    assert game.check(Action("research", "guidance")) == "not yet available"
 
 
 def test_several_projects_run_at_once_up_to_the_rules_cap() -> None:

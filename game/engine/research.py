@@ -38,17 +38,27 @@ def standing(state: GameState, cs: CompiledScenario, project: str) -> Standing:
     return "locked" if what_is_missing(state, cs, project) else "available"
 
 
+def missing_prerequisites(state: GameState, cs: CompiledScenario, project: str) -> list[str]:
+    """The names of the projects ``project`` requires that are not done yet."""
+    return [cs.research[need].name for need in cs.research[project].requires if need not in state.researched]
+
+
 def what_is_missing(state: GameState, cs: CompiledScenario, project: str) -> list[str]:
-    """What keeps ``project`` from starting besides money and the cap: prerequisites, its condition."""
+    """What keeps ``project`` from starting besides money and the cap, one sentence each: the
+    prerequisite projects not done ('needs Arm control software first'), then its condition in
+    words ('Precision guidance is closed while the year is before 2022; it is 2021'), or 'not yet
+    available' where the condition cannot be put in words. Empty when it could start."""
     model = cs.research[project]
-    missing = [
-        msg("{name} first", name=cs.research[need].name)
-        for need in model.requires
-        if need not in state.researched
-    ]
+    missing = []
+    names = missing_prerequisites(state, cs, project)
+    if names:
+        missing.append(msg("needs {projects} first", projects=joined(", ", names)))
     condition = cs.research_when.get(project)
     if condition is not None and not condition(state) and model.when is not None:
-        missing.extend(explain_failure(model.when, state, cs))
+        clauses = explain_failure(model.when, state, cs)
+        missing.extend(msg("{name} {clause}", name=model.name, clause=clause) for clause in clauses)
+        if not clauses:
+            missing.append(N_("not yet available"))
     return missing
 
 
@@ -63,7 +73,7 @@ def start_refusal(state: GameState, cs: CompiledScenario, project: str) -> str:
         return N_("already under way")
     missing = what_is_missing(state, cs, project)
     if missing:
-        return msg("needs {missing}", missing=joined("; ", missing))
+        return joined("; ", missing)
     most = cs.rules.research_parallel
     if len(state.research) >= most:
         return msgn(

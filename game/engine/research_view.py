@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.engine.compiled import CompiledScenario
-from game.engine.research import Standing, standing, start_refusal, unlock_words, what_is_missing
+from game.engine.research import (
+    Standing,
+    missing_prerequisites,
+    standing,
+    start_refusal,
+    unlock_words,
+    what_is_missing,
+)
 from game.engine.rulebook import instalment
 from game.engine.state import GameState
 from game.format.dates import format_date
@@ -26,7 +33,8 @@ class ProjectRow:
     done: str  # the date it was done, '' when not
     before: bool  # done before the campaign began (the agency's own 'research')
     unlocks: tuple[str, ...]  # what it gives, one phrase each
-    missing: tuple[str, ...]  # locked: what keeps it from starting
+    missing: tuple[str, ...]  # locked: what keeps it from starting, a sentence each
+    waiting_for: tuple[str, ...]  # locked: the prerequisite projects not done yet, by name
     refusal: str  # available: why it cannot start now (money, the cap), '' when it can
 
 
@@ -64,6 +72,7 @@ def research_view(state: GameState, cs: CompiledScenario) -> ResearchView | None
                 before=done is not None and done < cs.start,
                 unlocks=tuple(unlock_words(cs, model)),
                 missing=tuple(what_is_missing(state, cs, pid)) if place == "locked" else (),
+                waiting_for=tuple(missing_prerequisites(state, cs, pid)) if place == "locked" else (),
                 refusal=start_refusal(state, cs, pid) if place == "available" else "",
             )
         )

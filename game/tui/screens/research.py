@@ -43,7 +43,12 @@ def state_text(row: ProjectRow) -> str:
         return f"{MARK['available']} " + ngettext("{turns} turn", "{turns} turns", row.turns).format(
             turns=row.turns
         )
-    return f"{MARK['locked']} " + _("locked")
+    if row.waiting_for:  # the detail below the table names them
+        waiting = len(row.waiting_for)
+        return f"{MARK['locked']} " + ngettext(
+            "needs {count} project", "needs {count} projects", waiting
+        ).format(count=waiting)
+    return f"{MARK['locked']} " + _("not yet")
 
 
 def cells(row: ProjectRow) -> tuple[str, ...]:
@@ -79,7 +84,7 @@ def detail(row: ProjectRow) -> Content:
         ).format(paid=money(row.paid), turns=row.turns_left)
         lines.append(Content(paid))
     if row.missing:
-        missing = _("Missing: {missing}").format(missing="; ".join(tr(p) for p in row.missing))
+        missing = _("Locked: {missing}").format(missing="; ".join(tr(p) for p in row.missing))
         lines.append(Content.assemble((missing, "$text-warning")))
     elif row.refusal:
         lines.append(
