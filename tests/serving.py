@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-START_TIMEOUT = 30.0  # seconds: the server imports aiohttp and textual-serve, then binds
+START_TIMEOUT = 120.0  # seconds at most (a deadline, not a wait): the server imports aiohttp and
+# textual-serve, then binds; a game draws its first screen. A loaded machine takes far longer than 1 s.
 
 
 def free_port() -> int:

@@ -9,14 +9,14 @@ import struct
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import aiohttp
 import pytest
 
 from game.cli.main import main
-from game.web.server import HEARTBEAT, MAX_COLUMNS, MAX_ROWS, GameServer, terminal_size
+from game.web.server import HEARTBEAT, MAX_COLUMNS, MAX_ROWS, QUIT_TIMEOUT, GameServer, terminal_size
 from tests.serving import Served, alive, close_frame, open_game, quiet_env, serving
 
 MINI = str(Path(__file__).parent / "fixtures" / "mini.yaml")
@@ -124,9 +124,10 @@ def test_a_page_asked_for_by_another_name_is_refused(served: Served) -> None:
 @pytest.mark.parametrize("origin", ["http://attacker.example", None])
 def test_only_the_games_own_page_can_start_a_game(served: Served, origin: str | None) -> None:
     headers = WEBSOCKET_HANDSHAKE | ({"Origin": origin} if origin else {})
+    before = set(served.game_processes())  # a game of an earlier test may still be ending
     status, body = served.get("/ws", headers)
     assert status == 403 and "only be played from its own page" in body
-    assert served.game_processes() == []
+    assert set(served.game_processes()) <= before, "a refused page started a game"
 
 
 @pytest.mark.parametrize(
@@ -181,9 +182,10 @@ def test_stopping_the_server_ends_every_game(tmp_path: Path) -> None:
 )
 def test_an_origin_of_another_scheme_for_the_right_host_is_refused(served: Served, origin: str) -> None:
     headers = WEBSOCKET_HANDSHAKE | {"Origin": origin.format(port=served.port)}
+    before = set(served.game_processes())  # a game of an earlier test may still be ending
     status, body = served.get("/ws", headers)
     assert status == 403 and "only be played from its own page" in body
-    assert served.game_processes() == []
+    assert set(served.game_processes()) <= before, "a refused page started a game"
 
 
 @pytest.mark.parametrize("scheme", ["http", "https"])
@@ -207,6 +209,7 @@ def test_a_game_py_in_the_folder_the_server_starts_in_never_runs(tmp_path: Path)
 
 
 def test_the_terminal_a_page_asks_for_is_bounded(served: Served) -> None:
+    _wait_for_no_game(served)  # the tabs of the tests before
     tab = open_game(served, "?width=3000&height=3000")
     try:
         (game,) = served.game_processes()
@@ -283,7 +286,13 @@ def _close(tab: socket.socket) -> None:
     ids=["close frame", "connection reset", "connection closed", "browser gone silent"],
 )
 def test_every_game_ends_within_seconds_of_its_tab(served: Served, end: object) -> None:
-    """However the tab's connection ends, its game process is gone soon after (the server lives on)."""
+    """However the tab's connection ends, its game process is gone soon after (the server lives on).
+
+    Waited for by condition, not by the clock: on a loaded machine (load 10-19 on two cores) the
+    game of the test before could take longer than a fixed 20 s to go, and this test then counted
+    two games. The bound on how soon is the server's own: QUIT_TIMEOUT after the tab is known to
+    be gone (at once, or 1.5 heartbeats for a silent one), with slack for such a machine.
+    """
     _wait_for_no_game(served)  # the tabs of the tests before
     tab = open_game(served)
     games = served.descendants()
@@ -292,16 +301,25 @@ def test_every_game_ends_within_seconds_of_its_tab(served: Served, end: object) 
     if end is not None:
         end(tab)  # type: ignore[operator]
     # else: the tab stays connected but answers nothing, not even the heartbeat's pings
-    while any(alive(pid) for pid in games) and time.monotonic() - started < 20:
-        time.sleep(0.2)
+    _wait(lambda: not any(alive(pid) for pid in games), "a game outlived its tab")
     ended = time.monotonic() - started
     tab.close()
-    assert not any(alive(pid) for pid in games), "a game outlived its tab"
     assert served.process.poll() is None
-    assert ended < (3 * HEARTBEAT if end is None else 6)
+    noticed = 1.5 * HEARTBEAT if end is None else 0.0
+    assert ended < noticed + QUIT_TIMEOUT + LOADED_SLACK, "the game was not stopped by the tab's end"
+
+
+#: Seconds a loaded machine may add to what the server promises (its timeouts run late there).
+LOADED_SLACK = 15.0
+
+
+def _wait(condition: Callable[[], bool], failure: str, timeout: float = 120.0) -> None:
+    """Wait until ``condition`` holds, polling; an AssertionError with ``failure`` after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, failure
+        time.sleep(0.1)
 
 
 def _wait_for_no_game(served: Served) -> None:
-    deadline = time.monotonic() + 20
-    while served.descendants() and time.monotonic() < deadline:
-        time.sleep(0.2)
+    _wait(lambda: not served.descendants(), "a game of an earlier test never ended")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from game.engine.actions import Action
+from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.reasons import ReasonsScreen
 from game.tui.screens.relations import RelationsScreen
 
 from .conftest import SMALL, make_app, new_game
-from .helpers import screen_text, text_of
+from .helpers import on_screen, screen_text, text_of
 
 
 async def test_figures_change_after_ending_a_turn() -> None:
@@ -61,10 +62,9 @@ async def test_clicking_a_figure_shows_the_engines_reasons() -> None:
 async def test_relations_are_listed_with_words_not_only_numbers() -> None:
     app = make_app(new_game())
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await on_screen(pilot, DashboardScreen)  # 'r' sent before it is up would go nowhere
         await pilot.press("r")
-        await pilot.pause()
-        assert isinstance(app.screen, RelationsScreen)
+        await on_screen(pilot, RelationsScreen)
         text = screen_text(app)
         assert "NASA" in text and "+60" in text and "close" in text
         assert "Roscosmos" in text and "-20" in text and "cool" in text

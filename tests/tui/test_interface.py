@@ -11,13 +11,15 @@ from game.engine.actions import Action
 from game.saves import list_saves
 from game.tui.commands import CampaignCommands
 from game.tui.saved import folder_saves
+from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.debrief import DebriefScreen
 from game.tui.screens.event import EventScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.join import JoinScreen
+from game.tui.screens.relations import RelationsScreen
 
 from .conftest import SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import answer_events, screen_text, text_of
+from .helpers import answer_events, on_screen, screen_text, text_of
 from .test_saves import saving_app
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
@@ -87,13 +89,11 @@ async def test_the_relations_bloc_column_uses_the_width_it_has() -> None:
     default = Path(__file__).parents[2] / "scenarios" / "default-2021.yaml"
     app = make_app(Game(compiled(default), "esa", 3))
     async with app.run_test(size=SMALL) as pilot:
-        for _ in range(100):  # the opening event comes late on a loaded machine: wait for it
-            if isinstance(app.screen, EventScreen):
-                break
-            await pilot.pause(0.05)
+        await on_screen(pilot, EventScreen)  # the opening event comes after the dashboard: wait for it
         await answer_events(pilot)
+        await on_screen(pilot, DashboardScreen)
         await pilot.press("r")
-        await pilot.pause()
+        await on_screen(pilot, RelationsScreen)
         assert "Non-aligned and hedging states" in screen_text(app)
         assert "Artemis partners (US-led)" in screen_text(app)
 

@@ -16,6 +16,7 @@ from textual.app import App
 from game.tui.app import CislunarApp
 
 from .conftest import LARGE, SMALL, make_app, new_game
+from .helpers import started
 
 KEYS = [
     *"edjtwrbnclya0123456789",
@@ -57,7 +58,7 @@ async def monkey(
     while left > 0:
         app = build()  # type: ignore[operator]
         async with app.run_test(size=size) as pilot:
-            await pilot.pause()
+            await started(pilot)
             while left > 0 and app.is_running:
                 await pilot.press(rng.choices(KEYS, WEIGHTS)[0])
                 left -= 1

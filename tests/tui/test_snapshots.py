@@ -19,6 +19,7 @@ from game.tui.app import CislunarApp
 from game.tui.saved import Resumed, SavedCampaign
 
 from .conftest import LARGE, SEED, SMALL, TUI_FIXTURES, make_app, new_game
+from .helpers import started
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
@@ -138,7 +139,7 @@ def default_finished() -> Game:
 
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
-        await pilot.pause()
+        await started(pilot)  # a loaded machine: the first key must not go before the first screen
         for key in presses:
             await pilot.press(key)
             await pilot.pause()
