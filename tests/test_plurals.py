@@ -1,5 +1,6 @@
-"""Counted phrases ('1 turn', '3 turns') take the language's own plural form: Russian has three
-(1 ход, 2 хода, 5 ходов), which a 'turn(s)' written into the English could never give."""
+"""Counted phrases ("1 turn", "3 turns") take the language's own plural form, and every message can be
+translated: Russian has three plural forms (1 ход, 2 хода, 5 ходов), which a 'turn(s)' written into the
+English could never give, and an f-string never reaches the catalogue at all."""
 
 from __future__ import annotations
 
@@ -86,3 +87,12 @@ def test_the_corps_summary_counts_in_russian(russian: None) -> None:
     assert sum(1 for row in view.rows if row.status == "active") == 3
     assert text.startswith("3 действующих астронавта · ")
     assert "(s)" not in text and "ходов: " not in text
+
+
+def test_no_message_is_an_f_string_the_catalogue_cannot_hold(capfd: pytest.CaptureFixture[str]) -> None:
+    """An f-string in ``_()``, ``msg()`` or a key's description is English for every language:
+    the extraction skips it (the event's 'Choice {n}', the dashboard's 'Card {n}', the graded
+    objective's share were such)."""
+    extract()
+    skipped = [line for line in capfd.readouterr().err.splitlines() if "Skipping f-string" in line]
+    assert skipped == []

@@ -157,8 +157,8 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             ", ",
             [
                 msg(
-                    "{share} of the way earns {points}",
-                    share=f"{x:.0%}",
+                    "{share:.0%} of the way earns {points}",
+                    share=x,
                     points=amount(round(y * model.points, 1)),
                 )
                 for x, y in grade.credit

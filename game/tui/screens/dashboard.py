@@ -49,6 +49,10 @@ CARD_SHORT, CARD_TALL, CARD_LEAST = 10, 11, 5  # a programme card's rows, border
 NEWS_ROOM = 5  # the news lines the dashboard keeps, however many programmes there are
 
 
+#: The keys of the programme cards and their actions (one description: the key says which card).
+CARD_KEYS = [(str(n), f"card({n})") for n in range(1, 10)]
+
+
 class DashboardScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("e", "end_turn", "End turn"),
@@ -72,7 +76,7 @@ class DashboardScreen(CampaignScreen[None]):
         Binding(
             "ctrl+s", "app.save", "Save", show=False, tooltip="while a campaign is played"
         ),  # saved every turn: the footer must fit 80
-        *(Binding(str(n), f"card({n})", f"Card {n}", show=False) for n in range(1, 10)),
+        *(Binding(key, action, "Open card", show=False) for key, action in CARD_KEYS),
     ]
 
     def __init__(self) -> None:

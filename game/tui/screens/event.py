@@ -23,11 +23,14 @@ from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
 from game.tui.widgets.footer import Footer
 
+#: The keys of choices 2 to 9 and their actions (their description is the first's: the key says which).
+CHOICE_KEYS = [(str(n), f"choose({n})") for n in range(2, 10)]
+
 
 class EventScreen(CampaignModal[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "Choose", key_display="1-9"),
-        *(Binding(str(n), f"choose({n})", f"Choice {n}", show=False) for n in range(2, 10)),
+        *(Binding(key, action, "Choose", show=False) for key, action in CHOICE_KEYS),
         *EVERYWHERE,
     ]
 
