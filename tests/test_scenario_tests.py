@@ -361,3 +361,39 @@ def test_an_answer_written_as_an_action_says_how_to_answer_an_event(tmp_path: Pa
         "its choice, e.g. 'answers: {crisis: calm}'; the test answers that event so whenever it asks "
         "(and a strategy, if any, answers the others)"
     )
+
+
+# ---------------------------------------------------------------- --difficulty
+
+EASY = """\
+tests:
+  - name: played at the easy level
+    agency: esa
+    expect:
+      - {at: 2021-Q1, that: 'difficulty("easy")'}
+"""
+
+
+def test_difficulty_plays_every_test_at_that_level(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, EASY)
+    assert main(["test", str(path)]) == 1  # the scenario's default level: normal
+    assert 'difficulty("easy")' in capsys.readouterr().out  # the failed expectation, located
+    assert main(["test", "--difficulty", "easy", str(path)]) == 0
+    assert "1 of 1 passed" in capsys.readouterr().err
+    report = run_test_files([path], search_dirs=[], difficulty="easy")
+    assert report.ok and report.passed == 1
+
+
+def test_a_difficulty_the_scenario_lacks_is_a_located_error_and_nothing_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, EASY)
+    assert main(["test", "--difficulty", "brutal", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert (
+        f"{path}:1:1: error: 'brutal' is not a difficulty of this scenario; choose from easy, normal, hard"
+        in out
+    )
+    assert "[unknown-difficulty]" in out and "1 error, not run" in err

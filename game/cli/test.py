@@ -2,7 +2,7 @@
 
 Each failure is one line, ``path:line:column: error: message [code]``, with the values the
 campaign had; a summary per file goes to stderr. The exit status is 0 only when every test
-passes; ``--format json`` prints one document for tools.
+passes; ``--format json`` prints one document for tools; ``--difficulty`` plays them at a level.
 """
 
 from __future__ import annotations
@@ -29,6 +29,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "(default: the shipped scenarios' and your scenario folder's)",
     )
     parser.add_argument(
+        "--difficulty",
+        metavar="LEVEL",
+        help="play every test at this difficulty level, e.g. easy or hard (default: each scenario's "
+        "default level); a file whose scenario lacks the level is an error, not run",
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
@@ -49,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         print(f"cislunar: no {TEST_SUFFIX} files in {', '.join(map(str, paths))}", file=sys.stderr)
         return 1
-    report = run_test_files(files)
+    report = run_test_files(files, difficulty=args.difficulty)
     if args.format == "json":
         print(report.model_dump_json(indent=2))
     else:

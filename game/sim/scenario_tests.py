@@ -68,9 +68,12 @@ class ScenarioTestRun(BaseModel):
     files: list[ScenarioTestFileReport]
 
 
-def run_test_files(paths: Sequence[Path], search_dirs: Sequence[Path] | None = None) -> ScenarioTestRun:
-    """Run every test of every file; the same files always give the same report."""
-    files = [run_test_file(path, search_dirs) for path in paths]
+def run_test_files(
+    paths: Sequence[Path], search_dirs: Sequence[Path] | None = None, difficulty: str | None = None
+) -> ScenarioTestRun:
+    """Run every test of every file (at ``difficulty``, None: each scenario's default level); the
+    same files always give the same report."""
+    files = [run_test_file(path, search_dirs, difficulty) for path in paths]
     results = [test for file in files for test in file.tests]
     passed = sum(test.ok for test in results)
     return ScenarioTestRun(
@@ -90,7 +93,9 @@ def check_test_file(
     return loaded, loaded.diagnostics + _engine_checks(loaded)
 
 
-def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> ScenarioTestFileReport:
+def run_test_file(
+    path: Path, search_dirs: Sequence[Path] | None = None, difficulty: str | None = None
+) -> ScenarioTestFileReport:
     loaded, errors = check_test_file(path, search_dirs)
     scenario_path = loaded.scenario.path if loaded.scenario else None
     if errors or loaded.tests is None or loaded.scenario is None or loaded.scenario.scenario is None:
@@ -98,7 +103,16 @@ def run_test_file(path: Path, search_dirs: Sequence[Path] | None = None) -> Scen
             path=loaded.path, scenario=scenario_path, ok=False, errors=errors, tests=[]
         )
     campaign = Campaign.of(loaded.scenario.scenario, loaded.scenario.path)
-    results = [_Run(loaded, campaign, index, test).play() for index, test in enumerate(loaded.tests.tests)]
+    refused = campaign.difficulty_refusal(difficulty)
+    if refused:  # --difficulty names a level this file's scenario does not have: its tests cannot run
+        where = loaded.at(("scenario",)) if loaded.tests.scenario is not None else loaded.at(())
+        error = Diagnostic.at(where, "unknown-difficulty", refused)
+        return ScenarioTestFileReport(
+            path=loaded.path, scenario=scenario_path, ok=False, errors=[error], tests=[]
+        )
+    results = [
+        _Run(loaded, campaign, index, test, difficulty).play() for index, test in enumerate(loaded.tests.tests)
+    ]
     return ScenarioTestFileReport(
         path=loaded.path,
         scenario=scenario_path,
@@ -168,12 +182,14 @@ def make_test_strategy(name: str | None, seed: int, scenario: Scenario) -> Strat
 class _Run:
     """One test's campaign, played turn by turn with its checks."""
 
-    def __init__(self, loaded: LoadedTests, campaign: Campaign, index: int, test: ScenarioTest) -> None:
+    def __init__(
+        self, loaded: LoadedTests, campaign: Campaign, index: int, test: ScenarioTest, difficulty: str | None
+    ) -> None:
         self.loaded = loaded
         self.loc: DataPath = ("tests", index)
         self.test = test
-        self.compiled = compiled = campaign.compiled
-        self.game = campaign.start(test.agency or campaign.playable()[0], test.seed)
+        self.compiled = compiled = campaign.at(difficulty)
+        self.game = campaign.start(test.agency or campaign.playable()[0], test.seed, difficulty)
         self.strategy = make_test_strategy(test.strategy, test.seed, compiled.scenario)
         self.failures: list[Diagnostic] = []
         self.checks = [_Check(expectation.that) for expectation in test.expect]
