@@ -96,3 +96,12 @@ def test_no_message_is_an_f_string_the_catalogue_cannot_hold(capfd: pytest.Captu
     extract()
     skipped = [line for line in capfd.readouterr().err.splitlines() if "Skipping f-string" in line]
     assert skipped == []
+
+
+def test_a_modifiers_timing_and_a_slip_count_in_russian(russian: None) -> None:
+    from game.engine.queries import ModifierView, modifier_timing
+
+    assert tr(modifier_timing(3, None)) == "на 3 хода"
+    assert tr(modifier_timing(1, "flag")) == "не дольше 1 хода или пока не flag"
+    assert tr(ModifierView("Strike", "a strike", 5, "", []).timing) == "осталось 5 ходов"
+    assert modifier_timing(1, None) == "for 1 turn"  # the English as before

@@ -29,8 +29,8 @@ from game.engine.state import BuildState, GameState, Happening, k
 from game.engine.texts import EndingText, ending_text, render_text
 from game.format.dates import format_date
 from game.format.models import Effect
-from game.format.words import chance_text, months, turns
-from game.i18n import N_, joined, msg
+from game.format.words import chance_text
+from game.i18n import N_, joined, msg, msgn
 
 # ---------------------------------------------------------------- names and stats
 
@@ -519,12 +519,15 @@ def describe_effects(
                 if item.milestone
                 else N_("next milestone")
             )
+            slip = item.turns * cs.turn_months
             lines.append(
-                msg(
-                    "{programme} {milestone} slips {months}",
+                msgn(
+                    "{programme} {milestone} slips {count} month",
+                    "{programme} {milestone} slips {count} months",
+                    slip,
                     programme=programme(item.programme),
                     milestone=which,
-                    months=months(item.turns * cs.turn_months),
+                    count=slip,
                 )
             )
         for item in effect.overrun:
@@ -585,10 +588,16 @@ def describe_effects(
 def modifier_timing(count: int | None, until: str | None) -> str:
     """How long a timed modifier lasts: 'for 4 turns', 'until ...', 'for up to 4 turns or until ...'."""
     if until and count:
-        return msg("for up to {turns} or until {condition}", turns=turns(count), condition=until)
+        return msgn(
+            "for up to {turns} turn or until {condition}",
+            "for up to {turns} turns or until {condition}",
+            count,
+            turns=count,
+            condition=until,
+        )
     if until:
         return msg("until {condition}", condition=until)
-    return msg("for {turns}", turns=turns(count or 0))
+    return msgn("for {turns} turn", "for {turns} turns", count or 0, turns=count or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,7 +613,11 @@ class ModifierView:
     @property
     def timing(self) -> str:
         """'3 turns left', 'until ...', '3 turns left or until ...'."""
-        left = msg("{turns} left", turns=turns(self.turns_left)) if self.turns_left is not None else ""
+        left = (
+            msgn("{turns} turn left", "{turns} turns left", self.turns_left, turns=self.turns_left)
+            if self.turns_left is not None
+            else ""
+        )
         if self.until:
             if left:
                 return msg("{left} or until {condition}", left=left, condition=self.until)

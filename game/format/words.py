@@ -76,11 +76,6 @@ def money(millions: float) -> str:
     return f"{amount(millions)} M$"
 
 
-def months(count: int) -> str:
-    """A slip or a delay, always counted in months: '1 month', '9 months'."""
-    return f"{count} month" if count == 1 else f"{count} months"
-
-
 def chance_text(chance: float) -> str:
     """A chance (0..1) as a player reads it: '60%', never '0%' or '100%' for what may or may not be."""
     if 0 < chance < 0.005:
@@ -88,8 +83,3 @@ def chance_text(chance: float) -> str:
     if 0.995 <= chance < 1:
         return ">99%"
     return f"{chance:.0%}"
-
-
-def turns(count: int) -> str:
-    """A number of turns: '1 turn', '4 turns'."""
-    return f"{count} turn" if count == 1 else f"{count} turns"

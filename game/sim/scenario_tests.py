@@ -111,7 +111,8 @@ def run_test_file(
             path=loaded.path, scenario=scenario_path, ok=False, errors=[error], tests=[]
         )
     results = [
-        _Run(loaded, campaign, index, test, difficulty).play() for index, test in enumerate(loaded.tests.tests)
+        _Run(loaded, campaign, index, test, difficulty).play()
+        for index, test in enumerate(loaded.tests.tests)
     ]
     return ScenarioTestFileReport(
         path=loaded.path,
