@@ -375,3 +375,38 @@ def test_a_modifier_on_another_agency_is_undone_there() -> None:
     play(game, 2)
     assert game.state.modifiers == [] and game.state.agencies["nasa"].budget_modifier == 0
     assert game.state.relation("esa", "nasa") == before
+
+
+def test_a_modifiers_name_is_a_text_of_the_scenario_its_translation_says(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The name is an id ('strike'), shown as 'Strike': it was English in every language."""
+    from game.format.translations import scenario_texts, write_translation
+    from game.i18n import keep_sources, set_language, tr, use_scenario
+    from game.i18n.catalogues import entries
+
+    path = tmp_path / "strike.yaml"
+    path.write_text(MINI_TEXT.replace(EVENTS, EVENTS + STRIKE, 1), encoding="utf-8")
+    from game.format.loader import load_scenario
+
+    scenario = load_scenario(path).unwrap()
+    assert scenario_texts(scenario)["modifiers.strike"] == "Strike"
+    catalogue = write_translation(path, scenario, "ru")  # what `validate --translate ru` writes
+    assert [e.source for e in entries(catalogue) if e.context == "modifiers.strike"] == ["Strike"]
+    text = catalogue.read_text(encoding="utf-8").replace(
+        'msgctxt "modifiers.strike"\nmsgid "Strike"\nmsgstr ""',
+        'msgctxt "modifiers.strike"\nmsgid "Strike"\nmsgstr "Забастовка"',
+    )
+    catalogue.write_text(text, encoding="utf-8")
+    set_language("ru")
+    keep_sources(True)
+    try:
+        assert use_scenario([path]) == []
+        game = Game(with_events(STRIKE), "esa", 1)
+        news = play(game, 1)
+        [view] = modifier_views(game.state, game.compiled)
+        assert tr(view.title) == "Забастовка"
+        news = play(game, 3)
+        ended = next(item for item in news if item.startswith("Strike ended"))
+        assert tr(ended).startswith("Забастовка")
+    finally:
+        keep_sources(False)
+        set_language("en")

@@ -19,12 +19,13 @@ from game.engine.expressions import compile_condition
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, ModifierState, k
 from game.format.models import Effect
+from game.format.words import modifier_title
 from game.i18n import msg
 
 
 def title(name: str) -> str:
-    """A modifier's name as the news and the dashboard show it: 'fuel_shortage' -> 'Fuel shortage'."""
-    return name.replace("_", " ").capitalize()
+    """A modifier's name as the news and the dashboard show it (translated by the scenario's .po)."""
+    return modifier_title(name)
 
 
 def active(state: GameState, name: str, agency: str) -> ModifierState | None:

@@ -83,3 +83,11 @@ def chance_text(chance: float) -> str:
     if 0.995 <= chance < 1:
         return ">99%"
     return f"{chance:.0%}"
+
+
+def modifier_title(name: str) -> str:
+    """A timed modifier's name as the news and the dashboard show it: 'fuel_shortage' -> 'Fuel shortage'.
+
+    It is a text of the scenario too (``modifiers.NAME`` in its translations), so a language says it its way.
+    """
+    return name.replace("_", " ").capitalize()
