@@ -13,7 +13,7 @@ import pytest
 from game.cli.main import main
 from game.engine.fingerprint import state_hash
 from game.saves import SaveError, ScenarioChangedError, list_saves, load_game
-from game.saves.store import MAX_SAVE_BYTES
+from game.saves.store import MAX_SAVE_BYTES, read_save
 from tests.saves_support import saved
 
 
@@ -111,8 +111,16 @@ BAD_SAVES: list[tuple[str, Callable[[Path], None], str]] = [
     ("enormous integer", _replaced(r'"turn": 16', '"turn": 1' + "0" * 30), "the number 1000"),
     ("integer over 64 bits", _replaced(r'"seed": 3', f'"seed": {2**64}'), f"the number {2**64} is out"),
     ("wrong version", lambda p: edited(p, lambda d: d.update(version="one")), "no valid format version"),
-    ("missing key", lambda p: edited(p, lambda d: d.pop("actions")), "damaged save: actions: Field required"),
-    ("unknown action", lambda p: edited(p, _kind), "damaged save: actions.1.kind"),
+    (
+        "missing key",
+        lambda p: edited(p, lambda d: d.pop("actions")),
+        "damaged save: missing required key 'actions'",
+    ),
+    (
+        "unknown action",
+        lambda p: edited(p, _kind),
+        "damaged save: in the 2nd action record: kind: unknown action kind 'teleport'",
+    ),
     ("edited action log", lambda p: edited(p, _first_action), "action 1 of"),
     ("action added", lambda p: edited(p, _extra_invest), "the snapshot disagrees with the replay at state."),
     ("edited snapshot", lambda p: edited(p, _money), "disagrees with the replay at state.agencies.esa.money"),
@@ -306,3 +314,24 @@ def test_scenario_folders_are_where_scenarios_live(tmp_path: Path) -> None:
         load_game(away / "campaign.json")
     loaded = load_game(away / "campaign.json", scenario_dirs=[library])
     assert loaded.scenario_path == library / "mini.yaml" and state_hash(loaded.game) == state_hash(game)
+
+
+def test_a_refused_value_is_located_in_the_file_and_said_in_words(tmp_path: Path) -> None:
+    """Pydantic's dotted path ('actions.1.kind: Input should be ...') read as the rest of the game
+    reads: path:line:column: the place in words."""
+    path, _ = saved(tmp_path, "s.json")
+    data = json.loads(path.read_text())
+    data["actions"][1]["kind"] = "teleport"
+    data["summary"]["turn"] = "x"
+    path.write_text(json.dumps(data, indent=1))
+    lines = path.read_text().splitlines()
+    with pytest.raises(SaveError) as raised:
+        read_save(path)
+    error = raised.value
+    assert error.line is not None and error.column is not None
+    assert lines[error.line - 1][error.column - 1 :].startswith('"x"')  # where the refused value is
+    assert str(error) == (
+        f"{path}:{error.line}:{error.column}: damaged save: in summary: turn is 'x', but it must be a "
+        "whole number of at least 0 (and 1 more problem)"
+    )
+    assert not re.search(r"\w\.\d+\.\w", str(error))  # no dotted path

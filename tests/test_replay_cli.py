@@ -154,6 +154,6 @@ def test_a_save_whose_text_holds_control_characters_is_refused_and_shown_escaped
     bot_save.write_text(json.dumps(edited))
     code, out, err = run(capsys, "replay", str(bot_save))
     assert code == 1 and not out and "\x1b" not in err and "\x07" not in err and err.count("\n") == 1
-    assert "damaged save: scenario.title: text may not hold the control character \\x1b" in err
+    assert "damaged save: in scenario: title: text may not hold the control character \\x1b" in err
     (entry,) = [entry for entry in list_saves(bot_save.parent) if entry.path == bot_save]
     assert not entry.ok and "\x1b" not in entry.problem

@@ -26,6 +26,7 @@ from game.files import NotRegularFile, read_regular
 from game.format.models import DEFAULT_DIFFICULTY
 from game.saves.atomic import atomic_write, remove_stale_temporaries
 from game.saves.errors import SaveError
+from game.saves.located import damaged_save
 from game.saves.migrate import migrate
 from game.saves.model import FORMAT, FORMAT_VERSION, ActionRecord, CampaignSummary, SaveFile
 from game.saves.scenarios import find_scenario, scenario_ref
@@ -171,7 +172,7 @@ def parse_save(path: str, raw: bytes) -> SaveFile:
     try:
         return SaveFile.model_validate(data)
     except ValidationError as error:
-        raise SaveError(f"damaged save: {_first_problem(error)}", path) from None
+        raise damaged_save(error, path, text, data) from None
 
 
 def _too_deep(data: Any) -> bool:
@@ -240,14 +241,6 @@ def _locate(text: str, literal: str) -> tuple[int | None, int | None]:
     if offset < 0:
         return None, None
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
-def _first_problem(error: ValidationError) -> str:
-    problems = error.errors(include_url=False)
-    first = problems[0]
-    where = ".".join(str(part) for part in first["loc"]) or "the file"
-    more = f" (and {len(problems) - 1} more problem(s))" if len(problems) > 1 else ""
-    return f"{where}: {first['msg'].removeprefix('Value error, ')}{more}"
 
 
 # ---------------------------------------------------------------- replaying
