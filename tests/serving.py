@@ -90,7 +90,12 @@ def alive(pid: int) -> bool:
 
 
 def open_game(served: Served, query: str = "") -> socket.socket:
-    """A browser tab by hand: the websocket handshake of /ws, then wait for the game's first bytes."""
+    """A browser tab by hand: the websocket handshake of /ws, then wait for the game's first bytes.
+
+    While it waits it answers the server's pings as a browser does: on a loaded machine a game
+    can take longer than 1.5 heartbeats to draw, and a tab that answered nothing was dropped as
+    silent (its game ended before the test looked for it).
+    """
     tab = socket.create_connection(("127.0.0.1", served.port), timeout=30)
     host = f"127.0.0.1:{served.port}"
     tab.sendall(
@@ -102,18 +107,49 @@ def open_game(served: Served, query: str = "") -> socket.socket:
     while b"\r\n\r\n" not in received:
         received += tab.recv(4096)
     assert received.startswith(b"HTTP/1.1 101"), received[:200]
+    frames = received.split(b"\r\n\r\n", 1)[1]
+    drawn = 0
     deadline = time.monotonic() + START_TIMEOUT
-    while len(received) < 2000 and time.monotonic() < deadline:  # the game draws its first screen
-        received += tab.recv(65536)
+    while drawn < 2000 and time.monotonic() < deadline:  # the game draws its first screen
+        chunk = tab.recv(65536)
+        assert chunk, "the server closed the tab before its game drew"
+        frames += chunk
+        while (frame := _next_frame(frames)) is not None:
+            opcode, payload, frames = frame
+            if opcode == PING:
+                tab.sendall(client_frame(PONG, payload))
+            elif opcode in (TEXT, BINARY):
+                drawn += len(payload)
     return tab
+
+
+TEXT, BINARY, CLOSE, PING, PONG = 0x1, 0x2, 0x8, 0x9, 0xA
+
+
+def _next_frame(data: bytes) -> tuple[int, bytes, bytes] | None:
+    """The first whole frame the server sent in ``data`` (opcode, payload, the rest), or None."""
+    if len(data) < 2:
+        return None
+    length, start = data[1] & 0x7F, 2
+    if length == 126:
+        length, start = int.from_bytes(data[2:4], "big"), 4
+    elif length == 127:
+        length, start = int.from_bytes(data[2:10], "big"), 10
+    if len(data) < start + length:
+        return None
+    return data[0] & 0x0F, data[start : start + length], data[start + length :]
+
+
+def client_frame(opcode: int, payload: bytes) -> bytes:
+    """One small frame as a client sends it (masked, as clients must)."""
+    mask = b"\x01\x02\x03\x04"
+    masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+    return bytes([0x80 | opcode, 0x80 | len(payload)]) + mask + masked
 
 
 def close_frame() -> bytes:
     """A client's close frame (status 1001, going away), masked as clients must."""
-    mask, payload = b"\x01\x02\x03\x04", (1001).to_bytes(2, "big")
-    return (
-        b"\x88" + bytes([0x80 | len(payload)]) + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
-    )
+    return client_frame(CLOSE, (1001).to_bytes(2, "big"))
 
 
 def wait_until_answering(served: Served) -> None:
