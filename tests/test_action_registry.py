@@ -164,5 +164,9 @@ def test_a_save_with_a_kind_this_version_lacks_is_refused_clearly(tmp_path: Path
         answer_all(game)
         assert game.act(Action("science_fair")).ok
         path = save_game(game, scenario, tmp_path / "fair.json")
-    with pytest.raises(SaveError, match=r"actions\.\d+\.kind.*unknown action kind .science_fair."):
+    with pytest.raises(
+        SaveError,
+        match=r"fair.json:\d+:\d+: damaged save: in the 1st action record: kind: "
+        r"unknown action kind .science_fair.",
+    ):
         load_game(path)
