@@ -39,6 +39,8 @@ DEFAULT_PLAYOUTS = 6
 HORIZON = 8
 #: Points (per playout, on average) an alternative must gain over the scripted bot's move to be taken.
 MARGIN = 1.0
+#: Whether a move the screening found better must beat the bot's move again played to the end.
+CONFIRM = True
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
 #: Most turns a candidate that lost is left untried (the pause doubles up to this).
@@ -73,6 +75,7 @@ class PlannerStrategy(Strategy):
         self.follower: Strategy = road_bot(self.road)(seed)
         self.paused: dict[Plan, tuple[int, int]] = {}  # plan -> (turn it is tried again, pause)
         self.horizon = HORIZON
+        self.refuted: Plan | None = None  # the last decision's winner that its playouts to the end refuted
 
     # ---- a turn
     def act(self, game: Game) -> None:
@@ -89,6 +92,8 @@ class PlannerStrategy(Strategy):
             for plan in plans:  # the losers wait a while, longer each time they lose
                 if plan != best and plan != base:
                     pause = min(MAX_PAUSE, 2 * self.paused.get(plan, (0, 0))[1] or 1)
+                    if plan == self.refuted:  # the screening misjudges it here: not soon again
+                        pause = MAX_PAUSE
                     self.paused[plan] = (turn + pause, pause)
             self.paused.pop(best, None)
             base = best
@@ -146,20 +151,38 @@ class PlannerStrategy(Strategy):
     # ---- playouts
     def choose(self, game: Game, plans: list[Plan]) -> Plan:
         """The plan whose playouts beat the scripted bot's (``plans[0]``) on every shared seed
-        and by ``MARGIN`` on average, the best such; else the scripted bot's.
+        and by ``MARGIN`` on average, the best such, if playouts to the end confirm it; else the
+        scripted bot's.
 
         The dice are the same for every plan, so a plan that does better on each of them does
         better because of what it does; one that only wins on average may have been lucky.
+        The screening plays ``horizon`` turns and projects the rest, which can favour a move
+        that pays within the horizon and costs later (a national mission flown before the
+        capabilities that make the next ones pay): so the winner and the bot's move are played
+        again on the same dice to the end of the campaign, and the winner must beat the bot's
+        move there too.
         """
+        self.refuted = None
         runs = max(1, self.playouts // len(plans))
         seeds = [self.playout_seed(game.state.turn, index) for index in range(runs)]
         base = [self.playout(game, plans[0], seed) for seed in seeds]
-        best, best_value = plans[0], sum(base) + MARGIN * runs
+        best, best_values = plans[0], base
         for plan in plans[1:]:
             values = [self.playout(game, plan, seed) for seed in seeds]
-            if sum(values) > best_value and all(v >= b for v, b in zip(values, base, strict=True)):
-                best, best_value = plan, sum(values)
-        return best
+            if beats(values, base) and sum(values) > sum(best_values):
+                best, best_values = plan, values
+        if best == plans[0] or not self.horizon or not CONFIRM:
+            return best
+        horizon, self.horizon = self.horizon, 0
+        try:
+            ends = [self.playout(game, plans[0], seed) for seed in seeds]
+            confirmed = beats([self.playout(game, best, seed) for seed in seeds], ends)
+        finally:
+            self.horizon = horizon
+        if confirmed:
+            return best
+        self.refuted = best
+        return plans[0]
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
@@ -235,6 +258,14 @@ class FreePlanner(Strategy):
         return programme is None or (
             programme.status in ENDED_STATUSES and not programme.is_member(game.state.player)
         )
+
+
+def beats(values: list[float], base: list[float]) -> bool:
+    """Whether playouts ``values`` beat ``base`` (on the same dice) on every seed and by
+    ``MARGIN`` per playout on average."""
+    return sum(values) > sum(base) + MARGIN * len(base) and all(
+        value >= low for value, low in zip(values, base, strict=True)
+    )
 
 
 _CLASSES: dict[str, type[PlannerStrategy]] = {}
