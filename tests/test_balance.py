@@ -1,11 +1,15 @@
-"""The shipped scenarios against the balance rules: a small fixed-seed run of every road for every agency.
+"""The shipped scenarios against the balance rules: a small fixed-seed run of the planners for every agency.
 
-The rules are the balance report's own (game/sim/balance.py, docs/balance.md): two viable
-roads per agency, a road to win by, no dominant road nor one best everywhere, skill well
-ahead of luck, choices ahead of the dice. The shipped scenarios are not tuned to them yet
-(issue 15): what the run finds is listed below as the known gaps, each an open point of
-issue 15, so the test fails when a new gap appears and when one is mended (then drop it
-here, until the list is empty). The full tables (more seeds) are in docs/balance.md.
+The rules are the balance report's own (game/sim/balance.py, docs/balance.md), judged as the
+report does with ``--judge planner``: ``planner:ROAD`` for every road, the free ``planner``
+as the skill yardstick and ``random``: two viable roads per agency, a road to win by, no
+dominant road nor one best everywhere, skill well ahead of luck, choices ahead of the dice.
+The sample is small to fit the suite's time (4 seeds, 2 playouts per decision): a gap it
+lists may be noise of so few seeds, which a longer run (docs/balance.md) settles.
+
+The shipped scenarios are not tuned to the rules yet (issue 15): what the run finds is listed
+below as the known gaps, each an open point of issue 15, so the test fails when a new gap
+appears and when one is mended (then drop it here, until the list is empty).
 """
 
 from __future__ import annotations
@@ -28,46 +32,36 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "esa"),
         ("few-roads", "csa"),
         ("few-roads", "isro"),
-        ("few-roads", "uae"),
         ("few-roads", "kasa"),
+        ("cannot-win", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
-        ("few-roads", "suparco"),
     ],
     "esa-2022": [
         ("few-roads", "esa"),
         ("few-roads", "jaxa"),
         ("few-roads", "csa"),
-        ("few-roads", "isro"),
-        ("few-roads", "uae"),
-        ("dice", "uae"),
+        ("dice", "isro"),
         ("few-roads", "kasa"),
         ("cannot-win", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
-        ("few-roads", "suparco"),
     ],
     "gateway-in-doubt": [
         ("few-roads", "esa"),
         ("few-roads", "jaxa"),
         ("dice", "jaxa"),
         ("few-roads", "csa"),
-        ("dice", "csa"),
         ("few-roads", "uae"),
-        ("luck", "greedy"),
+        ("cannot-win", "uae"),
+        ("luck", "planner"),
     ],
-    # TUA's alone road wins 3 of these 12 seeds (6 before the race's plans drew their dice), 14 of
-    # 40 (13 before): the seeds, not the road.
     "newcomer": [
         ("few-roads", "tua"),
-        ("cannot-win", "tua"),
-        ("dice", "tua"),
-        ("few-roads", "asa"),
-        ("cannot-win", "asa"),
-        ("few-roads", "gistda"),
+        ("dice", "asa"),
     ],
 }
-RUNS, SEED = 12, 1
+RUNS, SEED, PLAYOUTS = 4, 1, 2
 
 
 def compiled(path: Path) -> CompiledScenario:
@@ -77,8 +71,10 @@ def compiled(path: Path) -> CompiledScenario:
 @pytest.mark.parametrize("path", SHIPPED, ids=[path.stem for path in SHIPPED])
 def test_every_shipped_scenario_meets_the_balance_rules_but_its_known_gaps(path: Path) -> None:
     scenario = compiled(path)
-    report = run_balance(scenario, path, SEED, RUNS, jobs=default_jobs())
-    assert report.roads == roads(scenario.scenario)
+    report = run_balance(
+        scenario, path, SEED, RUNS, jobs=default_jobs(), judge_by="planner", playouts=PLAYOUTS
+    )
+    assert report.roads == [f"planner:{road}" for road in roads(scenario.scenario)]
     assert [verdict.agency for verdict in report.verdicts] == scenario.playable()
     assert report.flagged() == KNOWN_FINDINGS.get(path.stem, [])
     assert all(rule in RULES for rule, _ in report.flagged())
