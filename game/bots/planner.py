@@ -3,8 +3,8 @@
 ``planner:ROAD`` plays within one road (a programme's, or ``alone``): each turn it asks the
 road's scripted bot what it would do, and where something that matters could be done
 otherwise (apply now or later, with which contribution, court a lead first, fund another
-contribution, fly another mission, invest ahead) it plays every candidate forward to the end
-of the campaign with the scripted bot, on the same dice for every candidate (common random
+contribution, fly another mission, invest ahead) it plays every candidate forward with the
+scripted bot, on the same dice for every candidate (common random
 numbers: the differences are the moves'), and keeps the best. The scripted bot's own move is
 always a candidate and wins ties, so the planner plays at least as well as the bot wherever
 its playouts see the difference. ``planner`` first chooses its road the same way: each
@@ -12,11 +12,14 @@ road's bot played forward from the first turn, the best one followed.
 
 A playout starts as the simulator's do (game/bots/playout.py: a copy of the state on dice
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
-the final score values it (the whole campaign when it ends sooner).
+the final score values it (the whole campaign when it ends sooner). The projection can favour
+a move that pays early and costs later, so a move it prefers to the bot's is played again,
+with the bot's, to the end of the campaign on the same dice, and taken only if it still wins.
 
-The cost is the budget: at most ``playouts`` playouts per decision (an option of
-``simulate``), split among the candidates; a candidate that lost is not tried again for a
-while (longer each time), so most turns cost nothing. All its dice derive from the campaign
+The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
+``simulate``), split among the candidates, and as many again to confirm; a candidate that
+lost is not tried again for a while (longer each time), so most turns cost nothing. All its
+dice derive from the campaign
 seed: the same seed, the same campaign.
 """
 
