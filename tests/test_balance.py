@@ -32,20 +32,22 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "esa"),
         ("few-roads", "csa"),
         ("few-roads", "isro"),
+        ("dice", "uae"),
         ("few-roads", "kasa"),
-        ("cannot-win", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
+        ("few-roads", "suparco"),
     ],
     "esa-2022": [
         ("few-roads", "esa"),
         ("few-roads", "jaxa"),
         ("few-roads", "csa"),
-        ("dice", "isro"),
         ("few-roads", "kasa"),
         ("cannot-win", "kasa"),
+        ("dice", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
+        ("few-roads", "suparco"),
     ],
     "gateway-in-doubt": [
         ("few-roads", "esa"),
@@ -57,8 +59,10 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("luck", "planner"),
     ],
     "newcomer": [
-        ("few-roads", "tua"),
-        ("dice", "asa"),
+        ("cannot-win", "tua"),
+        ("dice", "tua"),
+        ("few-roads", "asa"),
+        ("cannot-win", "asa"),
     ],
 }
 RUNS, SEED, PLAYOUTS = 4, 1, 2
