@@ -34,7 +34,6 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "csa"),
         ("dice", "isro"),
         ("few-roads", "kasa"),
-        ("cannot-win", "kasa"),
         ("few-roads", "uksa"),
         ("cannot-win", "uksa"),
         ("few-roads", "suparco"),
@@ -53,21 +52,18 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
     ],
     "gateway-in-doubt": [
         ("few-roads", "esa"),
-        ("cannot-win", "esa"),
         ("few-roads", "jaxa"),
         ("cannot-win", "jaxa"),
-        ("dice", "jaxa"),
         ("few-roads", "csa"),
-        ("cannot-win", "csa"),
         ("few-roads", "uae"),
         ("cannot-win", "uae"),
-        ("luck", "planner"),
     ],
     "newcomer": [
         ("cannot-win", "tua"),
         ("dice", "tua"),
         ("few-roads", "asa"),
         ("cannot-win", "asa"),
+        ("few-roads", "gistda"),
     ],
 }
 RUNS, SEED, PLAYOUTS = 4, 1, 2
