@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.format.loader import load_scenario
+from game.i18n import set_language
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini.yaml"
@@ -17,6 +19,16 @@ MINI = FIXTURES / "mini.yaml"
 @pytest.fixture(scope="session")
 def mini() -> CompiledScenario:
     return compile_scenario(load_scenario(MINI).unwrap())
+
+
+@pytest.fixture
+def russian() -> Iterator[None]:
+    """The game in Russian for one test, English again after it."""
+    set_language("ru")
+    try:
+        yield
+    finally:
+        set_language("en")
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gettext
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,15 +33,6 @@ from game.settings import Settings, load_settings, save_settings
 from tests.helpers import MINI_TEXT, compiled_from, play_turns
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    set_language("ru")
-    try:
-        yield
-    finally:
-        set_language("en")
 
 
 @pytest.fixture

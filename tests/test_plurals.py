@@ -6,27 +6,17 @@ from __future__ import annotations
 
 import pickle
 import re
-from collections.abc import Iterator
 
 import pytest
 
 from game.engine.actions import Action
 from game.engine.game import Game
-from game.i18n import Text, keep_sources, msgn, set_language, tr
+from game.i18n import Text, keep_sources, msgn, tr
 from game.i18n.catalogues import interface_catalogue, read_catalogue
 from game.i18n.tools import extract
 
 #: An English plural written for every count at once: '(s)', '(es)', 'time(s)'.
 PARENTHESISED = re.compile(r"\w\((s|es)\)")
-
-
-@pytest.fixture
-def russian() -> Iterator[None]:
-    set_language("ru")
-    try:
-        yield
-    finally:
-        set_language("en")
 
 
 def test_no_interface_message_counts_with_a_parenthesised_plural() -> None:
