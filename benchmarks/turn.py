@@ -45,7 +45,6 @@ from game.engine.snapshot import state_to_data
 from game.i18n import keep_sources
 
 GOAL_MS = 100.0  # engine time to end one turn, on the default scenario
-PLAN_YEARS = 5  # the budget screen's and the dashboard's warning's years (game/tui/screens/budget.py)
 
 
 def dashboard_queries(game: Game) -> None:
@@ -57,7 +56,7 @@ def dashboard_queries(game: Game) -> None:
         net_changes(report.new_changes())
     net_changes(state.changes)
     budget_view(state, cs)
-    budget_plan(state, cs, PLAN_YEARS)
+    budget_plan(state, cs)
     modifier_views(state, cs)
     programme_views(state, cs)
     go_alone_view(state, cs)

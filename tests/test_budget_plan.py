@@ -137,3 +137,15 @@ def test_any_clawback_numbers_are_a_located_error_or_a_plan_that_plays(
         play_to_next_year(game)
         assert game.state.me.money >= 0
         assert all(year.clawback >= 0 for year in budget_plan(game.state, game.compiled, 5).years)
+
+
+def test_the_plan_looks_as_many_years_ahead_as_the_scenario_says() -> None:
+    compiled = compiled_from(with_rules("  budget_plan_years: 2\n"))
+    game = Game(compiled, "esa", seed=1)
+    assert [year.year for year in budget_plan(game.state, compiled).years] == [2021, 2022]
+    assert len(budget_plan(game.state, compiled, 3).years) == 3  # a caller may still ask for more
+
+
+def test_a_plan_of_no_years_is_a_located_error() -> None:
+    [error] = load_scenario_bytes("mini.yaml", with_rules("  budget_plan_years: 0\n").encode()).errors
+    assert str(error).startswith("mini.yaml:10:22: error: in rules: budget_plan_years is 0"), str(error)

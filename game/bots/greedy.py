@@ -30,7 +30,6 @@ STEP_SHARE = 0.04  # share of a target's worth lost for each step still to take 
 MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
 MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
 OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
-PLAN_YEARS = 5  # fiscal years of the budget plan a new build must leave payable
 MAX_RESEARCH_TURNS = 16  # turns of research the bot will wait for before a target is in reach
 
 
@@ -472,7 +471,7 @@ class GreedyStrategy(Strategy):
         money = me.money
         first = turns_left_in_year(state, cs)
         per_year = 12 // cs.turn_months
-        ends = [year.left for year in budget_plan(state, cs, PLAN_YEARS).years]  # k$ left at each year's end
+        ends = [year.left for year in budget_plan(state, cs).years]  # k$ left at each year's end
 
         def affordable(cost: int, turns: int) -> bool:
             per_turn = cost / turns

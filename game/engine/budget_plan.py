@@ -47,8 +47,11 @@ class BudgetPlan:
         return next((year for year in self.years if year.left < 0), None)
 
 
-def budget_plan(state: GameState, cs: CompiledScenario, years: int) -> BudgetPlan:
-    """The fiscal year under way and the next ones, up to ``years`` and the campaign's end."""
+def budget_plan(state: GameState, cs: CompiledScenario, years: int | None = None) -> BudgetPlan:
+    """The fiscal year under way and the next ones, up to ``years`` (the rule ``budget_plan_years``
+    unless given) and the campaign's end."""
+    if years is None:
+        years = cs.rules.budget_plan_years
     named = player_builds(state, cs)
     schedules = [payments(build, build.turns_left) for _, build in named]
     owed = sum(build.cost_left for _, build in named)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import random
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, make_dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -37,7 +37,6 @@ from game.format.models import (
     Contribution,
     DealOffer,
     Defeat,
-    Effect,
     Ending,
     Event,
     Flights,
@@ -54,6 +53,7 @@ from game.format.models import (
     Scenario,
 )
 from game.format.rivals import rivals
+from game.format.walk import effects_in
 from game.i18n import msg
 
 Predicate = Callable[[GameState], bool]
@@ -779,21 +779,6 @@ def unknown_difficulty(scenario: Scenario, difficulty: str) -> str:
         difficulty=difficulty,
         levels=", ".join(level.id for level in scenario.difficulty_levels()),
     )
-
-
-def effects_in(model: Any) -> Iterator[Effect]:
-    """Every effect anywhere in a scenario (or any part of one), wherever a key may hold effects."""
-    if isinstance(model, Effect):
-        yield model
-    elif isinstance(model, BaseModel):
-        for name in type(model).model_fields:
-            yield from effects_in(getattr(model, name))
-    elif isinstance(model, list | tuple):
-        for item in model:
-            yield from effects_in(item)
-    elif isinstance(model, dict):
-        for item in model.values():
-            yield from effects_in(item)
 
 
 def flight_bases(scenario: Scenario) -> dict[str, float]:

@@ -1435,6 +1435,14 @@ class Rules(Strict):
         description="The most research can bring a national mission's 'success' chance to, in a scenario "
         "without 'flights' (with it, the flights' 'cap' holds).",
     )
+    budget_plan_years: int = Field(
+        5,
+        ge=1,
+        le=10,
+        description="Fiscal years the budget plan looks ahead, the one under way first: the budget "
+        "screen shows them, the dashboard warns of a year in the red among them, and the greedy bot "
+        "starts no build that leaves one unpaid.",
+    )
     diplomacy_cost: Money = Field(20, ge=0, le=MAX_MONEY, description="Cost of a diplomatic initiative.")
     diplomacy_gain: Finite = Field(8, ge=0, le=100, description="Most relation points one initiative gains.")
     underfunded_strain: Finite = Field(2, ge=0, le=100, description="Health lost per stalled build per turn.")

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from game.format.models import Effect
 from game.format.text_templates import placeholder_names
+from game.format.walk import effects_in
 from game.format.words import modifier_title
 from game.i18n.catalogues import STABLE_DATE, CatalogueError, Entry, entries
 from game.i18n.language import scenario_catalogue
@@ -34,25 +34,10 @@ def scenario_texts(scenario: BaseModel) -> dict[str, str]:
     """Every player-visible text of a scenario, by key, in the order of the file; then the names
     of its timed modifiers (``modifiers.NAME``: an id the news and the dashboard show as words)."""
     texts = dict(_walk(scenario, ""))
-    for name in _modifier_names(scenario):
-        texts.setdefault(f"modifiers.{name}", modifier_title(name))
+    for effect in effects_in(scenario):
+        if effect.modifier:
+            texts.setdefault(f"modifiers.{effect.modifier}", modifier_title(effect.modifier))
     return texts
-
-
-def _modifier_names(value: Any) -> Iterator[str]:
-    """The name of every timed modifier an effect of the scenario starts, in the order of the file."""
-    if isinstance(value, Effect):
-        if value.modifier:
-            yield value.modifier
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _modifier_names(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _modifier_names(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _modifier_names(item)
 
 
 def _walk(value: Any, path: str) -> Iterator[tuple[str, str]]:

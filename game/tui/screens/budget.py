@@ -21,7 +21,6 @@ from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.widgets.footer import Footer
 
-PLAN_YEARS = 5  # the fiscal years shown, the one under way first
 LABEL = 24  # cells of a row's name
 COLUMN = 10  # cells of a year's figure
 
@@ -121,7 +120,7 @@ class BudgetScreen(CampaignScreen[None]):
     def refresh_view(self) -> None:
         game = self.game
         state, cs = game.state, game.compiled
-        plan = budget_plan(state, cs, PLAN_YEARS)
+        plan = budget_plan(state, cs)
         self.sub_title = f"{_('Budget')} · {game.date}"
         warning = shortfall_warning(plan)
         self.query_one("#budget-warning", Static).update(

@@ -33,7 +33,7 @@ from game.i18n import _, tr
 from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
-from game.tui.screens.budget import PLAN_YEARS, shortfall_warning
+from game.tui.screens.budget import shortfall_warning
 from game.tui.text import amount, delta, level_label, millions, money, played_level, shown, unit
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
@@ -300,7 +300,7 @@ class DashboardScreen(CampaignScreen[None]):
         if self.budget_checked == state.turn or state.over:
             return
         self.budget_checked = state.turn
-        warning = shortfall_warning(budget_plan(state, self.game.compiled, PLAN_YEARS))
+        warning = shortfall_warning(budget_plan(state, self.game.compiled))
         if warning:
             self.notify(
                 warning + " " + _("M shows the budget."), title=_("Budget"), severity="warning", timeout=8
