@@ -206,6 +206,17 @@ def test_endings_ended_some_campaigns() -> None:
     assert early.state.month <= early.compiled.end  # before the calendar ran out
 
 
+def test_each_agency_was_judged_by_its_own_ambition() -> None:
+    """feature: ambition. JAXA's campaigns that ran to the end needed its own score, ESA's the scenario's."""
+    needed = {
+        (game.player, game.state.outcome_reason.rsplit(" of ", 1)[1])
+        for game in campaigns()
+        if game.state.outcome_reason.endswith("needed to win")
+    }
+    assert ("jaxa", "25 needed to win") in needed and ("esa", "30 needed to win") in needed
+    assert not any(agency == "jaxa" and text != "25 needed to win" for agency, text in needed)
+
+
 def test_the_corps_flew_trained_grew_and_mourned() -> None:
     """feature: corps -- named astronauts flew seats, the random player trained and selected, an
     effect enlisted a recruit, and a loss fired the hooked event."""

@@ -112,6 +112,18 @@ CASES = [
         "Ann Lee}]",
     ),
     base_case(
+        "an own victory score on an agency no player runs",
+        "victory",
+        variant("    budget: 20000\n", "    budget: 20000\n    victory_score: 40\n"),
+        "40\n",
+    ),
+    base_case(
+        "an agency's own victory score below zero",
+        "invalid-value",
+        variant("    support: 55\n", "    support: 55\n    victory_score: -5\n"),
+        "-5\n",
+    ),
+    base_case(
         "an agency called player",
         "reserved-id",
         variant(

@@ -205,6 +205,11 @@ CASES = [
         [("victory-unreachable", "victory_score: 150", 15)],
     ),
     Case(
+        "an agency's own victory beyond every point",
+        [("    support: 55\n", "    support: 55\n    victory_score: 150\n")],
+        [("victory-unreachable", "victory_score: 150\n", 15)],
+    ),
+    Case(
         "milestone before the start",
         [("        planned: 2028-Q1", "        planned: 2025-Q3")],
         [("milestone-before-start", "2025-Q3", 0)],

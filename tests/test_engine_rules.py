@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.actions import Action
 from game.engine.game import Game
+from game.engine.goals import goals_view
 from tests.helpers import answer_all, mini_with, play_turns
 
 CERTAIN = "admission: {min_relation: 20}"
@@ -158,6 +159,17 @@ def test_objectives_give_the_score_with_its_breakdown() -> None:
     assert rows["orbit"].achieved and rows["orbit"].points == 30
     assert rows["science"].points == min(20, round(game.state.me.science / 2, 1))
     assert game.score() == rows["orbit"].points + rows["science"].points
+
+
+def test_an_agency_with_its_own_victory_score_wins_by_it() -> None:
+    """JAXA's own ambition (here beyond every point) decides its campaign; ESA keeps the scenario's."""
+    scenario = mini_with("    budget: 250\n", "    budget: 250\n    victory_score: 1000\n")
+    assert (scenario.victory_score("jaxa"), scenario.victory_score("esa")) == (1000, 30)
+    game = Game(scenario, "jaxa", 1)
+    play_turns(game, 100)
+    assert game.over and game.state.outcome == "finished"
+    assert "of 1000 needed to win" in game.state.outcome_reason
+    assert goals_view(game.state, scenario).needed == 1000
 
 
 def test_support_collapse_loses_the_campaign() -> None:

@@ -236,6 +236,20 @@ def test_any_difficulty_level_is_a_located_error_or_plays(
     check_outcome(MINI, (MINI.read_text() + level).encode())
 
 
+@fuzz_settings(30)
+@given(score=NUMBERS, playable=st.booleans())
+def test_any_agency_victory_score_is_a_located_error_or_plays(score: float, playable: bool) -> None:
+    """An agency's own score to win, whatever the number and whether it is playable: a located
+    error, or a campaign that plays and scores."""
+    number = repr(score).replace("inf", ".inf").replace("nan", ".nan")
+    text = MINI.read_text().replace(
+        "    playable: true\n    budget: 250\n",
+        f"    playable: {str(playable).lower()}\n    budget: 250\n    victory_score: {number}\n",
+        1,
+    )
+    check_outcome(MINI, text.encode())
+
+
 RESEARCH = (
     "research:\n"
     "  - {{id: arm, name: Arm, area: robotics, cost: {cost}, turns: {turns},"

@@ -178,7 +178,7 @@ class GreedyStrategy(Strategy):
         self.outlook = outlook_of(cs)
         self.budget_m = cs.agencies[game.player].budget
         whole = max(1.0, self.budget_m * self.outlook.years)
-        self.full_weight = MONEY_SHARE * cs.scenario.victory_score / whole
+        self.full_weight = MONEY_SHARE * cs.victory_score(game.player) / whole
 
     def lookahead(self, game: Game, action: Action | None) -> float:
         """The value of a copy that takes ``action`` (or nothing) and ends the turn."""
@@ -208,7 +208,7 @@ class GreedyStrategy(Strategy):
         state = game.state
         if state.over:  # won by one of the scenario's endings: at least as good as a victory by score
             if state.outcome == "won":
-                return max(game.score(), game.compiled.scenario.victory_score)
+                return max(game.score(), game.compiled.victory_score(game.player))
             return LOST if state.outcome == "lost" else game.score()
         outlook = self.outlook
         assert outlook is not None

@@ -210,7 +210,7 @@ class PlannerStrategy(Strategy):
     def worth(game: Game) -> float:
         """A campaign's worth: its final score (projected, if it is not over), and the victory
         score again for a win."""
-        victory = game.compiled.scenario.victory_score
+        victory = game.compiled.victory_score(game.player)
         state = game.state
         if state.over:
             score, won, lost = game.score(), state.outcome == "won", state.outcome == "lost"

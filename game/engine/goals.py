@@ -53,7 +53,8 @@ class GoalsView:
 def goals_view(state: GameState, cs: CompiledScenario) -> GoalsView:
     """Every objective's view, and the score so far against the score needed to win."""
     views = tuple(objective_view(objective, state, cs) for objective in cs.objectives)
-    return GoalsView(score(state, cs), cs.scenario.victory_score, sum(o.most for o in cs.objectives), views)
+    most = sum(o.most for o in cs.objectives)
+    return GoalsView(score(state, cs), cs.victory_score(state.player), most, views)
 
 
 def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> ObjectiveView:

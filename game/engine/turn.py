@@ -124,14 +124,15 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         _finish(state, ending.model.outcome, told.title, told.text)
     elif state.month > cs.end:
         final = score(state, cs)
-        won = final >= cs.scenario.victory_score
+        needed = cs.victory_score(state.player)
+        won = final >= needed
         _finish(
             state,
             "won" if won else "finished",
             msg(
                 "score {score:.0f} of {needed:.0f} needed to win",
                 score=final,
-                needed=cs.scenario.victory_score,
+                needed=needed,
             ),
         )
     else:

@@ -149,6 +149,13 @@ class _Checker:
                 (*loc, "policy", "preferences"), agency.policy.preferences, self.programmes, "programme"
             )
             self.check_corps(loc, agency)
+            if agency.victory_score is not None and not agency.playable:
+                self.error(
+                    (*loc, "victory_score"),
+                    "victory",
+                    f"{agency.id} is not playable: its 'victory_score' would never count "
+                    "(give it 'playable: true', or leave the scenario's 'victory_score' to count)",
+                )
             for j, project in enumerate(agency.research):
                 self.known((*loc, "research", j), project, self.projects, "research project")
         for i, programme in enumerate(s.programmes):

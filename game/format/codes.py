@@ -31,6 +31,7 @@ ERRORS: dict[str, str] = {
     "reserved-id": "An agency whose id is `player`, the word effects use for the playing agency.",
     "date-order": "An end before its start: the calendar, or an event's `before` and `after`.",
     "no-playable": "No agency is marked `playable: true`.",
+    "victory": "An agency's own `victory_score` on an agency no player can run.",
     "expression": "An expression that cannot be parsed or uses something the language does not allow.",
     "hook": "An event's `on:` that cannot work: a filter its happening does not have, `triggered_only` or a "
     "follow-up on a hooked event, or a happening's detail (`happening_agency()`, `$agency`, "

@@ -53,7 +53,8 @@ WARNINGS: dict[str, str] = {
     "can never join it.",
     "programme-never-announced": "A `hidden` programme that no effect's `announce` names: its milestones "
     "never fly and no one can join it.",
-    "victory-unreachable": "`victory_score` is more than all objectives together can give.",
+    "victory-unreachable": "`victory_score` (the scenario's or an agency's) is more than all objectives "
+    "together can give.",
     "milestone-before-start": "A milestone planned before the calendar starts: it is due on the first turn.",
     "milestone-after-end": "A milestone planned after the calendar ends: it never flies in the game.",
     "milestone-before-requirement": "A milestone planned before a milestone it requires: it will slip.",
@@ -518,6 +519,14 @@ class _Linter:
                 f"victory_score {self.s.victory_score:g} is more than all objectives together can give "
                 f"({total:g} points)",
             )
+        for i, agency in enumerate(self.s.agencies):
+            if agency.victory_score is not None and agency.victory_score > total:
+                self.warn(
+                    ("agencies", i, "victory_score"),
+                    "victory-unreachable",
+                    f"{agency.id}'s victory_score {agency.victory_score:g} is more than all objectives "
+                    f"together can give ({total:g} points)",
+                )
         for i, objective in enumerate(self.s.objectives):
             loc = ("objectives", i)
             if objective.scale is not None:

@@ -500,6 +500,14 @@ class Agency(Strict):
         description="Lunar appropriation per year at the rules' support_rest (50% support), M$.",
     )
     money: Money = Field(0, ge=-10_000, le=MAX_MONEY, description="Money in hand at the start, M$.")
+    victory_score: Finite | None = Field(
+        None,
+        ge=0,
+        le=100_000,
+        description="The score at the end that counts as a win when a player runs this agency: an "
+        "ambition to its size (a small agency cannot score what a large one does). Left out: the "
+        "scenario's 'victory_score'. Only for a playable agency.",
+    )
     support: Percent = Field(50, description="Domestic support at the start, 0..100.")
     prestige: Finite = Field(0, ge=0, le=1000, description="Prestige at the start.")
     science: Finite = Field(0, ge=0, le=100_000, description="Science points at the start.")
