@@ -3,7 +3,8 @@
 The build index (game/engine/build_index.py) is kept up to date as builds start, are delivered
 and are rewarded; a programme's ``due_from`` (fly_milestones) never passes a pending milestone;
 the events open in a month are checked with their ``player(...)`` tests decided for the
-campaign's player (expressions.condition_for_player). Each is checked against the plain reading
+campaign's player (expressions.condition_for_player); the research's reliability bonus is kept by
+the projects done (research.reliability_bonus). Each is checked against the plain reading
 at every turn of whole campaigns of every shipped scenario and of the one that uses every
 feature, under a few strategies.
 """
@@ -21,6 +22,7 @@ from game.engine.build_index import build_index
 from game.engine.compiled import CompiledScenario
 from game.engine.expressions import condition_for_player
 from game.engine.game import Game
+from game.engine.research import reliability_bonus
 from game.engine.state import GameState
 from game.paths import shipped_scenarios_dir
 from tests.test_all_features import compiled as all_features
@@ -75,6 +77,21 @@ def indexed(state: GameState, cs: CompiledScenario) -> tuple[list, list, list]:
     return under_way, sorted(mine, key=_order(state)), earning
 
 
+def bonuses(state: GameState, cs: CompiledScenario) -> dict[str, float]:
+    """The research's reliability bonus for every kind of flight, as the turn loop reads it (kept)."""
+    return {kind: reliability_bonus(state, cs, kind) for kind in _kinds(cs)}
+
+
+def summed(state: GameState, cs: CompiledScenario) -> dict[str, float]:
+    """The same, added up from the projects done, in the order done."""
+    unlocks = [cs.research[project].unlocks.reliability for project in state.researched]
+    return {kind: sum(found.get(kind, 0.0) for found in unlocks) for kind in _kinds(cs)}
+
+
+def _kinds(cs: CompiledScenario) -> set[str]:
+    return {"mission"} | {slot.kind for cp in cs.programmes.values() for slot in cp.slots.values()}
+
+
 def _order(state: GameState):
     places = {
         (pid, sid): n
@@ -85,16 +102,18 @@ def _order(state: GameState):
 
 @pytest.mark.parametrize("strategy", ["greedy", "random"])
 def test_the_build_index_holds_what_a_scan_finds_at_every_turn(strategy: str) -> None:
-    checked = 0
+    checked = researched = 0
     for cs in scenarios():
         agency = cs.playable()[0]
         for state in turns(cs, agency, strategy, 2):
             assert indexed(state, cs) == scanned(state, cs), (cs.scenario.id, state.turn)
+            assert bonuses(state, cs) == summed(state, cs), (cs.scenario.id, state.turn)
+            researched += bool(state.researched)
             for pid, due_from in state.due_from.items():  # fly_milestones skips a programme before it
                 pending = [m.due for m in state.programmes[pid].milestones if m.status == "pending"]
                 assert due_from <= min(pending, default=math.inf), (cs.scenario.id, state.turn, pid)
             checked += 1
-    assert checked > 200
+    assert checked > 200 and researched > 50
 
 
 def test_a_copy_of_the_state_works_its_index_out_again() -> None:

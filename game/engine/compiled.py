@@ -374,6 +374,11 @@ class CompiledScenario:
         default_factory=dict, repr=False, compare=False
     )
     _admissions: dict[str, AdmissionRule] = field(default_factory=dict, repr=False, compare=False)
+    #: What the research done adds to the reliability of a kind of flight, by (kind, the projects
+    #: done in the order done) (game/engine/research.py reliability_bonus).
+    _reliability_bonus: dict[tuple[str, tuple[str, ...]], float] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     #: The turn's steps and the opening's that this scenario uses (game/engine/turn.py turn_steps).
     _steps: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
 

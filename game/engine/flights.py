@@ -254,6 +254,8 @@ def launch_flights(state: GameState, cs: CompiledScenario) -> None:
 
 def _open_window(state: GameState, cs: CompiledScenario, key: str) -> None:
     flight = state.flights[key] = FlightState(state.month + rules_of(cs).window_turns * cs.turn_months)
+    if not state.records:  # the news alone reads the date and the reliability: a playout skips it
+        return
     programme, _ = split(key)
     ledger.report(
         state,
@@ -293,22 +295,23 @@ _HAPPENINGS = {
 
 def _fly(state: GameState, cs: CompiledScenario, key: str) -> None:
     flights = rules_of(cs)
-    chance = reliability(state, cs, key)
+    chance = reliability(state, cs, key) if state.records else 0.0  # for the news alone
     outcome = draw(state, cs, key)
     flight = state.flights.pop(key)
     programme, item = split(key)
-    ledger.report(
-        state,
-        "failure" if outcome == "failure" else "milestone",
-        msg(
-            _NEWS[outcome],
-            name=name_of(cs, key),
-            reliability=chance,
-            preparations=preparations_text(cs, flight),
-        ),
-        programme or None,
-        True,
-    )
+    if state.records:  # the news, worded only where it is kept
+        ledger.report(
+            state,
+            "failure" if outcome == "failure" else "milestone",
+            msg(
+                _NEWS[outcome],
+                name=name_of(cs, key),
+                reliability=chance,
+                preparations=preparations_text(cs, flight),
+            ),
+            programme or None,
+            True,
+        )
     if cs.hooked_kinds:
         happen(
             state,

@@ -147,12 +147,25 @@ def locked(state: GameState, cs: CompiledScenario, key: str) -> str:
     return msg("needs one of these research projects: {projects}", projects=joined(", ", names))
 
 
+#: At most this many reliability bonuses kept (the playouts of a long planner run see many orders).
+_KEPT_BONUSES = 4096
+
+
 def reliability_bonus(state: GameState, cs: CompiledScenario, kind: str) -> float:
     """Reliability the player's done projects add to its flights of ``kind`` ('mission', 'module'...)."""
     if not state.researched:
         return 0.0
-    research = cs.research
-    return sum(research[project].unlocks.reliability.get(kind, 0.0) for project in state.researched)
+    key = (kind, tuple(state.researched))  # in the order done: the sum adds in that order
+    known = cs._reliability_bonus
+    found = known.get(key)
+    if found is None:  # worked out once per kind and projects done: every flight asks
+        if len(known) >= _KEPT_BONUSES:
+            known.clear()
+        research = cs.research
+        found = known[key] = sum(
+            research[project].unlocks.reliability.get(kind, 0.0) for project in state.researched
+        )
+    return found
 
 
 def unlock_words(cs: CompiledScenario, model: Project) -> list[str]:

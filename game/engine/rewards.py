@@ -101,19 +101,22 @@ def crew_flight(
             happen(state, cs, "crew_landed", agency=agency.id, programme=programme, mission=mission)
     if agency.id == state.player:
         rules = cs.rules
-        place = N_("on the lunar surface") if where == "surface" else N_("in lunar orbit")
-        short = cs.agencies[agency.id].short
-        # "An ESA astronaut", "A JAXA astronaut": the article is English grammar, so it is a message.
-        who = with_indefinite(short, capital=True)
-        who = msg("An {agency}", agency=short) if who.startswith("An ") else msg("A {agency}", agency=short)
-        text = (
-            msg("{name} flies {place} ({carrier})", name=named.name, place=place, carrier=carrier)
-            if named is not None
-            else msg("{who} astronaut flies {place} ({carrier})", who=who, place=place, carrier=carrier)
-        )
-        ledger.report(state, "crew", text, None, True)
-        ledger.gain(state, agency, "prestige", rules.crew_prestige, msg("astronaut {place}", place=place))
-        ledger.gain(state, agency, "support", rules.crew_support, msg("astronaut {place}", place=place))
+        reason = ""  # the news and the reason, worded only where they are kept
+        if state.records:
+            place = N_("on the lunar surface") if where == "surface" else N_("in lunar orbit")
+            short = cs.agencies[agency.id].short
+            # "An ESA astronaut", "A JAXA astronaut": the article is English grammar, so it is a message.
+            an = with_indefinite(short, capital=True).startswith("An ")
+            who = msg("An {agency}", agency=short) if an else msg("A {agency}", agency=short)
+            text = (
+                msg("{name} flies {place} ({carrier})", name=named.name, place=place, carrier=carrier)
+                if named is not None
+                else msg("{who} astronaut flies {place} ({carrier})", who=who, place=place, carrier=carrier)
+            )
+            ledger.report(state, "crew", text, None, True)
+            reason = msg("astronaut {place}", place=place)
+        ledger.gain(state, agency, "prestige", rules.crew_prestige, reason)
+        ledger.gain(state, agency, "support", rules.crew_support, reason)
 
 
 def _seats_text(any_flight: int, landings: int) -> str:

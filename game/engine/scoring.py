@@ -77,18 +77,22 @@ def progress_share(objective: CompiledObjective, state: GameState) -> float:
 
 def check_objectives(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: mark every 'when' objective reached this turn, and keep graded ones' best progress."""
+    month, best, achieved = state.month, state.progress, state.achieved
     for objective in cs.objectives:
         oid = objective.model.id
-        if objective.by is not None and state.month > objective.by:
+        if objective.by is not None and month > objective.by:
             continue
-        if objective.progress is not None:
-            share = progress_share(objective, state)
-            if share > state.progress.get(oid, 0.0):
-                state.progress[oid] = share
-        if objective.condition is None or oid in state.achieved:
+        progress = objective.progress
+        if progress is not None:
+            known = best.get(oid, 0.0)
+            if known < 1.0:  # a share is at most 1: once there, it cannot rise (no need to ask)
+                share = scale_value(progress(state)) / objective.target  # progress_share's
+                if share > known:
+                    best[oid] = share if share < 1.0 else 1.0
+        if objective.condition is None or oid in achieved:
             continue
         if objective.condition(state):
-            state.achieved[oid] = state.month
+            achieved[oid] = month
             ledger.report(
                 state,
                 "objective",

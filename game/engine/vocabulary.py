@@ -131,26 +131,38 @@ def projects_researched() -> Getter:
 
 @implements("contributions_delivered")
 def contributions_delivered() -> Getter:
-    def count(s: GameState) -> int:
-        me = s.player
-        return sum(
-            1
-            for p in s.programmes.values()
-            for b in p.slots.values()
-            if b.owner == me and b.status == "delivered"
-        )
+    def count(s: GameState) -> int:  # loops, not a generator: a graded objective asks every turn
+        me, found = s.player, 0
+        for p in s.programmes.values():
+            for b in p.slots.values():
+                if b.owner == me and b.status == "delivered":
+                    found += 1
+        return found
 
     return count
 
 
 @implements("missions_flown")
 def missions_flown() -> Getter:
-    return lambda s: sum(m.successes for m in s.missions.values())
+    def count(s: GameState) -> int:
+        found = 0
+        for m in s.missions.values():
+            found += m.successes
+        return found
+
+    return count
 
 
 @implements("firsts_won")
 def firsts_won() -> Getter:
-    return lambda s: sum(1 for who in s.firsts.values() if who and who[0][0] == s.player)
+    def count(s: GameState) -> int:
+        me, found = s.player, 0
+        for who in s.firsts.values():
+            if who and who[0][0] == me:
+                found += 1
+        return found
+
+    return count
 
 
 # ---------------------------------------------------------------- functions
