@@ -59,11 +59,7 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("cannot-win", "uae"),
     ],
     "newcomer": [
-        ("cannot-win", "tua"),
         ("dice", "tua"),
-        ("few-roads", "asa"),
-        ("cannot-win", "asa"),
-        ("few-roads", "gistda"),
     ],
 }
 RUNS, SEED, PLAYOUTS = 4, 1, 2
