@@ -51,12 +51,9 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "suparco"),
     ],
     "gateway-in-doubt": [
-        ("few-roads", "esa"),
-        ("few-roads", "jaxa"),
-        ("cannot-win", "jaxa"),
         ("few-roads", "csa"),
-        ("few-roads", "uae"),
-        ("cannot-win", "uae"),
+        ("dice", "csa"),
+        ("dice", "uae"),
     ],
     "newcomer": [
         ("dice", "tua"),
