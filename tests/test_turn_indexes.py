@@ -20,10 +20,12 @@ from game.bots import make_strategy
 from game.cli.common import load_compiled
 from game.engine.build_index import build_index
 from game.engine.compiled import CompiledScenario
+from game.engine.effects import parts_of
 from game.engine.expressions import condition_for_player
 from game.engine.game import Game
 from game.engine.research import reliability_bonus
 from game.engine.state import GameState
+from game.format.models import Effect
 from game.paths import shipped_scenarios_dir
 from tests.test_all_features import compiled as all_features
 
@@ -142,3 +144,20 @@ def test_event_conditions_read_the_same_for_the_campaigns_player() -> None:
                     compared += 1
                     decided += isinstance(quick, bool)
     assert compared > 1000 and decided > 100
+
+
+#: The keys of an effect that say how or to whom it applies, not a change of their own.
+_HOW_IT_APPLIES = {"modifier", "duration", "until", "per_turn", "agency"}
+
+
+def test_every_kind_of_change_an_effect_may_have_is_applied() -> None:
+    """apply_effects applies only the parts an effect has (kept per effect): each key of an effect
+    that changes something has its part, and an effect without changes has none."""
+    cs = load_compiled(None)
+    assert cs is not None
+    assert parts_of(cs, Effect()) == ()
+    for name, field in Effect.model_fields.items():
+        if name in _HOW_IT_APPLIES:
+            continue
+        value = [object()] if field.default_factory is list else 1  # what the part's test reads
+        assert parts_of(cs, Effect.model_construct(**{name: value})), name

@@ -379,6 +379,10 @@ class CompiledScenario:
     _reliability_bonus: dict[tuple[str, tuple[str, ...]], float] = field(
         default_factory=dict, repr=False, compare=False
     )
+    #: The parts each effect applied so far has, by id, with the effect (game/engine/effects.py).
+    _effect_parts: dict[int, tuple[Any, tuple[Any, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
     #: The turn's steps and the opening's that this scenario uses (game/engine/turn.py turn_steps).
     _steps: list[tuple[Any, ...]] = field(default_factory=list, repr=False, compare=False)
 

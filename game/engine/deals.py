@@ -304,7 +304,7 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
             None,
             True,
         )
-    reason = msg("agreement: {deal}", deal=title(cs, deal))
+    reason = msg("agreement: {deal}", deal=title(cs, deal)) if state.records else ""  # for the record alone
     for item in deal.gives:
         deal_items.each_turn(state, deal, item, state.player, reason)
     for item in deal.asks:

@@ -93,10 +93,11 @@ def relate_all(
     relations, player, top = state.relations, state.player, RELATION_TOP
     targets = [b for b, _ in pulls]
     if not state.records:  # nothing to record: shift_relation's arithmetic for every pull, in order
+        toward = [(b, delta, relations[b]) for b, delta in pulls]  # each target's row, looked up once
         for a in agencies:
             row = relations[a]
             mutual = a in targets  # a pull toward itself changes nothing (shift_relation)
-            for b, delta in pulls:
+            for b, delta, back in toward:
                 if mutual and b == a:
                     continue
                 new = row.get(b, 0.0) + delta
@@ -105,7 +106,7 @@ def relate_all(
                 elif new < -top:
                     new = -top
                 row[b] = new
-                relations[b][a] = new
+                back[a] = new
         return
     quiet = player not in targets
     for a in agencies:

@@ -33,6 +33,8 @@ def fly_plans(state: GameState, cs: CompiledScenario) -> None:
             continue
         plan = state.plans.get(agency)
         if plan is None or not plan.step:
+            if plan is not None and len(plan.flown) >= len(steps):
+                continue  # every step flown (or given up): nothing left to start
             chosen = next_step(state, agency, steps, plan)
             if chosen is None:
                 continue

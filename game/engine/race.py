@@ -100,7 +100,10 @@ def answer_happening(state: GameState, cs: CompiledScenario, happening: Happenin
     agency's, else the leads' of its programme."""
     race = race_of(cs)
     for achievement, filters, earner in race.hooks.get(happening.kind, ()):
-        if all(getattr(happening, detail) == value for detail, value in filters):
+        for detail, value in filters:  # a loop, not all() of a generator: every flight asks
+            if getattr(happening, detail) != value:
+                break
+        else:
             for agency in [earner] if earner else _earners(state, happening):
                 award(state, cs, achievement, agency)
 

@@ -190,7 +190,11 @@ def player(agency: str) -> Getter:
 
 @implements("member")
 def member(programme: str) -> Getter:
-    return lambda s: s.player in s.programmes[programme].leads or s.player in s.programmes[programme].members
+    def getter(s: GameState) -> bool:  # the programme looked up once: conditions ask every turn
+        found, me = s.programmes[programme], s.player
+        return me in found.leads or me in found.members
+
+    return getter
 
 
 @implements("is_member")

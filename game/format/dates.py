@@ -6,6 +6,7 @@ A date in a scenario file is written ``2024-Q4`` (the quarter's first month) or 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DATE = re.compile(r"^(\d{4})-(?:Q([1-4])|(0[1-9]|1[0-2]))$")
 DATE_PATTERN = r"^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$"
@@ -29,8 +30,10 @@ def quarter_of(month_index: int) -> int:
     return (month_index % 12) // 3 + 1
 
 
+@lru_cache(maxsize=1024)
 def format_date(month_index: int, turn_months: int = 3) -> str:
-    """Show a month index the way the scenario's calendar counts: quarters or months."""
+    """Show a month index the way the scenario's calendar counts: quarters or months (remembered:
+    the turn loop dates every turn's report)."""
     year, month = divmod(month_index, 12)
     if turn_months % 3 == 0 and month % 3 == 0:
         return f"{year}-Q{month // 3 + 1}"
