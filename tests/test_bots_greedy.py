@@ -120,31 +120,26 @@ def test_the_outlook_counts_research_under_way_in_the_odds_of_a_later_launch() -
     assert state.me.capabilities == levels and state.researched == researched
 
 
-def test_a_small_target_in_reach_is_tried_against_waiting_not_held_as_the_target(
+def test_a_target_in_reach_is_taken_when_it_raises_the_score_whatever_the_plan_promised(
     mini: CompiledScenario, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Waiting is credited most of the target's worth once it is in reach: a target worth less than
-    the margin beyond that share would never be taken, and would hold the plan for turns."""
-    game = Game(mini, "esa", seed=1)
-    small, large = ("national", "cubesat", ""), ("join", "gateway", "hab")
+    """Waiting is credited most of the target's worth once it is in reach, as the plan valued it: a
+    plan that promised more than taking it earns (the projection moved since) must not hold the bot
+    back for turns; taking it is judged by the projected score alone."""
+    target = ("national", "cubesat", "")
 
-    def ranked(worth: dict[tuple[str, str, str], float], steps: dict[tuple[str, str, str], int]):  # type: ignore[no-untyped-def]
+    def promised(worth: float):  # type: ignore[no-untyped-def]
         def rank(self, game, now, base, options, ranked, ready) -> None:  # type: ignore[no-untyped-def]
-            for plan, net in worth.items():
-                ranked.append((net, net, plan))
-                if not steps[plan]:
-                    ready.append((net, plan))
+            ranked.append((worth, worth, target))
+            ready.append((worth, target))
 
         return rank
 
+    monkeypatch.setattr(GreedyStrategy, "rank", promised(50.0))  # far more than the cubesat earns
+    game = Game(mini, "esa", seed=1)
+    answer_all(game)
     bot = GreedyStrategy(1)
-    bot.start(game)
-    monkeypatch.setattr(GreedyStrategy, "rank", ranked({small: 0.5}, {small: 0}))
-    bot.plan(game)
-    assert bot.target is None and bot.ready == [small]  # tried each turn among those in reach
-    monkeypatch.setattr(GreedyStrategy, "rank", ranked({small: 0.5, large: 0.4}, {small: 0, large: 2}))
-    bot.plan(game)
-    assert bot.target == large  # steps still to take toward it: it stays the target
-    monkeypatch.setattr(GreedyStrategy, "rank", ranked({small: 5.0}, {small: 0}))
-    bot.plan(game)
-    assert bot.target == small  # worth enough that taking it beats waiting
+    bot.prepare(game)
+    assert bot.target == target and bot.readiness(game.state, mini) > 30.0
+    bot.act(game)
+    assert game.state.missions["cubesat"].build.status == "building"

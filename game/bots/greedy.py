@@ -45,7 +45,7 @@ class GreedyStrategy(Strategy):
 
     name = "greedy"
     max_actions = 3
-    margin = 0.2  # points an action must gain over waiting
+    margin = 0.05  # points an action must gain over waiting
 
     def __init__(self, seed: int) -> None:
         super().__init__(seed)
@@ -62,6 +62,7 @@ class GreedyStrategy(Strategy):
         self.paused: dict[Action, tuple[int, int]] = {}  # action -> (turn it is tried again, pause)
         self.prepared = -1  # the turn ``prepare`` last ran for
         self.refused: dict[Plan, int] = {}  # targets that proved harmful one turn ahead -> until when
+        self.credit = 0.0  # the target's credit (``readiness``) in the position last evaluated
 
     def play_turn(self, game: Game) -> None:
         self.prepare(game)
@@ -131,16 +132,21 @@ class GreedyStrategy(Strategy):
         if not candidates:
             return
         baseline = self.lookahead(game, None)
+        waiting = self.credit
         for _ in range(self.max_actions):
-            best, best_value = None, baseline + self.margin
+            best, best_value, best_raw, best_credit = None, baseline + self.margin, baseline, waiting
+            target = self.target
             for action in candidates:
-                value = self.lookahead(game, action)
+                raw = value = self.lookahead(game, action)
+                if target and self.takes(target, action):
+                    # taking the target is judged by the score alone: waiting's credit for having it in
+                    # reach was worked out when it was planned, and may promise more than taking it earns
+                    value += waiting - self.credit
                 if value > best_value:
-                    best, best_value = action, value
+                    best, best_value, best_raw, best_credit = action, value, raw, self.credit
                 elif value <= baseline + self.margin:  # lost to waiting: left alone a while, longer each time
                     pause = min(MAX_PAUSE, 2 * self.paused.get(action, (0, 0))[1] or 1)
                     self.paused[action] = (turn + pause, pause)
-                    target = self.target
                     if (
                         target
                         and self.takes(target, action)
@@ -155,7 +161,7 @@ class GreedyStrategy(Strategy):
             game.act(best)
             if self.road is None:  # the road its first commitment takes, from now on
                 self.road = road_of(best)
-            baseline = best_value  # the copy that took ``best`` and waited is where the game now stands
+            baseline, waiting = best_raw, best_credit  # the copy that took ``best`` is where the game stands
             candidates = [
                 action
                 for action in self.candidates(game)
@@ -206,6 +212,7 @@ class GreedyStrategy(Strategy):
     def evaluate(self, game: Game) -> float:
         """The projected final score, plus what money and a target within reach are worth."""
         state = game.state
+        self.credit = 0.0
         if state.over:  # won by one of the scenario's endings: at least as good as a victory by score
             if state.outcome == "won":
                 return max(game.score(), game.compiled.victory_score(game.player))
@@ -220,7 +227,8 @@ class GreedyStrategy(Strategy):
         )
         if me.money < 0:
             value -= 5.0 * (me.insolvent_turns + 1)
-        return value + self.readiness(state, game.compiled)
+        self.credit = self.readiness(state, game.compiled)
+        return value + self.credit
 
     @staticmethod
     def free_money(state: GameState) -> int:
@@ -321,8 +329,8 @@ class GreedyStrategy(Strategy):
 
     def stale(self, game: Game) -> bool:
         state = game.state
-        if self.target is not None and not self.open(state, game.compiled, self.target):
-            return True
+        if self.target is None or not self.open(state, game.compiled, self.target):
+            return True  # nothing to aim at: what the player can afford changes from turn to turn
         return state.turn - self.planned_turn >= PLAN_EVERY
 
     def plan(self, game: Game) -> None:
@@ -346,10 +354,7 @@ class GreedyStrategy(Strategy):
                 self.road = None
                 self.rank(game, now, base, self.options(game), ranked, ready)
         ranked.sort(reverse=True)
-        # a target in reach now whose part only taking it earns is within the margin would never be
-        # taken (waiting is credited the rest): it is tried among those in reach, against waiting
-        small = {plan for net, plan in ready if (1.0 - READY_SHARE) * net <= self.margin}
-        chosen = next((row for row in ranked if row[2] not in small), None)
+        chosen = ranked[0] if ranked else None
         if chosen is not None:
             net, self.target_value, self.target = chosen
             self.target_held = (1.0 - READY_SHARE) * net

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.engine import flights
@@ -13,6 +15,7 @@ from game.engine.race import prestige_for
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.scoring import credit_share, graded_points, progress_share
 from game.engine.state import AgencyState, AstronautState, GameState, ProgrammeState
+from game.format.expressions import parse_expression
 from game.format.models import PERCENT_MAX, Contribution, Mission
 
 LIVE = LIVE_STATUSES  # programme states that take partners and fly milestones
@@ -31,6 +34,11 @@ NATIONAL = "national"
 DEALS = "deals:"
 #: Something expected by a month: (month, science, prestige, support).
 Gain = tuple[int, float, float, float]
+#: The campaign's counts a graded objective may measure that the projection moves: crewed flights,
+#: national missions that succeed, contributions delivered, firsts won in the race.
+COUNTED = ("flights", "missions_flown", "contributions_delivered", "firsts_won")
+#: One more of a count expected by a month: (month, count, chance).
+Count = tuple[int, str, float]
 
 
 @dataclass(slots=True)
@@ -42,6 +50,7 @@ class Part:
     flights: list[tuple[int, bool, float]] = field(default_factory=list)  # (month, to the surface, chance)
     budget: float = 0.0  # percent-years of appropriation added by rewards
     cost: float = 0.0  # M$ expected to be spent on what is under way: replacements of lost flights
+    counts: list[Count] = field(default_factory=list)  # missions flown, contributions delivered, firsts
 
 
 @dataclass(slots=True)
@@ -58,8 +67,11 @@ class Forecast:
     flights: list[tuple[int, bool, float]] = field(default_factory=list)
     budget: float = 0.0
     cost: float = 0.0  # M$ expected to be spent: replacements of lost flights, the corps' training
+    counts: list[Count] = field(default_factory=list)  # every part's, crewed flights' included
     #: the race's prestige the player's first crewed flight, and first landing, would earn
     crew_firsts: tuple[float, float] = (0.0, 0.0)
+    #: the race's firsts (no agency has them yet) the player's first crewed flight, and landing, would win
+    crew_firsts_won: tuple[int, int] = (0, 0)
 
 
 class Outlook:
@@ -90,6 +102,10 @@ class Outlook:
         #: Objectives graded by their progress: worth the credit of the projected (or best) progress.
         self.graded: dict[str, CompiledObjective] = {
             o.model.id: o for o in cs.objectives if o.progress is not None and o.grade is not None
+        }
+        #: The counts (``COUNTED``) each graded objective's progress reads, by objective.
+        self.counted: dict[str, tuple[str, ...]] = {
+            oid: names for oid, o in self.graded.items() if (names := counts_read(o.model.progress or ""))
         }
         self.shares = {
             pid: tuple(
@@ -188,7 +204,7 @@ class Outlook:
             parts[DEALS] = self._deals(state)
         out = Forecast(state.month, me.science, me.prestige, me.support, parts)
         if self.cs.race is not None:
-            out.crew_firsts = self._crew_firsts(state)
+            out.crew_firsts, out.crew_firsts_won = self._crew_firsts(state)
         return self._assemble(state, out)
 
     def _deals(self, state: GameState) -> Part:
@@ -210,7 +226,7 @@ class Outlook:
         else:
             parts[""] = self._national(state, plan, delay)
         out = Forecast(base.now, base.science, base.prestige, base.support, parts)
-        out.crew_firsts = base.crew_firsts
+        out.crew_firsts, out.crew_firsts_won = base.crew_firsts, base.crew_firsts_won
         return self._assemble(state, out)
 
     def _assemble(self, state: GameState, out: Forecast) -> Forecast:
@@ -220,40 +236,56 @@ class Outlook:
             out.flights += part.flights
             out.budget += part.budget
             out.cost += part.cost
+            out.counts += part.counts
         orbit, surface = out.crew_firsts
+        won_orbit, won_surface = out.crew_firsts_won
         for month, to_surface, chance in sorted(out.flights):  # each crewed flight: prestige and support
             first = orbit + (surface if to_surface else 0.0)  # and the race's, for the first ones
+            won = won_orbit + (won_surface if to_surface else 0)
             orbit, surface = 0.0, surface if not to_surface else 0.0
+            won_orbit, won_surface = 0, won_surface if not to_surface else 0
             prestige = (self.crew_prestige + first * FIRSTS) * chance
             out.gains.append((month, 0.0, prestige, self.crew_support * chance))
+            out.counts.append((month, "flights", chance))
+            if won:
+                out.counts.append((month, "firsts_won", won * FIRSTS * chance))
         corps = state.corps.get(state.player) if state.corps else None
         if corps is not None:
             self._corps(state, out, corps.active())
         return out
 
-    def _crew_firsts(self, state: GameState) -> tuple[float, float]:
-        """The race's prestige for the player's first crewed flight and first landing, from now."""
+    def _crew_firsts(self, state: GameState) -> tuple[tuple[float, float], tuple[int, int]]:
+        """The race's prestige for the player's first crewed flight and first landing, from now, and
+        how many of those achievements no agency has yet (firsts it would win)."""
         race, player = self.cs.race, state.player
         assert race is not None
-        return tuple(  # type: ignore[return-value]
+        prestige = tuple(
             sum(prestige_for(race, state, aid, player) for aid in achievements)
             for achievements in self.crew_achievements
         )
+        won = tuple(
+            sum(1 for aid in achievements if not state.firsts.get(aid))
+            for achievements in self.crew_achievements
+        )
+        return prestige, won  # type: ignore[return-value]
 
-    def _race_first(self, state: GameState, mission: str) -> float:
-        """The race's prestige a success of ``mission`` would earn the player by their conditions."""
+    def _race_first(self, state: GameState, mission: str) -> tuple[float, int]:
+        """The race's prestige a success of ``mission`` would earn the player by their conditions, and
+        how many of those achievements no agency has yet (firsts it would win)."""
         if not self.race_conditions:
-            return 0.0
+            return 0.0, 0
         race, player, flown = self.cs.race, state.player, state.missions[mission]
         assert race is not None
         held = [aid for aid, holds in self.race_conditions if not state.rank(aid, player) and holds(state)]
         flown.successes += 1
         try:
-            return sum(
-                prestige_for(race, state, aid, player)
+            earned = [
+                aid
                 for aid, holds in self.race_conditions
                 if aid not in held and not state.rank(aid, player) and holds(state)
-            )
+            ]
+            prestige = sum(prestige_for(race, state, aid, player) for aid in earned)
+            return prestige, sum(1 for aid in earned if not state.firsts.get(aid))
         finally:
             flown.successes -= 1
 
@@ -310,20 +342,23 @@ class Outlook:
         for sid, build in programme.slots.items():
             if build.owner == player and build.status != "open":
                 ready = now if build.status == "delivered" else now + (build.turns_left - 1) * tm
-                key, weight = f"{pid}.{sid}", 1.0
-                if build.status == "building" and key in bases:
-                    ready = self.launch_month(state, key, ready)
-                    weight = self._delivery(state, part, key, ready)
+                key, weight, delivered = f"{pid}.{sid}", 1.0, 1.0
+                if build.status == "building":
+                    if key in bases:
+                        ready = self.launch_month(state, key, ready)
+                        weight, delivered = self._delivery(state, part, key, ready)
+                    self._delivered(part, ready, odds * delivered)
                 self._contribution(
                     part, now, cp.slots[sid], build.rewarded, ready, dues, odds * weight, seats
                 )
         if plan is not None and plan[2]:
             slot = cp.slots[plan[2]]
             ready = start + (slot.build_turns - 1) * tm
-            key, weight = f"{pid}.{plan[2]}", 1.0
+            key, weight, delivered = f"{pid}.{plan[2]}", 1.0, 1.0
             if key in bases:
                 ready += self.window
-                weight = self._delivery(state, part, key, ready)
+                weight, delivered = self._delivery(state, part, key, ready)
+            self._delivered(part, ready, odds * delivered)
             self._contribution(part, now, slot, False, ready, dues, odds * weight, seats)
         if seats and live:
             crew = self.crew_factor(state)
@@ -378,11 +413,17 @@ class Outlook:
             seats.append((month, rewards.crew_seats, rewards.surface_seats, odds))
         part.budget += rewards.budget * odds * (self.end - month) / 12
 
-    def _delivery(self, state: GameState, part: Part, key: str, launch: int) -> float:
+    def _delivered(self, part: Part, ready: int, chance: float) -> None:
+        """A contribution under way counts as delivered once built (and launched, for a flight)."""
+        if ready <= self.end:
+            part.counts.append((ready, "contributions_delivered", chance))
+
+    def _delivery(self, state: GameState, part: Part, key: str, launch: int) -> tuple[float, float]:
         """A contribution's flight: what a failure costs (a replacement, prestige, support) and what a
-        success adds; returns the share of its rewards expected (one lost at launch comes later)."""
+        success adds; returns the share of its rewards expected (one lost at launch comes later) and
+        the chance it is delivered at ``launch`` (a partial success delivers it too)."""
         if launch > self.end:
-            return 1.0
+            return 1.0, 1.0
         share, failure, success = self.flight_odds(state, key, launch)
         rules = flights.rules_of(self.cs)
         programme, slot = flights.split(key)
@@ -395,7 +436,7 @@ class Outlook:
             )
         )
         part.cost += failure * rules.rebuild_share * self.cs.programmes[programme].slots[slot].cost
-        return share + failure * LATE
+        return share + failure * LATE, 1.0 - failure
 
     def _seat_flights(
         self,
@@ -441,12 +482,17 @@ class Outlook:
                 (success * rules.success_prestige - failure * rules.failure_prestige),
             )
             failing = failure * rules.failure_support
+            flown = 1.0 - failure  # a partial success counts as a mission flown
         else:
-            chance = mission.success
+            chance = flown = mission.success
             science = prestige = 0.0
             failing = (1.0 - chance) * self.failure_support
         support = rewards.support * chance - failing
-        prestige += self._race_first(state, mission.id) * FIRSTS * chance
+        first, won = self._race_first(state, mission.id)
+        prestige += first * FIRSTS * chance
+        part.counts.append((ready, "missions_flown", flown))
+        if won:
+            part.counts.append((ready, "firsts_won", won * FIRSTS * flown))
         part.gains.append(
             (ready, mission.science * chance + science, rewards.prestige * chance + prestige, support)
         )
@@ -520,7 +566,7 @@ class Outlook:
                     state.month = horizon
                     me.science, me.prestige, me.support = figures
                     if oid in graded:  # the credit of its progress as projected, or of its best so far
-                        total += self.credited(state, graded[oid], points)
+                        total += self.credited(state, graded[oid], points, self.counts_by(out, oid, horizon))
                     elif scale is not None:
                         value = float(scale(state))
                         total += points if value >= points else (value if value > 0.0 else 0.0)
@@ -538,11 +584,27 @@ class Outlook:
                 members.remove(player)
         return total
 
+    def counts_by(self, out: Forecast, oid: str, horizon: int) -> dict[str, float]:
+        """The counts the objective reads that are expected to grow by ``horizon``, and by how much."""
+        names = self.counted.get(oid)
+        if not names:
+            return {}
+        extra = dict.fromkeys(names, 0.0)
+        for month, name, chance in out.counts:
+            if month <= horizon and name in extra:
+                extra[name] += chance
+        return {name: more for name, more in extra.items() if more > 0.0}
+
     @staticmethod
-    def credited(state: GameState, objective: CompiledObjective, points: float) -> float:
-        """A graded objective's credit for its progress on the projected state, or its best so far."""
+    def credited(
+        state: GameState, objective: CompiledObjective, points: float, extra: dict[str, float] | None = None
+    ) -> float:
+        """A graded objective's credit for its progress on the projected state (the counts it reads
+        raised by ``extra``, the flights, missions and deliveries expected), or its best so far."""
         best = state.progress.get(objective.model.id, 0.0)
         share = progress_share(objective, state)
+        if extra:
+            share = projected_share(objective, state, share, extra)
         credit = objective.grade.credit if objective.grade is not None else ()
         return points * credit_share(credit, share if share > best else best) if credit else 0.0
 
@@ -619,6 +681,96 @@ class Outlook:
         me.crewed_orbit, me.crewed_surface = orbit, surface
         return chance
 
+
+def counts_read(progress: str) -> tuple[str, ...]:
+    """The counts (``COUNTED``) an objective's progress expression reads."""
+    if not progress:
+        return ()
+    names = {node.id for node in ast.walk(parse_expression(progress).tree) if isinstance(node, ast.Name)}
+    return tuple(name for name in COUNTED if name in names)
+
+
+def projected_share(
+    objective: CompiledObjective, state: GameState, share: float, extra: dict[str, float]
+) -> float:
+    """The objective's share of progress with each count raised by its expected ``extra``: what one
+    more of it adds on this state (read by the objective's own expression), times how many more."""
+    more = 0.0
+    for name, count in extra.items():
+        undo = _ONE_MORE[name](state)
+        if undo is None:
+            continue
+        try:
+            more += (progress_share(objective, state) - share) * count
+        finally:
+            undo()
+    share += more
+    return share if share < 1.0 else 1.0
+
+
+def _one_more_flight(state: GameState) -> Callable[[], None] | None:
+    me = state.agencies[state.player]
+    me.flights += 1
+
+    def undo() -> None:
+        me.flights -= 1
+
+    return undo
+
+
+def _one_more_mission(state: GameState) -> Callable[[], None] | None:
+    flown = next(iter(state.missions.values()), None)
+    if flown is None:
+        return None
+    flown.successes += 1
+
+    def undo() -> None:
+        flown.successes -= 1  # type: ignore[union-attr]
+
+    return undo
+
+
+def _one_more_delivery(state: GameState) -> Callable[[], None] | None:
+    player = state.player
+    build = next(
+        (
+            build
+            for programme in state.programmes.values()
+            for build in programme.slots.values()
+            if build.owner != player or build.status != "delivered"
+        ),
+        None,
+    )
+    if build is None:
+        return None
+    owner, status = build.owner, build.status
+    build.owner, build.status = player, "delivered"
+
+    def undo() -> None:
+        build.owner, build.status = owner, status  # type: ignore[union-attr]
+
+    return undo
+
+
+_PROJECTED = "\0projected"  # a race achievement no scenario can name, won for a moment
+
+
+def _one_more_first(state: GameState) -> Callable[[], None] | None:
+    state.firsts[_PROJECTED] = [(state.player, state.month)]
+
+    def undo() -> None:
+        del state.firsts[_PROJECTED]
+
+    return undo
+
+
+#: How each count is raised by one on a state for a moment (the returned call puts it back).
+_ONE_MORE: dict[str, Callable[[GameState], Callable[[], None] | None]] = {
+    "flights": _one_more_flight,
+    "missions_flown": _one_more_mission,
+    "contributions_delivered": _one_more_delivery,
+    "firsts_won": _one_more_first,
+}
 
 _OUTLOOKS: dict[int, Outlook] = {}
 
