@@ -16,9 +16,11 @@ from game.cli.main import main
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.fingerprint import state_hash
+from game.engine.game import Game
 from game.paths import default_scenario
 from game.sim.runner import play_campaign, run_campaign
 from tests.conftest import MINI
+from tests.helpers import answer_all
 from tests.test_all_features import PATH as ALL_FEATURES
 
 
@@ -154,3 +156,23 @@ def test_simulate_plays_a_planner_and_judges_balance_by_the_planners(
 def test_a_playout_budget_below_one_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "simulate", "--scenario", str(MINI), "--playouts", "0")
     assert code == 2 and "cislunar: --playouts must be at least 1" in err
+
+
+def test_the_planner_commits_to_no_contribution_its_budget_plan_cannot_pay() -> None:
+    """Its playouts end eight turns ahead, before the years a contribution too many runs the budget
+    short: ESA on Gateway (seed 3) funded I-Hab, the Argonaut lander and the service module at once and
+    ended at 9 points, where the road bot wins. Those are no candidates while the plan cannot pay them."""
+    cs = default()
+    game = play_campaign(cs, "esa", "planner:gateway", 3, playouts=6)
+    assert game.state.outcome == "won"
+    planner = make_strategy("planner:gateway", 3, cs.scenario)
+    assert isinstance(planner, PlannerStrategy)
+    game = Game(cs, "esa", seed=3)
+    answer_all(game)
+
+    def offered() -> list[str]:
+        return [plan[0].option for plan in planner.candidates(game, ()) if plan and plan[0].option]
+
+    assert offered()
+    game.state.me.money = 0
+    assert offered() == []

@@ -75,9 +75,7 @@ class GreedyStrategy(Strategy):
         """Before a turn: what money is worth now, whether it is still on its road, a fresh plan if due."""
         if self.outlook is None:
             self.start(game)
-        cs = game.compiled
-        left = (cs.end - game.state.month) // cs.turn_months + 1
-        self.money_weight = self.full_weight * max(0.1, left / cs.total_turns())  # worth nothing at the end
+        self.money_weight = money_weight(game.compiled, self.full_weight, game.state.month)
         if self.road:
             programme = game.state.programmes[self.road]
             if programme.status not in LIVE or not (
@@ -183,8 +181,7 @@ class GreedyStrategy(Strategy):
         cs = game.compiled
         self.outlook = outlook_of(cs)
         self.budget_m = cs.agencies[game.player].budget
-        whole = max(1.0, self.budget_m * self.outlook.years)
-        self.full_weight = MONEY_SHARE * cs.victory_score(game.player) / whole
+        self.full_weight = full_money_weight(cs, game.player)
 
     def lookahead(self, game: Game, action: Action | None) -> float:
         """The value of a copy that takes ``action`` (or nothing) and ends the turn."""
@@ -219,14 +216,7 @@ class GreedyStrategy(Strategy):
             return LOST if state.outcome == "lost" else game.score()
         outlook = self.outlook
         assert outlook is not None
-        out = outlook.forecast(state)
-        value = outlook.score(state, out)
-        me = state.me
-        value += self.money_weight * (
-            self.free_money(state) / 1000 + out.budget * self.budget_m / 100 - out.cost
-        )
-        if me.money < 0:
-            value -= 5.0 * (me.insolvent_turns + 1)
+        value = position_value(outlook, state, self.money_weight, self.budget_m)
         self.credit = self.readiness(state, game.compiled)
         return value + self.credit
 
@@ -468,28 +458,8 @@ class GreedyStrategy(Strategy):
         return turns
 
     def means(self, game: Game) -> Callable[[int, int], bool]:
-        """Whether a build of k$ over turns fits the budget, as ``can_commit`` judges it (worked out once)."""
-        committed = self.committed(game)
-        state, cs = game.state, game.compiled
-        me = state.me
-        budget_per_turn = me.appropriation / (12 / cs.turn_months) * 1.05
-        money = me.money
-        first = turns_left_in_year(state, cs)
-        per_year = 12 // cs.turn_months
-        ends = [year.left for year in budget_plan(state, cs).years]  # k$ left at each year's end
-
-        def affordable(cost: int, turns: int) -> bool:
-            per_turn = cost / turns
-            if committed + per_turn > budget_per_turn or money < per_turn * RESERVE_TURNS:
-                return False
-            # every year of the plan still ends in the black with the build's payments
-            for index, left in enumerate(ends):
-                paid = min(turns, first + index * per_year) * per_turn
-                if left - paid < 0:
-                    return False
-            return True
-
-        return affordable
+        """Whether a build of k$ over turns fits the budget (``means``)."""
+        return means(game)
 
     # ---- what to try
     def candidates(self, game: Game) -> list[Action]:
@@ -627,8 +597,60 @@ class GreedyStrategy(Strategy):
         return steps
 
 
+def means(game: Game, income: bool = True) -> Callable[[int, int], bool]:
+    """Whether a build of k$ over turns fits the budget, as ``can_commit`` judges it, and every year of
+    the budget plan still ends in the black with its payments (worked out once); ``income=False``: the
+    payments may exceed the appropriation a turn, paid from the money in hand, where the plan allows."""
+    committed = Strategy.committed(game)
+    state, cs = game.state, game.compiled
+    me = state.me
+    budget_per_turn = me.appropriation / (12 / cs.turn_months) * 1.05
+    money = me.money
+    first = turns_left_in_year(state, cs)
+    per_year = 12 // cs.turn_months
+    ends = [year.left for year in budget_plan(state, cs).years]  # k$ left at each year's end
+
+    def affordable(cost: int, turns: int) -> bool:
+        per_turn = cost / turns
+        if (income and committed + per_turn > budget_per_turn) or money < per_turn * RESERVE_TURNS:
+            return False
+        for index, left in enumerate(ends):
+            paid = min(turns, first + index * per_year) * per_turn
+            if left - paid < 0:
+                return False
+        return True
+
+    return affordable
+
+
+def full_money_weight(cs: CompiledScenario, agency: str) -> float:
+    """Points a M$ is worth to ``agency`` at the start: ``MONEY_SHARE`` of the victory score for its
+    whole budget over the campaign."""
+    whole = max(1.0, cs.agencies[agency].budget * outlook_of(cs).years)
+    return MONEY_SHARE * cs.victory_score(agency) / whole
+
+
+def money_weight(cs: CompiledScenario, full: float, month: int) -> float:
+    """Points a M$ is worth at ``month``: less as the campaign runs out (nothing to buy at its end)."""
+    left = (cs.end - month) // cs.turn_months + 1
+    return full * max(0.1, left / cs.total_turns())
+
+
+def position_value(outlook: Outlook, state: GameState, weight: float, budget_m: float) -> float:
+    """The projected final score, plus the money free to spend (and the budget rewards bring, less
+    the replacements and training under way) at ``weight`` points a M$; insolvency costs."""
+    out = outlook.forecast(state)
+    value = outlook.score(state, out)
+    value += weight * (GreedyStrategy.free_money(state) / 1000 + out.budget * budget_m / 100 - out.cost)
+    me = state.me
+    if me.money < 0:
+        value -= 5.0 * (me.insolvent_turns + 1)
+    return value
+
+
 def evaluate(game: Game) -> float:
-    """How good a position looks: the final score it leads to if what is under way pays off."""
+    """How good a position looks: the final score it leads to if what is under way pays off (the
+    planners' projection; money is left out: an agency's best buy can cost years of its budget)."""
     state = game.state
     if state.over:
         return LOST if state.outcome == "lost" else game.score()

@@ -29,13 +29,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.bots.base import Strategy
-from game.bots.greedy import evaluate
+from game.bots.greedy import evaluate, means
 from game.bots.playout import playout_seed, start_playout
 from game.bots.roads import AloneStrategy, ProgrammeStrategy, programme_strategy
 from game.engine.actions import END_TURN, Action
 from game.engine.actions.registry import road_of
 from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
+from game.engine.state import k
 
 #: Playouts per decision unless asked otherwise (``simulate --playouts``).
 DEFAULT_PLAYOUTS = 6
@@ -143,8 +144,11 @@ class PlannerStrategy(Strategy):
                 found += [(), *((Action("diplomacy", lead),) for lead in programme.leads)]
             kind = "fund" if member else "apply"
             slots = cs.programmes[pid].slots
+            # a contribution the budget plan cannot pay is no candidate: an eight-turn playout does not
+            # reach the years it runs short, when the partners lose patience (ESA, seed 3: 122 -> 9)
+            affordable = means(game, income=False)
             for sid, build in programme.slots.items():
-                if build.status == "open":
+                if build.status == "open" and affordable(k(slots[sid].cost), slots[sid].build_turns):
                     model = slots[sid]
                     gap = sum(max(0, level - levels.get(area, 0)) for area, level in model.requires.items())
                     ranked.append((ProgrammeStrategy.value(model) / (1 + gap), (Action(kind, pid, sid),)))
