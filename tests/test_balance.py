@@ -55,7 +55,10 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("dice", "uae"),
     ],
     "newcomer": [
-        ("dice", "tua"),
+        ("few-roads", "asa"),
+        ("cannot-win", "asa"),
+        ("few-roads", "gistda"),
+        ("few-roads", "aeb"),
     ],
 }
 RUNS, SEED, PLAYOUTS = 4, 1, 2
