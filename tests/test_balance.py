@@ -50,8 +50,6 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
         ("few-roads", "suparco"),
     ],
     "gateway-in-doubt": [
-        ("few-roads", "csa"),
-        ("dice", "csa"),
         ("dice", "uae"),
     ],
     "newcomer": [
