@@ -21,8 +21,8 @@ from game.engine.scoring import (
 from game.engine.state import GameState
 from game.engine.texts import render_text
 from game.format.dates import format_date
-from game.format.words import amount
-from game.i18n.message import joined, msg
+from game.format.words import amount, figure
+from game.i18n.message import joined, msg, msgn
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,8 @@ class ObjectiveView:
     short: str  # the name the dashboard lists it by
     description: str
     points: float  # earned so far, as the score counts it
-    most: float  # the most it can earn
+    most: float  # the most it can earn: ``worth`` and the whole early bonus
+    worth: float  # its points, as the scenario gives them (the early bonus comes on top)
     status: str  # 'reached', 'missed', 'open'
     #: how far it is, 0 to 1, when that can be measured (graded, scaled or one figure compared)
     progress: float | None
@@ -40,6 +41,12 @@ class ObjectiveView:
     deadline: str  # 'by 2032-Q4', 'at the end', or ''
     due: str  # the deadline's date ('2032-Q4'), or ''
     how: tuple[str, ...]  # how it is reached and scored, in plain words
+    whole: bool = True  # the scenario's points are whole: the faces show whole points
+
+    @property
+    def bonus(self) -> float:
+        """The most its early bonus can add to ``worth`` (0 without one)."""
+        return self.most - self.worth
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +55,28 @@ class GoalsView:
     needed: float  # the score that wins at the end
     most: float  # every objective's most together
     objectives: tuple[ObjectiveView, ...]
+    worth: float = 0.0  # every objective's points together, early bonuses aside
+    whole: bool = True  # the scenario's points (and the score to win) are whole
+
+
+def whole_points(cs: CompiledScenario) -> bool:
+    """Whether the scenario counts in whole points: every objective's and the scores that win."""
+    own = [agency.victory_score for agency in cs.agencies.values() if agency.victory_score is not None]
+    figures = [o.model.points for o in cs.objectives] + [cs.scenario.victory_score, *own]
+    return all(float(figure).is_integer() for figure in figures)
 
 
 def goals_view(state: GameState, cs: CompiledScenario) -> GoalsView:
     """Every objective's view, and the score so far against the score needed to win."""
     views = tuple(objective_view(objective, state, cs) for objective in cs.objectives)
-    most = sum(o.most for o in cs.objectives)
-    return GoalsView(score(state, cs), cs.victory_score(state.player), most, views)
+    return GoalsView(
+        score(state, cs),
+        cs.victory_score(state.player),
+        sum(o.most for o in cs.objectives),
+        views,
+        sum(o.model.points for o in cs.objectives),
+        whole_points(cs),
+    )
 
 
 def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -> ObjectiveView:
@@ -68,12 +90,14 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
             *_names(objective, state, cs),
             round(points, 1),
             objective.most,
+            model.points,
             "reached" if points >= model.points else "open",
             points / model.points if model.points else 1.0,
             msg("{value} of {target}", value=amount(value), target=amount(model.points)),
             msg("at the end"),
             "",
             _how(objective, state, cs),
+            whole_points(cs),
         )
     status = objective_status(objective, state)
     reached = state.achieved.get(model.id)
@@ -87,12 +111,14 @@ def objective_view(objective: CompiledObjective, state: GameState, cs: CompiledS
         *_names(objective, state, cs),
         round(points, 1),
         objective.most,
+        model.points,
         status,
         progress,
         shown,
         deadline,
         due,
         _how(objective, state, cs),
+        whole_points(cs),
     )
 
 
@@ -139,7 +165,7 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             msg(
                 "Scores {value} at the end of the campaign, up to {points} points.",
                 value=describe(objective.model.scale or "", cs, state),
-                points=amount(model.points),
+                points=figure(model.points),
             ),
         )
     lines: list[str] = []
@@ -160,7 +186,7 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
                 msg(
                     "{share:.0%} of the way earns {points}",
                     share=x,
-                    points=amount(round(y * model.points, 1)),
+                    points=figure(y * model.points),
                 )
                 for x, y in grade.credit
             ],
@@ -176,13 +202,15 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             )
         )
     else:
-        lines.append(msg("Worth {points} points once reached.", points=amount(model.points)))
+        lines.append(msg("Worth {points} points once reached.", points=figure(model.points)))
     if grade is not None and grade.early:
         lines.append(
-            msg(
+            msgn(
+                "Reached early: {points} more point for each year before the deadline (at most {most}).",
                 "Reached early: {points} more points for each year before the deadline (at most {most}).",
-                points=amount(grade.early),
-                most=amount(round(objective.most - model.points, 1)),
+                int(grade.early) if float(grade.early).is_integer() else 2,  # '1.5 points' reads as many
+                points=figure(grade.early),
+                most=figure(objective.most - model.points),
             )
         )
     return tuple(lines)

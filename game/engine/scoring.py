@@ -10,7 +10,9 @@ from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.engine.texts import render_text
 from game.format.expressions import MAX_NUMBER
+from game.format.words import figure
 from game.i18n import msg, msgn
+from game.i18n.message import joined
 
 
 @dataclass(slots=True, frozen=True)
@@ -125,17 +127,19 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
                     round(points, 1),
                     model.points,
                     points >= model.points,
-                    f"{value:.1f}",
+                    figure(value),
                 )
             )
         elif objective.grade is not None:
             reached = state.achieved.get(model.id)
             earned = graded_points(objective.grade, model.points, state.progress.get(model.id, 0.0), reached)
-            detail = objective_status(objective, state)
+            details = [msg(objective_status(objective, state))]
             if objective.progress is not None:
-                detail += f", best progress {state.progress.get(model.id, 0.0):.0%}"
+                best = state.progress.get(model.id, 0.0)
+                details.append(msg("best progress {share}", share=format(best, ".0%")))
             if reached is not None and objective.grade.early and earned > model.points:
-                detail += f", early bonus {earned - model.points:.1f}"
+                details.append(msg("early bonus {points}", points=figure(earned - model.points)))
+            detail = joined(", ", details)
             rows.append(
                 ObjectiveScore(model.id, name, round(earned, 1), objective.most, reached is not None, detail)
             )
@@ -148,7 +152,7 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
                     model.points if done else 0.0,
                     model.points,
                     done,
-                    objective_status(objective, state),
+                    msg(objective_status(objective, state)),
                 )
             )
     return rows

@@ -6,6 +6,7 @@ astronaut", "12.5 M$" and "HTV-XG logistics to Gateway" read the same wherever t
 
 from __future__ import annotations
 
+import math
 import re
 
 #: Words that start with a vowel letter but a consonant sound ("a unit", "a one-off").
@@ -60,6 +61,25 @@ def amount(value: float) -> str:
     if abs(value) >= 1:
         return f"{value:,.1f}"
     return f"{value:.2f}"
+
+
+def figure(value: float) -> str:
+    """A stat or a change of one (science, prestige, support) as every face shows it: a tenth at
+    most, none when whole or from 100 up ('22.6', '-0.2', '1,250'), never the two decimals that
+    :func:`amount` keeps for money ('0.23')."""
+    tenths = round(float(value), 1)
+    if abs(tenths) >= 100 or tenths.is_integer():
+        return f"{tenths:,.0f}"
+    return f"{tenths:,.1f}"
+
+
+def points(value: float, whole: bool = True) -> str:
+    """Score points as every face shows them: whole points when the scenario's points are whole,
+    rounded down so that a score short of a mark never reads as reaching it (59.6 of 60 reads
+    '59'); else to a tenth ('12.5')."""
+    if whole:
+        return f"{math.floor(value + 1e-9):,d}"
+    return figure(math.floor(value * 10 + 1e-9) / 10)
 
 
 #: The engine keeps money in integer thousands of dollars (k$); everything shows millions (M$).

@@ -12,10 +12,11 @@ from textual.content import Content
 
 from game.engine.compiled import CompiledScenario
 from game.format.models import Difficulty
-from game.format.words import amount, millions, money
+from game.format.words import amount, figure, millions, money, points
 from game.i18n import N_, _, tr
 
-__all__ = ["amount", "millions", "money"]  # the one formatter and conversion, shared with the engine
+#: The formatters and the conversion, shared with the engine
+__all__ = ["amount", "figure", "millions", "money", "points"]
 
 
 def shown(stat: str, value: float) -> float:
@@ -50,6 +51,9 @@ ENGINE_WORDS = (
     N_("module"),
     N_("instrument"),
     N_("service"),
+    N_("reached"),  # an objective's status, as the debrief says it
+    N_("missed"),
+    N_("open"),
 )
 
 NEWS_MARK = {
@@ -70,7 +74,10 @@ NEWS_MARK = {
 
 
 def signed(value: float, unit: str = "") -> str:
-    return f"{'+' if value >= 0 else '-'}{amount(abs(value))}{unit}"
+    """'+1.5', '-0.25 M$': a change with its sign, to a tenth at most (``figure``) but money as
+    money is written everywhere (``amount``)."""
+    written = amount if unit.strip() == "M$" else figure
+    return f"{'+' if value >= 0 else '-'}{written(abs(value))}{unit}"
 
 
 def negligible(value: float) -> bool:

@@ -18,8 +18,9 @@ async def test_the_dashboard_lists_every_objective_with_progress_points_and_dead
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         goals = text_of(app.screen.query_one("#goals"))
-        assert "Score 0 of 30 to win · 64.8 possible" in goals
+        assert "Score 0 of 30 to win · 60+ possible" in goals  # 4.8 more for reaching prestige early
         assert "○ Astronaut orbit      —    0/30 2024-Q4" in goals  # no figure to measure
+        assert "0/10+ 2025-Q4" in goals  # its points, and a bonus on top when reached early
         assert "○ Prestige            " in goals and "2025-Q4" in goals  # the scenario's short name
         assert "o Goals" in screen_text(app)  # the key is in the footer at 80 columns
 
@@ -34,11 +35,11 @@ async def test_o_opens_the_objectives_screen_and_it_follows_a_turn() -> None:
         await pilot.pause()
         assert isinstance(app.screen, ObjectivesScreen)
         text = screen_text(app)
-        assert "Score so far 0 · 30 needed to win at the end · 64.8 possible" in text
+        assert "Score so far 0 · 30 needed to win at the end · 60+ possible" in text
         assert "Asks for your prestige at least 80 by 2025-Q4." in text
         assert "Graded by your prestige toward 100, at its best by 2025-Q4" in text
         assert "50% of the way earns 2" in text
-        assert "Reached early: 1 more points for each year before the deadline (at most 4.8)." in text
+        assert "Reached early: 1 more point for each year before the deadline (at most 4.8)." in text
         assert "Scores your science / 2 at the end of the campaign, up to 20 points." in text
         await pilot.press("o")  # the same key goes back
         await pilot.pause()

@@ -20,7 +20,7 @@ from game.settings import load_settings
 from game.tui.app import CislunarApp
 
 from .conftest import LARGE, SEED, SMALL
-from .helpers import screen_text
+from .helpers import screen_text, text_of
 from .test_snapshots import keys
 
 
@@ -106,3 +106,14 @@ async def test_the_set_up_screens_show_the_picked_scenario_in_russian() -> None:
         await pilot.pause()
         shown = screen_text(app)
         assert "выберите агентство" in shown and "Европейское космическое" in shown
+
+
+async def test_the_score_line_fits_the_goals_panel_in_russian_at_80_columns() -> None:
+    app = default_app(turns=10)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one("#goals")
+        score = text_of(panel).splitlines()[0]
+        assert score.startswith("Счёт ") and score.endswith("макс. 180+")  # what the game can still earn
+        assert len(score) <= panel.content_size.width
+        assert score in screen_text(app)  # shown whole, not cut at the panel's edge

@@ -15,7 +15,7 @@ from game.campaign import Campaign, seed_refusal
 from game.format.models import Agency, Difficulty, Scenario
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import level_label, level_text, money, relation_word
+from game.tui.text import figure, level_label, level_text, money, relation_word
 from game.tui.widgets.footer import Footer
 
 
@@ -39,9 +39,9 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
             (_("support") + " ", "$text-muted"),
             f"{agency.support:.0f}%",
             ("  " + _("prestige") + " ", "$text-muted"),
-            f"{agency.prestige:.0f}",
+            figure(agency.prestige),
             ("  " + _("science") + " ", "$text-muted"),
-            f"{agency.science:.0f}",
+            figure(agency.science),
             ("  " + _("astronauts") + " ", "$text-muted"),
             str(agency.astronaut_count),
         ),

@@ -34,7 +34,7 @@ from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
 from game.tui.screens.budget import shortfall_warning
-from game.tui.text import amount, delta, level_label, millions, money, played_level, shown, unit
+from game.tui.text import delta, figure, level_label, millions, money, played_level, shown, signed, unit
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
@@ -227,8 +227,8 @@ class DashboardScreen(CampaignScreen[None]):
             )
             or _("No builds under way."),
         )
-        self._figure("science", amount(me.science), delta(last.get("science", 0)))
-        self._figure("prestige", amount(me.prestige), delta(last.get("prestige", 0)))
+        self._figure("science", figure(me.science), delta(last.get("science", 0)))
+        self._figure("prestige", figure(me.prestige), delta(last.get("prestige", 0)))
         self._figure("support", f"{me.support:.0f}%", delta(last.get("support", 0)))
         self._figure("astronauts", str(me.astronauts), delta(last.get("astronauts", 0)))
         for aid in cs.agencies:
@@ -256,7 +256,8 @@ class DashboardScreen(CampaignScreen[None]):
         if tooltip is None:
             report = self.game.reports[-1] if self.game.reports else None
             reasons = [c for c in (report.new_changes() if report else []) if c.stat == stat]
-            tooltip = "\n".join(f"{tr(c.reason)}: {amount(shown(stat, c.delta))}" for c in reasons)
+            changes = [f"{tr(c.reason)}: {signed(shown(stat, c.delta), unit(stat))}" for c in reasons]
+            tooltip = "\n".join(changes)
         cell.show(value, change, tooltip)
 
     def _label(self, stat: str) -> str:

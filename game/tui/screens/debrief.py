@@ -11,13 +11,15 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, ProgressBar, Static
 
+from game.engine.goals import goals_view, whole_points
 from game.engine.queries import ending_of, turning_points
 from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
 from game.sim.reference import REFERENCE_SEEDS, Comparison, compare, reference_tasks
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import NEWS_MARK, amount, level_label
+from game.tui.text import NEWS_MARK, figure, level_label, points
 from game.tui.widgets.footer import Footer
+from game.tui.widgets.goals_panel import points_text
 from game.tui.widgets.line_chart import LineChart
 
 OUTCOME = {"won": N_("★ Campaign won"), "finished": N_("◇ Campaign over"), "lost": N_("✗ Campaign lost")}
@@ -54,12 +56,13 @@ class DebriefScreen(CampaignScreen[None]):
         state, scenario = game.state, game.compiled.scenario
         head = _(OUTCOME[state.outcome]) if state.outcome in OUTCOME else _("Campaign under way")
         score = _("final score {score}") if state.over else _("score so far {score}")
+        whole = whole_points(game.compiled)
         level = scenario.difficulty(game.compiled.difficulty)
         played = _("difficulty {level}").format(level=level_label(level)) if level is not None else ""
         lines = [
             Content.assemble(
                 (head, "bold"),
-                " · " + score.format(score=f"{game.score():.0f}"),
+                " · " + score.format(score=points(game.score(), whole)),
                 (" · " + played if played else "", "$text-muted"),
             )
         ]
@@ -74,14 +77,16 @@ class DebriefScreen(CampaignScreen[None]):
 
     def _score(self, game) -> Content:
         lines = [Content.assemble((_("Objectives"), "bold underline"))]
+        views = {view.id: view for view in goals_view(game.state, game.compiled).objectives}
         for row in game.breakdown():
+            earned = points_text(views[row.id])
             mark = "✓" if row.achieved else ("~" if row.points else "✗")
             style = "$text-success" if row.achieved else "$text-warning" if row.points else "$text-error"
             lines.append(
                 Content.assemble(
                     (f" {mark} ", style),
                     f"{tr(row.name):<32} ",
-                    (f"{row.points:>5.1f} / {amount(row.max_points):<5}", "bold"),
+                    (f"{earned:>7}", "bold"),
                     (f" {tr(row.detail)}", "$text-muted"),
                 )
             )
@@ -131,7 +136,7 @@ class DebriefScreen(CampaignScreen[None]):
                 (
                     " "
                     + _("(seeds {seeds}, your score {score})").format(
-                        seeds=self._seed_range(), score=amount(score)
+                        seeds=self._seed_range(), score=points(score, whole_points(self.game.compiled))
                     ),
                     "$text-muted",
                 ),
@@ -146,7 +151,7 @@ class DebriefScreen(CampaignScreen[None]):
                         " · " + _("as good as {share}").format(share=f"{row.equal:.0%}") if row.equal else "",
                         "$text-muted",
                     ),
-                    (" · " + _("its mean {mean}").format(mean=amount(row.mean)), "$text-muted"),
+                    (" · " + _("its mean {mean}").format(mean=figure(row.mean)), "$text-muted"),
                 )
             )
         self.query_one("#reference", Static).update(Content("\n").join(lines))

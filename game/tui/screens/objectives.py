@@ -13,9 +13,9 @@ from textual.widgets import Header, Static
 from game.engine.goals import GoalsView, ObjectiveView, goals_view
 from game.i18n import N_, _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import amount
+from game.tui.text import points
 from game.tui.widgets.footer import Footer
-from game.tui.widgets.goals_panel import GOAL_MARK, points_text
+from game.tui.widgets.goals_panel import GOAL_MARK, points_text, possible_text
 
 BAR = 20  # cells of a progress bar
 STATUS_WORD = {"reached": N_("reached"), "missed": N_("missed: its deadline passed"), "open": N_("open")}
@@ -57,9 +57,9 @@ def objective_body(view: ObjectiveView) -> Content:
 def summary(view: GoalsView, over: bool) -> Content:
     return Content.assemble(
         ((_("Final score") if over else _("Score so far")) + " ", "bold"),
-        (amount(view.score), "bold"),
-        " · " + _("{needed} needed to win at the end").format(needed=amount(view.needed)),
-        " · " + _("{most} possible").format(most=amount(view.most)),
+        (points(view.score, view.whole), "bold"),
+        " · " + _("{needed} needed to win at the end").format(needed=points(view.needed, view.whole)),
+        " · " + possible_text(view),
     )
 
 

@@ -17,7 +17,7 @@ from game.engine.reports import Change
 from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
-from game.tui.text import amount, delta, money, shown, unit
+from game.tui.text import delta, money, shown, signed, unit
 from game.tui.widgets.footer import Footer
 
 
@@ -31,9 +31,8 @@ def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | No
         )
         for change in chosen:
             if change.stat == key:
-                sign = "+" if change.delta >= 0 else "-"
-                figure = amount(abs(shown(key, change.delta)))
-                lines.append(Content(f"   {sign}{figure}{unit(key)}  {tr(change.reason)}"))
+                figure = signed(shown(key, change.delta), unit(key))
+                lines.append(Content(f"   {figure}  {tr(change.reason)}"))
     return lines
 
 

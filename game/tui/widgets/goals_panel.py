@@ -13,7 +13,7 @@ from textual.widgets import Static
 from game.engine.goals import GoalsView, ObjectiveView
 from game.format.models import MAX_OBJECTIVE_SHORT
 from game.i18n import _, tr
-from game.tui.text import amount
+from game.tui.text import points
 
 #: Each objective's status as a mark and its colour (the mark says it without the colour).
 GOAL_MARK = {
@@ -31,7 +31,9 @@ def progress_text(view: ObjectiveView) -> str:
 
 
 def points_text(view: ObjectiveView) -> str:
-    return f"{amount(view.points)}/{amount(view.most)}"
+    """'12/40', or '0/20+' when reaching it early earns a bonus on top of its points."""
+    bonus = "+" if view.bonus > 0 else ""
+    return f"{points(view.points, view.whole)}/{points(view.worth, view.whole)}{bonus}"
 
 
 def short_deadline(view: ObjectiveView) -> str:
@@ -54,14 +56,27 @@ def goal_line(view: ObjectiveView, name_width: int) -> Content:
     )
 
 
-def score_line(view: GoalsView) -> Content:
+def score_line(view: GoalsView, width: int = 0) -> Content:
+    """'Score 12 of 90 to win · 200 possible'; the most possible left out when ``width`` is too narrow."""
     won = view.score >= view.needed
-    return Content.assemble(
+    line = Content.assemble(
         (_("Score") + " ", "bold"),
-        (amount(view.score), "bold $text-success" if won else "bold"),
-        " " + _("of {needed} to win").format(needed=amount(view.needed)),
-        (" · " + _("{most} possible").format(most=amount(view.most)), "$text-muted"),
+        (points(view.score, view.whole), "bold $text-success" if won else "bold"),
+        " " + _("of {needed} to win").format(needed=points(view.needed, view.whole)),
     )
+    possible = Content.styled(" · " + possible_text(view), "$text-muted")
+    if width and line.cell_length + possible.cell_length > width:
+        return line
+    return line + possible
+
+
+def possible_text(view: GoalsView) -> str:
+    """'200 possible': the objectives' points as their lines add them up; '200+ possible' when
+    reaching some early earns a bonus on top (the objectives screen says how much)."""
+    most = points(view.worth, view.whole)
+    if view.most > view.worth:
+        return _("{most}+ possible").format(most=most)
+    return _("{most} possible").format(most=most)
 
 
 class GoalsPanel(Static, can_focus=True):
@@ -76,7 +91,8 @@ class GoalsPanel(Static, can_focus=True):
 
     def show(self, view: GoalsView) -> None:
         self._view = view
-        lines = [score_line(view)] + [goal_line(o, MAX_OBJECTIVE_SHORT) for o in view.objectives]
+        lines = [score_line(view, self.content_size.width)]
+        lines += [goal_line(o, MAX_OBJECTIVE_SHORT) for o in view.objectives]
         room = self.content_size.height
         if 1 < room < len(lines):  # a short panel: the last row says how many more the screen (O) shows
             hidden = len(lines) - room + 1

@@ -12,12 +12,16 @@ from textual.widgets import Static
 from game.engine.queries import dated_news
 from game.engine.reports import TurnReport
 from game.i18n import _, tr
-from game.tui.text import NEWS_MARK
+from game.tui.text import NEWS_MARK, hanging
+
+#: Where a news item's text starts, after its marks (' ▸! '): the column its lines run on under.
+INDENT = 4
 
 
-def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12) -> Content:
+def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12, width: int = 0) -> Content:
     """The last ``limit`` quarters' news, each under the date it happened (``now``: this turn's);
-    the player's own news is marked with ▸ and bold."""
+    the player's own news is marked with ▸ and bold. An item longer than ``width`` runs on under
+    its own text, not back at the left edge (no wrapping while the width is not known)."""
     lines: list[Content] = []
     for date, news in reversed(dated_news(reports[-limit - 1 :], now)[-limit:]):
         lines.append(Content.assemble((f"── {date} ", "bold $text-primary")))
@@ -26,9 +30,10 @@ def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12) -> 
         for item in news:
             mark = NEWS_MARK.get(item.kind, "·")
             if item.player:
-                lines.append(Content.assemble(f" ▸{mark} ", (tr(item.text), "bold")))
+                line = Content.assemble(f" ▸{mark} ", (tr(item.text), "bold"))
             else:
-                lines.append(Content.assemble(("  " + mark + " ", "$text-muted"), tr(item.text)))
+                line = Content.assemble(("  " + mark + " ", "$text-muted"), tr(item.text))
+            lines.extend(hanging(line, width, INDENT))
     if not lines:
         lines.append(
             Content.assemble((_("No news yet: end the turn to see what the world does."), "$text-muted"))
@@ -39,9 +44,17 @@ def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12) -> 
 class NewsFeed(VerticalScroll, can_focus=True):
     """A scrollable feed; updating it replaces one Static, which keeps turn advance instant."""
 
+    _shown: tuple[Sequence[TurnReport], str] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static(id="news-body", markup=False)
 
     def show(self, reports: Sequence[TurnReport], now: str) -> None:
-        self.query_one("#news-body", Static).update(render_reports(reports, now))
+        self._shown = (reports, now)
+        width = self.scrollable_content_region.width
+        self.query_one("#news-body", Static).update(render_reports(reports, now, width=width))
         self.scroll_home(animate=False)
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)

@@ -46,7 +46,7 @@ class ProgrammeCard(Static, can_focus=True):
         lines: list[Content] = [
             status(view.status),
             Content.assemble(
-                _("health {health}% ").format(health=f"{view.health:.0f}"), delta(health_change)
+                _("health {health}% ").format(health=f"{view.health:.0f}"), delta(round(health_change))
             ),
             Content(_("lead {agencies}").format(agencies=", ".join(tr(lead) for lead in view.leads))),
             Content(

@@ -1,0 +1,33 @@
+"""Figures as a player reads them: stats to a tenth at most, score points whole where the
+scenario's are, and the debrief's details in the language in force."""
+
+from __future__ import annotations
+
+from game.engine.game import Game
+from game.engine.scoring import breakdown
+from game.format.words import figure, points
+from game.i18n import tr
+from tests.helpers import mini_with, play_turns
+from tests.test_objectives_graded import GRADED
+
+
+def test_a_stat_shows_a_tenth_at_most() -> None:
+    assert figure(0.23) == "0.2"  # not '0.23' (prestige drifting down)
+    assert figure(22.6) == "22.6" and figure(-2.0) == "-2" and figure(4) == "4"
+    assert figure(1250.4) == "1,250"
+
+
+def test_points_are_whole_and_never_read_as_reaching_a_mark_they_miss() -> None:
+    assert points(0.3) == "0" and points(59.96) == "59" and points(60.0) == "60"
+    assert points(17.9) == "17"
+    assert points(12.25, whole=False) == "12.2" and points(12.0, whole=False) == "12"
+
+
+def test_the_debriefs_detail_is_a_message_said_in_russian(russian: None) -> None:
+    cs = mini_with("    points: 30\n", GRADED)
+    game = Game(cs, cs.playable()[0], seed=3)
+    game.state.me.flights = 1
+    play_turns(game, 1)
+    row = next(r for r in breakdown(game.state, cs) if r.id == "orbit")
+    assert row.detail == "open, best progress 50%"  # the English the engine writes
+    assert tr(row.detail) == "открыта, лучший прогресс 50%"
