@@ -22,6 +22,9 @@ from game.tui.widgets.footer import Footer
 from game.tui.widgets.goals_panel import points_text
 from game.tui.widgets.line_chart import LineChart
 
+#: The most columns an objective's name takes in the debrief's table (longer names end in '…').
+NAME_WIDTH = 36
+
 OUTCOME = {"won": N_("★ Campaign won"), "finished": N_("◇ Campaign over"), "lost": N_("✗ Campaign lost")}
 
 
@@ -57,12 +60,13 @@ class DebriefScreen(CampaignScreen[None]):
         head = _(OUTCOME[state.outcome]) if state.outcome in OUTCOME else _("Campaign under way")
         score = _("final score {score}") if state.over else _("score so far {score}")
         whole = whole_points(game.compiled)
+        shown = points(game.score(), whole)
         level = scenario.difficulty(game.compiled.difficulty)
         played = _("difficulty {level}").format(level=level_label(level)) if level is not None else ""
         lines = [
             Content.assemble(
                 (head, "bold"),
-                " · " + score.format(score=points(game.score(), whole)),
+                " · " + score.format(score=shown),
                 (" · " + played if played else "", "$text-muted"),
             )
         ]
@@ -71,6 +75,9 @@ class DebriefScreen(CampaignScreen[None]):
             lines.append(Content.styled(tr(ending.title, f"endings.{ending.id}.title"), "bold"))
             if ending.text:
                 lines.append(Content(tr(ending.text, f"endings.{ending.id}.text")))
+        elif state.outcome in ("won", "finished"):  # ended by the calendar: the score, as shown above
+            needed = points(scenario.victory_score, whole)
+            lines.append(Content(_("{score} of {needed} needed to win").format(score=shown, needed=needed)))
         else:
             lines.append(Content(tr(state.outcome_reason) or _("The campaign is not over yet.")))
         return Content("\n").join(lines)
@@ -78,14 +85,18 @@ class DebriefScreen(CampaignScreen[None]):
     def _score(self, game) -> Content:
         lines = [Content.assemble((_("Objectives"), "bold underline"))]
         views = {view.id: view for view in goals_view(game.state, game.compiled).objectives}
-        for row in game.breakdown():
+        rows = game.breakdown()
+        width = min(NAME_WIDTH, max((len(tr(row.name)) for row in rows), default=0))
+        for row in rows:
+            name = tr(row.name)
+            name = name if len(name) <= width else name[: width - 1] + "…"
             earned = points_text(views[row.id])
             mark = "✓" if row.achieved else ("~" if row.points else "✗")
             style = "$text-success" if row.achieved else "$text-warning" if row.points else "$text-error"
             lines.append(
                 Content.assemble(
                     (f" {mark} ", style),
-                    f"{tr(row.name):<32} ",
+                    f"{name:<{width}} ",
                     (f"{earned:>7}", "bold"),
                     (f" {tr(row.detail)}", "$text-muted"),
                 )
