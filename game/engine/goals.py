@@ -7,6 +7,7 @@ the expression vocabulary (game/engine/explain.py).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.engine.compiled import CompiledObjective, CompiledScenario
@@ -208,7 +209,7 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             msgn(
                 "Reached early: {points} more point for each year before the deadline (at most {most}).",
                 "Reached early: {points} more points for each year before the deadline (at most {most}).",
-                int(grade.early) if float(grade.early).is_integer() else 2,  # '1.5 points' reads as many
+                math.ceil(grade.early),  # '1.5 points' reads as more than one
                 points=figure(grade.early),
                 most=figure(objective.most - model.points),
             )
