@@ -284,3 +284,30 @@ def test_a_late_milestone_and_a_withdrawal_read_in_russian(russian: None) -> Non
         assert "(выход из программы)" in tr(left)
     finally:
         keep_sources(False)
+
+
+@pytest.mark.parametrize("name", ["newcomer", "gateway-in-doubt"])
+def test_the_smaller_scenarios_read_in_russian_and_a_new_text_falls_back_to_english(
+    russian: None, name: str, tmp_path: Path
+) -> None:
+    """Their translations load cleanly; a text added after them (the tuners keep writing) shows its
+    English, with no error, while the rest stays Russian."""
+    from game.paths import shipped_scenarios_dir
+
+    shipped = shipped_scenarios_dir() / f"{name}.yaml"
+    result = load_scenario(shipped)
+    [report] = check_translations(shipped, result.scenario, result.bases)
+    assert (report.placeholders, report.problem) == ([], None)
+    texts = scenario_texts(result.scenario)
+    copy = tmp_path / f"{name}.yaml"
+    shutil.copy(shipped, copy)
+    catalogue = shipped.with_name(f"{name}.ru.po").read_text(encoding="utf-8")
+    new = 'msgctxt "title"\n'  # the title, as if written after the translation
+    start = catalogue.index(new)
+    end = catalogue.index("\n\n", start)
+    copy.with_name(f"{name}.ru.po").write_text(catalogue[:start] + catalogue[end + 2 :], encoding="utf-8")
+    assert use_scenario([copy]) == []
+    assert tr(texts["title"], "title") == texts["title"]  # its English
+    key = "objectives.science.name"
+    assert tr(texts[key], key) != texts[key]  # the others are translated
+    use_scenario([])

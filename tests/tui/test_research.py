@@ -108,3 +108,25 @@ async def test_the_default_campaign_opens_past_what_the_agency_had_at_the_start(
         assert "Crew capsule qualification · Habitation · 320 M$" in text  # the detail: not a done one
         await press(pilot, "enter")
         assert isinstance(app.screen, ConfirmScreen) and "320 M$ over 8 turns" in screen_text(app)
+
+
+async def test_the_default_trees_costs_fit_80_columns_in_english_and_russian() -> None:
+    import re
+
+    from game.i18n import set_language
+    from game.paths import default_scenario
+
+    for language in ("en", "ru"):
+        set_language(language)
+        try:
+            app = make_app(new_game(default_scenario()))
+            async with app.run_test(size=SMALL) as pilot:
+                await answer_events(pilot)
+                await press(pilot, "p")
+                assert isinstance(app.screen, ResearchScreen)
+                rows = [line for line in screen_text(app).splitlines()[4:15] if "✓" in line or "○" in line]
+                assert len(rows) >= 10, rows
+                for line in rows:  # every row shows its cost whole, with room after it
+                    assert re.search(r" \d[\d,]* M\$  ", line), line
+        finally:
+            set_language("en")

@@ -61,6 +61,44 @@ def cells(row: ProjectRow) -> tuple[str, ...]:
     )
 
 
+#: Cells a table column takes besides its text (the DataTable's padding, one each side).
+PADDING = 2
+#: The columns that give way when the table is wider than the screen: the area first (the detail
+#: under the table names it), then the wider of the project's name and its unlocks is cut with
+#: '…' (the detail says them whole), never the state or the cost.
+AREA, PROJECT, UNLOCKS = 0, 1, 4
+NARROWEST = 10  # cells a cut name or unlocks column keeps at least
+SIDES = 2  # the screen's padding around the table, before it is laid out
+SCROLLBAR = 2  # cells kept for the table's scroll bar, shown when the projects outgrow the screen
+
+
+def fit_columns(labels: list[str], rows: list[tuple[str, ...]], room: int) -> list[int]:
+    """Each column's width within ``room`` cells (0: left out), widest content first."""
+    widths = [max([cell_len(label), *(cell_len(row[i]) for row in rows)]) for i, label in enumerate(labels)]
+
+    def total() -> int:
+        return sum(width + PADDING for width in widths if width)
+
+    if total() > room:
+        widths[AREA] = 0
+    while total() > room:  # the wider of the name and the unlocks gives a cell, down to NARROWEST
+        column = max((PROJECT, UNLOCKS), key=lambda i: widths[i])
+        if widths[column] <= NARROWEST:
+            break
+        widths[column] -= 1
+    return widths
+
+
+def clipped(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending in '…' when it was longer."""
+    if cell_len(text) <= width:
+        return text
+    cut = text
+    while cell_len(cut) > width - 1:
+        cut = cut[:-1]
+    return cut.rstrip() + "…"
+
+
 def summary(view: ResearchView) -> Content:
     head = ngettext(
         "{count} of {most} project under way · {money} this turn",
@@ -122,6 +160,10 @@ class ResearchScreen(CampaignScreen[None]):
                 self.show_detail()
         table.focus()
 
+    def on_resize(self) -> None:
+        """The columns fit the new width (the area left out, the names cut, when narrow)."""
+        self.refresh_view()
+
     def view(self) -> ResearchView | None:
         return research_view(self.game.state, self.game.compiled)
 
@@ -143,13 +185,17 @@ class ResearchScreen(CampaignScreen[None]):
         self.query_one("#research-summary", Static).update(summary(view))
         row_before = table.cursor_row
         table.clear(columns=True)  # the columns fit what they hold now ('■ 2 turns left' is longer)
+        labels = [_(column) for column in COLUMNS]
         rows = [cells(row) for row in view.rows]
-        for index, column in enumerate(COLUMNS):
-            label = _(column)
-            width = max([cell_len(label), *(cell_len(cells_[index]) for cells_ in rows)])
-            table.add_column(label, width=width)
+        room = (table.size.width or self.app.size.width - SIDES) - SCROLLBAR
+        widths = fit_columns(labels, rows, room)
+        for label, width in zip(labels, widths, strict=True):
+            if width:
+                table.add_column(clipped(label, width), width=width)
         for row, row_cells in zip(view.rows, rows, strict=True):
-            table.add_row(*row_cells, key=row.id)
+            table.add_row(
+                *(clipped(text, w) for text, w in zip(row_cells, widths, strict=True) if w), key=row.id
+            )
         if view.rows:
             table.move_cursor(row=min(row_before, len(view.rows) - 1))
         self.show_detail()
