@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.game import Game
 from game.engine.scoring import breakdown
-from game.format.words import figure, points
+from game.format.words import figure, plural_count, points
 from game.i18n import tr
 from tests.helpers import mini_with, play_turns
 from tests.test_objectives_graded import GRADED
@@ -31,3 +31,7 @@ def test_the_debriefs_detail_is_a_message_said_in_russian(russian: None) -> None
     row = next(r for r in breakdown(game.state, cs) if r.id == "orbit")
     assert row.detail == "open, best progress 50%"  # the English the engine writes
     assert tr(row.detail) == "открыта, лучший прогресс 50%"
+
+
+def test_a_fraction_of_a_point_is_counted_as_many() -> None:
+    assert [plural_count(x) for x in (1, 1.0, 0.5, 1.5, 3)] == [1, 1, 2, 3, 3]  # '0.5 points', '1 point'

@@ -7,7 +7,6 @@ the expression vocabulary (game/engine/explain.py).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from game.engine.compiled import CompiledObjective, CompiledScenario
@@ -22,7 +21,7 @@ from game.engine.scoring import (
 from game.engine.state import GameState
 from game.engine.texts import render_text
 from game.format.dates import format_date
-from game.format.words import amount, figure
+from game.format.words import amount, figure, plural_count
 from game.i18n.message import joined, msg, msgn
 
 
@@ -209,7 +208,7 @@ def _how(objective: CompiledObjective, state: GameState, cs: CompiledScenario) -
             msgn(
                 "Reached early: {points} more point for each year before the deadline (at most {most}).",
                 "Reached early: {points} more points for each year before the deadline (at most {most}).",
-                math.ceil(grade.early),  # '1.5 points' reads as more than one
+                plural_count(grade.early),
                 points=figure(grade.early),
                 most=figure(objective.most - model.points),
             )

@@ -82,6 +82,13 @@ def points(value: float, whole: bool = True) -> str:
     return figure(math.floor(value * 10 + 1e-9) / 10)
 
 
+def plural_count(value: float) -> int:
+    """The count that picks the plural form for a figure: the figure itself when whole, else one
+    that reads as many ('0.5 points', '1.5 points'; in Russian '1,5 очка')."""
+    whole = float(value)
+    return int(whole) if whole.is_integer() else math.floor(whole) + 2
+
+
 #: The engine keeps money in integer thousands of dollars (k$); everything shows millions (M$).
 K_PER_MILLION = 1000
 

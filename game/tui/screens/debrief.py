@@ -23,7 +23,7 @@ from game.tui.widgets.goals_panel import points_text
 from game.tui.widgets.line_chart import LineChart
 
 #: The most columns an objective's name takes in the debrief's table (longer names end in '…').
-NAME_WIDTH = 36
+NAME_WIDTH = 35
 
 OUTCOME = {"won": N_("★ Campaign won"), "finished": N_("◇ Campaign over"), "lost": N_("✗ Campaign lost")}
 
