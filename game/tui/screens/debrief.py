@@ -76,7 +76,7 @@ class DebriefScreen(CampaignScreen[None]):
             if ending.text:
                 lines.append(Content(tr(ending.text, f"endings.{ending.id}.text")))
         elif state.outcome in ("won", "finished"):  # ended by the calendar: the score, as shown above
-            needed = points(scenario.victory_score, whole)
+            needed = points(game.compiled.victory_score(game.player), whole)
             lines.append(Content(_("{score} of {needed} needed to win").format(score=shown, needed=needed)))
         else:
             lines.append(Content(tr(state.outcome_reason) or _("The campaign is not over yet.")))
