@@ -7,11 +7,12 @@ from game.engine.actions import Action
 from game.paths import shipped_scenarios_dir
 from game.tui.screens.confirm import ConfirmScreen
 from game.tui.screens.dashboard import DashboardScreen
+from game.tui.screens.event import EventScreen
 from game.tui.screens.help import HelpScreen, all_keys, rules
 from game.tui.screens.research import ResearchScreen
 
 from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import answer_events, screen_text
+from .helpers import answer_events, on_screen, screen_text
 
 RESEARCH = TUI_FIXTURES / "more" / "research.yaml"
 
@@ -121,9 +122,12 @@ async def test_the_default_trees_costs_fit_80_columns_in_english_and_russian() -
         try:
             app = make_app(new_game(default_scenario()))
             async with app.run_test(size=SMALL) as pilot:
+                await on_screen(pilot, EventScreen)  # the opening event, then the dashboard
                 await answer_events(pilot)
-                await press(pilot, "p")
-                assert isinstance(app.screen, ResearchScreen)
+                await on_screen(pilot, DashboardScreen)
+                await pilot.press("p")
+                await on_screen(pilot, ResearchScreen)
+                await pilot.pause()
                 rows = [line for line in screen_text(app).splitlines()[4:15] if "✓" in line or "○" in line]
                 assert len(rows) >= 10, rows
                 for line in rows:  # every row shows its cost whole, with room after it

@@ -21,10 +21,12 @@ from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
 from game.i18n import _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import money, status
+from game.tui.text import hanging, money, status
 from game.tui.widgets.footer import Footer
 
 OBSERVER = "__observer__"
+#: Where a contribution's name and cost run on, under the name (after its mark), and an option's padding.
+NAME_INDENT, OPTION_PADDING = 2, 2
 
 
 def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
@@ -162,33 +164,32 @@ class JoinScreen(CampaignScreen[None]):
         keep = menu.highlighted
         menu.clear_options()
         self.choices = []
+        width = menu.scrollable_content_region.width - OPTION_PADDING
         if terms.observer is not None:
             self.choices.append(OBSERVER)
             mark = "✓" if not terms.observer_reason else "✗"
-            menu.add_option(Option(f"{mark} {_('Join without a contribution')}", id=OBSERVER))
+            head = Content(f"{mark} {_('Join without a contribution')}")
+            menu.add_option(Option(Content("\n").join(hanging(head, width, NAME_INDENT)), id=OBSERVER))
         for sid, contribution in views.items():
             self.choices.append(sid)
             mark = "✓" if not contribution.reason else "·" if contribution.holder else "✗"
-            menu.add_option(
-                Option(
-                    Content.assemble(
-                        f"{mark} {tr(contribution.name)}\n",
-                        (
-                            "  "
-                            + ngettext(
-                                "{cost} · {count} turn", "{cost} · {count} turns", contribution.build_turns
-                            ).format(cost=money(contribution.cost), count=contribution.build_turns),
-                            "$text-muted",
-                        ),
-                    ),
-                    id=sid,
-                )
+            turns = contribution.build_turns
+            cost = ngettext("{cost} · {count} turn", "{cost} · {count} turns", turns).format(
+                cost=money(contribution.cost), count=turns
             )
+            lines = [
+                *hanging(Content(f"{mark} {tr(contribution.name)}"), width, NAME_INDENT),
+                *hanging(Content.styled(cost, "$text-muted"), width, NAME_INDENT, NAME_INDENT),
+            ]
+            menu.add_option(Option(Content("\n").join(lines), id=sid))
         if keep is not None and keep < menu.option_count:
             menu.highlighted = keep
         elif menu.option_count:
             menu.highlighted = 0
         self._details()
+
+    def on_resize(self) -> None:
+        self.refresh_view()  # the names wrap to the new width, under their mark
 
     def _selected(self) -> str | None:
         menu = self.query_one("#contributions", OptionList)
