@@ -61,6 +61,8 @@ class BuildIndex:
     mine: dict[str, list[Mine]]
     #: the contributions earning science every turn (rewarded): (place, programme, build, per turn, name)
     earning: list[Earning]
+    #: every slot's place in the scan's order, by (programme, slot): looked up as builds start
+    places: dict[tuple[str, str], Place]
 
 
 def build_index(state: GameState, cs: CompiledScenario) -> BuildIndex:
@@ -73,11 +75,11 @@ def build_index(state: GameState, cs: CompiledScenario) -> BuildIndex:
 
 def _scan(state: GameState, cs: CompiledScenario) -> BuildIndex:
     player = state.player
-    found = BuildIndex(player, state.programmes, [], {}, [])
+    found = BuildIndex(player, state.programmes, [], {}, [], {})
     for position, (pid, programme) in enumerate(state.programmes.items()):
         science = {sid: (per_turn, name) for sid, per_turn, name in cs.programmes[pid].science_slots}
         for number, (sid, build) in enumerate(programme.slots.items()):
-            place = (position, number)
+            place = found.places[pid, sid] = (position, number)
             if build.status == "building":
                 found.under_way.append(UnderWay(place, pid, sid, build))
             if build.owner == player:
@@ -85,10 +87,6 @@ def _scan(state: GameState, cs: CompiledScenario) -> BuildIndex:
             if build.rewarded and sid in science:
                 found.earning.append(Earning(place, pid, build, *science[sid]))
     return found
-
-
-def _place(state: GameState, pid: str, sid: str) -> Place:
-    return list(state.programmes).index(pid), list(state.programmes[pid].slots).index(sid)
 
 
 def _add_mine(index: BuildIndex, place: Place, pid: str, sid: str, build: BuildState) -> None:
@@ -103,7 +101,7 @@ def started(state: GameState, pid: str, sid: str) -> None:
     if index is None:
         return  # worked out when first asked
     build = state.programmes[pid].slots[sid]
-    place = _place(state, pid, sid)
+    place = index.places[pid, sid]
     if all(entry.build is not build for entry in index.under_way):
         insort(index.under_way, UnderWay(place, pid, sid, build), key=_place_of)
     if build.owner == index.player:
@@ -126,6 +124,6 @@ def rewarded(state: GameState, cs: CompiledScenario, pid: str, sid: str) -> None
     for slot, per_turn, name in cs.programmes[pid].science_slots:
         if slot == sid:
             if all(entry.build is not build for entry in index.earning):
-                entry = Earning(_place(state, pid, sid), pid, build, per_turn, name)
+                entry = Earning(index.places[pid, sid], pid, build, per_turn, name)
                 insort(index.earning, entry, key=_place_of)
             return

@@ -37,19 +37,20 @@ def slip(
         happen(
             state, cs, "milestone_slipped", programme=programme_id, milestone=f"{programme_id}.{target.id}"
         )
-    name = cs.programmes[programme_id].milestones[target.id].name
-    ledger.report(
-        state,
-        "slip",
-        msg(
-            "{name} slips to {date} ({reason})",
-            name=name,
-            date=format_date(target.due, cs.turn_months),
-            reason=reason,
-        ),
-        programme_id,
-        programme.is_member(state.player),
-    )
+    if state.records:  # the news, worded only where it is kept
+        name = cs.programmes[programme_id].milestones[target.id].name
+        ledger.report(
+            state,
+            "slip",
+            msg(
+                "{name} slips to {date} ({reason})",
+                name=name,
+                date=format_date(target.due, cs.turn_months),
+                reason=reason,
+            ),
+            programme_id,
+            programme.is_member(state.player),
+        )
     _push_dependents(state, cs, programme_id, target)
 
 
@@ -317,14 +318,13 @@ def _flown(
                 and may_fly(state, agency)
                 and _take_seat(programme, agency, model.crew == "surface")
             ):
-                crew_flight(
-                    state,
-                    cs,
-                    flyer,
-                    model.crew,
-                    msg("{programme} {name}", programme=cp.model.short, name=model.name),
-                    programme.id,
+                # the flight's name, for the news alone
+                carrier = (
+                    msg("{programme} {name}", programme=cp.model.short, name=model.name)
+                    if state.records
+                    else ""
                 )
+                crew_flight(state, cs, flyer, model.crew, carrier, programme.id)
     if model.final:
         programme.status = "completed"
         ledger.report(

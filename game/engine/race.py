@@ -72,27 +72,36 @@ def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str)
     done.append((agency, state.month))
     rank = len(done)
     model = race.achievements[achievement]
-    short = cs.agencies[agency].short
-    if rank == 1:
-        text = msg("{agency} is the first to reach {achievement}", agency=short, achievement=model.name)
-    elif prestige > prize(model, rank):
-        text = msg(
-            "{agency} is the first of its bloc to reach {achievement}", agency=short, achievement=model.name
+    if state.records:  # the news, worded only where it is kept
+        ledger.report(
+            state,
+            "race",
+            _award_news(model, cs.agencies[agency].short, rank, prestige),
+            None,
+            agency == state.player,
         )
-    else:
-        text = msg(
-            "{agency} reaches {achievement}, number {rank} to do so",
-            agency=short,
-            achievement=model.name,
-            rank=rank,
-        )
-    ledger.report(state, "race", text, None, agency == state.player)
     ledger.gain(state, state.agencies[agency], "prestige", prestige, model.name)
     hooks = cs.hooks  # events hooked on the race's own happenings (no achievement is: the checks)
     for kind in ("achievement_earned", "first_achieved") if rank == 1 else ("achievement_earned",):
         if kind in hooks:
             state.happenings.append(Happening(kind, agency=agency, achievement=achievement))
     return True
+
+
+def _award_news(model: Achievement, short: str, rank: int, prestige: float) -> str:
+    """The news of an agency earning an achievement as the ``rank``-th, for ``prestige``."""
+    if rank == 1:
+        return msg("{agency} is the first to reach {achievement}", agency=short, achievement=model.name)
+    if prestige > prize(model, rank):
+        return msg(
+            "{agency} is the first of its bloc to reach {achievement}", agency=short, achievement=model.name
+        )
+    return msg(
+        "{agency} reaches {achievement}, number {rank} to do so",
+        agency=short,
+        achievement=model.name,
+        rank=rank,
+    )
 
 
 def answer_happening(state: GameState, cs: CompiledScenario, happening: Happening) -> None:
