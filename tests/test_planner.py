@@ -176,3 +176,33 @@ def test_the_planner_commits_to_no_contribution_its_budget_plan_cannot_pay() -> 
     assert offered()
     game.state.me.money = 0
     assert offered() == []
+
+
+def test_the_free_planner_plays_the_greedy_way_where_its_playouts_beat_every_road(
+    mini: CompiledScenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No fixed road is a way to play too: where the greedy bot's playouts to the end are worth more
+    than every road's, the free planner plays the greedy bot's campaign, move for move."""
+    greedy = play_campaign(mini, "esa", "greedy", 2)
+    monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: -1000.0)
+    free = play_campaign(mini, "esa", "planner", 2, playouts=4)
+    assert free.log == greedy.log
+
+
+def test_the_free_planner_keeps_the_road_it_chose_while_the_road_is_open() -> None:
+    """It chooses once, on the first turn, and again only when its road's programme is over."""
+    cs = default()
+    strategy = make_strategy("planner", 1, cs.scenario, playouts=2)
+    assert isinstance(strategy, FreePlanner)
+    game = Game(cs, "csa", seed=1)
+    choices: list[str] = []
+    choose = strategy.choose
+
+    def counted(game: Game):  # type: ignore[no-untyped-def]
+        road, chosen = choose(game)
+        choices.append(road)
+        return road, chosen
+
+    strategy.choose = counted  # type: ignore[method-assign]
+    strategy.play(game)
+    assert len(choices) == 1 and choices[0] in (*strategy.roads, "greedy")

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.bots.base import Strategy
-from game.bots.greedy import evaluate, means
+from game.bots.greedy import GreedyStrategy, evaluate, means
 from game.bots.playout import playout_seed, start_playout
 from game.bots.roads import AloneStrategy, ProgrammeStrategy, programme_strategy
 from game.engine.actions import END_TURN, Action
@@ -58,6 +58,8 @@ NATIONAL = ""
 CREW_WORTH = 40.0
 #: The road that takes no partner (as game.bots.strategies names it).
 ALONE = "alone"
+#: The free planner's other way to play: no fixed road, the greedy bot's (game/bots/greedy.py).
+GREEDY = "greedy"
 #: What a playout is worth on top of its score when it wins, and below it when it is lost.
 WIN_BONUS = 1.0  # times the scenario's victory score
 
@@ -224,7 +226,9 @@ class PlannerStrategy(Strategy):
 
 
 class FreePlanner(Strategy):
-    """``planner``: chooses its road by playouts of every road's bot, then plays it as ``planner:ROAD``."""
+    """``planner``: chooses how to play by playouts to the end of the campaign of every road's bot and
+    of the greedy bot (no fixed road: it takes what pays where it finds it), then plays the best road
+    as ``planner:ROAD``, or plays as the greedy bot."""
 
     name = "planner"
 
@@ -233,36 +237,48 @@ class FreePlanner(Strategy):
         self.seed = seed
         self.budget = playouts
         self.roads = roads
-        self.chosen: PlannerStrategy | None = None
+        self.chosen: Strategy | None = None
+        self.road = ""  # the road chosen, GREEDY for the greedy bot's way
 
     def play_turn(self, game: Game) -> None:
-        if self.chosen is None or self.closed(game, self.chosen.road):
-            self.chosen = self.choose(game)
+        if self.chosen is None or self.closed(game, self.road):
+            self.road, self.chosen = self.choose(game)
+            self.chosen.rng = self.rng  # one generator for the whole strategy
         self.chosen.play_turn(game)
 
-    def choose(self, game: Game) -> PlannerStrategy:
+    def road_taken(self, game: Game) -> str | None:
+        return self.chosen.road_taken(game) if self.chosen is not None else None
+
+    def choose(self, game: Game) -> tuple[str, Strategy]:
+        """The road (or GREEDY) whose playouts to the end of the campaign, on the same dice, are worth
+        the most, and the strategy that plays it."""
         roads = [road for road in self.roads if not self.closed(game, road)] or [ALONE]
         planner = planner_class(roads[0])(self.seed, self.budget)
-        if len(roads) == 1:
-            return planner
         runs = max(MIN_PER_CANDIDATE, planner.playouts // 2)  # the decision that matters most
         seeds = [planner.playout_seed(game.state.turn, index) for index in range(runs)]
-        best, best_value = roads[0], None
+        best, best_value = GREEDY, sum(self.greedy_playout(game, seed) for seed in seeds)
         for road in roads:
             chooser = planner_class(road)(self.seed, self.budget)
             chooser.horizon = 0  # the road is the decision that matters most: played to the end
             plan = chooser.base_plan(game)
             value = sum(chooser.playout(game, plan, seed) for seed in seeds)
-            if best_value is None or value > best_value:
+            if value > best_value:
                 best, best_value = road, value
-        chosen = planner_class(best)(self.seed, self.budget)
-        chosen.rng = self.rng  # one generator for the whole strategy
-        return chosen
+        if best == GREEDY:
+            return best, GreedyStrategy(self.seed)
+        return best, planner_class(best)(self.seed, self.budget)
+
+    @staticmethod
+    def greedy_playout(game: Game, seed: int) -> float:
+        """The greedy bot played from here to the end of the campaign on the playout's dice."""
+        twin = start_playout(game, game.compiled, seed)
+        GreedyStrategy(seed).play(twin)
+        return PlannerStrategy.worth(twin)
 
     @staticmethod
     def closed(game: Game, road: str) -> bool:
         """Whether a programme's road is over for the player (ended, and not a member)."""
-        if road == ALONE:
+        if road in (ALONE, GREEDY):
             return False
         programme = game.state.programmes.get(road)
         return programme is None or (
