@@ -35,3 +35,12 @@ def test_the_debriefs_detail_is_a_message_said_in_russian(russian: None) -> None
 
 def test_a_fraction_of_a_point_is_counted_as_many() -> None:
     assert [plural_count(x) for x in (1, 1.0, 0.5, 1.5, 3)] == [1, 1, 2, 3, 3]  # '0.5 points', '1 point'
+
+
+def test_an_objective_left_open_reads_not_reached_once_the_campaign_is_over() -> None:
+    cs = mini_with("    points: 30\n", GRADED)
+    game = Game(cs, cs.playable()[0], seed=3)
+    play_turns(game, 1)
+    assert next(r for r in breakdown(game.state, cs) if r.id == "orbit").detail.startswith("open")
+    game.state.outcome = "finished"  # as the calendar's end leaves it
+    assert next(r for r in breakdown(game.state, cs) if r.id == "orbit").detail.startswith("not reached")

@@ -113,6 +113,14 @@ def objective_status(objective: CompiledObjective, state: GameState) -> str:
     return "open"
 
 
+def _status_said(objective: CompiledObjective, state: GameState) -> str:
+    """The status as the debrief says it: 'open' while the campaign is on, 'not reached' once it is over."""
+    status = objective_status(objective, state)
+    if status == "open" and state.outcome:
+        return msg("not reached")
+    return msg(status)
+
+
 def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
     rows = []
     for objective in cs.objectives:
@@ -133,7 +141,7 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
         elif objective.grade is not None:
             reached = state.achieved.get(model.id)
             earned = graded_points(objective.grade, model.points, state.progress.get(model.id, 0.0), reached)
-            details = [msg(objective_status(objective, state))]
+            details = [_status_said(objective, state)]
             if objective.progress is not None:
                 best = state.progress.get(model.id, 0.0)
                 details.append(msg("best progress {share}", share=format(best, ".0%")))
@@ -152,7 +160,7 @@ def breakdown(state: GameState, cs: CompiledScenario) -> list[ObjectiveScore]:
                     model.points if done else 0.0,
                     model.points,
                     done,
-                    msg(objective_status(objective, state)),
+                    _status_said(objective, state),
                 )
             )
     return rows
