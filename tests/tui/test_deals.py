@@ -40,13 +40,22 @@ def one_signed() -> Game:
     return game
 
 
-async def test_the_turn_line_says_n_deals_while_an_offer_waits() -> None:
+async def test_the_turn_line_says_how_many_offers_wait_even_after_a_change() -> None:
     game = offers_waiting()
+    waiting = len([deal for deal in game.state.deals if deal.status == "offered"])
     game.state.changes.clear()  # nothing changed yet this turn: the line says what to do
     app = make_app(game)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert "· n deals" in screen_text(app)
+        line = text_of(app.screen.query_one("#turn-line"))
+        assert line.startswith(f"Your move: n: {waiting} offers waiting · d decisions")
+    game = offers_waiting()  # the year's appropriation came in: the offers are still said first
+    assert game.state.changes
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        line = text_of(app.screen.query_one("#turn-line"))
+        assert line.startswith(f"n: {waiting} offers waiting · This turn so far:")
 
 
 async def test_n_opens_the_offers_with_their_terms() -> None:

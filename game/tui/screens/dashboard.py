@@ -29,7 +29,7 @@ from game.engine.queries import (
     visible_programmes,
 )
 from game.format.dates import format_date
-from game.i18n import _, tr
+from game.i18n import _, ngettext, tr
 from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
@@ -279,17 +279,26 @@ class DashboardScreen(CampaignScreen[None]):
             )
             return
         now = net_changes(state.changes)
+        waiting = len(offers_waiting(state))
+        offers = (  # an offer lapses unanswered: it is said wherever the line is, and not muted
+            ngettext("n: {count} offer waiting", "n: {count} offers waiting", waiting).format(count=waiting)
+            if waiting
+            else ""
+        )
         if not now:
             line.update(
                 Content.assemble(
                     (_("Your move: "), "bold"),
+                    (offers + " · " if offers else "", "bold $text-warning"),
                     (_("d decisions · 1-9 a programme · w why · e end turn"), "$text-muted"),
                     (_(" · l flights") if state.flights else "", "$text-muted"),
-                    (_(" · n deals") if offers_waiting(state) else "", "$text-muted"),
                 )
             )
             return
-        parts: list[Content | str | tuple[str, str]] = [(_("This turn so far: "), "bold")]
+        parts: list[Content | str | tuple[str, str]] = []
+        if offers:
+            parts.append((offers + " · ", "bold $text-warning"))
+        parts.append((_("This turn so far: "), "bold"))
         for stat, value in now.items():
             label = self._label(stat)
             parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
