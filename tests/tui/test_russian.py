@@ -18,9 +18,10 @@ from game.i18n import set_language
 from game.paths import default_scenario
 from game.settings import load_settings
 from game.tui.app import CislunarApp
+from game.tui.screens.event import EventScreen
 
 from .conftest import LARGE, SEED, SMALL
-from .helpers import screen_text, text_of
+from .helpers import on_screen, screen_text, text_of
 from .test_snapshots import keys
 
 
@@ -65,6 +66,7 @@ def test_russian_screen(snap_compare, screen: str, size: tuple[int, int]) -> Non
 async def test_the_event_and_dashboard_read_in_russian() -> None:
     app = default_app()
     async with app.run_test(size=SMALL) as pilot:
+        await on_screen(pilot, EventScreen)  # a loaded machine opens it later than a pause
         await pilot.pause()
         event = screen_text(app)
         assert "Китай и Россия договорились о лунной станции" in event
