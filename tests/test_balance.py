@@ -31,6 +31,7 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
     "default-2021": [],
     "esa-2022": [
         ("few-roads", "uksa"),
+        ("cannot-win", "uksa"),
     ],
     "gateway-in-doubt": [
         ("dice", "uae"),
