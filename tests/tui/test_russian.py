@@ -116,6 +116,6 @@ async def test_the_score_line_fits_the_goals_panel_in_russian_at_80_columns() ->
         await pilot.pause()
         panel = app.screen.query_one("#goals")
         score = text_of(panel).splitlines()[0]
-        assert score.startswith("Счёт ") and score.endswith("макс. 190+")  # what the game can still earn (national missions up to 20)
+        assert score.startswith("Счёт ") and score.endswith("макс. 190+")  # what the game can still earn
         assert len(score) <= panel.content_size.width
         assert score in screen_text(app)  # shown whole, not cut at the panel's edge
