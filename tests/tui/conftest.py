@@ -58,6 +58,20 @@ def new_game(path: Path = THREE_ROADS, agency: str = "esa", seed: int = SEED) ->
     return Game(compiled(path), agency, seed)
 
 
+def default_app(turns: int = 0) -> CislunarApp:
+    """ESA on the shipped default scenario, ``turns`` played answering each event's first choice."""
+    from game.engine.actions import Action
+    from game.paths import default_scenario
+
+    game = Game(compiled(default_scenario()), "esa", SEED)
+    for _ in range(turns):
+        for pending in list(game.state.pending):
+            choice = game.compiled.events[pending.event].model.choices[0].id
+            assert game.act(Action("answer", str(pending.uid), choice)).ok
+        assert game.end_turn().ok
+    return CislunarApp(game=game, seed=SEED, scenario=default_scenario(), blink=False)
+
+
 def make_app(
     game: Game | None = None,
     *,

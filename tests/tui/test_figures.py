@@ -5,29 +5,12 @@ from __future__ import annotations
 
 import re
 
-from game.engine.game import Game
-from game.paths import default_scenario
-from game.tui.app import CislunarApp
-
-from .conftest import SEED, SMALL, compiled
+from .conftest import SMALL, default_app
 from .helpers import text_of
 
 
-def played(turns: int) -> CislunarApp:
-    """ESA on the default scenario after ``turns`` turns, each event answered with its first choice."""
-    from game.engine.actions import Action
-
-    game = Game(compiled(default_scenario()), "esa", SEED)
-    for _ in range(turns):
-        for pending in list(game.state.pending):
-            choice = game.compiled.events[pending.event].model.choices[0].id
-            assert game.act(Action("answer", str(pending.uid), choice)).ok
-        assert game.end_turn().ok
-    return CislunarApp(game=game, seed=SEED, scenario=default_scenario(), blink=False)
-
-
 async def test_the_dashboards_figures_and_points_have_no_stray_decimals() -> None:
-    app = played(10)
+    app = default_app(10)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert app.game.state.me.prestige != round(app.game.state.me.prestige, 1)  # it has decimals
@@ -37,7 +20,7 @@ async def test_the_dashboards_figures_and_points_have_no_stray_decimals() -> Non
 
 
 async def test_news_runs_on_under_its_own_indent_at_80_columns() -> None:
-    app = played(10)
+    app = default_app(10)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         news = app.screen.query_one("#news")

@@ -7,20 +7,16 @@ of the screen are also checked to be the translation, not the English they fall 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 import pytest
 
-from game.engine.compiled import compile_scenario
-from game.engine.game import Game
-from game.format.loader import load_scenario
 from game.i18n import set_language
 from game.paths import default_scenario
 from game.settings import load_settings
 from game.tui.app import CislunarApp
 from game.tui.screens.event import EventScreen
 
-from .conftest import LARGE, SEED, SMALL
+from .conftest import LARGE, SEED, SMALL, default_app
 from .helpers import on_screen, screen_text, text_of
 from .test_snapshots import keys
 
@@ -32,24 +28,6 @@ def russian() -> Iterator[None]:
         yield
     finally:
         set_language("en")
-
-
-@cache
-def _default():
-    return compile_scenario(load_scenario(default_scenario()).unwrap())
-
-
-def default_app(turns: int = 0) -> CislunarApp:
-    """ESA on the default scenario, ``turns`` played answering each event's first choice."""
-    game = Game(_default(), "esa", SEED)
-    for _ in range(turns):
-        for pending in list(game.state.pending):
-            choice = game.compiled.events[pending.event].model.choices[0].id
-            from game.engine.actions import Action
-
-            assert game.act(Action("answer", str(pending.uid), choice)).ok
-        assert game.end_turn().ok
-    return CislunarApp(game=game, seed=SEED, scenario=default_scenario(), blink=False)
 
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
