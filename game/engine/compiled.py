@@ -471,9 +471,8 @@ class CompiledScenario:
         return [a.id for a in self.scenario.agencies if a.playable]
 
     def victory_score(self, player: str) -> float:
-        """The score at the end that wins a campaign of ``player``: its own ambition, else the scenario's."""
-        own = self.agencies[player].victory_score
-        return self.scenario.victory_score if own is None else own
+        """The score at the end that wins a campaign of ``player`` (Scenario.score_to_win)."""
+        return self.scenario.score_to_win(self.agencies[player])
 
     def total_turns(self) -> int:
         return (self.end - self.start) // self.turn_months + 1

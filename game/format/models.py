@@ -1746,6 +1746,10 @@ class Scenario(Strict):
         "order they are checked."
     )
 
+    def score_to_win(self, agency: Agency) -> float:
+        """The score at the end that wins a campaign of ``agency``: its own ambition, else the scenario's."""
+        return self.victory_score if agency.victory_score is None else agency.victory_score
+
     def playable_agencies(self) -> list[Agency]:
         return [agency for agency in self.agencies if agency.playable]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from game.paths import default_scenario
+from game.tui.app import CislunarApp
 from game.tui.screens.agency_pick import AgencyScreen
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.debrief import DebriefScreen
@@ -11,8 +13,8 @@ from game.tui.screens.event import EventScreen
 from game.tui.screens.join import JoinScreen
 from game.tui.screens.scenario_pick import ScenarioScreen
 
-from .conftest import MINI, SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import answer_events, screen_text, text_of
+from .conftest import MINI, SEED, SMALL, TUI_FIXTURES, make_app, new_game
+from .helpers import answer_events, on_screen, screen_text, text_of, until
 
 
 async def play_to_the_end(pilot, limit: int) -> int:
@@ -113,3 +115,16 @@ async def test_a_scenario_ending_shows_its_title_and_text_in_the_debrief_and_the
         ]
         assert outcome.startswith("★ Campaign won")
         assert "Campaign won: The budget stands" in text_of(app.screen.query_one("#story"))
+
+
+async def test_the_agency_screen_says_each_agencys_own_score_to_win() -> None:
+    app = CislunarApp(seed=SEED, scenario_dirs=[("shipped", default_scenario().parent)], blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")  # the default scenario, first in the list
+        await on_screen(pilot, AgencyScreen)
+        details = app.screen.query_one("#agency-details")
+        await until(pilot, lambda: "score to win 75" in text_of(details), "ESA's 75")
+        ids = [agency.id for agency in app.screen.agencies]
+        await pilot.press(*["down"] * ids.index("uksa"))
+        await until(pilot, lambda: "score to win 37" in text_of(details), "the UK's 37")

@@ -15,7 +15,7 @@ from game.campaign import Campaign, seed_refusal
 from game.format.models import Agency, Difficulty, Scenario
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import figure, level_label, level_text, money, relation_word
+from game.tui.text import figure, level_label, level_text, money, points, relation_word
 from game.tui.widgets.footer import Footer
 
 
@@ -24,11 +24,16 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
     areas = {c.id: tr(c.name) for c in scenario.capabilities}
     shorts = {a.id: tr(a.short) for a in scenario.agencies}
     blocs = {b.id: tr(b.name) for b in scenario.blocs}
+    needed = scenario.score_to_win(agency)
     lines = [
         Content.assemble(
             (tr(agency.name), "bold"), "  ", (blocs.get(agency.bloc, agency.bloc), "$text-muted")
         ),
         Content(tr(agency.description.strip())) if agency.description else Content(""),
+        Content.assemble(
+            (_("score to win") + " ", "$text-muted"),
+            (points(needed, float(needed).is_integer()), "bold"),
+        ),
         Content.assemble(
             (_("budget") + " ", "$text-muted"),
             _("{money}/yr").format(money=money(agency.budget)),
