@@ -33,8 +33,14 @@ QUOTED = re.compile(r"'[^']*'")
 QUOTES_CHECKED = 4
 
 
+#: a file's path in a message (the folders a scenario was looked for in): the machine's, not the
+#: game's words, so never judged (a temporary folder may be named 'ci.NpZk')
+PATH = re.compile(r"(?<![\w'])/[^\s,;']*")
+
+
 def raw_parts(message: str) -> list[str]:
     """What in ``message`` an author should never read (empty when it is plain)."""
+    message = PATH.sub("PATH", message)
     unquoted = QUOTED.sub("''", message)
     return [
         f"{what}: {found.group(0)!r}"

@@ -289,3 +289,10 @@ def test_the_docs_show_a_refused_value_as_the_loader_says_it() -> None:
     message, _, _ = problem("planned: 2022-Q1", "planned: 2022-Q5")
     docs = (Path(__file__).resolve().parent.parent / "docs" / "scenarios.md").read_text(encoding="utf-8")
     assert f": error: {message} [invalid-value]" in docs
+
+
+def test_a_folder_named_like_a_class_in_a_message_is_not_judged_but_a_class_name_is() -> None:
+    # CI clones into a temporary folder: 'ci.NpZk' once made the fuzzers fail on a path
+    where = "no scenario with id 'Base' in /tmp/ci.NpZk/tests/fixtures, /tmp/ci.NpZk/scenarios"
+    assert raw_parts(where) == []
+    assert raw_parts("expected a ScenarioModel here") == ["a class name: 'ScenarioModel'"]

@@ -7,11 +7,11 @@ import pytest
 
 from game.engine.game import Game
 from game.i18n import set_language
+from game.paths import default_scenario
 from game.tui.app import CislunarApp
 
-from .conftest import SEED, SMALL, make_app, new_game
+from .conftest import SEED, SMALL, compiled, make_app, new_game
 from .helpers import screen_text
-from .test_russian import _default
 
 
 def footer_line(app: CislunarApp) -> str:
@@ -41,7 +41,7 @@ async def test_the_wide_dashboard_footer_shows_every_key() -> None:
 async def test_the_default_dashboard_footer_ends_whole_in_both_languages(language: str) -> None:
     set_language(language)
     try:
-        app = CislunarApp(game=Game(_default(), "esa", SEED), seed=SEED, blink=False)
+        app = CislunarApp(game=Game(compiled(default_scenario()), "esa", SEED), seed=SEED, blink=False)
         async with app.run_test(size=SMALL) as pilot:
             await pilot.pause()
             while app.screen.is_modal:  # the opening event
