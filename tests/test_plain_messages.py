@@ -293,6 +293,6 @@ def test_the_docs_show_a_refused_value_as_the_loader_says_it() -> None:
 
 def test_a_folder_named_like_a_class_in_a_message_is_not_judged_but_a_class_name_is() -> None:
     # CI clones into a temporary folder: 'ci.NpZk' once made the fuzzers fail on a path
-    where = "no scenario with id 'Base' in /tmp/ci.NpZk/tests/fixtures, /tmp/ci.NpZk/scenarios"
+    where = "no scenario with id 'Base' in /var/ci.NpZk/tests/fixtures, /var/ci.NpZk/scenarios"
     assert raw_parts(where) == []
     assert raw_parts("expected a ScenarioModel here") == ["a class name: 'ScenarioModel'"]
