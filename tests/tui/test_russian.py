@@ -6,8 +6,6 @@ of the screen are also checked to be the translation, not the English they fall 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from game.i18n import set_language
@@ -20,14 +18,8 @@ from .conftest import LARGE, SEED, SMALL, default_app
 from .helpers import on_screen, screen_text, text_of
 from .test_snapshots import keys
 
-
-@pytest.fixture(autouse=True)
-def russian() -> Iterator[None]:
-    set_language("ru")
-    try:
-        yield
-    finally:
-        set_language("en")
+#: every test here runs in Russian (tests/conftest.py's fixture), English again after it
+pytestmark = pytest.mark.usefixtures("russian")
 
 
 SIZES = pytest.mark.parametrize("size", [SMALL, LARGE], ids=["80x24", "160x50"])
