@@ -73,3 +73,18 @@ def test_a_quiet_clone_plays_on_like_the_game_and_leaves_it_alone(mini: Compiled
             copy.end_turn()
     assert _played(twin.state) == _played(loud.state)
     assert state_hash(game) == before
+
+
+def test_a_quiet_copy_works_its_own_drift_out_and_plays_as_the_game_with_records(default) -> None:
+    """Without records the membership drift moves the relations on cells it lists once per state
+    (``GameState.pull_plans``): a copy taken mid-campaign lists its own, and the original, the copy
+    and a campaign with records all play on alike."""
+    loud, quiet = Game(default, "esa", 4), Game(default, "esa", 4, records=False)
+    for game in (loud, quiet):
+        play_turns(game, 8)
+    assert quiet.state.pull_plans  # the drift has listed its cells
+    copy = quiet.clone()
+    assert not copy.state.pull_plans
+    for game in (loud, quiet, copy):
+        play_turns(game, 30)
+    assert _played(copy.state) == _played(quiet.state) == _played(loud.state)

@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 from game.engine import ledger
 from game.engine.builds import progress_builds
 from game.engine.compiled import CompiledScenario, DefeatRecord, PolicyRecord, RulesRecord
+from game.engine.corps import _train
 from game.engine.game import Game
+from game.engine.programmes import update_health
 from game.engine.rewards import science_income
-from game.engine.rulebook import clamp_relation, instalment, never_below_zero
+from game.engine.rulebook import clamp_percent, clamp_relation, instalment, never_below_zero
 from game.format.models import Rules
 from tests.fuzz_settings import fuzz_settings
 from tests.helpers import mini_with
@@ -79,7 +81,7 @@ def test_every_copy_of_the_relation_clamp_agrees(old: float, delta: float) -> No
     state.shift_relation("nasa", "cnsa", delta)
     assert state.relations["nasa"]["cnsa"] == state.relations["cnsa"]["nasa"] == expected
     state.relations["nasa"]["cnsa"] = state.relations["cnsa"]["nasa"] = old
-    ledger.relate_all(state, ["nasa"], [("cnsa", delta)], "a test")  # two other agencies: inline
+    ledger.relate_all(state, ("nasa",), (("cnsa", delta),), "a test")  # two other agencies: inline
     assert state.relations["nasa"]["cnsa"] == state.relations["cnsa"]["nasa"] == expected
 
 
@@ -93,8 +95,8 @@ def test_the_membership_drift_moves_relations_alike_with_records_or_without(
 ) -> None:
     """relate_all without records (one inline loop) leaves the relations as relate() does one by one,
     the player's own, a pull toward a member and one toward itself included."""
-    agencies = ["esa", "nasa", "cnsa"]
-    pulls = [("cnsa", deltas[0]), ("esa", deltas[1])]
+    agencies = ("esa", "nasa", "cnsa")
+    pulls = (("cnsa", deltas[0]), ("esa", deltas[1]))
     after = []
     for records in (True, False):
         state = fresh().state
@@ -153,3 +155,55 @@ def test_the_rules_record_has_every_rule_with_its_type() -> None:
 def test_a_scenario_rule_reaches_the_engine() -> None:
     cs: CompiledScenario = mini_with("rules:\n", "rules:\n  failure_slip: 7\n  support_rest: 40\n")
     assert (cs.rules.failure_slip, cs.rules.support_rest) == (7, 40.0)
+
+
+@fuzz_settings(40)
+@given(
+    old=st.floats(min_value=0, max_value=100), decay=st.floats(min_value=-150, max_value=150, allow_nan=False)
+)
+def test_readiness_out_of_training_keeps_the_shared_percent_clamp(old: float, decay: float) -> None:
+    """corps._train's inline clamp of an astronaut not in training agrees with clamp_percent."""
+    from tests.test_corps import corps_scenario
+
+    cs = corps_scenario()
+    game = Game(cs, "esa", 1)
+    rules = dataclasses.replace(cs.rules, readiness_decay=decay)
+    astronaut = game.state.corps["esa"].astronauts[0]
+    astronaut.readiness, astronaut.training = old, False
+    _train(game.state, dataclasses.replace(cs, rules=rules), game.state.corps["esa"])
+    assert astronaut.readiness == clamp_percent(old - decay)
+
+
+@fuzz_settings(40)
+@given(old=st.floats(min_value=0, max_value=100), delta=FIGURE, records=st.booleans())
+def test_support_gains_keep_the_shared_percent_clamp(old: float, delta: float, records: bool) -> None:
+    """ledger.gain's inline support clamp agrees with clamp_percent, and records the real change."""
+    state = fresh().state
+    state.records = records
+    state.me.support = old
+    ledger.gain(state, state.me, "support", delta, "a test")
+    assert state.me.support == (clamp_percent(old + delta) if delta else old)
+    if records and state.me.support != old:
+        assert state.changes[-1].delta == state.me.support - old
+
+
+@fuzz_settings(40)
+@given(old=st.floats(min_value=0, max_value=100), drift=st.floats(min_value=-5, max_value=5, allow_nan=False))
+def test_programme_health_keeps_the_shared_percent_clamp(old: float, drift: float) -> None:
+    """update_health's inline clamp agrees with clamp_percent (a drift past either bound included)."""
+    game = fresh()
+    cs = dataclasses.replace(
+        game.compiled, rules=dataclasses.replace(game.compiled.rules, health_drift=drift)
+    )
+    programme = game.state.programmes["gateway"]
+    programme.health = old
+    target = expected_target(game, cs, "gateway")
+    update_health(game.state, cs)
+    assert programme.health == clamp_percent(old + (target - old) * drift)
+
+
+def expected_target(game: Game, cs: CompiledScenario, pid: str) -> float:
+    """The health a programme drifts toward, as update_health works it out (the player in no build)."""
+    programme = game.state.programmes[pid]
+    funding = sum(cs.funding[a] for a in (*programme.leads, *programme.members) if a != game.state.player)
+    return min(100.0, cs.programmes[pid].model.base_health + cs.rules.health_per_funding * funding)

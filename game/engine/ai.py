@@ -29,23 +29,23 @@ def _open_slot(state: GameState, cs: CompiledScenario, agency: str, programme_id
 
 def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
     """At most one move per agency per turn: leave, join or take on a contribution."""
-    rng, player, programmes = state.rng, state.player, state.programmes
+    draw, player, programmes = state.rng.random, state.player, state.programmes
     leave_below, build_chance = cs.rules.ai_leave_below, cs.rules.ai_build_chance
     for aid, model, policy, preferences in movers(state, cs):
-        if aid == player or rng.random() >= policy.boldness:
+        if aid == player or draw() >= policy.boldness:
             continue
         best_id, best_weight = None, 0.0
         for pid, affinity in preferences:
             programme = programmes[pid]
-            if aid in programme.leads or programme.hidden:
+            if programme.hidden or aid in programme.leads:
                 continue
             if aid in programme.members:
-                if programme.health < leave_below and rng.random() > policy.loyalty + affinity * (
+                if programme.health < leave_below and draw() > policy.loyalty + affinity * (
                     1 - policy.loyalty
                 ):
                     leave(state, cs, aid, pid, N_("the programme is in trouble"), penalty=False)
                     break
-                if rng.random() < build_chance:
+                if draw() < build_chance:
                     slot = _open_slot(state, cs, aid, pid)
                     if slot is not None:
                         start_build(state, cs, pid, slot, aid)
@@ -66,5 +66,5 @@ def other_agencies_act(state: GameState, cs: CompiledScenario) -> None:
             if weight > best_weight and admits(state, cs, aid, pid):
                 best_id, best_weight = pid, weight
         else:
-            if best_id is not None and rng.random() < best_weight:
+            if best_id is not None and draw() < best_weight:
                 join(state, cs, aid, best_id, _open_slot(state, cs, aid, best_id))

@@ -13,7 +13,7 @@ from typing import Literal
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
-from game.engine.rulebook import ENDED_STATUSES, clamp_percent
+from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent
 from game.engine.state import AgencyState, AstronautState, CorpsState, FlightRecord, GameState, k
 from game.format.models import Rules
 from game.i18n import msg, msgn
@@ -152,15 +152,19 @@ def _train(state: GameState, cs: CompiledScenario, corps: CorpsState) -> None:
     the others lose a little."""
     rules, me = cs.rules, state.me
     cost = k(rules.training_cost)
+    gain, decay = rules.training_gain, rules.readiness_decay
     for astronaut in corps.astronauts:  # the active ones (CorpsState.active, without a list)
         if astronaut.status != "active":
             continue
         if astronaut.training and me.money >= cost:
             reason = msg("training of {name}", name=astronaut.name) if state.records else ""
             ledger.pay(state, me, -cost, reason)
-            astronaut.readiness = clamp_percent(astronaut.readiness + rules.training_gain)
-        else:
-            astronaut.readiness = clamp_percent(astronaut.readiness - rules.readiness_decay)
+            astronaut.readiness = clamp_percent(astronaut.readiness + gain)
+            continue
+        # rulebook.clamp_percent inline, as a loss (tests/test_rulebook.py holds it): every turn,
+        # for every astronaut not in training
+        readiness = astronaut.readiness - decay
+        astronaut.readiness = 0.0 if readiness <= 0.0 else (TOP if readiness > TOP else readiness)
 
 
 def _select(state: GameState, cs: CompiledScenario) -> None:

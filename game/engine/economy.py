@@ -93,10 +93,13 @@ def drift(state: GameState, cs: CompiledScenario) -> None:
         MOOD_SETTLES,
     )
     ledger.gain(state, me, "prestige", -me.prestige * rules.prestige_decay, PRESTIGE_FADES)
-    for pid, programme in state.programmes.items():
-        pulls = cs.programmes[pid].drift_pulls
-        if not pulls or programme.status == "cancelled" or programme.hidden:
+    programmes = state.programmes
+    for pid, cp in cs.programmes.items():  # the state's programmes, in the same order
+        pulls = cp.drift_pulls
+        if not pulls:
             continue
-        members = (*programme.leads, *programme.members)
-        ledger.relate_all(state, members, pulls, cs.programmes[pid].drift_reason)
+        programme = programmes[pid]
+        if programme.status == "cancelled" or programme.hidden:
+            continue
+        ledger.relate_all(state, (*programme.leads, *programme.members), pulls, cp.drift_reason)
     me.insolvent_turns = me.insolvent_turns + 1 if me.money < 0 else 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from game.engine.reports import Change, NewsItem, NewsKind
-from game.engine.rulebook import RELATION_TOP, clamp_percent, never_below_zero
+from game.engine.rulebook import RELATION_TOP, TOP, never_below_zero
 from game.engine.state import AgencyState, GameState
 
 
@@ -41,8 +41,9 @@ def gain(state: GameState, agency: AgencyState, stat: str, delta: float, reason:
         agency.science = never_below_zero(agency.science + delta)
     elif stat == "support":
         old = agency.support
-        agency.support = clamp_percent(old + delta)
-        delta = agency.support - old
+        value = old + delta  # rulebook.clamp_percent inline (tests/test_rulebook.py holds it)
+        agency.support = value = 0.0 if value <= 0.0 else (TOP if value > TOP else value)
+        delta = value - old
     elif stat == "prestige":
         agency.prestige = never_below_zero(agency.prestige + delta)
     elif stat == "astronauts":
@@ -81,25 +82,22 @@ def relate(state: GameState, a: str, b: str, delta: float, reason: str) -> float
 
 
 def relate_all(
-    state: GameState, agencies: Iterable[str], pulls: Iterable[tuple[str, float]], reason: str
+    state: GameState, agencies: tuple[str, ...], pulls: tuple[tuple[str, float], ...], reason: str
 ) -> None:
     """``relate`` for every agency with every (other, delta) pull, in that order.
 
     The membership drift runs it a couple of dozen times a turn, nearly always between two
     other agencies: that case, with nothing to record, is ``GameState.shift_relation``'s
     arithmetic spelled out inline; a pull that touches the player goes through ``relate``
-    (in a state that keeps records: without them every pull is the inline arithmetic).
+    (in a state that keeps records: without them every pull is the inline arithmetic, on the
+    cells ``_pull_plan`` lists once per set of members).
     """
     relations, player, top = state.relations, state.player, RELATION_TOP
-    targets = [b for b, _ in pulls]
     if not state.records:  # nothing to record: shift_relation's arithmetic for every pull, in order
-        toward = [(b, delta, relations[b]) for b, delta in pulls]  # each target's row, looked up once
-        for a in agencies:
-            row = relations[a]
-            mutual = a in targets  # a pull toward itself changes nothing (shift_relation)
-            for b, delta, back in toward:
-                if mutual and b == a:
-                    continue
+        plan = state.pull_plans.get((agencies, pulls))
+        if plan is None:  # the first time: a relation may not be in its rows yet (it reads 0)
+            plan = state.pull_plans[agencies, pulls] = _pull_plan(relations, agencies, pulls)
+            for row, b, back, a, delta in plan:
                 new = row.get(b, 0.0) + delta
                 if new > top:  # rulebook.clamp_relation inline (tests/test_rulebook.py holds it)
                     new = top
@@ -107,7 +105,17 @@ def relate_all(
                     new = -top
                 row[b] = new
                 back[a] = new
+            return
+        for row, b, back, a, delta in plan:  # every relation in its rows now (none is ever removed)
+            new = row[b] + delta
+            if new > top:  # rulebook.clamp_relation inline (tests/test_rulebook.py holds it)
+                new = top
+            elif new < -top:
+                new = -top
+            row[b] = new
+            back[a] = new
         return
+    targets = [b for b, _ in pulls]
     quiet = player not in targets
     for a in agencies:
         if not quiet or a == player or a in targets:
@@ -123,6 +131,18 @@ def relate_all(
                 new = -top
             row[b] = new
             relations[b][a] = new
+
+
+PullCell = tuple[dict[str, float], str, dict[str, float], str, float]
+
+
+def _pull_plan(
+    relations: dict[str, dict[str, float]], agencies: tuple[str, ...], pulls: tuple[tuple[str, float], ...]
+) -> list[PullCell]:
+    """Each relation ``relate_all`` moves, in its order: (a's row, b, b's row, a, delta); a pull
+    toward itself changes nothing (``shift_relation``). The rows are the state's own dicts, which
+    live as long as the state (a copy works its plans out again: ``GameState.pull_plans``)."""
+    return [(relations[a], b, relations[b], a, delta) for a in agencies for b, delta in pulls if b != a]
 
 
 def capability(state: GameState, agency: AgencyState, area: str, delta: int, top: int, reason: str) -> int:

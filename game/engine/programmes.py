@@ -11,7 +11,7 @@ from game.engine.corps import may_fly
 from game.engine.happenings import happen
 from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
-from game.engine.rulebook import ENDED_STATUSES, TOP, clamp_percent, never_below_zero
+from game.engine.rulebook import ENDED_STATUSES, TOP, never_below_zero
 from game.engine.state import GameState, MilestoneState, ProgrammeState
 from game.format.dates import format_date
 from game.i18n import N_, msg, msgn
@@ -186,30 +186,41 @@ def _partner_funding(player: str, programme: ProgrammeState, funding_of: dict[st
 def update_health(state: GameState, cs: CompiledScenario) -> None:
     """Health drifts toward a target set by the partners' funding and the builds under way."""
     rules = cs.rules
+    build_funding, stalled_funding = rules.build_funding, rules.stalled_build_funding
+    per_funding, health_drift, restructure_below = (
+        rules.health_per_funding,
+        rules.health_drift,
+        rules.restructure_below,
+    )
     player, funding_of = state.player, policies.funding(state, cs)
     mine = build_index(state, cs).mine
     known = cs._partner_funding if funding_of is cs.funding else {}  # the scenario's policies: kept
     for pid, programme in state.programmes.items():
         if programme.status in ENDED_STATUSES or programme.hidden:
             continue
-        cp = cs.programmes[pid]
         partners = (player, tuple(programme.leads), tuple(programme.members))
         funding = known.get(partners)
         if funding is None:
             funding = known[partners] = _partner_funding(player, programme, funding_of)
-        for _, _, build in mine.get(pid, ()):  # the player's, in the slots' order
-            if build.owner == player and build.status != "open":
-                funding += rules.build_funding if build.stalled == 0 else rules.stalled_build_funding
-        target = cp.model.base_health + rules.health_per_funding * funding
+        owned = mine.get(pid)
+        if owned:
+            for _, _, build in owned:  # the player's, in the slots' order
+                if build.owner == player and build.status != "open":
+                    funding += build_funding if build.stalled == 0 else stalled_funding
+        target = cs.programmes[pid].model.base_health + per_funding * funding
         if target > TOP:
             target = TOP
-        programme.health = clamp_percent(programme.health + (target - programme.health) * rules.health_drift)
-        if programme.status == "active" and programme.health < rules.restructure_below:
-            set_status(state, cs, pid, "restructured", N_("health too low"))
-        elif programme.status == "restructured":
-            if programme.health < rules.cancel_below:
+        # rulebook.clamp_percent inline (tests/test_rulebook.py holds it)
+        health = programme.health + (target - programme.health) * health_drift
+        programme.health = health = 0.0 if health <= 0.0 else (TOP if health > TOP else health)
+        status = programme.status
+        if status == "active":
+            if health < restructure_below:
+                set_status(state, cs, pid, "restructured", N_("health too low"))
+        elif status == "restructured":
+            if health < rules.cancel_below:
                 set_status(state, cs, pid, "cancelled", N_("the partners gave up"))
-            elif programme.health > rules.restructure_below + rules.recovery_margin:
+            elif health > restructure_below + rules.recovery_margin:
                 set_status(state, cs, pid, "active", N_("health recovered"))
 
 
@@ -274,7 +285,11 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
                 _failed(state, cs, programme, milestone)
         # a milestone's due month only ever moves later, and a flown one never flies again: until
         # this month no milestone of the programme is due (GameState.due_from)
-        due_from[pid] = min((m.due for m in programme.milestones if m.status == "pending"), default=math.inf)
+        first_due = math.inf
+        for milestone in programme.milestones:  # a loop, not min() of a generator: a turn's hot path
+            if milestone.status == "pending" and milestone.due < first_due:
+                first_due = milestone.due
+        due_from[pid] = first_due
 
 
 def _flown(

@@ -54,7 +54,7 @@ def grant_slot_rewards(state: GameState, cs: CompiledScenario, programme_id: str
 
 def science_income(state: GameState, cs: CompiledScenario) -> None:
     """Science per turn from every contribution in service."""
-    agencies, player, programmes = state.agencies, state.player, state.programmes
+    agencies, player, programmes, records = state.agencies, state.player, state.programmes, state.records
     for _, pid, build, per_turn, name in build_index(state, cs).earning:  # in the scan's order
         owner = build.owner
         if not build.rewarded or owner is None or programmes[pid].status == "cancelled":
@@ -62,8 +62,10 @@ def science_income(state: GameState, cs: CompiledScenario) -> None:
         if owner == player:
             if build.partial and cs.flights is not None:  # a flight that partly succeeded
                 per_turn *= cs.flights.partial_reward
-            ledger.gain(state, agencies[owner], "science", per_turn, name)
-        else:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
+            if records:  # on the record; without one, the same sum inline
+                ledger.gain(state, agencies[owner], "science", per_turn, name)
+                continue
+        if per_turn:  # ledger.gain's science rule (rulebook.never_below_zero) inline, without a record
             agency = agencies[owner]
             value = agency.science + per_turn
             agency.science = value if value > 0.0 else 0.0

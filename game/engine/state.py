@@ -527,6 +527,9 @@ class GameState:
     #: by programme, a month before which none of its milestones is due (game/engine/programmes.py
     #: fly_milestones): due months only move later, so it holds until the programme is looked at again
     due_from: dict[str, float] = field(default_factory=dict, metadata=WORKED_OUT, repr=False, compare=False)
+    #: the membership drift's pulls in a state that keeps no records (game/engine/ledger.py
+    #: relate_all), worked out once per set of members: (agencies, pulls) -> each cell to move
+    pull_plans: dict[Any, Any] = field(default_factory=dict, metadata=WORKED_OUT, repr=False, compare=False)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.
