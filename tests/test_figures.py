@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.game import Game
 from game.engine.scoring import breakdown
-from game.format.words import figure, plural_count, points
+from game.format.words import column, figure, plural_count, points
 from game.i18n import tr
 from tests.helpers import mini_with, play_turns
 from tests.test_objectives_graded import GRADED
@@ -44,3 +44,9 @@ def test_an_objective_left_open_reads_not_reached_once_the_campaign_is_over() ->
     assert next(r for r in breakdown(game.state, cs) if r.id == "orbit").detail.startswith("open")
     game.state.outcome = "finished"  # as the calendar's end leaves it
     assert next(r for r in breakdown(game.state, cs) if r.id == "orbit").detail.startswith("not reached")
+
+
+def test_a_column_of_figures_has_one_format() -> None:
+    assert column([1552, -7.5, 0]) == ["1,552.0", "-7.5", "0.0"]  # a tenth for all when one needs it
+    assert column([1552, -60, 0.04]) == ["1,552", "-60", "0"]  # whole when each is, at a tenth
+    assert column([-0.04, 0.25]) == ["0.0", "0.2"]  # never '-0.0'

@@ -100,7 +100,7 @@ def _overrun(
 ) -> None:
     for item in effect.overrun:
         if pid := _the(state, item.programme):
-            programmes.overrun(state, pid, item.percent, reason)
+            programmes.overrun(state, cs, pid, item.percent, reason)
 
 
 def _programme_changes(

@@ -26,6 +26,16 @@ def report(
     state.news.append(NewsItem(kind, text, programme, player))
 
 
+def told(state: GameState, reason: str) -> bool:
+    """Whether this turn's news already says ``reason``: the line of the event (its title, its
+    choice, its outcome) whose effects give it as their reason. Their own news then leaves the
+    reason out instead of saying it a second time, a line below."""
+    dashed = reason + " — "  # an outcome's line: '{title}: {label} — {text}'
+    return any(
+        item.kind == "event" and (item.text == reason or item.text.startswith(dashed)) for item in state.news
+    )
+
+
 def pay(state: GameState, agency: AgencyState, amount: int, reason: str) -> None:
     """Move ``amount`` k$ (negative to spend) into an agency's money, on the record."""
     agency.money += amount

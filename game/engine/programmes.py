@@ -39,15 +39,13 @@ def slip(
         )
     if state.records:  # the news, worded only where it is kept
         name = cs.programmes[programme_id].milestones[target.id].name
+        date = format_date(target.due, cs.turn_months)
         ledger.report(
             state,
             "slip",
-            msg(
-                "{name} slips to {date} ({reason})",
-                name=name,
-                date=format_date(target.due, cs.turn_months),
-                reason=reason,
-            ),
+            msg("{name} slips to {date}", name=name, date=date)
+            if ledger.told(state, reason)
+            else msg("{name} slips to {date} ({reason})", name=name, date=date, reason=reason),
             programme_id,
             programme.is_member(state.player),
         )
@@ -91,6 +89,14 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
         state,
         "slip",
         msgn(
+            "All {programme} milestones slip {turns} turn",
+            "All {programme} milestones slip {turns} turns",
+            turns,
+            programme=short,
+            turns=turns,
+        )
+        if ledger.told(state, reason)
+        else msgn(
             "All {programme} milestones slip {turns} turn ({reason})",
             "All {programme} milestones slip {turns} turns ({reason})",
             turns,
@@ -106,17 +112,20 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
             _push_dependents(state, cs, programme_id, milestone)
 
 
-def overrun(state: GameState, programme_id: str, percent: float, reason: str) -> None:
+def overrun(state: GameState, cs: CompiledScenario, programme_id: str, percent: float, reason: str) -> None:
     """Every open build of the programme costs ``percent`` more from here on."""
     for build in state.programmes[programme_id].slots.values():
         if build.status == "building":
             build.cost_left += int(build.cost_left * percent // 100)
+    short = cs.programmes[programme_id].model.short
     ledger.report(
         state,
         "programme",
-        msg(
-            "Cost overrun on {programme_id}: +{percent:.0f}% ({reason})",
-            programme_id=programme_id,
+        msg("Cost overrun on {programme}: +{percent:.0f}%", programme=short, percent=percent)
+        if ledger.told(state, reason)
+        else msg(
+            "Cost overrun on {programme}: +{percent:.0f}% ({reason})",
+            programme=short,
             percent=percent,
             reason=reason,
         ),
@@ -140,7 +149,9 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         ledger.report(
             state,
             "programme",
-            msg("{programme} is cancelled ({reason})", programme=short, reason=reason),
+            msg("{programme} is cancelled", programme=short)
+            if ledger.told(state, reason)
+            else msg("{programme} is cancelled ({reason})", programme=short, reason=reason),
             programme_id,
             mine,
         )
@@ -156,7 +167,9 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         ledger.report(
             state,
             "programme",
-            msg("{programme} is restructured ({reason})", programme=short, reason=reason),
+            msg("{programme} is restructured", programme=short)
+            if ledger.told(state, reason)
+            else msg("{programme} is restructured ({reason})", programme=short, reason=reason),
             programme_id,
             mine,
         )
@@ -165,7 +178,9 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         ledger.report(
             state,
             "programme",
-            msg("{programme} is back on track ({reason})", programme=short, reason=reason),
+            msg("{programme} is back on track", programme=short)
+            if ledger.told(state, reason)
+            else msg("{programme} is back on track ({reason})", programme=short, reason=reason),
             programme_id,
             mine,
         )

@@ -776,7 +776,17 @@ def dated_news(reports: Sequence[TurnReport], now: str) -> list[tuple[str, list[
         opened = report.opened()
         if opened:
             add(reports[index + 1].date if index + 1 < len(reports) else now, opened)
-    return dated
+    return [(date, _answered_once(items)) for date, items in dated]
+
+
+def _answered_once(items: list[NewsItem]) -> list[NewsItem]:
+    """The news of one date without the announcements of events answered under the same date:
+    'Title: the choice' (or 'Title: the outcome') says the event again, so 'Title' alone goes."""
+    events = [item.text for item in items if item.kind == "event"]
+    answered = {title for title in events if any(text.startswith(title + ": ") for text in events)}
+    if not answered:
+        return items
+    return [item for item in items if not (item.kind == "event" and item.text in answered)]
 
 
 def turning_points(reports: Sequence[TurnReport], now: str) -> list[TurningPoint]:

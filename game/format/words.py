@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 
 #: Words that start with a vowel letter but a consonant sound ("a unit", "a one-off").
 _CONSONANT_SOUND = re.compile(r"^(uni|use|usu|ure|uro|eu|one\b|once\b)", re.IGNORECASE)
@@ -71,6 +72,15 @@ def figure(value: float) -> str:
     if abs(tenths) >= 100 or tenths.is_integer():
         return f"{tenths:,.0f}"
     return f"{tenths:,.1f}"
+
+
+def column(values: Iterable[float]) -> list[str]:
+    """Figures set one under another (a table's column, or a whole table) all with the same
+    decimals, rounded as :func:`figure` rounds: a tenth for each when one of them needs it
+    ('1,552.0' over '-7.5'), none when every one is whole ('1,552' over '-60')."""
+    tenths = [round(float(value), 1) + 0.0 for value in values]  # + 0.0: no '-0.0'
+    decimals = 0 if all(value.is_integer() for value in tenths) else 1
+    return [f"{value:,.{decimals}f}" for value in tenths]
 
 
 def points(value: float, whole: bool = True) -> str:

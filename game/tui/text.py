@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.content import Content
 
 from game.engine.compiled import CompiledScenario
@@ -164,3 +165,16 @@ def hanging(content: Content, width: int, indent: int, first: int = 0) -> list[C
         tail = Content(" ").join(rest) if len(rest) > 1 else rest[0]
         lines += [line.pad_left(indent) for line in tail.wrap(width - indent)]
     return lines
+
+
+def fitting(parts: list[tuple[str, int]], width: int, separator: str = " · ") -> list[str]:
+    """The parts (text, priority) that fit in ``width`` cells when joined, in their order: the
+    lowest priority is left out first (the latest of equals), so what matters most stays whole
+    instead of being cut at the edge. Every part while the width is not known (0)."""
+    texts = [text for text, _priority in parts]
+    priorities = [priority for _text, priority in parts]
+    while width > 0 and len(texts) > 1 and cell_len(separator.join(texts)) > width:
+        lowest = min(priorities)
+        drop = len(priorities) - 1 - priorities[::-1].index(lowest)
+        del texts[drop], priorities[drop]
+    return texts

@@ -61,8 +61,48 @@ async def on_screen(pilot: Pilot, kind: type[Screen], timeout: float = LOADED_TI
     await until(pilot, lambda: isinstance(pilot.app.screen, kind), kind.__name__, timeout)
 
 
+def settled(app: App) -> bool:
+    """Whether the app shows what it opens on: its first screen of its own (the title, or a
+    campaign's dashboard) and, for a campaign, what follows the dashboard once it is drawn
+    (``CislunarApp.follow_up``: the first event waiting for an answer, or the debrief)."""
+    from game.tui.screens.debrief import DebriefScreen
+
+    if len(app.screen_stack) <= 1:
+        return False
+    game = getattr(app, "game", None)
+    if game is None:
+        return True
+    if game.over:
+        return isinstance(app.screen, DebriefScreen)
+    return not game.state.pending or app.screen.is_modal
+
+
 async def started(pilot: Pilot) -> None:
-    """Wait until the app shows its first screen of its own (the title, or a campaign's dashboard):
-    a key sent before goes to Textual's empty default screen and is lost."""
-    await until(pilot, lambda: len(pilot.app.screen_stack) > 1, "the app's first screen")
+    """Wait until the app shows what it opens on (:func:`settled`): a key sent before goes to
+    Textual's empty default screen, or to the dashboard under an event that opens a moment later."""
+    await until(pilot, lambda: settled(pilot.app), "the app's first screen")
+    await pilot.pause()
+
+
+async def run_command(pilot: Pilot, text: str) -> None:
+    """Run the palette's command ``text``, the way a player does: Ctrl+P, the words, the first
+    match, Enter. The palette finds its matches in a worker: each step waits for what it shows
+    (a loaded machine answers late), not for a guessed number of seconds."""
+    from textual.command import CommandList, CommandPalette
+
+    app = pilot.app
+    await pilot.press("ctrl+p")
+    await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the command palette")
+    palette = app.screen
+    await pilot.press(*text)
+
+    def first_match() -> str:
+        found = palette.query_one(CommandList)
+        return str(found.get_option_at_index(0).prompt) if found.option_count else ""
+
+    await until(pilot, lambda: text.lower() in first_match().lower(), f"the palette's match for {text!r}")
+    await pilot.press("down")  # the first match highlighted, then chosen
+    await until(pilot, lambda: palette.query_one(CommandList).highlighted == 0, "the match highlighted")
+    await pilot.press("enter")
+    await until(pilot, lambda: app.screen is not palette, "the palette to close")
     await pilot.pause()

@@ -67,7 +67,7 @@ async def test_the_clawback_shows_ahead_of_time_on_the_budget_screen() -> None:
         await pilot.press("m")
         await pilot.pause()
         table = text_of(app.screen.query_one("#budget-table"))
-        assert "Treasury clawback             -275" in table  # half of 700 - 150
+        assert "Treasury clawback           -275.0" in table  # half of 700 - 150 (later years need a tenth)
         notes = text_of(app.screen.query_one("#budget-notes"))
         assert "claws back 50% of the money above 25% of the year's appropriation" in notes
 
@@ -83,3 +83,19 @@ async def test_help_lists_the_budget_key() -> None:
         assert "M shows the budget of the next five years" in text
         # the keys, scrolled into view or not (the list grows below the fold as screens are added)
         assert "  m        Budget" in text_of(app.screen.query_one("#keys"))
+
+
+async def test_every_figure_of_the_table_has_the_same_decimals() -> None:
+    """A build of 60.5 M$: the whole table to a tenth, so the rows add up as they read
+    (700.0 - 60.5 = 639.5, not '700' over '-60.5' over '640')."""
+    game = Game(mini_with("cost: 60\n    build_turns: 2\n", "cost: 60.5\n    build_turns: 2\n"), "esa", 1)
+    assert game.act(Action("mission", "cubesat")).ok
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        table = text_of(app.screen.query_one("#budget-table"))
+        assert "Money at the start           700.0     639.5   1,239.5" in table
+        assert "Lunar cubesat              -60.5       0.0" in table
+        assert "Left at the year end         639.5   1,239.5" in table

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.engine.actions import Action
+from game.i18n import set_language
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.reasons import ReasonsScreen
 from game.tui.screens.relations import RelationsScreen
 
-from .conftest import SMALL, make_app, new_game
-from .helpers import on_screen, screen_text, text_of
+from .conftest import LARGE, SMALL, default_app, make_app, new_game
+from .helpers import on_screen, run_command, screen_text, started, text_of
 
 
 async def test_figures_change_after_ending_a_turn() -> None:
@@ -84,13 +87,8 @@ async def test_the_theme_key_switches_between_dark_and_light() -> None:
 async def test_the_command_palette_ends_the_turn() -> None:
     app = make_app(new_game())
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"end turn")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await started(pilot)
+        await run_command(pilot, "end turn")
         assert app.game is not None and app.game.state.turn == 1
 
 
@@ -124,3 +122,55 @@ async def test_income_and_committed_spending_show_their_changes() -> None:
         await pilot.click("#fig-income")
         await pilot.pause()
         assert "public support (54%)" in text_of(app.screen.query_one("#reasons-body"))
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_turn_line_with_an_offer_waiting_fits_80_columns(language: str) -> None:
+    """The least needed keys give way (w why first), never the offer nor the end of the turn."""
+    set_language(language)
+    try:
+        app = default_app(turns=6)  # CNSA's offer waits for an answer
+        async with app.run_test(size=SMALL) as pilot:
+            await started(pilot)
+            (line,) = [
+                row
+                for row in screen_text(app).splitlines()
+                if row.startswith(" Your move" if language == "en" else " Ваш ход")
+            ]
+            assert "…" not in line
+            offer, end = (
+                ("n: 1 offer waiting", "e end turn")
+                if language == "en"
+                else ("n: ждёт 1 предложение", "e конец хода")
+            )
+            assert offer in line and line.endswith(end)
+    finally:
+        set_language("en")
+
+
+async def test_the_turn_line_at_160_columns_names_every_key() -> None:
+    app = default_app(turns=6)
+    async with app.run_test(size=LARGE) as pilot:
+        await started(pilot)
+        assert (
+            "Your move: n: 1 offer waiting · d decisions · 1-9 a programme · w why · e end turn"
+            in screen_text(app)
+        )
+
+
+async def test_an_answered_event_reads_once_in_the_news() -> None:
+    """CNSA's invitation of 2021-Q4, answered: its answer says it; the bare title is not repeated."""
+    app = default_app(turns=6)
+    async with app.run_test(size=LARGE) as pilot:
+        await started(pilot)
+        rows = screen_text(app).splitlines()
+        assert sum("CNSA invites you to fly a payload" in row for row in rows) == 1
+        assert any("CNSA invites you to fly a payload: Accept" in row for row in rows)
+
+
+async def test_the_goals_due_dates_keep_a_cell_from_the_timeline_at_160_columns() -> None:
+    app = default_app(turns=6)
+    async with app.run_test(size=LARGE) as pilot:
+        await started(pilot)
+        dated = [row for row in screen_text(app).splitlines() if "2032-Q4" in row]
+        assert dated and all("2032-Q4 ▏" in row for row in dated)

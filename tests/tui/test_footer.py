@@ -9,9 +9,10 @@ from game.engine.game import Game
 from game.i18n import set_language
 from game.paths import default_scenario
 from game.tui.app import CislunarApp
+from game.tui.screens.timeline import TimelineScreen
 
 from .conftest import SEED, SMALL, compiled, make_app, new_game
-from .helpers import screen_text
+from .helpers import on_screen, screen_text, settled, started, until
 
 
 def footer_line(app: CislunarApp) -> str:
@@ -21,19 +22,18 @@ def footer_line(app: CislunarApp) -> str:
 async def test_the_dashboard_footer_shows_quit_whole_at_80_columns_and_leaves_out_the_timeline() -> None:
     app = make_app(new_game())
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await started(pilot)
         line = footer_line(app)
         assert "^q Quit" in line and "f1 Help" in line and "^p palette" in line
         assert "e End turn" in line and "m Budget" in line and "Timeline" not in line
         await pilot.press("t")  # the key still works, and the help lists it (test_snapshots' help)
-        await pilot.pause()
-        assert type(app.screen).__name__ == "TimelineScreen"
+        await on_screen(pilot, TimelineScreen)
 
 
 async def test_the_wide_dashboard_footer_shows_every_key() -> None:
     app = make_app(new_game())
     async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
+        await started(pilot)
         assert "t Timeline" in footer_line(app) and "^q Quit" in footer_line(app)
 
 
@@ -43,9 +43,11 @@ async def test_the_default_dashboard_footer_ends_whole_in_both_languages(languag
     try:
         app = CislunarApp(game=Game(compiled(default_scenario()), "esa", SEED), seed=SEED, blink=False)
         async with app.run_test(size=SMALL) as pilot:
-            await pilot.pause()
-            while app.screen.is_modal:  # the opening event
+            await started(pilot)  # the opening event, which opens after the dashboard is drawn
+            while app.screen.is_modal:
+                dialog = app.screen
                 await pilot.press("1")
+                await until(pilot, lambda: app.screen is not dialog and settled(app), "the answer")  # noqa: B023
                 await pilot.pause()
             line = footer_line(app)
             assert ("^q Quit" if language == "en" else "^q Выход") in line

@@ -12,10 +12,13 @@ from game.i18n import set_language
 from game.paths import default_scenario
 from game.settings import load_settings
 from game.tui.app import CislunarApp
+from game.tui.screens.agency_pick import AgencyScreen
+from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.event import EventScreen
+from game.tui.screens.scenario_pick import ScenarioScreen
 
 from .conftest import LARGE, SEED, SMALL, default_app
-from .helpers import on_screen, screen_text, text_of
+from .helpers import on_screen, run_command, screen_text, started, text_of, until
 from .test_snapshots import keys
 
 #: every test here runs in Russian (tests/conftest.py's fixture), English again after it
@@ -36,12 +39,13 @@ def test_russian_screen(snap_compare, screen: str, size: tuple[int, int]) -> Non
 async def test_the_event_and_dashboard_read_in_russian() -> None:
     app = default_app()
     async with app.run_test(size=SMALL) as pilot:
-        await on_screen(pilot, EventScreen)  # a loaded machine opens it later than a pause
-        await pilot.pause()
+        await started(pilot)  # the opening event, which opens after the dashboard is drawn
+        assert isinstance(app.screen, EventScreen)
         event = screen_text(app)
         assert "Китай и Россия договорились о лунной станции" in event
         assert "Нажмите цифру или щёлкните вариант." in event
         await pilot.press("2")
+        await on_screen(pilot, DashboardScreen)
         await pilot.pause()
         dashboard = screen_text(app)
         assert "Деньги" in dashboard and "e Далее" in dashboard and "ЕКА" in dashboard
@@ -52,15 +56,13 @@ async def test_the_palette_switches_the_language_and_remembers_it(tmp_path) -> N
     app = default_app()
     app.settings_path = tmp_path / "settings.json"
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("2")  # the campaign's first event
+        await on_screen(pilot, DashboardScreen)
         await pilot.pause()
         assert "Money" in screen_text(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Language: Русский", "enter")
-        await pilot.pause()
-        await pilot.pause()
+        await run_command(pilot, "Language: Русский")
+        await until(pilot, lambda: "Деньги" in screen_text(app), "the dashboard in Russian")
         shown = screen_text(app)
         assert "Деньги" in shown and "Money" not in shown
         assert "ЕКА" in shown  # the scenario's texts too
@@ -70,11 +72,13 @@ async def test_the_palette_switches_the_language_and_remembers_it(tmp_path) -> N
 async def test_the_set_up_screens_show_the_picked_scenario_in_russian() -> None:
     app = CislunarApp(seed=SEED, scenario_dirs=[("shipped", default_scenario().parent)], blink=False)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await started(pilot)
         await pilot.press("n")
+        await on_screen(pilot, ScenarioScreen)
         await pilot.pause()
         assert "Cislunar 2021: три дороги к Луне" in screen_text(app)  # the list of scenarios
         await pilot.press("enter")
+        await on_screen(pilot, AgencyScreen)
         await pilot.pause()
         shown = screen_text(app)
         assert "выберите агентство" in shown and "Европейское космическое" in shown
@@ -83,7 +87,7 @@ async def test_the_set_up_screens_show_the_picked_scenario_in_russian() -> None:
 async def test_the_score_line_fits_the_goals_panel_in_russian_at_80_columns() -> None:
     app = default_app(turns=10)
     async with app.run_test(size=SMALL) as pilot:
-        await pilot.pause()
+        await started(pilot)
         panel = app.screen.query_one("#goals")
         score = text_of(panel).splitlines()[0]
         assert score.startswith("Счёт ") and score.endswith("макс. 190+")  # what the game can still earn

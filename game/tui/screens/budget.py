@@ -16,7 +16,7 @@ from textual.widgets import Header, Static
 
 from game.engine.budget_plan import BudgetPlan, budget_plan
 from game.engine.economy import appropriation
-from game.format.words import amount, millions, money
+from game.format.words import column, millions, money
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.widgets.footer import Footer
@@ -35,11 +35,8 @@ def shortfall_warning(plan: BudgetPlan) -> str:
     )
 
 
-def _cell(thousands: int | None, negative: bool = False) -> str:
-    if thousands is None:
-        return f"{'—':>{COLUMN}}"
-    value = -thousands if negative else thousands
-    return f"{amount(millions(value)):>{COLUMN}}"
+#: A row of the table: its name, each year's thousands (None: not known), its style.
+Row = tuple[str, list[int | None], str]
 
 
 def _row(label: str, cells: list[str], style: str = "") -> Content:
@@ -48,36 +45,41 @@ def _row(label: str, cells: list[str], style: str = "") -> Content:
 
 
 def plan_table(plan: BudgetPlan, now: str) -> Content:
-    """One column per fiscal year; the rows add up: start + appropriation - payments - clawback = left."""
+    """One column per fiscal year; the rows add up: start + appropriation - payments - clawback = left.
+
+    Every figure of the table has the same decimals (words.column): a tenth for all when one
+    needs it, so '1,552' never stands over '7.5' and the rows add up as they read."""
     years = plan.years
-    head = [f"{str(year.year) + ('*' if index == 0 else ''):>{COLUMN}}" for index, year in enumerate(years)]
-    rows = [_row(_("M$"), head, "bold")]
-    rows.append(_row(_("Money at the start"), [_cell(year.start) for year in years]))
-    rows.append(
-        _row(
-            _("Appropriation"),
-            [_cell(year.appropriation if index else None) for index, year in enumerate(years)],
-        )
-    )
+    rows: list[Row] = [
+        (_("Money at the start"), [year.start for year in years], ""),
+        (_("Appropriation"), [year.appropriation if index else None for index, year in enumerate(years)], ""),
+    ]
     for index, name in enumerate(plan.builds):
-        rows.append(
-            _row("  " + tr(name), [_cell(year.payments[index], True) for year in years], "$text-muted")
-        )
-    rows.append(_row(_("Payments"), [_cell(year.paid, True) for year in years]))
+        rows.append(("  " + tr(name), [-year.payments[index] for year in years], "$text-muted"))
+    rows.append((_("Payments"), [-year.paid for year in years], ""))
     if plan.clawing:
-        rows.append(_row(_("Treasury clawback"), [_cell(year.clawback, True) for year in years]))
-    left = _("Left at the year end")
-    rows.append(
-        Content.assemble(
-            (f"{left:<{LABEL}}", "bold"),
-            *((_cell(year.left), "bold $text-error" if year.left < 0 else "bold") for year in years),
-        )
-    )
-    rows.append(Content(""))
-    rows.append(
+        rows.append((_("Treasury clawback"), [-year.clawback for year in years], ""))
+    rows.append((_("Left at the year end"), [year.left for year in years], "bold"))
+    known = [millions(value) for _label, values, _style in rows for value in values if value is not None]
+    shown = iter(column(known))
+    head = [f"{str(year.year) + ('*' if index == 0 else ''):>{COLUMN}}" for index, year in enumerate(years)]
+    lines = [_row(_("M$"), head, "bold")]
+    for label, values, style in rows:
+        cells = [(f"{'—' if value is None else next(shown):>{COLUMN}}", value) for value in values]
+        if style == "bold":  # what is left: a year short in red
+            lines.append(
+                Content.assemble(
+                    (f"{label:<{LABEL}}", "bold"),
+                    *((cell, "bold $text-error" if (value or 0) < 0 else "bold") for cell, value in cells),
+                )
+            )
+        else:
+            lines.append(_row(label, [cell for cell, _value in cells], style))
+    lines.append(Content(""))
+    lines.append(
         Content.assemble((_("* the year under way, from {date} to its end").format(date=now), "$text-muted"))
     )
-    return Content("\n").join(rows)
+    return Content("\n").join(lines)
 
 
 def plan_notes(plan: BudgetPlan, income: float, share: float, carryover: float) -> Content:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -34,7 +35,18 @@ from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
 from game.tui.screens.budget import shortfall_warning
-from game.tui.text import delta, figure, level_label, millions, money, played_level, shown, signed, unit
+from game.tui.text import (
+    delta,
+    figure,
+    fitting,
+    level_label,
+    millions,
+    money,
+    played_level,
+    shown,
+    signed,
+    unit,
+)
 from game.tui.widgets.figure import FigureCell
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.gantt import Calendar, GanttChart, GanttRow
@@ -286,14 +298,7 @@ class DashboardScreen(CampaignScreen[None]):
             else ""
         )
         if not now:
-            line.update(
-                Content.assemble(
-                    (_("Your move: "), "bold"),
-                    (offers + " · " if offers else "", "bold $text-warning"),
-                    (_("d decisions · 1-9 a programme · w why · e end turn"), "$text-muted"),
-                    (_(" · l flights") if state.flights else "", "$text-muted"),
-                )
-            )
+            line.update(self._your_move(offers, bool(state.flights)))
             return
         parts: list[Content | str | tuple[str, str]] = []
         if offers:
@@ -303,6 +308,27 @@ class DashboardScreen(CampaignScreen[None]):
             label = self._label(stat)
             parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
         line.update(Content.assemble(*parts), layout=False)
+
+    def _your_move(self, offers: str, flights: bool) -> Content:
+        """'Your move:' and the keys to play it, the least needed left out first where the line
+        would be cut (80 columns in Russian): the offers waiting and the end of the turn stay."""
+        start = _("Your move: ")
+        hints = [
+            (offers, 9),
+            (_("d decisions"), 4),
+            (_("1-9 a programme"), 3),
+            (_("w why"), 1),
+            (_("e end turn"), 5),
+            (_("l flights") if flights else "", 2),
+        ]
+        room = self.size.width - 2 - cell_len(start)  # the line's padding, one cell each side
+        kept = fitting([(text, priority) for text, priority in hints if text], room)
+        told = bool(offers) and kept[0] == offers
+        return Content.assemble(
+            (start, "bold"),
+            (offers + (" · " if len(kept) > 1 else ""), "bold $text-warning") if told else "",
+            (" · ".join(kept[1:] if told else kept), "$text-muted"),
+        )
 
     def _warn_of_a_short_year(self) -> None:
         """Once a turn, a notice when the budget plan finds a year the agency cannot pay."""
