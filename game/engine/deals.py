@@ -153,17 +153,14 @@ def sign(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
     term = _term(cs, deal)
     deal.until = state.month + term * cs.turn_months if term else 0
     ledger.relate(state, player, agency, cs.rules.deal_signed_relation, reason)
-    ledger.report(
+    _tell(
         state,
-        "partner",
         msg(
             "Agreement with {agency}: {deal} ({terms})",
             agency=cs.agencies[agency].short,
             deal=name,
             terms=terms_text(cs, deal),
         ),
-        None,
-        True,
     )
     if deal.deal:
         apply_effects(state, cs, cs.deals[deal.deal].model.on_sign, reason)
@@ -180,7 +177,7 @@ def refuse(state: GameState, cs: CompiledScenario, deal: DealState, lapsed: bool
         if lapsed
         else msg("You turn down {agency}'s offer: {deal}", agency=cs.agencies[deal.agency].short, deal=name)
     )
-    ledger.report(state, "partner", told, None, True)
+    _tell(state, told)
     apply_effects(state, cs, cs.deals[deal.deal].model.on_refuse, told)
     if cs.hooked_kinds:
         happen(state, cs, "deal_refused", agency=deal.agency)
@@ -201,7 +198,7 @@ def renege(state: GameState, cs: CompiledScenario, deal: DealState, why: str) ->
     )
     if lost:
         told = msg("{told}; lost: {lost}", told=told, lost=joined(", ", lost))
-    ledger.report(state, "partner", told, None, True)
+    _tell(state, told)
     if deal.deal:
         apply_effects(state, cs, cs.deals[deal.deal].model.on_break, reason)
     if cs.hooked_kinds:
@@ -261,9 +258,7 @@ def _answer(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
             return
         why = msg("it is {balance:.0f} points short of worth their while", balance=-balance)
     deal.status, deal.reason = "declined", why
-    ledger.report(
-        state, "partner", msg("{agency} declines your proposal: {why}", agency=short, why=why), None, True
-    )
+    _tell(state, msg("{agency} declines your proposal: {why}", agency=short, why=why))
 
 
 def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
@@ -273,17 +268,14 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
     if why:
         deal.status, deal.reason = "completed", why
         deal_items.end(state, cs, deal, msg("the agreement ended: {deal}", deal=title(cs, deal)))
-        ledger.report(
+        _tell(
             state,
-            "partner",
             msg(
                 "The agreement with {agency} ends: {deal} ({why})",
                 agency=cs.agencies[deal.agency].short,
                 deal=title(cs, deal),
                 why=why,
             ),
-            None,
-            True,
         )
         return
     why = deal_items.broken_by_player(state, cs, deal)
@@ -292,17 +284,14 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
         return
     given = deal_items.settle(state, cs, deal)
     if given:
-        ledger.report(
+        _tell(
             state,
-            "partner",
             msg(
                 "{agency} gives {given}: {deal}",
                 agency=cs.agencies[deal.agency].short,
                 given=given,
                 deal=title(cs, deal),
             ),
-            None,
-            True,
         )
     reason = msg("agreement: {deal}", deal=title(cs, deal)) if state.records else ""  # for the record alone
     for item in deal.gives:
@@ -312,17 +301,20 @@ def _keep(state: GameState, cs: CompiledScenario, deal: DealState) -> None:
     if deal.until and state.month + cs.turn_months >= deal.until:
         deal.status = "completed"
         deal_items.end(state, cs, deal, msg("the agreement ended: {deal}", deal=title(cs, deal)))
-        ledger.report(
+        _tell(
             state,
-            "partner",
             msg(
                 "The agreement with {agency} ends, kept: {deal}",
                 agency=cs.agencies[deal.agency].short,
                 deal=title(cs, deal),
             ),
-            None,
-            True,
         )
+
+
+def _tell(state: GameState, text: str) -> None:
+    """A line of the player's partner news: an offer, an answer, an agreement made, kept or ended.
+    The caller builds it with a literal ``msg``, where the catalogue tools find it."""
+    ledger.report(state, "partner", text, None, True)
 
 
 def _due_offers(state: GameState, cs: CompiledScenario) -> Iterator[CompiledDeal]:
@@ -361,16 +353,13 @@ def _offer(state: GameState, cs: CompiledScenario, compiled: CompiledDeal) -> No
         state.month + model.deadline * cs.turn_months,
     )
     state.deals.append(deal)
-    ledger.report(
+    _tell(
         state,
-        "partner",
         msg(
             "{agency} offers a deal: {deal} (answer on the deals screen, n)",
             agency=cs.agencies[model.agency].short,
             deal=model.title,
         ),
-        None,
-        True,
     )
     if cs.hooked_kinds:
         happen(state, cs, "deal_offered", agency=model.agency)
