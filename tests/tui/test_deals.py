@@ -10,8 +10,8 @@ from game.tui.screens.confirm import ConfirmScreen
 from game.tui.screens.deals import DealsScreen
 from game.tui.screens.proposal import ProposalScreen
 
-from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import screen_text, text_of
+from .conftest import LARGE, SMALL, TUI_FIXTURES, default_app, make_app, new_game
+from .helpers import on_screen, screen_text, started, text_of
 from .test_decisions import highlight, listed
 
 DEALS = TUI_FIXTURES / "more" / "deals.yaml"
@@ -179,3 +179,17 @@ async def test_at_80_columns_a_long_offer_runs_on_under_its_own_indent() -> None
         shown = screen_text(app).splitlines()
         runs_on = [line for line in shown if "hardware is delivered" in line]
         assert runs_on and all("     " in line.split("hardware")[0] for line in runs_on)
+
+
+async def test_the_deals_screen_at_80x24_sums_up_the_past_it_has_no_room_for() -> None:
+    """Mid-2022 on the default scenario: four deals of the past, two shown, 'and 2 more' (this
+    line once crashed the screen: a style passed where Content takes its spans)."""
+    app = default_app(turns=6)
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("n")
+        await on_screen(pilot, DealsScreen)
+        await pilot.pause()
+        ledger = text_of(app.screen.query_one("#deals-ledger"))
+        assert "NASA: A payload on a commercial lander · offer" in ledger
+        assert ledger.splitlines()[-1] == "… and 2 more"

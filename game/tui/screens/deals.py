@@ -101,9 +101,8 @@ class DealsScreen(DecisionsScreen):
         shown_past = past if wide else past[:PAST_SHOWN]
         lines += [line for view in shown_past for line in view_lines(view, wide, width)[:1]]
         if len(shown_past) < len(past):
-            lines.append(
-                Content(_("… and {count} more").format(count=len(past) - len(shown_past)), "$text-muted")
-            )
+            more = _("… and {count} more").format(count=len(past) - len(shown_past))
+            lines.append(Content.styled(more, "$text-muted"))
         if not lines:
             lines = [Content(_("No offer and no agreement yet: the agencies make offers as things change."))]
         self.query_one("#deals-ledger", Static).update(Content("\n").join(lines))
