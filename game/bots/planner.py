@@ -63,6 +63,10 @@ GREEDY = "greedy"
 #: What a playout is worth on top of its score when it wins, and below it when it is lost.
 WIN_BONUS = 1.0  # times the scenario's victory score
 
+#: What turns a playout's seed into the seed of a turn's dice (``turn_dice``): any large odd number.
+TURN_STRIDE = 0x9E3779B97F4A7C15
+DICE_MODULUS = 1 << 63
+
 Plan = tuple[Action, ...]  # this turn's moves
 
 
@@ -108,6 +112,11 @@ class PlannerStrategy(Strategy):
             base = best
         for action in base:
             game.act(action)
+
+    def road_taken(self, game: Game) -> str | None:
+        """The road's, as its bot says: the offers are answered as the bot answers them (with no road,
+        the planner took offers the bot refuses, and its campaigns left the bot's where no move did)."""
+        return self.follower.road_taken(game)
 
     def base_plan(self, game: Game) -> Plan:
         """What the road's scripted bot would do this turn (found on a copy)."""
@@ -206,9 +215,11 @@ class PlannerStrategy(Strategy):
         for action in plan:
             twin.act(action)
         bot = road_bot(self.road)(seed)
+        turn_dice(twin, bot, seed)
         twin.act(END_TURN)
         stop = twin.state.turn + self.horizon if self.horizon else None
         while not twin.over and twin.state.turn != stop:
+            turn_dice(twin, bot, seed)
             bot.play_turn(twin)
         return self.worth(twin)
 
@@ -284,6 +295,15 @@ class FreePlanner(Strategy):
         return programme is None or (
             programme.status in ENDED_STATUSES and not programme.is_member(game.state.player)
         )
+
+
+def turn_dice(twin: Game, bot: Strategy, seed: int) -> None:
+    """Seed the playout's dice for the turn about to be played from its seed and the turn: every
+    candidate's playout rolls the same dice turn by turn, not only from the start (one move that draws
+    once more would shift every later draw, and the playouts would differ by chance more than by move)."""
+    dice = (seed + twin.state.turn * TURN_STRIDE) % DICE_MODULUS
+    twin.state.rng.seed(dice)
+    bot.rng.seed(dice + 1)
 
 
 def beats(values: list[float], base: list[float]) -> bool:
