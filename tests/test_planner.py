@@ -11,6 +11,7 @@ import pytest
 import game.bots.planner as planner_module
 from game.bots import make_strategy, planner_names, valid_names
 from game.bots.planner import DEFAULT_PLAYOUTS, FreePlanner, Plan, PlannerStrategy
+from game.bots.playout import start_playout
 from game.campaign import Campaign
 from game.cli.main import main
 from game.engine.actions import Action
@@ -184,6 +185,7 @@ def test_the_free_planner_plays_the_greedy_way_where_its_playouts_beat_every_roa
     """No fixed road is a way to play too: where the greedy bot's playouts to the end are worth more
     than every road's, the free planner plays the greedy bot's campaign, move for move."""
     greedy = play_campaign(mini, "esa", "greedy", 2)
+    monkeypatch.setattr(planner_module, "_CHOSEN", {})  # no choice remembered from another test
     monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: -1000.0)
     free = play_campaign(mini, "esa", "planner", 2, playouts=4)
     assert free.log == greedy.log
@@ -206,3 +208,75 @@ def test_the_free_planner_keeps_the_road_it_chose_while_the_road_is_open() -> No
     strategy.choose = counted  # type: ignore[method-assign]
     strategy.play(game)
     assert len(choices) == 1 and choices[0] in (*strategy.roads, "greedy")
+
+
+def test_a_planner_answers_the_offers_as_its_road_bot_does() -> None:
+    """The road bots answer an agency's offer by their road (game/bots/deals.py: backing for another
+    programme is worth nothing to a road bot); a planner with no road took offers its bot refuses,
+    and its campaigns left the bot's where no move of its own did."""
+    cs = default()
+    game = Game(cs, "esa", seed=1)
+    for road, taken in (("gateway", "gateway"), ("ilrs", "ilrs"), ("alone", "")):
+        planner = make_strategy(f"planner:{road}", 1, cs.scenario)
+        assert planner.road_taken(game) == make_strategy(road, 1, cs.scenario).road_taken(game) == taken
+
+
+def test_every_playout_of_a_decision_rolls_the_same_dice_turn_by_turn() -> None:
+    """Common random numbers turn by turn: a move that makes the dice roll once more than another's
+    shifts no later turn's dice, so two candidates' playouts differ by their moves, not by chance."""
+    cs = default()
+    game = Game(cs, "esa", seed=1)
+    answer_all(game)
+    bot = planner_module.road_bot("gateway")
+    first, second = (start_playout(game, cs, 11) for _ in range(2))
+    second.state.rng.random()  # the second candidate's move rolled once more
+    assert first.state.rng.getstate() != second.state.rng.getstate()
+    for twin in (first, second):
+        planner_module.turn_dice(twin, bot(11), 11)
+    assert first.state.rng.random() == second.state.rng.random()
+    first.state.turn += 1
+    planner_module.turn_dice(first, bot(11), 11)
+    planner_module.turn_dice(second, bot(11), 11)
+    assert first.state.rng.random() != second.state.rng.random()  # another turn, other dice
+
+
+def test_the_free_planner_works_out_its_opening_choice_once_per_position(
+    mini: CompiledScenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every campaign of a scenario and agency opens on the same position (only the dice differ), and
+    the choice is the position's: its playouts are paid by the first campaign, not by every one, so
+    the choice can afford many (three a road chose a road that wins less often than greedy)."""
+    monkeypatch.setattr(planner_module, "_CHOSEN", {})
+    played: list[int] = []
+    greedy_playout = FreePlanner.greedy_playout
+    monkeypatch.setattr(
+        FreePlanner,
+        "greedy_playout",
+        staticmethod(lambda game, seed: played.append(seed) or greedy_playout(game, seed)),
+    )
+    first = play_campaign(mini, "esa", "planner", 1, playouts=2)
+    opening = len(played)
+    assert opening == planner_module.CHOICE_PLAYOUTS * 2
+    second = play_campaign(mini, "esa", "planner", 2, playouts=2)
+    assert len(played) == opening  # the second campaign chose from memory
+    monkeypatch.setattr(planner_module, "_CHOSEN", {})
+    assert play_campaign(mini, "esa", "planner", 2, playouts=2).log == second.log  # and chose the same
+    assert first.over and second.over
+
+
+def test_the_free_planner_judges_the_roads_near_the_best_as_their_planners_play_them(
+    mini: CompiledScenario, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A road's bot can miss what its planner wins (JAXA on Gateway in gateway-in-doubt: the bot won
+    50% of its campaigns, as greedy, and its planner 90-95%; the free planner played greedy). The roads
+    whose bots come near the best way to play are played again by their planners before it chooses."""
+    monkeypatch.setattr(planner_module, "_CHOSEN", {})
+    monkeypatch.setattr(FreePlanner, "greedy_playout", staticmethod(lambda game, seed: 100.0))
+    monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: 99.0)  # the bots: near
+    skilled = {"gateway": 90.0, "ilrs": 130.0, "alone": 120.0}
+    monkeypatch.setattr(planner_module, "planner_playout", lambda game, road, seed, budget: skilled[road])
+    game = Game(mini, "esa", seed=1)
+    assert planner_module.best_road(game, ("gateway", "ilrs", "alone"), 2) == "ilrs"
+    monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: 10.0)  # the bots: far
+    monkeypatch.setattr(planner_module, "_CHOSEN", {})
+    assert planner_module.best_road(game, ("gateway", "ilrs", "alone"), 2) == "greedy"
