@@ -6,23 +6,23 @@ otherwise (apply now or later, with which contribution, court a lead first, fund
 contribution, fly another mission, invest ahead) it plays every candidate forward with the
 scripted bot, on the same dice for every candidate (common random numbers, turn by turn: the
 differences are the moves'). The scripted bot's own move is always a candidate and is kept
-unless another beats it on every shared playout and by a margin, both in the screening and
-played again to the end of the campaign; it answers the agencies' offers as the bot does.
+unless another beats it on every shared playout and by a margin; it answers the agencies'
+offers as the bot does.
 
 A playout starts as the simulator's do (game/bots/playout.py: a copy of the state on dice
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
 the final score values it (the whole campaign when it ends sooner). The projection can favour
 a move that pays early and costs later (a contribution whose crew seat comes too late to
-fly, a module whose payments crowd out the next), so with ``CONFIRM`` a move it prefers to the
+fly, a module whose payments crowd out the next); with ``CONFIRM`` a move it prefers to the
 bot's is played again, with the bot's, to the end of the campaign on the same dice, and taken
-only if it still wins there.
+only if it still wins there (off: see there).
 
 ``planner`` first chooses how to play (``best_road``): greedy, or a road, by playouts to the
 end of the campaign of each road's bot and of greedy, the roads near the best played again by
 their planners; the choice is the position's, worked out once and remembered.
 
 The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
-``simulate``), split among the candidates, and as many again to confirm a winner; a candidate
+``simulate``), split among the candidates (and as many again to confirm, with ``CONFIRM``); a candidate
 that lost is not tried again for a while (longer each time), so most turns cost nothing. All
 its dice derive from the campaign seed (the free planner's choice from the position): the same
 seed, the same campaign.
@@ -53,8 +53,8 @@ HORIZON = 8
 #: Points (per playout, on average) an alternative must gain over the scripted bot's move to be taken.
 MARGIN = 1.0
 #: Whether a move the screening found better must beat the bot's move again played to the end.
-#: Off: on 2-3 seeds the ends are so noisy that it refutes real gains as often as it catches the
-#: projection's errors (docs/balance.md, "When a planner beats its bot"), at 1.5 times the CPU.
+#: Off: even on dice common turn by turn it refutes more real gains (national missions) than it catches
+#: the projection's errors, at twice the CPU (docs/balance.md, "Judged by a skilled player").
 CONFIRM = False
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
@@ -330,7 +330,7 @@ def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
     for road in roads:
         chooser = planner_class(road)(0, budget)
         chooser.horizon = 0  # the road is the decision that matters most: played to the end
-        plan = chooser.base_plan(game)
+        plan = chooser.base_plan(start_playout(game, game.compiled, stem))  # on the position's dice
         means[road] = mean(chooser.playout(game, plan, seed) for seed in seeds)
     # the roads near the best, played again as their planner plays them: a road's bot misses what
     # its planner wins (JAXA on Gateway in gateway-in-doubt: the bot 50%, its planner 90-95%)
