@@ -28,19 +28,18 @@ from game.sim.parallel import default_jobs
 SHIPPED = sorted(shipped_scenarios_dir().glob("*.yaml"))
 #: The gaps the run finds, by scenario: (rule, agency or road), each an open point of issue 15.
 KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
-    "default-2021": [],
+    "default-2021": [
+        ("few-roads", "uae"),  # its Gateway road 1 of 4 (36-41% on 100 seeds): noise of four seeds
+    ],
     "esa-2022": [
-        ("few-roads", "kasa"),
         ("few-roads", "uksa"),
     ],
-    "gateway-in-doubt": [
-        ("dice", "uae"),
-    ],
+    "gateway-in-doubt": [],
     "newcomer": [
+        ("dice", "tua"),
         ("few-roads", "asa"),
-        ("cannot-win", "asa"),
         ("few-roads", "gistda"),
-        ("few-roads", "aeb"),
+        ("cannot-win", "aeb"),
     ],
 }
 RUNS, SEED, PLAYOUTS = 4, 1, 2
