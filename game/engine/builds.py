@@ -112,15 +112,18 @@ def progress_builds(state: GameState, cs: CompiledScenario) -> None:
             if rng.random() > reliability_of[owner_id]:  # type: ignore[index]
                 continue  # a turn lost: nothing paid, nothing built
             # rulebook.instalment, inline (tests/test_rulebook.py holds the copy to it)
-            due = build.cost_left // build.turns_left if build.turns_left > 1 else build.cost_left
+            cost, left = build.cost_left, build.turns_left
+            due = cost // left if left > 1 else cost
             agencies[owner_id].money -= due  # type: ignore[index]  # not the player's: no record
-            build.cost_left -= due
+            cost -= due
             build.paid += due
-            build.turns_left -= 1
-            if build.turns_left > 0:
+            build.turns_left = left = left - 1
+            if left > 0:
                 if rng.random() < overrun_chance:
-                    build.cost_left += int(build.cost_left * overrun_percent // 100)
+                    cost += int(cost * overrun_percent // 100)
+                build.cost_left = cost
                 continue
+            build.cost_left = cost
         deliver(state, cs, programme, sid)  # type: ignore[arg-type]
     for mid, mission_state in state.missions.items():
         build = mission_state.build
@@ -140,7 +143,7 @@ def deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, s
     build.status = "delivered"
     build.cost_left = 0
     delivered(state, build)
-    if cs.hooked_kinds:
+    if "contribution_delivered" in cs.hooked_kinds:  # a frequent happening: its own kind tested
         happen(
             state,
             cs,

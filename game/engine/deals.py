@@ -24,6 +24,8 @@ from game.i18n import N_, joined, msg, msgn
 #: The statuses of a deal still waiting for an answer, and of an agreement in force.
 WAITING = ("offered", "proposed")
 IN_FORCE = "signed"
+#: An offer made before that still waits or is in force is not made again (``_due_offers``).
+_UNANSWERED_OR_IN_FORCE = (*WAITING, IN_FORCE)
 #: Money is worth a point per M$ either way unless an agency's terms say otherwise.
 MONEY_WORTH = ItemWorth(lambda _state: 1.0, lambda _state: 1.0)
 
@@ -329,7 +331,7 @@ def _due_offers(state: GameState, cs: CompiledScenario) -> Iterator[CompiledDeal
         model = compiled.model
         before = last.get(model.id)
         if before is not None:
-            if not model.repeat or before.status in (*WAITING, IN_FORCE):
+            if not model.repeat or before.status in _UNANSWERED_OR_IN_FORCE:
                 continue
             if month - before.made < model.cooldown * cs.turn_months:
                 continue

@@ -40,7 +40,7 @@ def appropriate(state: GameState, cs: CompiledScenario, fiscal_year: int) -> Non
         None,
         True,
     )
-    if cs.hooked_kinds:
+    if "year_began" in cs.hooked_kinds:  # a frequent happening: its own kind tested
         happen(state, cs, "year_began", year=fiscal_year)
 
 

@@ -2,7 +2,9 @@
 
 Each place where something happens (a join, a flight, a delivery, a new fiscal year, the
 player's action) calls :func:`happen` behind ``if cs.hooked_kinds:``, so a scenario without
-hooked events pays one test of an empty set and nothing more. A happening is queued in the
+hooked events pays one test of an empty set and nothing more (the most frequent ones, a delivery,
+a slip, a join, a new year, test their own kind, so a scenario whose hooks and race answer others
+does not pay for them either). A happening is queued in the
 state and answered at the next turn's opening (game/engine/events.py, ``fire_hooked``).
 """
 

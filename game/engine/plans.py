@@ -28,18 +28,20 @@ def fly_plans(state: GameState, cs: CompiledScenario) -> None:
     if not cs.plans:
         return
     reliability_of = policies.reliability(state, cs)
+    player, plans = state.player, state.plans
     for agency, steps in cs.plans.items():
-        if agency == state.player:
+        if agency == player:
             continue
-        plan = state.plans.get(agency)
+        plan = plans.get(agency)
         if plan is None or not plan.step:
             if plan is not None and len(plan.flown) >= len(steps):
                 continue  # every step flown (or given up): nothing left to start
-            chosen = next_step(state, agency, steps, plan)
-            if chosen is None:
+            step = next_step(state, agency, steps, plan)
+            if step is None:
                 continue
-            plan = _begin(state, cs, agency, chosen)
-        step = _step(steps, plan.step)
+            plan = _begin(state, cs, agency, step)
+        else:
+            step = _step(steps, plan.step)
         if not step.condition(state):
             continue  # held by its condition (an event, a sanction)
         if state.rng.random() >= reliability_of[agency] * pace(state, cs, agency, step):
