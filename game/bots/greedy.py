@@ -18,6 +18,7 @@ from game.engine.flights import rules_of, waiting_flights
 from game.engine.game import Game
 from game.engine.queries import turns_left_in_year
 from game.engine.research import standing, turns_of, way_to
+from game.engine.rulebook import clawback
 from game.engine.state import GameState, PendingEvent, k
 
 LOST = -1000.0  # the value of a lost campaign
@@ -641,11 +642,25 @@ def position_value(outlook: Outlook, state: GameState, weight: float, budget_m: 
     the replacements and training under way) at ``weight`` points a M$; insolvency costs."""
     out = outlook.forecast(state)
     value = outlook.score(state, out)
-    value += weight * (GreedyStrategy.free_money(state) / 1000 + out.budget * budget_m / 100 - out.cost)
+    free = GreedyStrategy.free_money(state)
+    free -= lapsing(state, outlook.cs, free)
+    value += weight * (free / 1000 + out.budget * budget_m / 100 - out.cost)
     me = state.me
     if me.money < 0:
         value -= 5.0 * (me.insolvent_turns + 1)
     return value
+
+
+def lapsing(state: GameState, cs: CompiledScenario, free: int) -> int:
+    """k$ of the free money the treasury will claw back as the fiscal year under way ends (the
+    scenario's ``year_end_clawback``; none in the campaign's last year): money that is not spent or
+    committed by then is worth only what the treasury leaves of it, so spending it costs less."""
+    rules = cs.rules
+    if not rules.year_end_clawback:
+        return 0
+    if state.month + turns_left_in_year(state, cs) * cs.turn_months > cs.end:
+        return 0
+    return clawback(rules, free, state.me.appropriation, 0)  # the dues are out of ``free`` already
 
 
 def evaluate(game: Game) -> float:
