@@ -18,10 +18,13 @@ FLIGHTS = """flights:
 """
 
 
-def waiting_arm(cost: int) -> tuple[Game, GreedyStrategy]:
+def waiting_arm(cost: int, gain: float = 0.2, rules: str = "") -> tuple[Game, GreedyStrategy]:
     """ESA in the Gateway, its robotic arm (the crew seat of the orbit objective) built and waiting for
-    a launch that fails one time in two; a preparation costs ``cost`` M$."""
-    game = Game(compiled_from(MINI_TEXT + FLIGHTS.replace("COST", str(cost))), "esa", 1)
+    a launch that fails one time in two; a preparation costs ``cost`` M$ and adds ``gain``; ``rules``:
+    more lines of the scenario's rules."""
+    text = MINI_TEXT.replace("rules:\n", "rules:\n" + rules, 1)
+    flights = FLIGHTS.replace("COST", str(cost)).replace("gain: 0.2", f"gain: {gain}")
+    game = Game(compiled_from(text + flights), "esa", 1)
     state = game.state
     state.programmes["gateway"].members.append("esa")
     state.me.money = 2_000_000
@@ -72,3 +75,42 @@ def test_greedy_keeps_a_build_out_of_a_year_it_could_not_pay() -> None:
     assert not bot.means(game)(4 * per_turn * 1000, 4)  # the year would end in the red
     state.me.money = 4 * per_turn * 1000
     assert bot.means(game)(4 * per_turn * 1000, 4)
+
+
+
+def test_greedy_takes_a_preparation_worth_a_few_hundredths_of_a_point() -> None:
+    """A preparation's gain is a change of the flight's odds, which the engine itself draws from: the bot
+    takes one worth less than the margin it asks of a commitment (0.05 points)."""
+    game, bot = waiting_arm(cost=205, gain=0.05)
+    prepare = Action("prepare", "gateway.arm", "tests")
+    gain = bot.lookahead(game, prepare) - bot.lookahead(game, None)
+    assert bot.fine_margin < gain < bot.margin  # about 0.04 points: 0.5 -> 0.55 for 205 M$
+    bot.act(game)
+    assert game.state.flights["gateway.arm"].prepared.get("tests")
+
+
+LAPSING = "  year_end_clawback: 0.9\n  year_end_carryover: 0\n"
+
+
+def test_greedy_spends_money_the_treasury_would_claw_back() -> None:
+    """With most unspent money lapsing at the year's end, a preparation too dear to pay from money kept
+    for good is worth its price: what it costs would mostly have been clawed back."""
+    game, bot = waiting_arm(cost=400, gain=0.05)
+    bot.act(game)
+    flight = game.state.flights.get("gateway.arm")
+    assert flight is None or not flight.prepared  # 400 M$ of money kept: not worth 0.05
+    game, bot = waiting_arm(cost=400, gain=0.05, rules=LAPSING)
+    bot.act(game)
+    assert game.state.flights["gateway.arm"].prepared.get("tests")
+
+
+def test_the_budget_rule_counts_the_money_a_new_build_keeps_from_the_clawback() -> None:
+    """Money owed to a build is never clawed back, so a build paid from savings the plan expects the
+    treasury to take (were nothing committed) still fits the budget."""
+    game = Game(compiled_from(MINI_TEXT.replace("rules:\n", "rules:\n" + LAPSING, 1)), "esa", 1)
+    state = game.state
+    bot = GreedyStrategy(1)
+    bot.prepare(game)
+    per_turn = 140  # M$: within the quarter's appropriation (150 M$)
+    state.me.money = 8 * per_turn * 1000  # two years of payments in hand, most of it lapsing unspent
+    assert bot.means(game)(8 * per_turn * 1000, 8)

@@ -616,7 +616,11 @@ def means(game: Game, income: bool = True) -> Callable[[int, int], bool]:
     money = me.money
     first = turns_left_in_year(state, cs)
     per_year = 12 // cs.turn_months
-    ends = [year.left for year in budget_plan(state, cs).years]  # k$ left at each year's end
+    ends = []  # k$ left at each year's end, before any clawback: a build's dues are never clawed back
+    clawed = 0
+    for year in budget_plan(state, cs).years:
+        clawed += year.clawback
+        ends.append(year.left + clawed)
 
     def affordable(cost: int, turns: int) -> bool:
         per_turn = cost / turns
