@@ -77,7 +77,6 @@ def test_greedy_keeps_a_build_out_of_a_year_it_could_not_pay() -> None:
     assert bot.means(game)(4 * per_turn * 1000, 4)
 
 
-
 def test_greedy_takes_a_preparation_worth_a_few_hundredths_of_a_point() -> None:
     """A preparation's gain is a change of the flight's odds, which the engine itself draws from: the bot
     takes one worth less than the margin it asks of a commitment (0.05 points)."""
