@@ -223,6 +223,7 @@ def test_the_race_is_saved_only_when_used() -> None:
             "unknown step",
         ),
         ("build_turns: 2\n        success", "build_turns: 0\n        success", "0\n        success", "1"),
+        ("bloc_first: 6", "first_among: galaxy", "galaxy", "'world', 'bloc' or 'self'"),
     ],
 )
 def test_each_bad_race_key_is_a_located_error(old: str, new: str, needle: str, message: str) -> None:
@@ -289,3 +290,49 @@ def test_default_2021_starts_with_the_real_firsts_and_its_rivals_race_on() -> No
     play_turns(game, 16)  # to 2025: computer-run ISRO's Chandrayaan-3 or Russia's Luna-25 lands
     assert game.state.firsts["south_pole"]
     assert game.state.plans["kasa"].flown == ["danuri"]  # Korea's orbiter, without the player
+
+
+# ---------------------------------------------------------------- whose first: first_among
+
+
+def test_a_bloc_first_is_the_first_of_each_bloc() -> None:
+    """With first_among: bloc, CNSA landing after NASA's Apollo 11 is the East's first: the first
+    prize, the news of a first, the first_achieved happening; ESA later is the West's second."""
+    cs = race_scenario(race_text=RACE.replace("      bloc_first: 6\n", "      first_among: bloc\n"))
+    game = Game(cs, "esa", 1)
+    assert game.state.firsts_among == {"landing": ["nasa"]}  # the history's first, of the West
+    before = game.state.agencies["cnsa"].prestige
+    play_turns(game, 2)
+    assert game.state.firsts_among == {"landing": ["nasa", "cnsa"]}
+    assert game.state.agencies["cnsa"].prestige == pytest.approx(before + 30 + 5)  # first (30) + the step's 5
+    news = [item.text for report in game.reports for item in report.news if item.kind == "race"]
+    assert "CNSA is the first of its bloc to reach Soft landing" in news
+    assert race.award(game.state, cs, "landing", "esa")
+    assert game.state.firsts_among["landing"] == ["nasa", "cnsa"]  # ESA is the West's second
+    assert game.state.news[-1].text == "ESA reaches Soft landing, number 2 of its bloc to do so"
+    assert compile_expression("firsts_won")(game.state) == 0
+
+
+def test_a_self_first_is_every_agencys_own_and_counts_in_firsts_won() -> None:
+    cs = race_scenario(race_text=RACE.replace("      bloc_first: 6\n", "      first_among: self\n"))
+    game = Game(cs, "esa", 1)
+    play_turns(game, 2)  # CNSA's lander: its own first, for the first prize
+    assert race.award(game.state, cs, "landing", "esa")
+    assert game.state.firsts_among["landing"] == ["nasa", "cnsa", "esa"]
+    assert game.state.me.prestige >= 30  # the first prize, though two agencies landed before
+    assert game.state.news[-1].text == "ESA reaches Soft landing, a first for it"
+    assert compile_expression("firsts_won")(game.state) == 1
+
+
+def test_world_firsts_keep_no_state_of_their_own_and_the_new_one_is_saved_when_set() -> None:
+    world = Game(race_scenario(), "esa", 1)
+    play_turns(world, 2)
+    assert world.state.firsts_among == {} and "firsts_among" not in state_to_data(world.state)
+    cs = race_scenario(race_text=RACE.replace("      bloc_first: 6\n", "      first_among: bloc\n"))
+    game = Game(cs, "esa", 1)
+    data = state_to_data(game.state)
+    assert data["firsts_among"] == {"landing": ["nasa"]}
+    assert state_from_data(data).firsts_among == game.state.firsts_among
+    twin = game.state.copy()
+    twin.firsts_among["landing"].append("esa")
+    assert game.state.firsts_among == {"landing": ["nasa"]}

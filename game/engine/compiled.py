@@ -569,7 +569,8 @@ class CompiledScenario:
                 for a in self.scenario.agencies
                 if isinstance(a.astronauts, list)
             },
-            firsts=self._history(),
+            firsts=(firsts := self._history()),
+            firsts_among=self._history_among(firsts),
         )
 
     def _history(self) -> dict[str, list[tuple[str, int]]]:
@@ -581,6 +582,22 @@ class CompiledScenario:
                 done = found.setdefault(feat.achievement, [])
                 if all(agency != feat.agency for agency, _ in done):
                     done.append((feat.agency, parse_date(feat.date)))
+        return found
+
+    def _history_among(self, firsts: dict[str, list[tuple[str, int]]]) -> dict[str, list[str]]:
+        """The history's firsts of the achievements counted by bloc or by agency ('first_among')."""
+        from game.engine.race import rank_among  # the race reads the compiled scenario
+
+        race, found = self.race, {}
+        if race is None:
+            return found
+        for achievement, done in firsts.items():
+            model = race.achievements.get(achievement)
+            if model is None or model.first_among == "world":
+                continue
+            for index, (who, _) in enumerate(done):
+                if rank_among(race, model, done[:index], who) == 1:
+                    found.setdefault(achievement, []).append(who)
         return found
 
 

@@ -13,6 +13,8 @@ A scenario without a race never reaches this module: ``cs.race`` is None.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import ledger
 from game.engine.compiled import CompiledRace, CompiledScenario
 from game.engine.state import GameState, Happening
@@ -45,18 +47,44 @@ def prize(model: Achievement, rank: int) -> float:
     return prizes[rank - 1] if rank <= len(prizes) else model.later
 
 
+def rank_among(race: CompiledRace, model: Achievement, done: Sequence[tuple[str, int]], agency: str) -> int:
+    """The rank ``agency`` earns ``model`` at after the agencies ``done``, among those whose first
+    it is (``first_among``): all of them, those of its own bloc, or itself alone (always 1)."""
+    among = model.first_among
+    if among == "world":
+        return len(done) + 1
+    if among == "bloc":
+        bloc = race.blocs.get(agency)
+        return sum(1 for who, _ in done if race.blocs.get(who) == bloc) + 1
+    return 1
+
+
 def prestige_for(race: CompiledRace, state: GameState, achievement: str, agency: str) -> float:
     """The prestige ``agency`` would earn with ``achievement`` now: by its rank, plus the bloc's first."""
     model = race.achievements[achievement]
     done = state.firsts.get(achievement, ())
     if any(who == agency for who, _ in done):
         return 0.0
-    rank = len(done) + 1
+    rank = rank_among(race, model, done, agency)
     prestige = prize(model, rank)
     bloc = race.blocs.get(agency)
-    if rank > 1 and model.bloc_first and all(race.blocs.get(who) != bloc for who, _ in done):
+    if (
+        model.first_among == "world"
+        and rank > 1
+        and model.bloc_first
+        and all(race.blocs.get(who) != bloc for who, _ in done)
+    ):
         prestige += model.bloc_first
     return prestige
+
+
+def is_first(state: GameState, achievement: str, agency: str) -> bool:
+    """Whether ``agency`` was first to earn ``achievement`` among the agencies whose first it is."""
+    among = state.firsts_among.get(achievement)
+    if among is not None:
+        return agency in among
+    done = state.firsts.get(achievement)
+    return bool(done) and done[0][0] == agency
 
 
 def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str) -> bool:
@@ -69,9 +97,11 @@ def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str)
         return False
     prestige = prestige_for(race, state, achievement, agency)
     done = state.firsts.setdefault(achievement, [])
-    done.append((agency, state.month))
-    rank = len(done)
     model = race.achievements[achievement]
+    rank = rank_among(race, model, done, agency)
+    done.append((agency, state.month))
+    if model.first_among != "world" and rank == 1:  # the world's firsts are read from ``done``
+        state.firsts_among.setdefault(achievement, []).append(agency)
     if state.records:  # the news, worded only where it is kept
         ledger.report(
             state,
@@ -89,12 +119,26 @@ def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str)
 
 
 def _award_news(model: Achievement, short: str, rank: int, prestige: float) -> str:
-    """The news of an agency earning an achievement as the ``rank``-th, for ``prestige``."""
+    """The news of an agency earning an achievement as the ``rank``-th (among the agencies whose
+    first it is), for ``prestige``."""
+    if rank == 1 and model.first_among == "bloc":
+        return msg(
+            "{agency} is the first of its bloc to reach {achievement}", agency=short, achievement=model.name
+        )
+    if rank == 1 and model.first_among == "self":
+        return msg("{agency} reaches {achievement}, a first for it", agency=short, achievement=model.name)
     if rank == 1:
         return msg("{agency} is the first to reach {achievement}", agency=short, achievement=model.name)
     if prestige > prize(model, rank):
         return msg(
             "{agency} is the first of its bloc to reach {achievement}", agency=short, achievement=model.name
+        )
+    if model.first_among == "bloc":
+        return msg(
+            "{agency} reaches {achievement}, number {rank} of its bloc to do so",
+            agency=short,
+            achievement=model.name,
+            rank=rank,
         )
     return msg(
         "{agency} reaches {achievement}, number {rank} to do so",

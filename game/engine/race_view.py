@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.engine import plans, policies
 from game.engine.builds import player_builds
 from game.engine.compiled import CompiledScenario, CompiledStep
-from game.engine.race import race_of
+from game.engine.race import is_first, race_of
 from game.engine.state import GameState
 
 #: Expected turns are shown up to this many; a step slower than that is "far off".
@@ -32,10 +32,12 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class Feat:
-    """One agency's achievement: its rank (1: the first) and the month it was earned."""
+    """One agency's achievement: its rank (1: the first), the month it was earned, and whether
+    it was a first (the first anywhere, or of its bloc, or its own: the achievement's 'first_among')."""
 
     rank: int
     month: int
+    first: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ class Row:
 
     @property
     def firsts(self) -> int:
-        return sum(1 for feat in self.feats if feat is not None and feat.rank == 1)
+        return sum(1 for feat in self.feats if feat is not None and feat.first)
 
     @property
     def earned(self) -> int:
@@ -103,7 +105,9 @@ def race_view(state: GameState, cs: CompiledScenario) -> RaceView:
 
 def _feat(state: GameState, achievement: str, agency: str) -> Feat | None:
     rank = state.rank(achievement, agency)
-    return Feat(rank, state.firsts[achievement][rank - 1][1]) if rank else None
+    if not rank:
+        return None
+    return Feat(rank, state.firsts[achievement][rank - 1][1], is_first(state, achievement, agency))
 
 
 def next_step(state: GameState, cs: CompiledScenario, agency: str) -> NextStep | None:

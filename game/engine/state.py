@@ -521,6 +521,10 @@ class GameState:
     plans: dict[str, PlanState] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: offers, proposals and agreements with computer-run agencies, oldest first: the ledger of deals
     deals: list[DealState] = field(default_factory=list, metadata=SAVED_WHEN_SET)
+    #: the race's achievements whose firsts are each bloc's or each agency's own ('first_among':
+    #: bloc or self; the world's firsts are ``firsts``' first earners): the agencies that were
+    #: first among theirs, in order (the scenario's history included)
+    firsts_among: dict[str, list[str]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
     #: where the programmes' builds stand, indexed (game/engine/build_index.py); None: not worked
     #: out yet (a copy starts without one)
     build_index: Any = field(default=None, metadata=WORKED_OUT, repr=False, compare=False)
@@ -585,6 +589,7 @@ class GameState:
             {aid: list(done) for aid, done in self.firsts.items()} if self.firsts else {},
             {aid: plan.copy() for aid, plan in self.plans.items()} if self.plans else {},
             [deal.copy() for deal in self.deals] if self.deals else [],
+            {aid: list(firsts) for aid, firsts in self.firsts_among.items()} if self.firsts_among else {},
         )
 
     @property

@@ -156,9 +156,11 @@ def missions_flown() -> Getter:
 @implements("firsts_won")
 def firsts_won() -> Getter:
     def count(s: GameState) -> int:
-        me, found = s.player, 0
-        for who in s.firsts.values():
-            if who and who[0][0] == me:
+        me, found, among = s.player, 0, s.firsts_among
+        for achievement, who in s.firsts.items():
+            if among and achievement in among:  # a first of each bloc, or each agency's own
+                found += me in among[achievement]
+            elif who and who[0][0] == me:
                 found += 1
         return found
 
@@ -413,7 +415,11 @@ def achieved_by(agency: str, achievement: str) -> Getter:
 
 @implements("first_to")
 def first_to(achievement: str) -> Getter:
-    return lambda s: s.rank(achievement, s.player) == 1
+    def getter(s: GameState) -> bool:
+        among = s.firsts_among.get(achievement)  # a first of each bloc, or each agency's own
+        return s.player in among if among is not None else s.rank(achievement, s.player) == 1
+
+    return getter
 
 
 @implements("before")

@@ -994,7 +994,15 @@ class Achievement(Strict):
         ge=0,
         le=1000,
         description="Prestige added for the first agency of its bloc, when an agency of another bloc "
-        "was first.",
+        "was first (with first_among: world).",
+    )
+    first_among: Literal["world", "bloc", "self"] = Field(
+        "world",
+        description="Whose first it is: 'world', the first agency anywhere (then the second, the "
+        "later ones); 'bloc', the first agency of each bloc (the first European in lunar orbit is "
+        "first though an American was there before: 'first', 'second' and 'later' count within "
+        "the bloc); 'self', each agency's own first (every agency that earns it earns 'first'). "
+        "The news, the first_achieved happening and firsts_won follow it.",
     )
 
 

@@ -286,7 +286,8 @@ ENTRIES: tuple[Entry, ...] = (
         "firsts_won",
         "number",
         "achievements of the race the player was the first agency to earn (history included; 0 without "
-        "'race')",
+        "'race'): the first anywhere, or the first of its bloc, or its own first, as each "
+        "achievement's 'first_among' says",
         N_("the firsts you won in the race"),
         bounds=COUNT,
     ),
@@ -551,7 +552,8 @@ ENTRIES: tuple[Entry, ...] = (
         "first_to",
         ("achievement",),
         "truth",
-        "true once the player was the first agency to earn the achievement",
+        "true once the player was the first agency to earn the achievement (the first of its bloc, "
+        "or its own first, as the achievement's 'first_among' says)",
         N_("you being the first to reach {first}"),
         bounds=TRUTH,
     ),

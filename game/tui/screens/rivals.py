@@ -27,12 +27,13 @@ SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def feat_cell(row: Row, index: int) -> str:
-    """'1969★' for a first, '2013²' for a second, '—' for not yet."""
+    """'1969★' for a first (of the world, or of its bloc or its own where the achievement counts
+    firsts so), '2013²' for a second, '—' for not yet."""
     feat = row.feats[index]
     if feat is None:
         return "—"
     year = str(feat.month // 12)
-    return year + (FIRST if feat.rank == 1 else str(feat.rank).translate(SUPERSCRIPTS))
+    return year + (FIRST if feat.first else str(feat.rank).translate(SUPERSCRIPTS))
 
 
 def agency_label(row: Row) -> str:
