@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from game.engine.difficulty import at_difficulty
 from game.engine.expressions import Getter, compile_condition, compile_expression, condition_for_player
+from game.engine.firsts import rank_among
 from game.engine.state import (
     AgencyState,
     AstronautState,
@@ -586,8 +587,6 @@ class CompiledScenario:
 
     def _history_among(self, firsts: dict[str, list[tuple[str, int]]]) -> dict[str, list[str]]:
         """The history's firsts of the achievements counted by bloc or by agency ('first_among')."""
-        from game.engine.race import rank_among  # the race reads the compiled scenario
-
         race, found = self.race, {}
         if race is None:
             return found
@@ -596,7 +595,7 @@ class CompiledScenario:
             if model is None or model.first_among == "world":
                 continue
             for index, (who, _) in enumerate(done):
-                if rank_among(race, model, done[:index], who) == 1:
+                if rank_among(race.blocs, model, done[:index], who) == 1:
                     found.setdefault(achievement, []).append(who)
         return found
 

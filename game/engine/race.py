@@ -13,10 +13,9 @@ A scenario without a race never reaches this module: ``cs.race`` is None.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from game.engine import ledger
 from game.engine.compiled import CompiledRace, CompiledScenario
+from game.engine.firsts import rank_among
 from game.engine.state import GameState, Happening
 from game.format.models import Achievement
 from game.i18n import msg
@@ -47,25 +46,13 @@ def prize(model: Achievement, rank: int) -> float:
     return prizes[rank - 1] if rank <= len(prizes) else model.later
 
 
-def rank_among(race: CompiledRace, model: Achievement, done: Sequence[tuple[str, int]], agency: str) -> int:
-    """The rank ``agency`` earns ``model`` at after the agencies ``done``, among those whose first
-    it is (``first_among``): all of them, those of its own bloc, or itself alone (always 1)."""
-    among = model.first_among
-    if among == "world":
-        return len(done) + 1
-    if among == "bloc":
-        bloc = race.blocs.get(agency)
-        return sum(1 for who, _ in done if race.blocs.get(who) == bloc) + 1
-    return 1
-
-
 def prestige_for(race: CompiledRace, state: GameState, achievement: str, agency: str) -> float:
     """The prestige ``agency`` would earn with ``achievement`` now: by its rank, plus the bloc's first."""
     model = race.achievements[achievement]
     done = state.firsts.get(achievement, ())
     if any(who == agency for who, _ in done):
         return 0.0
-    rank = rank_among(race, model, done, agency)
+    rank = rank_among(race.blocs, model, done, agency)
     prestige = prize(model, rank)
     bloc = race.blocs.get(agency)
     if (
@@ -98,7 +85,7 @@ def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str)
     prestige = prestige_for(race, state, achievement, agency)
     done = state.firsts.setdefault(achievement, [])
     model = race.achievements[achievement]
-    rank = rank_among(race, model, done, agency)
+    rank = rank_among(race.blocs, model, done, agency)
     done.append((agency, state.month))
     if model.first_among != "world" and rank == 1:  # the world's firsts are read from ``done``
         state.firsts_among.setdefault(achievement, []).append(agency)
