@@ -174,3 +174,27 @@ async def test_the_goals_due_dates_keep_a_cell_from_the_timeline_at_160_columns(
         await started(pilot)
         dated = [row for row in screen_text(app).splitlines() if "2032-Q4" in row]
         assert dated and all("2032-Q4 ▏" in row for row in dated)
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_this_turns_changes_are_left_out_whole_not_cut_mid_number(language: str) -> None:
+    """2022-Q1, Russia invades Ukraine, the first answer: an offer waits and four figures moved;
+    those that do not fit give way to '…', and no change is cut at the edge ('⇄CNSA ▼-…')."""
+    set_language(language)
+    try:
+        app = default_app(turns=4)
+        async with app.run_test(size=SMALL) as pilot:
+            await started(pilot)
+            await pilot.press("1")
+            await on_screen(pilot, DashboardScreen)
+            await pilot.pause()
+            line = screen_text(app).splitlines()[5]
+            offer, support = (
+                ("n: 1 offer waiting", "Support ▲+4")
+                if language == "en"
+                else ("n: ждёт 1 предложение", "Поддержка ▲+4")
+            )
+            assert line.startswith(" " + offer) and support in line
+            assert line.endswith("▼-35  …")  # the relation with Roscosmos whole, then the rest left out
+    finally:
+        set_language("en")

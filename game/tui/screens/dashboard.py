@@ -300,14 +300,29 @@ class DashboardScreen(CampaignScreen[None]):
         if not now:
             line.update(self._your_move(offers, bool(state.flights)))
             return
-        parts: list[Content | str | tuple[str, str]] = []
-        if offers:
-            parts.append((offers + " · ", "bold $text-warning"))
-        parts.append((_("This turn so far: "), "bold"))
-        for stat, value in now.items():
-            label = self._label(stat)
-            parts.extend([label, " ", delta(shown(stat, value), unit(stat)), "  "])
-        line.update(Content.assemble(*parts), layout=False)
+        line.update(self._so_far(offers, now), layout=False)
+
+    def _so_far(self, offers: str, now: dict[str, float]) -> Content:
+        """'This turn so far:' and each figure's change, as many whole as fit (the offers first):
+        a change is left out, with '…' in its place, rather than cut mid-number at the edge
+        (w shows them all)."""
+        head = Content.assemble(
+            (offers + " · ", "bold $text-warning") if offers else "", (_("This turn so far: "), "bold")
+        )
+        room = self.size.width - 2 - head.cell_length  # the line's padding, one cell each side
+        changes = [
+            Content.assemble(self._label(stat), " ", delta(shown(stat, value), unit(stat)))
+            for stat, value in now.items()
+        ]
+        kept: list[Content] = []
+        for index, change in enumerate(changes):
+            more = index + 1 < len(changes)
+            used = sum(c.cell_length + 2 for c in kept) + change.cell_length + (3 if more else 0)
+            if self.size.width and used > room:
+                kept.append(Content("…"))
+                break
+            kept.append(change)
+        return head + Content("  ").join(kept)
 
     def _your_move(self, offers: str, flights: bool) -> Content:
         """'Your move:' and the keys to play it, the least needed left out first where the line
