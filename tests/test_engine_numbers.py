@@ -29,6 +29,8 @@ NOT_RULES: dict[tuple[str, float], str] = {
     ("snapshot.py", 40): "how much of a bad value a save error quotes",
     ("snapshot.py", 37): "how much of a bad value a save error quotes",
     ("expressions.py", 2): "and/or of two parts get a closure of their own (speed)",
+    ("expressions.py", 4): "the calls a condition's part must cost to be kept, not asked (watch.py: speed)",
+    ("expressions.py", 8): "the calls a name that loops over the state counts for (watch.py: speed)",
     ("research.py", 4096): "how many reliability bonuses a scenario keeps worked out (memory, not play)",
     ("race_view.py", 99): "the most turns the rivals screen counts before it says 'far off' (two digits)",
 }

@@ -15,6 +15,7 @@ from game.engine.research import reliability_bonus, under_way
 from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, budget_modifier, instalment, never_below_zero
 from game.engine.state import BuildState, GameState, ProgrammeState
+from game.engine.watch import BUILDS, DELIVERED, MISSIONS, touch
 from game.format.words import append_unless_said, money
 from game.i18n import msg
 
@@ -142,6 +143,8 @@ def deliver(state: GameState, cs: CompiledScenario, programme: ProgrammeState, s
     build = programme.slots[slot_id]
     build.status = "delivered"
     build.cost_left = 0
+    touch(state, BUILDS)
+    touch(state, DELIVERED)
     delivered(state, build)
     if "contribution_delivered" in cs.hooked_kinds:  # a frequent happening: its own kind tested
         happen(
@@ -184,6 +187,7 @@ def _launch(state: GameState, cs: CompiledScenario, mission_id: str) -> None:
     """A national mission that is no flight flies as soon as it is built, with its 'success' chance."""
     mission = cs.missions[mission_id]
     state.missions[mission_id].build.status = "delivered" if not mission.repeatable else "open"
+    touch(state, BUILDS)
     if state.rng.random() < mission_success(state, cs, mission_id):
         ledger.report(state, "milestone", msg("{name} succeeds", name=mission.name), None, True)
         mission_succeeded(state, cs, mission_id)
@@ -206,6 +210,7 @@ def mission_succeeded(state: GameState, cs: CompiledScenario, mission_id: str, s
     """A national mission's rewards and crew flight; a partial success (``share`` < 1) earns that share."""
     mission = cs.missions[mission_id]
     state.missions[mission_id].successes += 1
+    touch(state, MISSIONS)
     if cs.hooked_kinds:
         happen(state, cs, "mission_flew", agency=state.player, mission=mission_id)
     me = state.me
@@ -232,7 +237,9 @@ def mission_failed(state: GameState, cs: CompiledScenario, mission_id: str, supp
     mission = cs.missions[mission_id]
     mission_state = state.missions[mission_id]
     mission_state.failures += 1
+    touch(state, MISSIONS)
     if cs.hooked_kinds:
         happen(state, cs, "mission_failed", agency=state.player, mission=mission_id)
     mission_state.build.status = "open"
+    touch(state, BUILDS)
     ledger.gain(state, state.me, "support", -support_lost, msg("{name} failed", name=mission.name))

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pydantic import BaseModel
 
 from game.engine.difficulty import at_difficulty
-from game.engine.expressions import Getter, compile_condition, compile_expression, condition_for_player
+from game.engine.expressions import (
+    Getter,
+    compile_condition,
+    compile_expression,
+    condition_for_player,
+    condition_reads,
+    split_always,
+    split_condition,
+    watched_expression,
+)
 from game.engine.firsts import rank_among
 from game.engine.state import (
     AgencyState,
@@ -28,6 +37,7 @@ from game.engine.state import (
     ProgrammeState,
     k,
 )
+from game.engine.watch import ALWAYS, FIRSTS, Split, Watched, stamp_of
 from game.format.dates import parse_date
 from game.format.happenings import DETAILS
 from game.format.models import (
@@ -50,6 +60,7 @@ from game.format.models import (
     Policy,
     Programme,
     Project,
+    Race,
     Rules,
     Scenario,
 )
@@ -104,10 +115,13 @@ class OpenEvent(NamedTuple):
     """An event as the turn loop checks it in a month its window is open."""
 
     id: str
-    condition: Predicate | None  # None: always true for this campaign's player
+    #: the parts of its condition asked every time (None: none); ``steady`` the others, kept while
+    #: what they read does not change (game/engine/watch.py); both None: always true for this player
+    condition: Predicate | None
     repeat: bool
     cooldown: int
     chance: float
+    steady: Watched | None = None
 
 
 class ScienceSlot(NamedTuple):
@@ -239,6 +253,11 @@ class CompiledObjective:
     target: float = 1.0
     grade: Grade | None = None
     most: float = 0.0  # the most it can earn (its points and the whole early bonus)
+    #: the condition and the progress as the turn loop asks them (game/engine/watch.py): the
+    #: condition split, the progress kept while what it reads does not change (None: it reads
+    #: something else, is cheaper to ask, or there is none)
+    check: Split = ALWAYS
+    tracked: Watched | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +290,11 @@ class CompiledRace:
     kinds: frozenset[str]
     #: each agency's bloc, for 'bloc_first'
     blocs: dict[str, str]
+    #: ``conditions`` as the turn loop asks them (game/engine/watch.py)
+    checks: tuple[tuple[str, Split], ...] = ()
+    #: the versions of the channels all of them read, with the race's own, from a Watch's
+    #: versions (None: one of them reads something unwatched)
+    stamp: Callable[[list[int]], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,7 +383,7 @@ class CompiledScenario:
     _open_events: dict[tuple[int, str], tuple[OpenEvent, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    _player_conditions: dict[tuple[str, str], Predicate | bool] = field(
+    _player_conditions: dict[tuple[str, str], Split | bool] = field(
         default_factory=dict, repr=False, compare=False
     )
     #: The offers each player may be made, with their conditions for that player (offers_for).
@@ -420,20 +444,11 @@ class CompiledScenario:
                     continue
                 condition = self._player_conditions.get((eid, player))
                 if condition is None:
-                    condition = self._player_conditions[eid, player] = condition_for_player(
-                        model.when, player
-                    )
+                    condition = self._player_conditions[eid, player] = split_condition(model.when, player)
                 if condition is False:
                     continue
-                kept.append(
-                    OpenEvent(
-                        eid,
-                        None if condition is True else condition,
-                        model.repeat,
-                        model.cooldown,
-                        model.chance,
-                    )
-                )
+                steady, rest = (None, None) if condition is True else condition
+                kept.append(OpenEvent(eid, rest, model.repeat, model.cooldown, model.chance, steady))
             found = self._open_events[month, player] = tuple(kept)
         return found
 
@@ -673,6 +688,8 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
             target=o.target or 1.0,
             grade=_grade(o),
             most=o.most(start),
+            check=split_always(o.when),
+            tracked=watched_expression(o.progress) if o.progress is not None else None,
         )
         for o in scenario.objectives
     ]
@@ -746,7 +763,23 @@ def compile_race(scenario: Scenario) -> CompiledRace | None:
         hooks={kind: tuple(found) for kind, found in hooks.items()},
         kinds=frozenset(hooks),
         blocs={a.id: a.bloc for a in scenario.agencies},
+        checks=tuple((a.id, split_always(a.when)) for a in scenario.race.achievements if a.when is not None),
+        stamp=_race_stamp(scenario.race),
     )
+
+
+def _race_stamp(race: Race) -> Callable[[list[int]], Any] | None:
+    """The versions of what the race's conditions read, with who earned what (None: one of them
+    reads something unwatched): while none of it changes, a turn that earned nothing by them
+    earns nothing again."""
+    found = {FIRSTS}
+    for achievement in race.achievements:
+        if achievement.when is not None:
+            reads = condition_reads(achievement.when)
+            if reads is None:
+                return None
+            found |= reads
+    return stamp_of(frozenset(found))
 
 
 def compile_plans(scenario: Scenario) -> dict[str, tuple[CompiledStep, ...]]:

@@ -16,6 +16,7 @@ from game.engine.actions.kinds.mission import HANDLER as MISSION
 from game.engine.compiled import CompiledScenario
 from game.engine.membership import release_build, start_build
 from game.engine.state import DealItemState, DealState, GameState, k
+from game.engine.watch import BUILDS, FLAGS, touch
 from game.format.models import DEAL_AMOUNTS, MAX_DEAL_ITEMS, MAX_MONEY
 from game.format.words import money
 from game.i18n import joined, msg, msgn
@@ -165,6 +166,7 @@ def sign(
         build = state.missions[value].build
         deal.marks[f"tries:{value}"] = state.missions[value].failures
         build.owner, build.status = giver, "building"
+        touch(state, BUILDS)
         build.turns_left, build.cost_left, build.paid, build.stalled = (
             mission.build_turns,
             k(mission.cost),
@@ -194,6 +196,7 @@ def sign(
             ledger.relate(state, giver, agency.id, delta, reason)
     elif kind == "accord":
         state.agency_flags.setdefault(receiver, set()).add(value)
+        touch(state, FLAGS)
 
 
 def for_hardware(deal: DealState) -> bool:
@@ -286,7 +289,7 @@ def take_back(state: GameState, cs: CompiledScenario, deal: DealState, reason: s
                         paid=money(build.paid / 1000),
                     )
                 )
-                release_build(build)
+                release_build(state, build)
         elif kind == "joint_mission":
             build = state.missions[value].build
             if build.status == "building":
@@ -298,6 +301,7 @@ def take_back(state: GameState, cs: CompiledScenario, deal: DealState, reason: s
                     )
                 )
                 build.status, build.turns_left, build.cost_left = "open", 0, 0
+                touch(state, BUILDS)
     for kind, value in deal.gives:
         if kind == "seat":
             programme = state.programmes[value]
@@ -318,6 +322,7 @@ def take_back(state: GameState, cs: CompiledScenario, deal: DealState, reason: s
             flags = state.agency_flags.get(player)
             if flags and value in flags:
                 flags.discard(value)
+                touch(state, FLAGS)
                 lost.append(describe(cs, (kind, value)))
     end(state, cs, deal, reason)
     return lost

@@ -13,6 +13,7 @@ from game.engine.policies import change_policy
 from game.engine.programme_changes import apply_programme_changes
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import AgencyState, GameState, k
+from game.engine.watch import FLAGS, touch
 from game.format.models import Effect
 from game.i18n import msg
 
@@ -150,6 +151,7 @@ def _flags(
 ) -> None:
     state.flags.update(effect.set_flags)
     state.flags.difference_update(effect.clear_flags)
+    touch(state, FLAGS)
 
 
 def _follow_up(

@@ -24,6 +24,7 @@ from game.engine.effects import apply_effects
 from game.engine.scoring import scale_value
 from game.engine.state import GameState, Happening, PendingEvent
 from game.engine.texts import render_text
+from game.engine.watch import watch_of
 from game.i18n import msg
 
 
@@ -53,10 +54,20 @@ def fire_events(state: GameState, cs: CompiledScenario) -> None:
             if cs.events[eid].condition(state):
                 fire(state, cs, eid)
     turn, rng, fired = state.turn, state.rng, state.fired
-    for eid, condition, repeat, cooldown, chance in cs.events_open_in(state.month, state.player):
+    watch = watch_of(state)
+    versions, kept = watch.versions, watch.known
+    for eid, condition, repeat, cooldown, chance, steady in cs.events_open_in(state.month, state.player):
         last = fired.get(eid)
         if last is not None and (not repeat or turn - last < cooldown):
             continue
+        if steady is not None:  # watch.known, inline: kept while what it reads is unchanged
+            slot, test, stamp = steady
+            now = stamp(versions)
+            value = kept.get(slot)
+            if value is None or value[0] != now:
+                value = kept[slot] = (now, test(state))
+            if not value[1]:
+                continue
         if condition is not None and not condition(state):
             continue
         if chance < 1 and rng.random() >= chance:

@@ -13,12 +13,20 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine.state import GameState
-from game.engine.vocabulary import IMPLEMENTATIONS, PLAYER_FIELDS, Getter
+from game.engine.vocabulary import IMPLEMENTATIONS, LOOPING, PLAYER_FIELDS, READS, Getter
+from game.engine.watch import ALWAYS, Split, Watched, watched
 from game.format.expressions import kind_of, parse_expression
 from game.format.models import Condition, ConditionTree
 from game.format.vocabulary import TRUTH_NAMES
 
-__all__ = ["Getter", "compile_condition", "compile_expression"]
+__all__ = [
+    "Getter",
+    "Split",
+    "compile_condition",
+    "compile_expression",
+    "split_condition",
+    "watched_expression",
+]
 
 _BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
 _CMP = {
@@ -280,3 +288,116 @@ def condition_for_player(condition: Condition | None, player: str) -> Callable[[
     if len(parts) == 1:
         return parts[0]
     return _all(parts) if every else _any(parts)
+
+
+# ------------------------------------------------------------ what a condition reads (game/engine/watch.py)
+
+
+def reads_of(tree: ast.AST) -> frozenset[int] | None:
+    """The watched channels a checked tree reads, or None when it reads anything unwatched (the
+    date, money, a relation...): such a part is asked every time."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id not in TRUTH_NAMES:
+            reads = READS.get(node.id)
+            if reads is None:
+                return None
+            found |= reads
+    return frozenset(found)
+
+
+#: The calls a part of a condition must cost to be kept rather than asked (a kept one costs about
+#: two: the versions of what it reads looked up and compared), and what a name that loops counts.
+WORTH_KEEPING = 4
+LOOP_CALLS = 8
+
+
+def calls_of(tree: ast.AST) -> int:
+    """About how many calls asking a checked tree makes: one per name and operator."""
+    calls = 0
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id not in TRUTH_NAMES:
+            calls += LOOP_CALLS if node.id in LOOPING else 1
+        elif isinstance(node, ast.BoolOp | ast.UnaryOp | ast.Compare | ast.BinOp):
+            calls += 1
+    return calls
+
+
+def watched_expression(text: str) -> Watched | None:
+    """A figure (an objective's progress) the turn loop keeps while what it reads has not changed;
+    None when it reads anything unwatched, or is cheaper to ask than to keep."""
+    tree = parse_expression(text).tree
+    if calls_of(tree) < WORTH_KEEPING:
+        return None
+    return watched(_compile(tree), reads_of(tree))
+
+
+def _tree_of(condition: Condition) -> ast.AST:
+    """A condition (a string or an all/any/not tree) as one expression tree."""
+    if isinstance(condition, str):
+        return parse_expression(condition).tree
+    assert isinstance(condition, ConditionTree)
+    if condition.all is not None:
+        return ast.BoolOp(ast.And(), [_tree_of(c) for c in condition.all])
+    if condition.any is not None:
+        return ast.BoolOp(ast.Or(), [_tree_of(c) for c in condition.any])
+    assert condition.not_ is not None
+    return ast.UnaryOp(ast.Not(), _tree_of(condition.not_))
+
+
+def _joined(parts: list[ast.AST]) -> Callable[[GameState], bool] | None:
+    """The parts joined by 'and', each read as a truth; None for no parts."""
+    if not parts:
+        return None
+    truths = [_truth(_compile(part), part) for part in parts]
+    return truths[0] if len(truths) == 1 else _all(truths)
+
+
+def condition_reads(condition: Condition) -> frozenset[int] | None:
+    """The watched channels a whole condition reads (None: it reads something unwatched)."""
+    return reads_of(_tree_of(condition))
+
+
+def split_condition(condition: Condition | None, player: str | None = None) -> Split | bool:
+    """``condition`` split into the parts joined by 'and' that read only watched channels and the
+    rest (with ``player``: its ``player(...)`` tests decided, as ``condition_for_player``); True or
+    False when it is decided without the state. Parts cheaper to ask than to keep are all asked.
+
+    Conditions are pure, so asking the steady part first and the rest after gives what the whole
+    gives in its own order, and a steady part that is false spares the rest.
+    """
+    if condition is None:
+        return True
+    tree = _tree_of(condition)
+    if player is not None:
+        tree = _fold_player(tree, player)
+    if isinstance(tree, ast.Constant) and isinstance(tree.value, bool):
+        return tree.value
+    parts = tree.values if isinstance(tree, ast.BoolOp) and isinstance(tree.op, ast.And) else [tree]
+    steady: list[ast.AST] = []
+    rest: list[ast.AST] = []
+    reads: set[int] = set()
+    for part in parts:
+        found = reads_of(part)
+        if found is None:
+            rest.append(part)
+        else:
+            steady.append(part)
+            reads |= found
+    if sum(calls_of(part) for part in steady) < WORTH_KEEPING:  # cheaper to ask: as it is written
+        return Split(None, _joined(parts))
+    return Split(watched(_joined(steady), frozenset(reads)), _joined(rest))
+
+
+def _never(state: GameState) -> bool:
+    return False
+
+
+def split_always(condition: Condition | None) -> Split:
+    """``split_condition`` for every player, a condition decided without the state as a Split too."""
+    found = split_condition(condition)
+    if found is True:
+        return ALWAYS
+    if found is False:
+        return Split(None, _never)
+    return found

@@ -25,6 +25,7 @@ from game.engine.corps import crew_for
 from game.engine.happenings import happen
 from game.engine.research import reliability_bonus
 from game.engine.state import BuildState, FlightState, GameState, k
+from game.engine.watch import BUILDS, touch
 from game.format.dates import format_date
 from game.format.models import PERCENT_MAX, Flights, Preparation
 from game.format.words import money
@@ -341,6 +342,7 @@ def _fly(state: GameState, cs: CompiledScenario, key: str) -> None:
     else:
         mission = cs.missions[item]
         state.missions[item].build.status = "delivered" if not mission.repeatable else "open"
+        touch(state, BUILDS)
         mission_succeeded(state, cs, item, share)
 
 

@@ -13,6 +13,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
 from game.engine.rulebook import never_below_zero
 from game.engine.state import BuildState, GameState, k
+from game.engine.watch import BUILDS, DELIVERED, MEMBERS, touch
 from game.format.words import money
 from game.i18n import joined, msg, msgn
 
@@ -23,8 +24,11 @@ def start_build(
     """Give an open slot to ``owner``: its cost is paid in equal parts over the build."""
     slot = cs.programmes[programme_id].slots[slot_id]
     build = state.programmes[programme_id].slots[slot_id]
+    if build.status == "delivered":
+        touch(state, DELIVERED)
     build.owner = owner
     build.status = "building"
+    touch(state, BUILDS)
     build.turns_left = slot.build_turns
     build.cost_left = k(slot.cost)
     build.paid = 0
@@ -34,10 +38,13 @@ def start_build(
     return build
 
 
-def release_build(build: BuildState) -> None:
+def release_build(state: GameState, build: BuildState) -> None:
     """A build abandoned by its owner: the slot opens again; what was paid is lost."""
+    if build.status == "delivered":
+        touch(state, DELIVERED)
     build.owner = None
     build.status = "open"
+    touch(state, BUILDS)
     build.turns_left = 0
     build.cost_left = 0
     build.stalled = 0
@@ -52,6 +59,7 @@ def admit(
     programme.applicants.pop(agency, None)
     if not programme.is_member(agency):
         programme.members.append(agency)
+        touch(state, MEMBERS)
         if "agency_joined" in cs.hooked_kinds:  # a frequent happening: its own kind tested
             happen(state, cs, "agency_joined", agency=agency, programme=programme_id)
     if slot_id and programme.slots[slot_id].status == "open":
@@ -74,6 +82,7 @@ def leave(
     if agency not in programme.members:
         return
     programme.members.remove(agency)
+    touch(state, MEMBERS)
     if cs.hooked_kinds:
         happen(state, cs, "agency_left", agency=agency, programme=programme_id)
     seats = programme.seats.pop(agency, 0) + programme.surface_seats.pop(agency, 0)
@@ -88,7 +97,7 @@ def leave(
                     paid=money(build.paid / 1000),
                 )
             )
-            release_build(build)
+            release_build(state, build)
     programme.health = never_below_zero(programme.health - cs.rules.leave_health)
     short = cs.programmes[programme_id].model.short
     if penalty:

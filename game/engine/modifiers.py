@@ -18,6 +18,7 @@ from game.engine.compiled import CompiledScenario, Predicate
 from game.engine.expressions import compile_condition
 from game.engine.rulebook import budget_modifier, clamp_percent
 from game.engine.state import GameState, ModifierState, k
+from game.engine.watch import FLAGS, touch
 from game.format.models import Effect
 from game.format.words import modifier_title
 from game.i18n import msg
@@ -74,10 +75,12 @@ def start(state: GameState, cs: CompiledScenario, effect: Effect, reason: str, w
     for flag in effect.set_flags:
         if flag not in state.flags:
             state.flags.add(flag)
+            touch(state, FLAGS)
             modifier.flags_set.append(flag)
     for flag in effect.clear_flags:
         if flag in state.flags:
             state.flags.discard(flag)
+            touch(state, FLAGS)
             modifier.flags_cleared.append(flag)
     if effect.per_turn is not None:
         per_turn = effect.per_turn
@@ -126,6 +129,7 @@ def end(state: GameState, cs: CompiledScenario, modifier: ModifierState) -> None
         ledger.capability(state, agency, area, -delta, cs.rules.capability_max, reason)
     state.flags.difference_update(modifier.flags_set)
     state.flags.update(modifier.flags_cleared)
+    touch(state, FLAGS)
     news = msg("{modifier} ended ({source})", modifier=title(modifier.name), source=modifier.source)
     ledger.report(state, "event", news, None, modifier.agency == state.player)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
 from game.engine.state import GameState
+from game.engine.watch import PROGRAMMES, touch
 from game.format.models import Admission, AdmissionChange, Effect
 from game.i18n import msg
 
@@ -31,6 +32,7 @@ def announce(state: GameState, cs: CompiledScenario, programme_id: str, reason: 
     if not programme.hidden:
         return
     programme.hidden = False
+    touch(state, PROGRAMMES)
     name = cs.programmes[programme_id].model.name
     ledger.report(
         state,
@@ -45,6 +47,7 @@ def _set_open(state: GameState, cs: CompiledScenario, programme_id: str, open_: 
     """Open or close the programme to new partners; the state keeps only a change from the scenario."""
     programme = state.programmes[programme_id]
     programme.open_to_partners = None if open_ == cs.programmes[programme_id].model.open else open_
+    touch(state, PROGRAMMES)
     said = (
         msg("{programme} opens to new partners ({reason})", programme=_short(cs, programme_id), reason=reason)
         if open_
@@ -62,6 +65,7 @@ def _set_admission(state: GameState, cs: CompiledScenario, change: AdmissionChan
     state.programmes[change.programme].admission = (
         "" if rule == written else rule.model_dump_json(by_alias=True, exclude_defaults=True)
     )
+    touch(state, PROGRAMMES)
     told = msg(
         "{programme} changes who may join ({reason})", programme=_short(cs, change.programme), reason=reason
     )

@@ -13,6 +13,7 @@ from game.engine.membership import release_build, start_build
 from game.engine.rewards import crew_flight, grant_slot_rewards
 from game.engine.rulebook import ENDED_STATUSES, TOP, never_below_zero
 from game.engine.state import GameState, MilestoneState, ProgrammeState
+from game.engine.watch import MILESTONES, PROGRAMMES, touch
 from game.format.dates import format_date
 from game.i18n import N_, msg, msgn
 
@@ -139,12 +140,13 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
     if programme.status == status:
         return
     programme.status = status  # type: ignore[assignment]
+    touch(state, PROGRAMMES)
     short = cs.programmes[programme_id].model.short
     mine = programme.is_member(state.player)
     if status == "cancelled":
         for build in programme.slots.values():
             if build.status == "building":
-                release_build(build)
+                release_build(state, build)
         programme.applicants.clear()
         ledger.report(
             state,
@@ -314,6 +316,7 @@ def _flown(
     model = cp.milestones[milestone.id]
     milestone.status = "flown"
     milestone.flown_at = state.month
+    touch(state, MILESTONES)
     if cs.hooked_kinds:
         happen(
             state, cs, "milestone_flew", programme=programme.id, milestone=f"{programme.id}.{milestone.id}"
@@ -357,6 +360,7 @@ def _flown(
                 crew_flight(state, cs, flyer, model.crew, carrier, programme.id)
     if model.final:
         programme.status = "completed"
+        touch(state, PROGRAMMES)
         ledger.report(
             state, "programme", msg("{programme} is complete", programme=cp.model.short), programme.id, mine
         )
@@ -368,6 +372,7 @@ def _failed(
     cp = cs.programmes[programme.id]
     model = cp.milestones[milestone.id]
     milestone.failures += 1
+    touch(state, MILESTONES)
     if cs.hooked_kinds:
         happen(
             state, cs, "milestone_failed", programme=programme.id, milestone=f"{programme.id}.{milestone.id}"

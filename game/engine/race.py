@@ -17,6 +17,7 @@ from game.engine import ledger
 from game.engine.compiled import CompiledRace, CompiledScenario
 from game.engine.firsts import rank_among
 from game.engine.state import GameState, Happening
+from game.engine.watch import FIRSTS, known, touch, watch_of
 from game.format.models import Achievement
 from game.i18n import msg
 
@@ -89,6 +90,7 @@ def award(state: GameState, cs: CompiledScenario, achievement: str, agency: str)
     done.append((agency, state.month))
     if model.first_among != "world" and rank == 1:  # the world's firsts are read from ``done``
         state.firsts_among.setdefault(achievement, []).append(agency)
+    touch(state, FIRSTS)
     if state.records:  # the news, worded only where it is kept
         ledger.report(
             state,
@@ -155,16 +157,30 @@ def _earners(state: GameState, happening: Happening) -> list[str]:
     return list(programme.leads) if programme is not None else []
 
 
+#: Where a state's Watch keeps the versions the race's conditions last earned nothing at.
+_RACE = "race conditions"
+
+
 def race_conditions(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: the achievements whose condition the player meets this turn."""
     race = cs.race
     if race is None or not race.conditions:
         return
+    stamp = race.stamp
+    if stamp is not None:  # the conditions read only watched channels (game/engine/watch.py)
+        watch = watch_of(state)
+        before = stamp(watch.versions)
+        if watch.known.get(_RACE) == (before, 0):
+            return  # nothing they read changed since a turn they earned nothing: they earn nothing
     player, firsts = state.player, state.firsts
-    for achievement, condition in race.conditions:
+    earned = 0
+    for achievement, condition in race.checks:
         for who, _ in firsts.get(achievement, ()):  # month_earned, without a call
             if who == player:
                 break  # earned already
         else:
-            if condition(state):
-                award(state, cs, achievement, player)
+            steady, rest = condition  # steady: kept while what it reads is unchanged
+            if (steady is None or known(state, steady)) and (rest is None or rest(state)):
+                earned += award(state, cs, achievement, player)
+    if stamp is not None:
+        watch.known[_RACE] = (before, earned)

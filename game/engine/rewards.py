@@ -10,6 +10,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.happenings import happen
 from game.engine.rulebook import budget_modifier
 from game.engine.state import AgencyState, GameState
+from game.engine.watch import CREW, touch
 from game.format.words import with_indefinite
 from game.i18n import N_, msg, msgn
 
@@ -92,6 +93,7 @@ def crew_flight(
         named = corps.fly(state, cs, agency, where, seat)
     agency.flights += 1
     agency.crewed_orbit = True
+    touch(state, CREW)
     if where == "surface":
         agency.crewed_surface = True
     if agency.first_crew_month is None:

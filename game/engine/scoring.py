@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import ledger
@@ -9,6 +10,7 @@ from game.engine.compiled import CompiledEnding, CompiledObjective, CompiledScen
 from game.engine.expressions import Getter
 from game.engine.state import GameState
 from game.engine.texts import render_text
+from game.engine.watch import watch_of
 from game.format.expressions import MAX_NUMBER
 from game.format.words import figure
 from game.i18n import msg, msgn
@@ -77,24 +79,64 @@ def progress_share(objective: CompiledObjective, state: GameState) -> float:
     return share if share < 1.0 else 1.0
 
 
+#: Where a state's Watch keeps the objectives the turn loop still asks about (``_still_asked``).
+_ASKED = "objectives asked"
+
+
 def check_objectives(state: GameState, cs: CompiledScenario) -> None:
-    """Turn step: mark every 'when' objective reached this turn, and keep graded ones' best progress."""
+    """Turn step: mark every 'when' objective reached this turn, and keep graded ones' best progress.
+
+    A progress or a condition that reads only watched parts of the state is worked out again only
+    when one of them changed (game/engine/watch.py), and an objective with nothing left to ask
+    (reached, its progress full, or its deadline passed) is no longer looked at.
+    """
     month, best, achieved = state.month, state.progress, state.achieved
-    for objective in cs.objectives:
+    watch = watch_of(state)
+    versions, kept = watch.versions, watch.known
+    asked = watch.memo.get(_ASKED)
+    fresh = asked is None
+    if fresh:
+        asked = _still_asked(cs.objectives, state)
+    done = False  # whether one of them has nothing left to ask now
+    for objective in asked:
         oid = objective.model.id
         if objective.by is not None and month > objective.by:
+            done = True
             continue
         progress = objective.progress
         if progress is not None:
-            known = best.get(oid, 0.0)
-            if known < 1.0:  # a share is at most 1: once there, it cannot rise (no need to ask)
-                share = scale_value(progress(state)) / objective.target  # progress_share's
-                if share > known:
-                    best[oid] = share if share < 1.0 else 1.0
+            so_far = best.get(oid, 0.0)
+            if so_far < 1.0:  # a share is at most 1: once there, it cannot rise (no need to ask)
+                tracked = objective.tracked
+                if tracked is None:
+                    value = progress(state)
+                else:  # watch.known, inline; unchanged since it was last asked: nothing new to keep
+                    slot, test, stamp = tracked
+                    now = stamp(versions)
+                    found = kept.get(slot)
+                    value = _UNCHANGED
+                    if found is None or found[0] != now:
+                        found = kept[slot] = (now, test(state))
+                        value = found[1]
+                if value is not _UNCHANGED:
+                    share = scale_value(value) / objective.target  # progress_share's
+                    if share > so_far:
+                        best[oid] = share if share < 1.0 else 1.0
+                        done = done or share >= 1.0
         if objective.condition is None or oid in achieved:
             continue
-        if objective.condition(state):
+        steady, rest = objective.check  # steady: kept while what it reads is unchanged
+        if steady is not None:  # watch.known, inline
+            slot, test, stamp = steady
+            now = stamp(versions)
+            found = kept.get(slot)
+            if found is None or found[0] != now:
+                found = kept[slot] = (now, test(state))
+            if not found[1]:
+                continue
+        if rest is None or rest(state):
             achieved[oid] = month
+            done = True
             ledger.report(
                 state,
                 "objective",
@@ -102,6 +144,27 @@ def check_objectives(state: GameState, cs: CompiledScenario) -> None:
                 None,
                 True,
             )
+    if done or fresh:
+        watch.memo[_ASKED] = _still_asked(asked, state) if done else asked
+
+
+#: A progress not asked again: what it reads has not changed since it was last kept.
+_UNCHANGED = object()
+
+
+def _still_asked(objectives: Sequence[CompiledObjective], state: GameState) -> tuple[CompiledObjective, ...]:
+    """The objectives the turn step still has something to ask of: a condition not reached yet or
+    a progress not full, before their deadline."""
+    month, best, achieved = state.month, state.progress, state.achieved
+    return tuple(
+        o
+        for o in objectives
+        if (o.by is None or month <= o.by)
+        and (
+            (o.condition is not None and o.model.id not in achieved)
+            or (o.progress is not None and best.get(o.model.id, 0.0) < 1.0)
+        )
+    )
 
 
 def objective_status(objective: CompiledObjective, state: GameState) -> str:

@@ -534,6 +534,10 @@ class GameState:
     #: the membership drift's pulls in a state that keeps no records (game/engine/ledger.py
     #: relate_all), worked out once per set of members: (agencies, pulls) -> each cell to move
     pull_plans: dict[Any, Any] = field(default_factory=dict, metadata=WORKED_OUT, repr=False, compare=False)
+    #: what the turn loop's conditions last read, and the versions of the state's parts they read
+    #: (game/engine/watch.py); None: nothing known yet. Never passed on: a copy, a restored save or a
+    #: ``dataclasses.replace`` starts without one.
+    watch: Any = field(default=None, init=False, metadata=WORKED_OUT, repr=False, compare=False)
 
     def copy(self, rng: random.Random | None = None, records: bool | None = None) -> GameState:
         """An independent copy, generator included, for look-ahead and for new campaigns.

@@ -13,6 +13,7 @@ from functools import cache
 from game.engine.agency_names import agency_named
 from game.engine.expressions import Getter, compile_expression
 from game.engine.state import GameState
+from game.engine.watch import FLAGS, touch
 from game.format.expressions import MAX_NUMBER
 from game.format.models import AgencyFlagChange, VariableChange
 
@@ -36,6 +37,7 @@ def _value(state: GameState, value: float | str) -> float:
 
 def change(state: GameState, changes: list[VariableChange]) -> None:
     """Set or add to each variable in turn (a later change reads the earlier ones' results)."""
+    touch(state, FLAGS)
     for item in changes:
         if item.agency is None:
             values = state.variables
@@ -50,6 +52,7 @@ def change(state: GameState, changes: list[VariableChange]) -> None:
 
 def flag(state: GameState, changes: list[AgencyFlagChange]) -> None:
     """Set, then clear, each agency's flags; an agency left with none is dropped."""
+    touch(state, FLAGS)
     for item in changes:
         agency = agency_named(state, item.agency)
         flags = state.agency_flags.setdefault(agency, set())

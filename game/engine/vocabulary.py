@@ -12,6 +12,17 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine.state import AstronautState, GameState, MilestoneState
+from game.engine.watch import (
+    BUILDS,
+    CREW,
+    DELIVERED,
+    FIRSTS,
+    FLAGS,
+    MEMBERS,
+    MILESTONES,
+    MISSIONS,
+    PROGRAMMES,
+)
 
 Getter = Callable[[GameState], Any]
 Factory = Callable[..., Getter]
@@ -22,9 +33,20 @@ IMPLEMENTATIONS: dict[str, Factory] = {}
 #: Variables that are a field of the player's agency under the same name (a faster division).
 PLAYER_FIELDS: set[str] = set()
 
+#: The channels of the state each name reads (game/engine/watch.py), for the names that read only
+#: watched channels (none: a constant for the campaign); a name not here is asked every time.
+READS: dict[str, frozenset[int]] = {}
 
-def implements(name: str, player_field: bool = False) -> Callable[[Factory], Factory]:
-    """Register the decorated factory as the implementation of ``name`` (once only)."""
+#: The names whose implementation loops over a part of the state (dear to ask every turn).
+LOOPING: set[str] = set()
+
+
+def implements(
+    name: str, player_field: bool = False, reads: tuple[int, ...] | None = None, loops: bool = False
+) -> Callable[[Factory], Factory]:
+    """Register the decorated factory as the implementation of ``name`` (once only), with the
+    watched channels it ``reads`` (None: something unwatched, such as the date or money) and
+    whether it ``loops`` over a part of the state."""
 
     def register(factory: Factory) -> Factory:
         if name in IMPLEMENTATIONS:
@@ -32,6 +54,10 @@ def implements(name: str, player_field: bool = False) -> Callable[[Factory], Fac
         IMPLEMENTATIONS[name] = factory
         if player_field:
             PLAYER_FIELDS.add(name)
+        if reads is not None:
+            READS[name] = frozenset(reads)
+        if loops:
+            LOOPING.add(name)
         return factory
 
     return register
@@ -85,17 +111,17 @@ def astronauts() -> Getter:
     return lambda s: s.agencies[s.player].astronauts
 
 
-@implements("flights", player_field=True)
+@implements("flights", player_field=True, reads=(CREW,))
 def flights() -> Getter:
     return lambda s: s.agencies[s.player].flights
 
 
-@implements("crewed_orbit", player_field=True)
+@implements("crewed_orbit", player_field=True, reads=(CREW,))
 def crewed_orbit() -> Getter:
     return lambda s: s.agencies[s.player].crewed_orbit
 
 
-@implements("crewed_surface", player_field=True)
+@implements("crewed_surface", player_field=True, reads=(CREW,))
 def crewed_surface() -> Getter:
     return lambda s: s.agencies[s.player].crewed_surface
 
@@ -105,17 +131,17 @@ def _corps_of_player(s: GameState) -> list[AstronautState]:
     return corps.astronauts if corps is not None else []
 
 
-@implements("astronauts_flown")
+@implements("astronauts_flown", loops=True)
 def astronauts_flown() -> Getter:
     return lambda s: sum(1 for a in _corps_of_player(s) if a.flights)
 
 
-@implements("astronauts_lost")
+@implements("astronauts_lost", loops=True)
 def astronauts_lost() -> Getter:
     return lambda s: sum(1 for a in _corps_of_player(s) if a.status == "lost")
 
 
-@implements("corps_readiness")
+@implements("corps_readiness", loops=True)
 def corps_readiness() -> Getter:
     def mean(s: GameState) -> float:
         active = [a.readiness for a in _corps_of_player(s) if a.status == "active"]
@@ -129,7 +155,7 @@ def projects_researched() -> Getter:
     return lambda s: len(s.researched)
 
 
-@implements("contributions_delivered")
+@implements("contributions_delivered", reads=(DELIVERED,), loops=True)
 def contributions_delivered() -> Getter:
     def count(s: GameState) -> int:  # loops, not a generator: a graded objective asks every turn
         me, found = s.player, 0
@@ -142,7 +168,7 @@ def contributions_delivered() -> Getter:
     return count
 
 
-@implements("missions_flown")
+@implements("missions_flown", reads=(MISSIONS,), loops=True)
 def missions_flown() -> Getter:
     def count(s: GameState) -> int:
         found = 0
@@ -153,7 +179,7 @@ def missions_flown() -> Getter:
     return count
 
 
-@implements("firsts_won")
+@implements("firsts_won", reads=(FIRSTS,), loops=True)
 def firsts_won() -> Getter:
     def count(s: GameState) -> int:
         me, found, among = s.player, 0, s.firsts_among
@@ -170,12 +196,12 @@ def firsts_won() -> Getter:
 # ---------------------------------------------------------------- functions
 
 
-@implements("flag")
+@implements("flag", reads=(FLAGS,))
 def flag(name: str) -> Getter:
     return lambda s: name in s.flags
 
 
-@implements("difficulty")
+@implements("difficulty", reads=())
 def difficulty(level: str) -> Getter:
     return lambda s: s.difficulty == level
 
@@ -185,12 +211,12 @@ def modifier(name: str) -> Getter:
     return lambda s: bool(s.modifiers) and any(m.name == name and m.agency == s.player for m in s.modifiers)
 
 
-@implements("player")
+@implements("player", reads=())
 def player(agency: str) -> Getter:
     return lambda s: s.player == agency
 
 
-@implements("member")
+@implements("member", reads=(MEMBERS,))
 def member(programme: str) -> Getter:
     def getter(s: GameState) -> bool:  # the programme looked up once: conditions ask every turn
         found, me = s.programmes[programme], s.player
@@ -199,27 +225,27 @@ def member(programme: str) -> Getter:
     return getter
 
 
-@implements("is_member")
+@implements("is_member", reads=(MEMBERS,))
 def is_member(agency: str, programme: str) -> Getter:
     return lambda s: s.programmes[programme].is_member(agency)
 
 
-@implements("members")
+@implements("members", reads=(MEMBERS,))
 def members(programme: str) -> Getter:
     return lambda s: len(s.programmes[programme].leads) + len(s.programmes[programme].members)
 
 
-@implements("active")
+@implements("active", reads=(PROGRAMMES,))
 def active(programme: str) -> Getter:
     return lambda s: s.programmes[programme].status != "cancelled"
 
 
-@implements("announced")
+@implements("announced", reads=(PROGRAMMES,))
 def announced(programme: str) -> Getter:
     return lambda s: not s.programmes[programme].hidden
 
 
-@implements("open_to_partners")
+@implements("open_to_partners", reads=(PROGRAMMES,))
 def open_to_partners(programme: str) -> Getter:
     def getter(s: GameState) -> bool:
         state = s.programmes[programme]
@@ -262,7 +288,7 @@ def _search(items: list[MilestoneState], milestone: str, hint: list[int]) -> Mil
 # conditions such as not flown("gateway.artemis_i") are evaluated for every event every turn.
 
 
-@implements("flown")
+@implements("flown", reads=(MILESTONES,))
 def flown(ref: str) -> Getter:
     programme, milestone, hint = _split(ref)
 
@@ -275,7 +301,7 @@ def flown(ref: str) -> Getter:
     return getter
 
 
-@implements("failed")
+@implements("failed", reads=(MILESTONES,))
 def failed(ref: str) -> Getter:
     programme, milestone, hint = _split(ref)
 
@@ -302,7 +328,7 @@ def slipped(ref: str) -> Getter:
     return getter
 
 
-@implements("delivered")
+@implements("delivered", reads=(DELIVERED,))
 def delivered(ref: str) -> Getter:
     programme, slot = ref.split(".", 1)
     return lambda s: s.programmes[programme].slots[slot].status == "delivered"
@@ -334,27 +360,27 @@ def seats(programme: str) -> Getter:
 _NOTHING: dict[str, float] = {}
 
 
-@implements("var")
+@implements("var", reads=(FLAGS,))
 def var(name: str) -> Getter:
     return lambda s: s.variables.get(name, 0)
 
 
-@implements("agency_var")
+@implements("agency_var", reads=(FLAGS,))
 def agency_var(agency: str, name: str) -> Getter:
     return lambda s: s.agency_variables.get(agency, _NOTHING).get(name, 0)
 
 
-@implements("my_var")
+@implements("my_var", reads=(FLAGS,))
 def my_var(name: str) -> Getter:
     return lambda s: s.agency_variables.get(s.player, _NOTHING).get(name, 0)
 
 
-@implements("agency_flag")
+@implements("agency_flag", reads=(FLAGS,))
 def agency_flag(agency: str, name: str) -> Getter:
     return lambda s: name in s.agency_flags.get(agency, ())
 
 
-@implements("my_flag")
+@implements("my_flag", reads=(FLAGS,))
 def my_flag(name: str) -> Getter:
     return lambda s: name in s.agency_flags.get(s.player, ())
 
@@ -362,17 +388,17 @@ def my_flag(name: str) -> Getter:
 # ---------------------------------------------------------------- the player's national missions
 
 
-@implements("mission_flown")
+@implements("mission_flown", reads=(MISSIONS,))
 def mission_flown(mission: str) -> Getter:
     return lambda s: s.missions[mission].successes > 0
 
 
-@implements("mission_failed")
+@implements("mission_failed", reads=(MISSIONS,))
 def mission_failed(mission: str) -> Getter:
     return lambda s: s.missions[mission].failures > 0
 
 
-@implements("mission_underway")
+@implements("mission_underway", reads=(BUILDS,))
 def mission_underway(mission: str) -> Getter:
     return lambda s: s.missions[mission].build.status == "building"
 
@@ -403,17 +429,17 @@ def happening_contribution(ref: str) -> Getter:
 # ---------------------------------------------------------------- the race for firsts (game/engine/race.py)
 
 
-@implements("achieved")
+@implements("achieved", reads=(FIRSTS,))
 def achieved(achievement: str) -> Getter:
     return lambda s: s.rank(achievement, s.player) > 0
 
 
-@implements("achieved_by")
+@implements("achieved_by", reads=(FIRSTS,))
 def achieved_by(agency: str, achievement: str) -> Getter:
     return lambda s: s.rank(achievement, agency) > 0
 
 
-@implements("first_to")
+@implements("first_to", reads=(FIRSTS,))
 def first_to(achievement: str) -> Getter:
     def getter(s: GameState) -> bool:
         among = s.firsts_among.get(achievement)  # a first of each bloc, or each agency's own
@@ -422,7 +448,7 @@ def first_to(achievement: str) -> Getter:
     return getter
 
 
-@implements("before")
+@implements("before", reads=(FIRSTS,))
 def before(agency: str, achievement: str) -> Getter:
     def getter(s: GameState) -> bool:
         mine = s.rank(achievement, s.player)
@@ -432,7 +458,7 @@ def before(agency: str, achievement: str) -> Getter:
     return getter
 
 
-@implements("achievers")
+@implements("achievers", reads=(FIRSTS,))
 def achievers(achievement: str) -> Getter:
     return lambda s: len(s.firsts.get(achievement, ()))
 
@@ -455,6 +481,6 @@ def agreement_with(agency: str) -> Getter:
     return lambda s: bool(s.deals) and any(d.agency == agency and d.status == "signed" for d in s.deals)
 
 
-@implements("agreements_broken")
+@implements("agreements_broken", loops=True)
 def agreements_broken(agency: str) -> Getter:
     return lambda s: sum(1 for d in s.deals if d.agency == agency and d.status == "broken")

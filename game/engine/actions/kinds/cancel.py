@@ -38,7 +38,7 @@ class Cancel(ActionHandler):
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         target, option = action.target, action.option
         programme = state.programmes[target]
-        release_build(programme.slots[option])
+        release_build(state, programme.slots[option])
         programme.health = never_below_zero(programme.health - cs.rules.cancel_health)
         for lead in programme.leads:
             ledger.relate(

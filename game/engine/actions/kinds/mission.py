@@ -12,6 +12,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.research import locked
 from game.engine.rulebook import instalment
 from game.engine.state import GameState, k
+from game.engine.watch import BUILDS, touch
 from game.i18n import N_, msg, msgn
 
 
@@ -50,6 +51,7 @@ class Mission(ActionHandler):
         mission = cs.missions[action.target]
         build = state.missions[action.target].build
         build.owner, build.status = state.player, "building"
+        touch(state, BUILDS)
         build.turns_left, build.cost_left, build.paid, build.stalled = (
             mission.build_turns,
             k(mission.cost),
