@@ -113,6 +113,8 @@ def main() -> int:
     options = parser.parse_args()
     if options.worker:
         return worker(options)
+    if options.against is not None and not (options.against / "game").is_dir():
+        parser.error(f"--against {options.against}: not a checkout of the game (no game/ folder there)")
 
     start = time.perf_counter()
     compiled = load_compiled(options.scenario)
