@@ -90,13 +90,18 @@ def _counting(calls: list[int]):  # a condition that counts how often it is aske
     return test
 
 
-def test_a_kept_value_is_asked_again_only_when_what_it_reads_is_touched() -> None:
+def _flag_watch(calls: list[int]) -> tuple[GameState, watch.Watched]:
+    """ESA's opening state on the default scenario, and a kept condition on a flag that counts its asks."""
     cs = load_compiled(None)
     assert cs is not None
-    state = Game(cs, "esa", 1, records=False).state
-    calls: list[int] = []
     check = watch.watched(_counting(calls), frozenset({watch.FLAGS}))
     assert check is not None
+    return Game(cs, "esa", 1, records=False).state, check
+
+
+def test_a_kept_value_is_asked_again_only_when_what_it_reads_is_touched() -> None:
+    calls: list[int] = []
+    state, check = _flag_watch(calls)
     assert [watch.known(state, check) for _ in range(3)] == [False] * 3
     assert len(calls) == 1
     watch.touch(state, watch.MEMBERS)  # something it does not read
@@ -108,12 +113,8 @@ def test_a_kept_value_is_asked_again_only_when_what_it_reads_is_touched() -> Non
 
 
 def test_the_slow_path_asks_every_time(slow_path: None) -> None:
-    cs = load_compiled(None)
-    assert cs is not None
-    state = Game(cs, "esa", 1, records=False).state
     calls: list[int] = []
-    check = watch.watched(_counting(calls), frozenset({watch.FLAGS}))
-    assert check is not None
+    state, check = _flag_watch(calls)
     for _ in range(3):
         watch.known(state, check)
     assert len(calls) == 3
