@@ -286,12 +286,7 @@ class FreePlanner(Strategy):
     @staticmethod
     def greedy_playout(game: Game, seed: int) -> float:
         """The greedy bot played from here to the end of the campaign on the playout's dice."""
-        twin = start_playout(game, game.compiled, seed)
-        bot = GreedyStrategy(seed)
-        while not twin.over:
-            turn_dice(twin, bot, seed)
-            bot.play_turn(twin)
-        return PlannerStrategy.worth(twin)
+        return to_the_end(game, GreedyStrategy(seed), seed)
 
     @staticmethod
     def closed(game: Game, road: str) -> bool:
@@ -346,11 +341,16 @@ def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
 
 def planner_playout(game: Game, road: str, seed: int, budget: int) -> float:
     """``planner:ROAD`` played from here to the end of the campaign on the playout's dice."""
+    return to_the_end(game, planner_class(road)(seed, budget), seed)
+
+
+def to_the_end(game: Game, bot: Strategy, seed: int) -> float:
+    """What ``bot`` is worth played from here to the end of the campaign on the playout's dice,
+    rolled afresh each turn (``turn_dice``)."""
     twin = start_playout(game, game.compiled, seed)
-    planner = planner_class(road)(seed, budget)
     while not twin.over:
-        turn_dice(twin, planner, seed)
-        planner.play_turn(twin)
+        turn_dice(twin, bot, seed)
+        bot.play_turn(twin)
     return PlannerStrategy.worth(twin)
 
 
