@@ -363,6 +363,12 @@ class GreedyStrategy(Strategy):
         road = lead[:2] if lead is not None and lead[0] == "join" else (NATIONAL,)
         self.ready = [plan for _net, plan in ready if plan != self.target and plan[: len(road)] == road]
         del self.ready[OPPORTUNITIES:]  # the next best on the same road as the target
+        if self.road and road != (NATIONAL,):  # on a programme's road: national missions in reach, alongside
+            side: list[tuple[float, float, Plan]] = []
+            spare: list[tuple[float, Plan]] = []
+            self.rank(game, now, base, self.options(game, national=True, programmes=False), side, spare)
+            spare.sort(reverse=True)
+            self.ready += [plan for _net, plan in spare[:OPPORTUNITIES]]
 
     def rank(
         self,
