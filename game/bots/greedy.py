@@ -28,6 +28,7 @@ PLAN_EVERY = 4  # turns between two looks for a better target while the current 
 COURT_MARGIN = 5  # relation points above a programme's floor the bot courts its leads to
 READY_SHARE = 0.8  # share of a target's net worth credited once it is in reach (taking it earns the rest)
 STEP_SHARE = 0.04  # share of a target's worth lost for each step still to take toward it
+FINE_PAUSE = 1
 MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
 MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
 OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
@@ -52,7 +53,7 @@ class GreedyStrategy(Strategy):
     #: the same for a step on what is under way (``FINE``): its gain is the change of a flight's odds,
     #: or of an astronaut's, that the engine itself will draw from; a few hundredths of a point are
     #: a few per cent of reliability on one flight, no rounding error of the projection
-    fine_margin = 0.01
+    fine_margin = 0.002
 
     def __init__(self, seed: int) -> None:
         super().__init__(seed)
@@ -151,7 +152,7 @@ class GreedyStrategy(Strategy):
                 if value > bar and (best is None or value > best_value):
                     best, best_value, best_raw, best_credit = action, value, raw, self.credit
                 elif value <= bar:  # lost to waiting: left alone a while, longer each time
-                    pause = min(MAX_PAUSE, 2 * self.paused.get(action, (0, 0))[1] or 1)
+                    pause = min(MAX_PAUSE if action.kind not in FINE else FINE_PAUSE, 2 * self.paused.get(action, (0, 0))[1] or 1)
                     self.paused[action] = (turn + pause, pause)
                     if (
                         target
