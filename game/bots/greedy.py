@@ -28,8 +28,10 @@ PLAN_EVERY = 4  # turns between two looks for a better target while the current 
 COURT_MARGIN = 5  # relation points above a programme's floor the bot courts its leads to
 READY_SHARE = 0.8  # share of a target's net worth credited once it is in reach (taking it earns the rest)
 STEP_SHARE = 0.04  # share of a target's worth lost for each step still to take toward it
-FINE_PAUSE = 1
 MAX_PAUSE = 8  # most turns an action that lost to waiting is left untried
+#: the same for a step on what is under way (``FINE``): its worth moves from turn to turn with the launch
+#: date and the crew's readiness, so it is looked at again the next turn
+FINE_PAUSE = 1
 MONEY_SHARE = 0.5  # share of the victory score the agency's whole budget is worth
 OPPORTUNITIES = 2  # other targets in reach tried each turn beside the best one
 #: Steps on a flight or an astronaut under way (a preparation, a hold, training): judged by a finer margin.
@@ -52,7 +54,8 @@ class GreedyStrategy(Strategy):
     margin = 0.05  # points an action must gain over waiting
     #: the same for a step on what is under way (``FINE``): its gain is the change of a flight's odds,
     #: or of an astronaut's, that the engine itself will draw from; a few hundredths of a point are
-    #: a few per cent of reliability on one flight, no rounding error of the projection
+    #: a few per cent of reliability on one flight, no rounding error of the projection; 0.01 still left
+    #: undone the preparations and training of a few thousandths each (a crew's last weeks of training)
     fine_margin = 0.002
 
     def __init__(self, seed: int) -> None:
@@ -152,7 +155,8 @@ class GreedyStrategy(Strategy):
                 if value > bar and (best is None or value > best_value):
                     best, best_value, best_raw, best_credit = action, value, raw, self.credit
                 elif value <= bar:  # lost to waiting: left alone a while, longer each time
-                    pause = min(MAX_PAUSE if action.kind not in FINE else FINE_PAUSE, 2 * self.paused.get(action, (0, 0))[1] or 1)
+                    longest = FINE_PAUSE if action.kind in FINE else MAX_PAUSE
+                    pause = min(longest, 2 * self.paused.get(action, (0, 0))[1] or 1)
                     self.paused[action] = (turn + pause, pause)
                     if (
                         target
@@ -364,12 +368,17 @@ class GreedyStrategy(Strategy):
         road = lead[:2] if lead is not None and lead[0] == "join" else (NATIONAL,)
         self.ready = [plan for _net, plan in ready if plan != self.target and plan[: len(road)] == road]
         del self.ready[OPPORTUNITIES:]  # the next best on the same road as the target
-        if self.road and road != (NATIONAL,):  # on a programme's road: national missions in reach, alongside
-            side: list[tuple[float, float, Plan]] = []
-            spare: list[tuple[float, Plan]] = []
-            self.rank(game, now, base, self.options(game, national=True, programmes=False), side, spare)
-            spare.sort(reverse=True)
-            self.ready += [plan for _net, plan in spare[:OPPORTUNITIES]]
+        if self.road and road != (NATIONAL,):
+            self.ready += self.side_missions(game, now, base)
+
+    def side_missions(self, game: Game, now: Forecast, base: float) -> list[Plan]:
+        """On a programme's road: the best national missions in reach now, tried alongside its targets
+        (an agency whose programme leaves money over flies its own missions too, as ESA and JAXA do)."""
+        ranked: list[tuple[float, float, Plan]] = []
+        ready: list[tuple[float, Plan]] = []
+        self.rank(game, now, base, self.options(game, national=True, programmes=False), ranked, ready)
+        ready.sort(reverse=True)
+        return [plan for _net, plan in ready[:OPPORTUNITIES]]
 
     def rank(
         self,
