@@ -38,14 +38,21 @@ def game(mini: CompiledScenario) -> Game:
 
 @pytest.fixture(scope="session", autouse=True)
 def own_settings_folder(tmp_path_factory: pytest.TempPathFactory):
-    """The player's settings (the language) come from an empty folder: a developer's own
-    settings.json never changes what the tests see, and no test writes to it."""
+    """The player's settings (the language) come from an empty folder and the environment names
+    no language: a developer's own settings.json or ``LANG=ru_RU.UTF-8`` never changes what the
+    tests see, and no test writes to the settings."""
     import os
 
-    before = os.environ.get("XDG_CONFIG_HOME")
+    from game.i18n.language import LOCALE_VARIABLES
+
+    names = ("XDG_CONFIG_HOME", *LOCALE_VARIABLES)
+    before = {name: os.environ.get(name) for name in names}
+    for name in LOCALE_VARIABLES:
+        os.environ.pop(name, None)
     os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
     yield
-    if before is None:
-        os.environ.pop("XDG_CONFIG_HOME", None)
-    else:
-        os.environ["XDG_CONFIG_HOME"] = before
+    for name, value in before.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value

@@ -20,6 +20,8 @@ from game.i18n import (
     LanguageError,
     _,
     check_language,
+    current_language,
+    environment_language,
     keep_sources,
     language,
     msg,
@@ -90,6 +92,58 @@ def test_unknown_language_lists_the_available_ones(capsys: pytest.CaptureFixture
         check_language("xx")
     assert main(["play", "--lang", "xx"]) == 2
     assert "no translation into 'xx'; available: en (English), ru (Русский)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LC_MESSAGES": "ru_UA", "LANG": "en_GB.UTF-8"}, "ru"),  # the more specific variable first
+        ({"LC_ALL": "ru", "LC_MESSAGES": "en_US", "LANG": "en_US"}, "ru"),
+        ({"LANGUAGE": "de:ru:en", "LANG": "en_US.UTF-8"}, "ru"),  # the first the game speaks
+        ({"LANGUAGE": "", "LANG": "ru_RU@latin"}, "ru"),  # an empty variable is not set
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, None),  # the C locale: English by convention
+        ({"LANGUAGE": "C:ru"}, None),
+        ({"LANG": "de_DE.UTF-8"}, None),  # a language the game does not speak
+        ({}, None),
+    ],
+)
+def test_the_environment_names_the_language_as_gettext_reads_it(
+    environ: dict[str, str], expected: str | None
+) -> None:
+    assert environment_language(environ) == expected
+
+
+def test_flag_then_setting_then_environment_then_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``LANG=ru cislunar`` speaks Russian unless the saved setting or ``--lang`` says otherwise."""
+    from game.tui.launch import choose_language
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    try:
+        monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+        assert choose_language(None) and current_language() == "ru"
+        assert choose_language("en") and current_language() == "en"  # the flag wins over all
+        save_settings(Settings(language="en"))
+        assert choose_language(None) and current_language() == "en"  # the setting over the environment
+        save_settings(Settings())
+        monkeypatch.setenv("LANG", "C.UTF-8")
+        assert choose_language(None) and current_language() == "en"
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--lang", "xx"], ["--seed=7", "--lang", "xx"], ["--difficulty", "hard", "--lang=xx"]]
+)
+def test_play_options_without_the_word_play_are_play_s(
+    capsys: pytest.CaptureFixture[str], arguments: list[str]
+) -> None:
+    """`cislunar --lang ru` is `cislunar play --lang ru` (argparse took '--lang' for no command)."""
+    assert main(arguments) == 2
+    assert "no translation into 'xx'" in capsys.readouterr().err
 
 
 def test_serve_refuses_an_unknown_language(capsys: pytest.CaptureFixture[str]) -> None:

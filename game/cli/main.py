@@ -27,7 +27,7 @@ SUBCOMMANDS = (
     "new",
 )
 #: What a run of `play` may start with when the word `play` is left out.
-PLAY_OPTIONS = ("--scenario", "--agency", "--seed", "--load", "--lang")
+PLAY_OPTIONS = ("--scenario", "--agency", "--seed", "--difficulty", "--load", "--lang")
 
 
 def build_parser(names: tuple[str, ...] = SUBCOMMANDS) -> argparse.ArgumentParser:
@@ -49,6 +49,8 @@ def plays(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
+    if plays(arguments) and arguments[:1] != ["play"]:
+        arguments = ["play", *arguments]  # `cislunar --lang ru` is `cislunar play --lang ru`
     parser = build_parser(("play",) if plays(arguments) else SUBCOMMANDS)
     args = parser.parse_args(arguments)
     if not hasattr(args, "run"):

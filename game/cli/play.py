@@ -26,7 +26,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--lang",
         metavar="CODE",
-        help="language of the interface and the scenario, e.g. ru (default: the setting, else English)",
+        help=(
+            "language of the interface and the scenario, e.g. ru (default: the setting, "
+            "else the system's language from LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English)"
+        ),
     )
 
 

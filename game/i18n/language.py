@@ -9,8 +9,9 @@ each file it extends). A text with no translation is shown as written.
 from __future__ import annotations
 
 import gettext
+import os
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from game.format.text_templates import Rendered
@@ -24,6 +25,8 @@ from game.i18n.catalogues import (
 from game.i18n.message import Text, keep_sources
 
 SOURCE_LANGUAGE = "en"
+#: Where gettext reads the user's language, in its order: the first one set is the one used.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 class LanguageError(ValueError):
@@ -64,6 +67,26 @@ def check_language(code: str) -> str:
         return code
     listed = ", ".join(f"{known} ({language_name(known)})" for known in available)
     raise LanguageError(f"no translation into {code!r}; available: {listed}")
+
+
+def environment_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the environment asks for, read as gettext reads it: the first of ``LANGUAGE``,
+    ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set, whose first language the interface
+    speaks (``LANGUAGE`` may list several, ``de:ru``; ``ru_RU.UTF-8`` is ``ru``). None when it
+    names none the interface speaks, or the C locale (English by convention)."""
+    environ = os.environ if environ is None else environ
+    value = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
+    if not value:
+        return None
+    available = available_languages()
+    for entry in value.split(":"):
+        code = entry.split(".", 1)[0].split("@", 1)[0]
+        if code in ("C", "POSIX"):
+            return None
+        for candidate in (code, code.split("_", 1)[0]):
+            if candidate in available:
+                return candidate
+    return None
 
 
 def set_language(code: str) -> None:

@@ -79,16 +79,18 @@ def resume_save(path: str, scenario: str | None = None) -> tuple[Game, str] | No
 
 
 def choose_language(asked: str | None) -> bool:
-    """Show the game in ``--lang`` (else the saved setting, else English); False after saying why not.
+    """Show the game in ``--lang``, else the saved setting, else the environment's language
+    (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as gettext reads them), else English;
+    False after saying why not.
 
     A setting naming a language this version does not have falls back to English with a
     warning: the game still starts.
     """
-    from game.i18n import SOURCE_LANGUAGE, LanguageError, set_language
+    from game.i18n import SOURCE_LANGUAGE, LanguageError, environment_language, set_language
     from game.i18n.catalogues import CatalogueError
     from game.settings import load_settings
 
-    code = asked or load_settings().language or SOURCE_LANGUAGE
+    code = asked or load_settings().language or environment_language() or SOURCE_LANGUAGE
     try:
         set_language(code)
     except (LanguageError, CatalogueError) as error:
