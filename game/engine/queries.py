@@ -757,11 +757,15 @@ class TurningPoint:
     text: str
 
 
-def dated_news(reports: Sequence[TurnReport], now: str) -> list[tuple[str, list[NewsItem]]]:
+def dated_news(
+    reports: Sequence[TurnReport], now: str, current: Sequence[NewsItem] = ()
+) -> list[tuple[str, list[NewsItem]]]:
     """The reports' news under the date each happened, oldest first, one entry per date.
 
     A report ends with what happened as the next turn opened (its events, a new year's
     appropriation): that goes under the next report's date, or ``now`` after the last one.
+    ``current`` is the news of the turn under way so far (``GameState.news``: on turn 1, the
+    campaign's opening and its first event), under ``now`` too.
     """
     dated: list[tuple[str, list[NewsItem]]] = []
 
@@ -776,6 +780,8 @@ def dated_news(reports: Sequence[TurnReport], now: str) -> list[tuple[str, list[
         opened = report.opened()
         if opened:
             add(reports[index + 1].date if index + 1 < len(reports) else now, opened)
+    if current:
+        add(now, list(current))
     return [(date, _answered_once(items)) for date, items in dated]
 
 

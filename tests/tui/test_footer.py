@@ -54,3 +54,24 @@ async def test_the_default_dashboard_footer_ends_whole_in_both_languages(languag
             assert line.rstrip().endswith("palette" if language == "en" else "палитра")
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+async def test_the_deals_footer_keeps_propose_at_80_columns(language: str) -> None:
+    """The screen's main action stays: its own list puts Propose before the decisions' Hide refused,
+    which the base class declared first (Textual shows it first), so Hide refused goes."""
+    from game.tui.screens.deals import DealsScreen
+
+    set_language(language)
+    try:
+        app = make_app(new_game())
+        async with app.run_test(size=SMALL) as pilot:
+            await started(pilot)
+            await pilot.press("n")
+            await on_screen(pilot, DealsScreen)
+            await pilot.pause()
+            line = footer_line(app)
+            assert ("p Propose a deal" if language == "en" else "p Предложить") in line, line
+            assert ("^q Quit" if language == "en" else "^q Выход") in line
+    finally:
+        set_language("en")

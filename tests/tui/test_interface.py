@@ -104,12 +104,51 @@ async def test_five_programmes_keep_the_news_and_the_milestones_readable() -> No
         await pilot.pause()
         news = app.screen.query_one("#news")
         assert news.region.height >= 5 and news.region.bottom <= SMALL[1] - 1
-        assert "No news yet" in screen_text(app)
+        assert "── 2021-Q1" in screen_text(app)  # turn 1's news: the campaign's opening
     app = make_app(new_game())
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         card = text_of(app.screen.query_one("#card-ilrs"))
         assert "next Robotic\nlander\n" in card  # wrapped over the card's spare line, not "Robotic la…"
+
+
+async def test_turn_1_news_holds_the_opening_event_just_answered() -> None:
+    """Not "No news yet" right after the opening event was shown: the turn's news so far."""
+    from game.engine.game import Game
+    from game.paths import default_scenario
+    from tests.tui.conftest import compiled
+
+    app = make_app(Game(compiled(default_scenario()), "esa", 3))
+    async with app.run_test(size=SMALL) as pilot:
+        await on_screen(pilot, EventScreen)
+        await answer_events(pilot)
+        await on_screen(pilot, DashboardScreen)
+        await pilot.pause()
+        body = text_of(app.screen.query_one("#news-body"))
+        assert "No news yet" not in body
+        assert body.startswith("── 2021-Q1")
+        said = " ".join(body.split())  # wrapped to the feed's width
+        assert "China and Russia sign up for a lunar station: Welcome it and ask for details" in said
+        assert "Appropriation for 2021: 624 M$" in said
+
+
+async def test_the_go_alone_card_shows_every_skill_level_whole_at_80_columns() -> None:
+    """'skills (p) Hab4 Rob3 Pro4 Com4' over two lines of the narrow card, never 'Hab4…'."""
+    from game.engine.game import Game
+    from game.paths import default_scenario
+    from tests.tui.conftest import compiled
+
+    app = make_app(Game(compiled(default_scenario()), "esa", 3))
+    async with app.run_test(size=SMALL) as pilot:
+        await on_screen(pilot, EventScreen)
+        await answer_events(pilot)
+        await on_screen(pilot, DashboardScreen)
+        await pilot.pause()
+        card = app.screen.query_one("#card-go-alone")
+        shown = [line[card.region.x + 1 : card.region.right - 1] for line in screen_text(app).splitlines()]
+        inside = " ".join(" ".join(shown[card.region.y + 1 : card.region.bottom - 1]).split())
+        assert "skills (p) Hab4 Rob3 Pro4 Com4" in inside
+        assert "+4 more" in inside  # a mission line gave way to the second line of skills
 
 
 async def test_news_sits_under_the_quarter_it_happened_in() -> None:

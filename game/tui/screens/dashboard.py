@@ -252,7 +252,7 @@ class DashboardScreen(CampaignScreen[None]):
         self._warn_of_a_short_year()
         self._modifiers()
         self._cards()
-        self.query_one("#news", NewsFeed).show(game.reports, game.date)
+        self.query_one("#news", NewsFeed).show(game.reports, game.date, state.news)
         self.query_one("#goals", GoalsPanel).show(goals_view(state, cs))
         if is_wide(self.size):  # the timeline beside the news only where there is room
             rows = [

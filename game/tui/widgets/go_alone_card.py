@@ -20,7 +20,15 @@ class GoAloneCard(ProgrammeCard):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "open", "Open", show=False)]
 
     def show_path(self, view: GoAloneView, room: int = 5) -> None:
-        """Missions under way first, then those open to start, then the rest, up to ``room`` lines."""
+        """Missions under way first, then those open to start, then the rest, up to ``room`` lines;
+        the skill levels last, whole ('Hab4', never 'Hab…'), over as many lines as the card's width
+        needs, which the missions give up."""
+        levels = " ".join(f"{tr(name)[:3]}{level}" for name, level in view.capabilities)
+        label = _("skills (p) ") if view.research else _("skills ")  # P opens the research tree
+        skills = Content.assemble((label, "$text-muted"), levels)
+        width = self.content_region.width
+        skill_lines = skills.wrap(width) if width > 0 else [skills]
+        room = max(1, room - (len(skill_lines) - 1))
         self.border_title = f"{self.index} " + _("Go alone")
         crew = (
             _("crew on the Moon")
@@ -48,9 +56,7 @@ class GoAloneCard(ProgrammeCard):
             lines.append(
                 Content.assemble((_("+{count} more").format(count=len(missions) - room), "$text-muted"))
             )
-        levels = " ".join(f"{tr(name)[:3]}{level}" for name, level in view.capabilities)
-        label = _("skills (p) ") if view.research else _("skills ")  # P opens the research tree
-        lines.append(Content.assemble((label, "$text-muted"), levels))
+        lines.extend(skill_lines)
         self.update(Content("\n").join(lines), layout=False)
         self.tooltip = _(
             "○ can start  ■ building  ▲ waiting for launch (l: its odds)  ✓ flown  · not yet possible. "

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from game.engine.queries import dated_news
-from game.engine.reports import TurnReport
+from game.engine.reports import NewsItem, TurnReport
 from game.i18n import _, tr
 from game.tui.text import NEWS_MARK, hanging
 
@@ -18,12 +18,19 @@ from game.tui.text import NEWS_MARK, hanging
 INDENT = 4
 
 
-def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12, width: int = 0) -> Content:
-    """The last ``limit`` quarters' news, each under the date it happened (``now``: this turn's);
-    the player's own news is marked with ▸ and bold. An item longer than ``width`` runs on under
-    its own text, not back at the left edge (no wrapping while the width is not known)."""
+def render_reports(
+    reports: Sequence[TurnReport],
+    now: str,
+    limit: int = 12,
+    width: int = 0,
+    current: Sequence[NewsItem] = (),
+) -> Content:
+    """The last ``limit`` quarters' news, each under the date it happened (``now``: this turn's,
+    with ``current``, this turn's news so far); the player's own news is marked with ▸ and bold.
+    An item longer than ``width`` runs on under its own text, not back at the left edge (no
+    wrapping while the width is not known)."""
     lines: list[Content] = []
-    for date, news in reversed(dated_news(reports[-limit - 1 :], now)[-limit:]):
+    for date, news in reversed(dated_news(reports[-limit - 1 :], now, current)[-limit:]):
         lines.append(Content.assemble((f"── {date} ", "bold $text-primary")))
         if not news:
             lines.append(Content.assemble(("   " + _("a quiet turn"), "$text-muted")))
@@ -44,15 +51,17 @@ def render_reports(reports: Sequence[TurnReport], now: str, limit: int = 12, wid
 class NewsFeed(VerticalScroll, can_focus=True):
     """A scrollable feed; updating it replaces one Static, which keeps turn advance instant."""
 
-    _shown: tuple[Sequence[TurnReport], str] | None = None
+    _shown: tuple[Sequence[TurnReport], str, Sequence[NewsItem]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="news-body", markup=False)
 
-    def show(self, reports: Sequence[TurnReport], now: str) -> None:
-        self._shown = (reports, now)
+    def show(self, reports: Sequence[TurnReport], now: str, current: Sequence[NewsItem] = ()) -> None:
+        """The reports, and ``current``: the turn's news so far (the opening event on turn 1)."""
+        self._shown = (reports, now, current)
         width = self.scrollable_content_region.width
-        self.query_one("#news-body", Static).update(render_reports(reports, now, width=width))
+        body = render_reports(reports, now, width=width, current=current)
+        self.query_one("#news-body", Static).update(body)
         self.scroll_home(animate=False)
 
     def on_resize(self) -> None:
