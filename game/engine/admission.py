@@ -8,10 +8,13 @@ whether it is open are the scenario's until an effect changes them (the programm
 
 from __future__ import annotations
 
+import math
+
 from game.engine.compiled import AdmissionRule, CompiledScenario, Predicate
 from game.engine.explain import explain_failure
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
+from game.format.words import figure
 from game.i18n import msg
 
 
@@ -86,11 +89,12 @@ def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
         if mine < floor:
             lead_name = cs.agencies[lead].short
             return msg(
-                "{programme} asks for relations of {floor:.0f} with {lead_name}; yours are {mine:.0f}",
+                "{programme} asks for relations of {floor:.0f} with {lead_name}; yours are {mine}",
                 programme=short,
                 floor=floor,
                 lead_name=lead_name,
-                mine=mine,
+                # to a tenth and rounded down: 29.96 short of 30 never reads "yours are 30"
+                mine=figure(math.floor(mine * 10) / 10),
             )
     return condition_refusal(state, cs, programme_id)
 

@@ -29,7 +29,7 @@ from game.engine.state import BuildState, GameState, Happening, k
 from game.engine.texts import EndingText, ending_text, render_text
 from game.format.dates import format_date
 from game.format.models import Effect
-from game.format.words import chance_text
+from game.format.words import chance_text, signed_figure
 from game.i18n import N_, joined, msg, msgn
 
 # ---------------------------------------------------------------- names and stats
@@ -386,10 +386,10 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
     floor = rule.min_relation
     admission = [
         msg(
-            "relations of at least {floor:.0f} with {programme} (yours: {relation:+.0f})",
+            "relations of at least {floor:.0f} with {programme} (yours: {relation})",
             floor=floor,
             programme=cs.agencies[lead].short,
-            relation=state.relation(state.player, lead),
+            relation=signed_figure(state.relation(state.player, lead)),
         )
         for lead in programme.leads
     ]

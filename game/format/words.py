@@ -74,6 +74,13 @@ def figure(value: float) -> str:
     return f"{tenths:,.1f}"
 
 
+def signed_figure(value: float) -> str:
+    """A relation, or any figure that reads with its sign: '+10.4', '-3', '+0' (as :func:`figure`
+    rounds it, so that it matches the change shown beside it, '▼-10.4')."""
+    written = figure(value)
+    return written if written.startswith("-") and written != "-0" else f"+{written.lstrip('-')}"
+
+
 def column(values: Iterable[float]) -> list[str]:
     """Figures set one under another (a table's column, or a whole table) all with the same
     decimals, rounded as :func:`figure` rounds: a tenth for each when one of them needs it

@@ -13,11 +13,11 @@ from textual.content import Content
 
 from game.engine.compiled import CompiledScenario
 from game.format.models import Difficulty
-from game.format.words import amount, figure, millions, money, points
+from game.format.words import amount, figure, millions, money, points, signed_figure
 from game.i18n import N_, _, tr
 
 #: The formatters and the conversion, shared with the engine
-__all__ = ["amount", "figure", "millions", "money", "points"]
+__all__ = ["amount", "figure", "millions", "money", "points", "signed_figure"]
 
 
 def shown(stat: str, value: float) -> float:

@@ -20,6 +20,7 @@ from game.tui.screens.relations import RelationsScreen
 
 from .conftest import SMALL, TUI_FIXTURES, make_app, new_game
 from .helpers import answer_events, on_screen, screen_text, text_of
+from .test_deals import answer_first
 from .test_saves import saving_app
 
 FIVE_ROADS = TUI_FIXTURES / "more" / "five_roads.yaml"
@@ -149,6 +150,32 @@ async def test_the_go_alone_card_shows_every_skill_level_whole_at_80_columns() -
         inside = " ".join(" ".join(shown[card.region.y + 1 : card.region.bottom - 1]).split())
         assert "skills (p) Hab4 Rob3 Pro4 Com4" in inside
         assert "+4 more" in inside  # a mission line gave way to the second line of skills
+
+
+async def test_a_relation_reads_as_precisely_as_its_change_beside_it() -> None:
+    """'⇄CNSA +9.6 ▼-10.4', not '+10 ▼-10.4' (the same quantity to two precisions on one screen)."""
+    import re
+
+    from game.engine.game import Game
+    from game.paths import default_scenario
+    from tests.tui.conftest import compiled
+
+    game = Game(compiled(default_scenario()), "esa", 3)
+    answer_first(game)
+    assert game.act(Action("apply", "gateway")).ok  # joining pulls CNSA by -15 and drifts it a tenth a turn
+    assert game.end_turn().ok
+    answer_first(game)
+    cnsa = game.state.relation("esa", "cnsa")
+    assert not float(round(cnsa, 1)).is_integer(), "a relation that is not whole, for this test"
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await on_screen(pilot, DashboardScreen)
+        await pilot.pause()
+        cells = [text_of(cell) for cell in app.screen.query(".figure") if text_of(cell).startswith("⇄")]
+        (shown,) = [cell for cell in cells if cell.startswith("⇄CNSA ")]
+        value, change = re.fullmatch(r"⇄CNSA (\S+) ▼(\S+)", shown).groups()
+        assert "." in value and "." in change
+        assert value == f"{cnsa:+.1f}"
 
 
 async def test_news_sits_under_the_quarter_it_happened_in() -> None:

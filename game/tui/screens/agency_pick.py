@@ -15,7 +15,7 @@ from game.campaign import Campaign, seed_refusal
 from game.format.models import Agency, Difficulty, Scenario
 from game.i18n import _, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import figure, level_label, level_text, money, points, relation_word
+from game.tui.text import figure, level_label, level_text, money, points, relation_word, signed_figure
 from game.tui.widgets.footer import Footer
 
 
@@ -42,7 +42,7 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
         ),
         Content.assemble(
             (_("support") + " ", "$text-muted"),
-            f"{agency.support:.0f}%",
+            f"{figure(agency.support)}%",
             ("  " + _("prestige") + " ", "$text-muted"),
             figure(agency.prestige),
             ("  " + _("science") + " ", "$text-muted"),
@@ -61,7 +61,8 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
         if other.id != agency.id and agency.id in other.relations and other.id not in relations:
             relations[other.id] = other.relations[agency.id]
     for other, value in sorted(relations.items(), key=lambda item: -item[1]):
-        lines.append(Content(f"  {shorts.get(other, other):<10} {value:+4.0f}  {relation_word(value)}"))
+        relation = signed_figure(value)
+        lines.append(Content(f"  {shorts.get(other, other):<10} {relation:>4}  {relation_word(value)}"))
     if not relations:
         lines.append(Content("  " + _("neutral with everyone")))
     return Content("\n").join(lines)

@@ -45,6 +45,7 @@ from game.tui.text import (
     played_level,
     shown,
     signed,
+    signed_figure,
     unit,
 )
 from game.tui.widgets.figure import FigureCell
@@ -241,12 +242,13 @@ class DashboardScreen(CampaignScreen[None]):
         )
         self._figure("science", figure(me.science), delta(last.get("science", 0)))
         self._figure("prestige", figure(me.prestige), delta(last.get("prestige", 0)))
-        self._figure("support", f"{me.support:.0f}%", delta(last.get("support", 0)))
+        self._figure("support", f"{figure(me.support)}%", delta(last.get("support", 0)))
         self._figure("astronauts", str(me.astronauts), delta(last.get("astronauts", 0)))
         for aid in cs.agencies:
             if aid != game.player:
                 stat = f"relation:{aid}"
-                self._figure(stat, f"{state.relation(game.player, aid):+.0f}", delta(last.get(stat, 0)))
+                relation = signed_figure(state.relation(game.player, aid))  # as precise as its change
+                self._figure(stat, relation, delta(last.get(stat, 0)))
         self._fit_relations()
         self._turn_line()
         self._warn_of_a_short_year()

@@ -15,7 +15,7 @@ from game.engine.queries import net_changes
 from game.i18n import _, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
-from game.tui.text import delta, relation_word
+from game.tui.text import delta, relation_word, signed_figure
 from game.tui.widgets.footer import Footer
 
 RELATION, WORD, CHANGE = 8, 9, 9  # the fixed columns; the bloc takes the width that is left
@@ -70,9 +70,10 @@ class RelationsScreen(CampaignModal[None]):
             agency = cs.agencies[aid]
             value = state.relation(game.player, aid)
             bloc = blocs.get(agency.bloc, agency.bloc)
+            relation = signed_figure(value)  # as precise as the change beside it
             lines.append(
                 Content.assemble(
-                    f"{tr(agency.short):<{name_width}}{fit(bloc, bloc_width)} {value:>+{RELATION}.0f} ",
+                    f"{tr(agency.short):<{name_width}}{fit(bloc, bloc_width)} {relation:>{RELATION}} ",
                     (f"{relation_word(value):<{WORD}}", "$text-muted"),
                     delta(last.get(f"relation:{aid}", 0)),
                 )

@@ -10,6 +10,7 @@ from game.engine.actions.common import unaffordable
 from game.engine.compiled import CompiledScenario
 from game.engine.rulebook import RELATION_TOP
 from game.engine.state import GameState, k
+from game.format.words import signed_figure
 from game.i18n import N_, msg
 
 
@@ -53,8 +54,8 @@ class Diplomacy(ActionHandler):
                     cost,
                     cost,
                     msg(
-                        "relation {relation:+.0f}, up to +{gain:.0f}",
-                        relation=state.relation(state.player, aid),
+                        "relation {relation}, up to +{gain:.0f}",
+                        relation=signed_figure(state.relation(state.player, aid)),
                         gain=gain,
                     ),
                 )
