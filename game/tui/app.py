@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from game.engine.actions import Action
 from game.i18n import N_, SOURCE_LANGUAGE, _, current_language, keep_sources, set_language, tr, use_scenario
-from game.tui import layout
+from game.tui import layout, wrapping  # noqa: F401 (wrapping: a figure and its unit never part)
 from game.tui.commands import CampaignCommands
 from game.tui.keys import EVERYWHERE, QUIT
 from game.tui.saved import SavedCampaign, SavesProvider, no_saves

@@ -27,6 +27,12 @@ def screen_text(app: App) -> str:
     return "\n".join("".join(segment.text for segment in strip).rstrip() for strip in strips)
 
 
+def continued(app: App) -> str:
+    """The save the title screen's Continue names: the line under the word, as shown."""
+    lines = [line.strip(" │") for line in screen_text(app).splitlines()]
+    return lines[lines.index("Continue") + 1]
+
+
 async def answer_events(pilot: Pilot, choice: str = "1") -> int:
     """Answer every event dialog that is open, by key; return how many were answered."""
     answered = 0

@@ -19,7 +19,7 @@ from game.tui.screens.load import LoadScreen
 from game.tui.screens.title import TitleScreen
 
 from .conftest import SEED, SMALL, THREE_ROADS, new_game
-from .helpers import answer_events, screen_text
+from .helpers import answer_events, continued
 
 
 def saving_app(folder: Path, game: Game | None = None) -> CislunarApp:
@@ -68,8 +68,7 @@ async def test_ctrl_s_keeps_a_copy_that_the_title_lists_with_agency_date_and_sco
     async with title.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert isinstance(title.screen, TitleScreen)
-        text = screen_text(title)
-        assert f"Continue  (ESA · {game.date} · " in text
+        assert continued(title).startswith(f"ESA · {game.date} · ")
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(title.screen, DashboardScreen)
@@ -87,7 +86,7 @@ async def test_a_damaged_save_is_listed_with_why_and_is_left_untouched(tmp_path:
     app = saving_app(tmp_path)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert "Continue  (ESA · 2021-Q1 · " in screen_text(app)
+        assert continued(app).startswith("ESA · 2021-Q1 · ")
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, LoadScreen)

@@ -11,7 +11,7 @@ from game.tui.screens.load import LoadScreen
 from game.tui.screens.title import TitleScreen
 
 from .conftest import SMALL, make_app, new_game
-from .helpers import screen_text
+from .helpers import continued, screen_text
 
 
 def menu_items(app) -> list[str]:
@@ -40,7 +40,7 @@ async def test_saves_from_the_provider_can_be_continued_and_loaded() -> None:
     app = make_app(saves=lambda: saves)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q2)"
+        assert menu_items(app)[0] == "Continue\n  ESA · 2021-Q2"
         assert "Load a saved campaign" in menu_items(app)
         await pilot.press("l")
         await pilot.pause()
@@ -51,6 +51,16 @@ async def test_saves_from_the_provider_can_be_continued_and_loaded() -> None:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert [type(s) for s in app.screen_stack[1:]] == [DashboardScreen]
+
+
+async def test_continue_says_which_save_whole_at_80_columns() -> None:
+    """The save's agency, date and scenario under 'Continue', not wrapped inside a parenthesis."""
+    game = new_game()
+    label = "ESA · 2023-Q4 · Cislunar 2021: three roads to the Moon"
+    app = make_app(saves=lambda: [SavedCampaign(label, "", lambda: Resumed(game))])
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        assert continued(app) == label
 
 
 async def test_continue_resumes_the_newest_save_and_its_pending_event() -> None:
@@ -97,12 +107,12 @@ async def test_a_save_that_fails_to_open_is_reported_and_continue_moves_to_the_n
     app = make_app(saves=lambda: saves)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q2)"
+        assert menu_items(app)[0] == "Continue\n  ESA · 2021-Q2"
         await pilot.press("c")
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, TitleScreen) and app.game is None
         assert any(n.title == "Cannot load this save" for n in app._notifications)
-        assert menu_items(app)[0] == "Continue  (ESA · 2021-Q1)"
+        assert menu_items(app)[0] == "Continue\n  ESA · 2021-Q1"
         await pilot.press("c")
         await pilot.pause()
         assert app.game is good

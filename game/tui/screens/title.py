@@ -8,12 +8,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.i18n import _
 from game.tui.saved import SavedCampaign
 from game.tui.screens.base import CampaignScreen
+from game.tui.text import hanging
 from game.tui.widgets.footer import Footer
 
 BANNER = """\
@@ -21,6 +23,8 @@ BANNER = """\
   (   )    three roads to the Moon
    '-'\
 """
+#: Where the save Continue resumes is written, under the word; an option's padding.
+SAVE_INDENT, OPTION_PADDING = 2, 2
 
 
 class TitleScreen(CampaignScreen[None]):
@@ -62,12 +66,19 @@ class TitleScreen(CampaignScreen[None]):
     def _menu(self) -> list[Option]:
         items = []
         if self.newest is not None:
-            items.append(Option(_("Continue  ({save})").format(save=self.newest.label), id="continue"))
+            items.append(Option(self._continue(self.newest), id="continue"))
         items.append(Option(_("New campaign"), id="new"))
         if self.saves:
             items.append(Option(_("Load a saved campaign"), id="load"))
         items.extend([Option(_("Help and keys"), id="help"), Option(_("Quit"), id="quit")])
         return items
+
+    def _continue(self, save: SavedCampaign) -> Content:
+        """'Continue' with the save under it, wrapped whole words under its indent (never in the
+        middle of a parenthesis at 80 columns)."""
+        width = self.query_one("#menu", OptionList).scrollable_content_region.width - OPTION_PADDING
+        which = hanging(Content.styled(save.label, "$text-muted"), width, SAVE_INDENT, SAVE_INDENT)
+        return Content("\n").join([Content(_("Continue")), *which])
 
     def on_mount(self) -> None:
         menu = self.query_one("#menu", OptionList)
