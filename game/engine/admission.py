@@ -8,13 +8,11 @@ whether it is open are the scenario's until an effect changes them (the programm
 
 from __future__ import annotations
 
-import math
-
 from game.engine.compiled import AdmissionRule, CompiledScenario, Predicate
 from game.engine.explain import explain_failure
 from game.engine.rulebook import LIVE_STATUSES
 from game.engine.state import GameState
-from game.format.words import figure
+from game.format.words import figure_short_of
 from game.i18n import msg
 
 
@@ -93,8 +91,7 @@ def refusal(state: GameState, cs: CompiledScenario, programme_id: str) -> str:
                 programme=short,
                 floor=floor,
                 lead_name=lead_name,
-                # to a tenth and rounded down: 29.96 short of 30 never reads "yours are 30"
-                mine=figure(math.floor(mine * 10) / 10),
+                mine=figure_short_of(mine),
             )
     return condition_refusal(state, cs, programme_id)
 

@@ -74,6 +74,12 @@ def figure(value: float) -> str:
     return f"{tenths:,.1f}"
 
 
+def figure_short_of(value: float) -> str:
+    """A figure compared with a mark it must reach, rounded down to its tenth: 29.96 short of 30
+    reads '29.9', never '30' (as :func:`points` rounds a score short of a mark)."""
+    return figure(math.floor(value * 10 + 1e-9) / 10)
+
+
 def signed_figure(value: float) -> str:
     """A relation, or any figure that reads with its sign: '+10.4', '-3', '+0' (as :func:`figure`
     rounds it, so that it matches the change shown beside it, '▼-10.4')."""

@@ -33,7 +33,8 @@ async def test_figures_change_after_ending_a_turn() -> None:
         await pilot.press("e")
         await pilot.pause()
         assert "640 M$ ▼-30" in text_of(money)
-        assert "support 55%".lower() in text_of(app.screen.query_one("#fig-support")).lower()
+        # to the tenth its change is shown to (it read "55%" beside "▲+4.8" from 50%)
+        assert "Support 54.8% ▲+4.8" in text_of(app.screen.query_one("#fig-support"))
         assert "Lunar cubesat" in screen_text(app)
 
 
