@@ -2,7 +2,7 @@
 # `make test` is the README's test command.
 PY ?= .venv/bin/python
 
-.PHONY: bench test
+.PHONY: bench test compiled pure
 
 bench:
 	$(PY) benchmarks/startup.py
@@ -17,3 +17,13 @@ bench:
 
 test:
 	.ci/run
+
+# The engine compiled by mypyc beside its sources (docs/benchmarks.md): about twice the campaigns per
+# second, the same results. A source edited afterwards runs from source until the next `make compiled`.
+compiled:
+	$(PY) -m pip install -q 'mypy>=1.11'
+	CISLUNAR_COMPILE=1 $(PY) setup.py -q build_ext --inplace
+
+# Back to pure Python: remove the compiled engine.
+pure:
+	find game/engine -name '*.so' -delete

@@ -5,3 +5,7 @@ seeded generator held in the game state, so a scenario, a seed and a list of act
 always give the same campaign. Faces (the TUI, the CLI, the bots) drive it through
 :class:`game.engine.game.Game`.
 """
+
+from game.engine import native
+
+native.choose()  # before any other engine module loads: compiled, or the sources (native.py says why)

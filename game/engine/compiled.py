@@ -10,7 +10,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field, make_dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -101,14 +101,11 @@ def record(model: BaseModel) -> Any:
     return record_type(type(model))(**values)
 
 
-if TYPE_CHECKING:  # the records have the models' fields and types: checkers read them as the models
-    RulesRecord = Rules
-    DefeatRecord = Defeat
-    PolicyRecord = Policy
-else:
-    RulesRecord = record_type(Rules)
-    DefeatRecord = record_type(Defeat)
-    PolicyRecord = record_type(Policy)
+# The records have the models' fields and types: checkers read them as the models (plain names,
+# not an ``if TYPE_CHECKING`` split: mypyc takes that as always true and refuses the other branch).
+RulesRecord = Rules
+DefeatRecord = Defeat
+PolicyRecord = Policy
 
 
 class OpenEvent(NamedTuple):

@@ -135,9 +135,9 @@ def corps_turn(state: GameState, cs: CompiledScenario) -> None:
     """Turn step: stand-downs run out; the player's corps trains and its selection round goes on."""
     if not state.corps:
         return
-    for corps in state.corps.values():
-        if corps.stand_down:
-            corps.stand_down -= 1
+    for each in state.corps.values():
+        if each.stand_down:
+            each.stand_down -= 1
     corps = state.corps.get(state.player)
     if corps is not None:
         _train(state, cs, corps)

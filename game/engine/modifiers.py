@@ -68,10 +68,10 @@ def start(state: GameState, cs: CompiledScenario, effect: Effect, reason: str, w
         programme.health = clamp_percent(old + item.delta)
         if programme.health != old:
             modifier.health[pid] = modifier.health.get(pid, 0.0) + programme.health - old
-    for item in effect.capability:
-        real = ledger.capability(state, agency, item.area, item.delta, cs.rules.capability_max, reason)
-        if real:
-            modifier.capabilities[item.area] = modifier.capabilities.get(item.area, 0) + real
+    for cap in effect.capability:
+        gained = ledger.capability(state, agency, cap.area, cap.delta, cs.rules.capability_max, reason)
+        if gained:
+            modifier.capabilities[cap.area] = modifier.capabilities.get(cap.area, 0) + gained
     for flag in effect.set_flags:
         if flag not in state.flags:
             state.flags.add(flag)
@@ -125,8 +125,8 @@ def end(state: GameState, cs: CompiledScenario, modifier: ModifierState) -> None
     for pid, delta in modifier.health.items():
         programme = state.programmes[pid]
         programme.health = clamp_percent(programme.health - delta)
-    for area, delta in modifier.capabilities.items():
-        ledger.capability(state, agency, area, -delta, cs.rules.capability_max, reason)
+    for area, points in modifier.capabilities.items():
+        ledger.capability(state, agency, area, -points, cs.rules.capability_max, reason)
     state.flags.difference_update(modifier.flags_set)
     state.flags.update(modifier.flags_cleared)
     touch(state, FLAGS)

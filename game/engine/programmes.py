@@ -302,10 +302,10 @@ def fly_milestones(state: GameState, cs: CompiledScenario) -> None:
                 _failed(state, cs, programme, milestone)
         # a milestone's due month only ever moves later, and a flown one never flies again: until
         # this month no milestone of the programme is due (GameState.due_from)
-        first_due = math.inf
+        first_due: float = math.inf
         for milestone in programme.milestones:  # a loop, not min() of a generator: a turn's hot path
             if milestone.status == "pending" and milestone.due < first_due:
-                first_due = milestone.due
+                first_due = float(milestone.due)
         due_from[pid] = first_due
 
 

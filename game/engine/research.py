@@ -13,7 +13,7 @@ project is ever under way, and :func:`progress_research` returns at its first te
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from game.engine import ledger
 from game.engine.compiled import CompiledScenario
@@ -157,14 +157,15 @@ def reliability_bonus(state: GameState, cs: CompiledScenario, kind: str) -> floa
         return 0.0
     key = (kind, tuple(state.researched))  # in the order done: the sum adds in that order
     known = cs._reliability_bonus
-    found = known.get(key)
+    found: Any = known.get(key)
     if found is None:  # worked out once per kind and projects done: every flight asks
         if len(known) >= _KEPT_BONUSES:
             known.clear()
         research = cs.research
-        found = known[key] = sum(
-            research[project].unlocks.reliability.get(kind, 0.0) for project in state.researched
-        )
+        total = 0.0
+        for project in state.researched:
+            total += research[project].unlocks.reliability.get(kind, 0.0)  # type: ignore
+        found = known[key] = total
     return found
 
 

@@ -153,10 +153,9 @@ def known(state: GameState, check: Watched, key: Any = None) -> Any:
     watch = state.watch
     if watch is None:
         watch = state.watch = Watch()
-    slot, test, stamp = check
+    number, test, stamp = check
     now = stamp(watch.versions)
-    if key is not None:
-        slot = (slot, key)
+    slot: Any = number if key is None else (number, key)
     kept = watch.known.get(slot)
     if kept is None or kept[0] != now:
         kept = watch.known[slot] = (now, test(state))
