@@ -3,8 +3,8 @@
 The scenarios and the published schema stay at the top of the repository, where authors and
 editors find them; the wheel carries them as ``game/data/scenarios`` and ``game/data/schema``
 so an installed ``cislunar`` works from any folder (see ``game/paths.py``); the scenarios'
-tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` checks an install. Editable installs
-map the same package names back to these folders.
+tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` checks an install.
+Editable installs map the same package names back to these folders.
 
 The engine's turn-loop modules can also be compiled by mypyc (``CISLUNAR_COMPILE=1``, which
 ``make compiled`` sets; docs/benchmarks.md says what it gains): about twice the campaigns per
@@ -20,14 +20,16 @@ from pathlib import Path
 from setuptools import find_packages, setup
 from setuptools.command.build_ext import build_ext
 
+DATA_PACKAGES = {"game.data.scenarios": "scenarios", "game.data.schema": "schema"}
+
 #: Set to 1 to compile the engine with mypyc (needs mypy installed beside setuptools, a C compiler
 #: and Python's headers); any other value, or anything missing, installs pure Python.
 COMPILE_VARIABLE = "CISLUNAR_COMPILE"
-#: Engine modules left as Python: the one that chooses the path (and the package's __init__, which
-#: calls it), those that make objects by ``cls.__new__`` (mypyc's classes cannot), and the views
-#: that only the faces read, whose types mypyc would not accept as they are.
+#: Engine modules left as Python, besides the packages' ``__init__`` files (compiled, they get a
+#: wrong ``__path__`` from mypyc when its shared library lies inside the package; game.engine's
+#: chooses the path): the one that chooses it, those that make objects by ``cls.__new__``
+#: (mypyc's classes cannot), and the views only the faces read, whose types mypyc would refuse.
 NOT_COMPILED = {
-    "game/engine/__init__.py",
     "game/engine/native.py",
     "game/engine/game.py",
     "game/engine/snapshot.py",
@@ -49,14 +51,16 @@ def compiled_engine() -> list:
     try:
         from mypyc.build import mypycify
     except ImportError:
-        say(f"{COMPILE_VARIABLE}=1 but mypyc is missing (pip install mypy; pip's build isolation hides it:"
-            " --no-build-isolation): the engine stays pure Python")
+        say(
+            f"{COMPILE_VARIABLE}=1 but mypyc is missing (pip install mypy; pip's build isolation hides it:"
+            " --no-build-isolation): the engine stays pure Python"
+        )
         return []
     here = Path(__file__).resolve().parent
     sources = sorted(
         path.relative_to(here).as_posix()
         for path in (here / "game" / "engine").rglob("*.py")
-        if path.relative_to(here).as_posix() not in NOT_COMPILED
+        if path.name != "__init__.py" and path.relative_to(here).as_posix() not in NOT_COMPILED
     )
     try:
         return mypycify(["--config-file", str(here / "pyproject.toml"), *sources], group_name=GROUP)

@@ -12,7 +12,7 @@ campaigns is printed beside it. A campaign is what ``cislunar simulate`` plays f
 1, 2, 3..., with the garbage collector tuned as ``simulate`` tunes it (``fewer_collections``).
 
     .venv/bin/python benchmarks/campaigns.py [--campaigns 1000] [--strategy gateway] [--all]
-                                             [--scenario PATH] [--against CHECKOUT]
+                                             [--scenario PATH] [--against CHECKOUT] [--against-pure]
 
 ``--scenario`` plays another scenario file (e.g. tests/scenarios/all_features.yaml, the one that
 uses every feature of the language) on the same terms; the goal is stated for the default one.
@@ -20,6 +20,8 @@ uses every feature of the language) on the same terms; the goal is stated for th
 of the commit before issue 13's systems): its campaigns play in a process of its own with its
 code and its own default scenario (or ``--scenario`` read there), block by block alternating with
 ours, on the same seeds, and its campaigns per second are printed beside ours with the ratio.
+``--against-pure`` measures this checkout's engine run from its Python sources (``CISLUNAR_PURE=1``)
+beside it: the gain of the compiled engine (``make compiled``). The report says which engine ran.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pathlib import Path
 
 from game.bots import strategy_names
 from game.cli.common import load_compiled
+from game.engine import native
 from game.engine.compiled import CompiledScenario
 from game.sim.parallel import fewer_collections
 from game.sim.runner import run_campaign
@@ -65,16 +68,22 @@ def campaigns(
     return time.process_time() - start, time.perf_counter() - wall
 
 
-def elsewhere(checkout: Path, options: argparse.Namespace, strategy: str, count: int, seed: int) -> float:
-    """CPU seconds of ``count`` campaigns played by the code of another checkout, in a process of its own."""
+def elsewhere(
+    checkout: Path, options: argparse.Namespace, strategy: str, count: int, seed: int
+) -> tuple[float, str]:
+    """CPU seconds of ``count`` campaigns played by the code of another checkout (or this one's
+    sources with ``--against-pure``) in a process of its own, and which engine played them."""
     command = [sys.executable, str(Path(__file__).resolve()), "--worker", "--strategy", strategy]
     command += ["--campaigns", str(count), "--seed", str(seed)]
     for name in ("agency", "scenario"):
         if getattr(options, name):
             command += [f"--{name}", getattr(options, name)]
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
+    if options.against_pure:
+        environment[native.PURE_VARIABLE] = "1"
     done = subprocess.run(command, cwd=checkout, env=environment, capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.splitlines()[-1])["cpu"]
+    answer = json.loads(done.stdout.splitlines()[-1])
+    return answer["cpu"], answer.get("path", "?")
 
 
 def worker(options: argparse.Namespace) -> int:
@@ -85,7 +94,7 @@ def worker(options: argparse.Namespace) -> int:
     agency = options.agency or compiled.playable()[0]
     campaigns(compiled, agency, options.strategy, 5, options.seed)  # warm the caches, as ours
     cpu, wall = campaigns(compiled, agency, options.strategy, options.campaigns, options.seed)
-    print(json.dumps({"cpu": cpu, "wall": wall}))
+    print(json.dumps({"cpu": cpu, "wall": wall, "path": native.PATH}))
     return 0
 
 
@@ -109,10 +118,17 @@ def main() -> int:
     parser.add_argument("--scenario", help="a scenario file or id (default: the default scenario)")
     parser.add_argument("--blocks", type=int, default=4, help="blocks of campaigns between reference loops")
     parser.add_argument("--against", type=Path, help="another checkout to measure beside this one")
+    parser.add_argument(
+        "--against-pure", action="store_true", help="this checkout's engine from its Python sources beside it"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.worker:
         return worker(options)
+    if options.against_pure:
+        if options.against is not None:
+            parser.error("--against-pure compares with this checkout: no --against with it")
+        options.against = Path(__file__).resolve().parent.parent
     if options.against is not None and not (options.against / "game").is_dir():
         parser.error(f"--against {options.against}: not a checkout of the game (no game/ folder there)")
 
@@ -133,6 +149,7 @@ def main() -> int:
     played = dict.fromkeys(strategies, 0.0)
     walls = dict.fromkeys(strategies, 0.0)
     theirs = dict.fromkeys(strategies, 0.0)
+    their_path = ""
     blocks = max(1, min(options.blocks, n))
     for name in strategies:
         for block in range(blocks):
@@ -141,13 +158,16 @@ def main() -> int:
             played[name] += cpu
             walls[name] += wall
             if options.against is not None:
-                theirs[name] += elsewhere(options.against, options, name, last - first, options.seed + first)
+                cpu, their_path = elsewhere(
+                    options.against, options, name, last - first, seed=options.seed + first
+                )
+                theirs[name] += cpu
             references.append(reference_loop())
     reference = statistics.median(references)
 
     print(
         f"scenario {compiled.scenario.id}, agency {agency}, seeds {options.seed}..{options.seed + n - 1}; "
-        f"load + compile once {loading * 1000:.0f} ms (not counted)"
+        f"load + compile once {loading * 1000:.0f} ms (not counted); engine: {native.PATH}"
     )
     print(
         f"reference loop at module level: median {reference:.2f} s CPU of {len(references)} runs "
@@ -170,7 +190,7 @@ def main() -> int:
             print(
                 f"{'  against':<10} {n / before:12.1f} {before / n * GOAL_CAMPAIGNS:14.2f} s {'':>9} "
                 f"{before / n * GOAL_CAMPAIGNS * REFERENCE_BOX / reference:14.2f} s   "
-                f"{options.against} ({checkout_name(options.against)}); "
+                f"{options.against} ({checkout_name(options.against)}, engine: {their_path}); "
                 f"this one takes x{seconds / before:.2f} its time"
             )
     return 0

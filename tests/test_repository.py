@@ -27,7 +27,11 @@ def _files() -> list[Path]:
     for name in SHIPPED:
         top = REPO / name
         paths = [top] if top.is_file() else sorted(top.rglob("*"))
-        found += [p for p in paths if p.is_file() and p.suffix != ".svg" and "__pycache__" not in p.parts]
+        found += [
+            p
+            for p in paths
+            if p.is_file() and p.suffix not in (".svg", ".so", ".pyd") and "__pycache__" not in p.parts
+        ]  # .so/.pyd: the engine compiled here (`make compiled`), never committed (.gitignore)
     return found
 
 
