@@ -65,7 +65,7 @@ _slots = itertools.count()
 class _Forgetful(dict):  # type: ignore[type-arg]
     """The memory of a Watch when ``ENABLED`` is off: it keeps nothing, so everything is asked."""
 
-    def __setitem__(self, slot: Any, kept: tuple[Any, Any]) -> None:
+    def __setitem__(self, slot: Any, kept: Any) -> None:  # also the memo's values
         pass
 
 
@@ -76,7 +76,7 @@ class _Verifying(dict):  # type: ignore[type-arg]
     def get(self, slot: Any, default: Any = None) -> Any:
         return default
 
-    def __setitem__(self, slot: Any, kept: tuple[Any, Any]) -> None:
+    def __setitem__(self, slot: Any, kept: Any) -> None:  # also the memo's values
         before = dict.get(self, slot)
         if before is not None and before[0] == kept[0] and not _same(before[1], kept[1]):
             raise AssertionError(
