@@ -81,3 +81,28 @@ def test_the_sources_only_finder_never_returns_a_build() -> None:
     spec = native.SourcesOnly().find_spec("game.engine.turn", [str(ROOT / "game" / "engine")])
     assert spec is not None and spec.origin == str(ROOT / "game" / "engine" / "turn.py")
     assert native.SourcesOnly().find_spec("game.format.models", [str(ROOT / "game" / "format")]) is None
+
+
+def setup_with(tmp_path: Path, mypyc_build: str | None) -> subprocess.CompletedProcess[str]:
+    """setup.py asked to compile (``CISLUNAR_COMPILE=1``) where mypyc is missing or refuses."""
+    fake = tmp_path / "mypyc"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("" if mypyc_build else "raise ImportError('no mypyc here')\n")
+    (fake / "build.py").write_text(mypyc_build or "")
+    environment = {**os.environ, "CISLUNAR_COMPILE": "1", "PYTHONPATH": str(tmp_path)}
+    return subprocess.run(
+        [sys.executable, "setup.py", "--name"], capture_output=True, text=True, cwd=ROOT, env=environment
+    )
+
+
+def test_asked_to_compile_without_mypyc_the_install_goes_on_in_pure_python(tmp_path: Path) -> None:
+    done = setup_with(tmp_path, None)
+    assert done.returncode == 0 and done.stdout.strip() == "cislunar"
+    assert "mypyc is missing" in done.stderr and "stays pure Python" in done.stderr
+
+
+def test_when_mypyc_refuses_the_engine_the_install_goes_on_in_pure_python(tmp_path: Path) -> None:
+    refusing = "def mypycify(*args, **options):\n    raise SystemExit('game/engine/turn.py:1: error')\n"
+    done = setup_with(tmp_path, refusing)
+    assert done.returncode == 0 and done.stdout.strip() == "cislunar"
+    assert "could not compile the engine (game/engine/turn.py:1: error)" in done.stderr
