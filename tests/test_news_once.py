@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine import events, programmes
+from game.engine import events, ledger, programmes
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.engine.queries import dated_news
 from game.format.loader import load_scenario
+from game.i18n import msg, tr
 from game.paths import default_scenario
 
 
@@ -57,3 +58,27 @@ def test_an_answered_event_is_announced_once_under_its_date(default: CompiledSce
     (news,) = [items for date, items in dated_news(game.reports, game.date) if date == "2021-Q4"]
     told = [item.text for item in news if item.text.startswith("CNSA invites you to fly a payload")]
     assert told == ["CNSA invites you to fly a payload: Accept, and open ILRS talks"]
+
+
+def test_the_ledger_adds_a_reason_only_when_the_news_has_not_told_it(default: CompiledScenario) -> None:
+    """One place decides (``ledger.report``'s ``reason``), for every news item that has a cause."""
+    game = Game(default, "esa", 7)
+    state = game.state
+    state.news.clear()
+    ledger.report(state, "programme", msg("{programme} is restructured", programme="Gateway"), reason="A cut")
+    ledger.report(state, "event", "A cut")  # the event's own line tells the cause
+    ledger.report(
+        state, "programme", msg("{programme} is back on track", programme="Gateway"), reason="A cut"
+    )
+    assert texts(game) == ["Gateway is restructured (A cut)", "A cut", "Gateway is back on track"]
+
+
+def test_a_news_item_with_its_reason_reads_whole_in_russian(default: CompiledScenario, russian: None) -> None:
+    game = Game(default, "esa", 7)
+    game.state.news.clear()
+    programmes.overrun(game.state, default, "gateway", 10, "schedule pressure")
+    programmes.slip_all(game.state, default, "gateway", 2, "schedule pressure")
+    assert [tr(text) for text in texts(game)] == [
+        "Перерасход в Gateway: +10% (давление графика)",
+        "Все этапы Gateway сдвигаются на 2 хода (давление графика)",
+    ]

@@ -11,18 +11,30 @@ from collections.abc import Iterable
 from game.engine.reports import Change, NewsItem, NewsKind
 from game.engine.rulebook import RELATION_TOP, TOP, never_below_zero
 from game.engine.state import AgencyState, GameState
+from game.i18n import msg
 
 
 def report(
-    state: GameState, kind: NewsKind, text: str, programme: str | None = None, player: bool = False
+    state: GameState,
+    kind: NewsKind,
+    text: str,
+    programme: str | None = None,
+    player: bool = False,
+    reason: str | None = None,
 ) -> None:
-    """News of the turn; none of a programme not announced yet (what is hidden is not told)."""
+    """News of the turn; none of a programme not announced yet (what is hidden is not told).
+
+    ``reason`` (why it happened) follows the text in brackets, 'Artemis I slips to 2022-Q3
+    (budget cut)', unless this turn's news already says it (:func:`told`).
+    """
     if not state.records:
         return
     if programme is not None:
         about = state.programmes.get(programme)
         if about is not None and about.hidden:
             return
+    if reason is not None and not told(state, reason):
+        text = msg("{news} ({reason})", news=text, reason=reason)
     state.news.append(NewsItem(kind, text, programme, player))
 
 

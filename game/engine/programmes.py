@@ -44,11 +44,10 @@ def slip(
         ledger.report(
             state,
             "slip",
-            msg("{name} slips to {date}", name=name, date=date)
-            if ledger.told(state, reason)
-            else msg("{name} slips to {date} ({reason})", name=name, date=date, reason=reason),
+            msg("{name} slips to {date}", name=name, date=date),
             programme_id,
             programme.is_member(state.player),
+            reason,
         )
     _push_dependents(state, cs, programme_id, target)
 
@@ -95,18 +94,10 @@ def slip_all(state: GameState, cs: CompiledScenario, programme_id: str, turns: i
             turns,
             programme=short,
             turns=turns,
-        )
-        if ledger.told(state, reason)
-        else msgn(
-            "All {programme} milestones slip {turns} turn ({reason})",
-            "All {programme} milestones slip {turns} turns ({reason})",
-            turns,
-            programme=short,
-            turns=turns,
-            reason=reason,
         ),
         programme_id,
         programme.is_member(state.player),
+        reason,
     )
     for milestone in programme.milestones:
         if milestone.status == "pending":
@@ -122,16 +113,10 @@ def overrun(state: GameState, cs: CompiledScenario, programme_id: str, percent: 
     ledger.report(
         state,
         "programme",
-        msg("Cost overrun on {programme}: +{percent:.0f}%", programme=short, percent=percent)
-        if ledger.told(state, reason)
-        else msg(
-            "Cost overrun on {programme}: +{percent:.0f}% ({reason})",
-            programme=short,
-            percent=percent,
-            reason=reason,
-        ),
+        msg("Cost overrun on {programme}: +{percent:.0f}%", programme=short, percent=percent),
         programme_id,
         state.programmes[programme_id].is_member(state.player),
+        reason,
     )
 
 
@@ -151,11 +136,10 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         ledger.report(
             state,
             "programme",
-            msg("{programme} is cancelled", programme=short)
-            if ledger.told(state, reason)
-            else msg("{programme} is cancelled ({reason})", programme=short, reason=reason),
+            msg("{programme} is cancelled", programme=short),
             programme_id,
             mine,
+            reason,
         )
         if mine:
             ledger.gain(
@@ -169,22 +153,20 @@ def set_status(state: GameState, cs: CompiledScenario, programme_id: str, status
         ledger.report(
             state,
             "programme",
-            msg("{programme} is restructured", programme=short)
-            if ledger.told(state, reason)
-            else msg("{programme} is restructured ({reason})", programme=short, reason=reason),
+            msg("{programme} is restructured", programme=short),
             programme_id,
             mine,
+            reason,
         )
         slip_all(state, cs, programme_id, cs.rules.restructure_slip, "restructuring")
     else:
         ledger.report(
             state,
             "programme",
-            msg("{programme} is back on track", programme=short)
-            if ledger.told(state, reason)
-            else msg("{programme} is back on track ({reason})", programme=short, reason=reason),
+            msg("{programme} is back on track", programme=short),
             programme_id,
             mine,
+            reason,
         )
 
 
