@@ -102,6 +102,17 @@ def test_preparations_raise_reliability_with_diminishing_returns_up_to_the_cap()
     assert "already as high as preparation takes it (90%)" in refusal
 
 
+def test_a_success_that_earns_no_prestige_does_not_say_plus_0_prestige() -> None:
+    game = Game(
+        compiled_from(MINI_TEXT + FLIGHTS.replace("success_prestige: 3", "success_prestige: 0")), "esa", 1
+    )
+    assert game.act(Action("mission", "cubesat")).ok
+    play_turns(game, 2)
+    answer_all(game)
+    success = consequences(game.state, game.compiled, Action("launch", "cubesat"))[0]
+    assert success.startswith("Success (") and success.endswith("): +9 science")
+
+
 def test_preparations_are_refused_past_their_most_without_money_or_with_bad_names() -> None:
     game = built_cubesat()
     assert game.act(Action("prepare", "cubesat", "review")).ok
