@@ -241,7 +241,7 @@ async def test_undoing_asks_first_and_says_what_it_costs() -> None:
         assert isinstance(app.screen, ConfirmScreen)
         text = screen_text(app)
         assert "0 M$ already paid into Robotic arm is lost" in text and "relations with NASA -10" in text
-        await pilot.press("enter")  # the cursor starts on "No, keep it"
+        await pilot.press("enter")  # the cursor starts on "No"
         await pilot.pause()
         assert game.state.programmes["gateway"].slots["arm"].owner == "esa"
         await pilot.press("enter", "y")
@@ -281,3 +281,24 @@ def test_the_help_says_when_a_key_works_and_lists_the_app_keys_once() -> None:
     assert "x        Withdraw (when you are a member; it asks first)" in text
     assert "b        Debrief (so far)" in text
     assert text.count("F1       Help") == 1  # under Everywhere, not again under every dialog
+
+
+async def test_a_confirmation_says_no_and_runs_each_cost_on_under_its_bullet() -> None:
+    """'No' (not 'No, keep it' before accepting an offer or starting research), and a long cost
+    wraps under its own text, not back at the dialog's edge."""
+    from game.tui.screens.confirm import ConfirmScreen
+
+    cost = "230 M$ over 6 turns: 38.3 M$ at the end of this turn, then about the same each turn, until done"
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(ConfirmScreen("Research Autonomous rover navigation?", [cost], "Research"))
+        await on_screen(pilot, ConfirmScreen)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No, keep it" not in text and " No " in text and "esc No" in text
+        lines = text_of(app.screen.query_one("#confirm-costs")).splitlines()
+        bullet = next(i for i, line in enumerate(lines) if line.startswith(" • 230 M$"))
+        assert len(lines) > bullet + 1  # it wrapped at 80 columns
+        assert all(line.startswith("   ") for line in lines[bullet + 1 :])
+        assert " ".join(" ".join(lines[bullet:]).split()) == "• " + cost
