@@ -10,7 +10,7 @@ from game.tui.screens.help import HelpScreen, all_keys
 from game.tui.screens.rivals import RivalsScreen
 
 from .conftest import LARGE, SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import answer_events, screen_text, text_of
+from .helpers import answer_events, on_screen, screen_text, text_of
 
 RACE = TUI_FIXTURES / "more" / "race.yaml"
 
@@ -75,3 +75,23 @@ async def test_a_scenario_without_a_race_says_so_and_the_help_lists_the_key() ->
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert "  v        Rivals" in [line.plain for line in all_keys()]  # under the dashboard's keys
+
+
+async def test_a_long_name_with_you_is_whole_and_the_columns_are_named() -> None:
+    """'ISRO (you)' was cut to 'ISRO (you' (the table measured the other names only); each
+    column's short name is spelled out under the notes."""
+    from game.paths import default_scenario
+
+    from .conftest import compiled
+    from .test_deals import answer_first
+
+    game = Game(compiled(default_scenario()), "isro", 3)
+    answer_first(game)
+    app = make_app(game)
+    async with app.run_test(size=LARGE) as pilot:
+        await on_screen(pilot, DashboardScreen)
+        await pilot.press("v")
+        await on_screen(pilot, RivalsScreen)
+        text = screen_text(app)
+        assert "ISRO (you)  2008⁶" in text
+        assert "Probe: A spacecraft at the Moon · Land: A soft landing" in " ".join(text.split())

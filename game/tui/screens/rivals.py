@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -95,6 +96,8 @@ def notes(view: RaceView, turn_months: int, now: int) -> Content:
     else:
         lines.append(Content("  " + _("No rival is building toward one.")))
     lines.append(Content(""))
+    columns = " · ".join(f"{tr(column.short)}: {tr(column.name)}" for column in view.columns)
+    lines.append(Content.styled(columns, "$text-muted"))
     lines.append(
         Content.assemble(
             (
@@ -135,7 +138,9 @@ class RivalsScreen(CampaignScreen[None]):
             table.display = False
             return
         view = race_view(state, cs)
-        table.add_column(_("Agency"), key="agency")
+        # as wide as its longest name: the table leaves the player's (styled) label out of its measure
+        width = max(len(_("Agency")), *(cell_len(agency_label(row)) for row in view.rows))
+        table.add_column(_("Agency"), key="agency", width=width)
         for column in view.columns:
             table.add_column(tr(column.short), key=column.id)
         for row in view.rows:
