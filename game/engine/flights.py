@@ -202,7 +202,6 @@ def outcome_lines(state: GameState, cs: CompiledScenario, key: str) -> list[str]
         )
         if flights.success_prestige
         else msg("Success ({chance:.0%}): {earned}", chance=success, earned=earned),  # never '+0 prestige'
-
         msg(
             "Partial success ({chance:.0%}): {share:.0%} of the rewards",
             chance=partial,
