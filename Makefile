@@ -22,7 +22,7 @@ test:
 # second, the same results. A source edited afterwards runs from source until the next `make compiled`.
 compiled:
 	$(PY) -m pip install -q 'mypy>=1.11'
-	CISLUNAR_COMPILE=1 $(PY) setup.py -q build_ext --inplace
+	CISLUNAR_COMPILE=1 $(PY) setup.py -q build_ext --inplace --force
 
 # Back to pure Python: remove the compiled engine.
 pure:
