@@ -13,16 +13,18 @@ A playout starts as the simulator's do (game/bots/playout.py: a copy of the stat
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
 the final score values it (the whole campaign when it ends sooner). The projection can favour
 a move that pays early and costs later (a contribution whose crew seat comes too late to
-fly, a module whose payments crowd out the next); with ``CONFIRM`` a move it prefers to the
-bot's is played again, with the bot's, to the end of the campaign on the same dice, and taken
-only if it still wins there (off: see there).
+fly, a module whose payments crowd out the next): so a contribution it prefers to the bot's
+move is played again, with the bot's, to the end of the campaign on the same dice, and taken only
+if its gain there is larger than the playouts' noise (``clear_gain``); with ``CONFIRM`` every
+move it prefers must also win there (off: see there).
 
 ``planner`` first chooses how to play (``best_road``): greedy, or a road, by playouts to the
 end of the campaign of each road's bot and of greedy, the roads near the best played again by
 their planners; the choice is the position's, worked out once and remembered.
 
 The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
-``simulate``), split among the candidates (and as many again to confirm, with ``CONFIRM``); a candidate
+``simulate``), split among the candidates (and twice as many to the end to confirm a
+contribution, or as many again to confirm another move with ``CONFIRM``); a candidate
 that lost is not tried again for a while (longer each time), so most turns cost nothing. All
 its dice derive from the campaign seed (the free planner's choice from the position): the same
 seed, the same campaign.
@@ -31,7 +33,7 @@ seed, the same campaign.
 from __future__ import annotations
 
 from collections.abc import Callable
-from statistics import mean
+from statistics import mean, stdev
 
 from game.bots.base import Strategy
 from game.bots.greedy import GreedyStrategy, evaluate, means
@@ -56,6 +58,14 @@ MARGIN = 1.0
 #: Off: even on dice common turn by turn it refutes more real gains (national missions) than it catches
 #: the projection's errors, at twice the CPU (docs/balance.md, "Judged by a skilled player").
 CONFIRM = False
+#: A contribution the screening prefers to the bot's move is confirmed to the end, ``CONFIRM`` or not,
+#: on this many playouts per playout of the budget: the projection values a contribution as if flown,
+#: and eight turns do not reach the years its payments crowd out the next (CSA on Gateway, esa-2022).
+CONTRIBUTION_CONFIRM = 1
+#: There it must gain ``MARGIN`` a playout and this many standard errors of the paired gains: a
+#: paired difference played to the end varies by 8 to 12 points a playout, and a contribution
+#: swapped for one as good reshuffles the campaign's dice (CSA seed 1: 120 -> 83).
+CONFIRM_Z = 2.0
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
 #: Most turns a candidate that lost is left untried (the pause doubles up to this).
@@ -186,16 +196,14 @@ class PlannerStrategy(Strategy):
     # ---- playouts
     def choose(self, game: Game, plans: list[Plan]) -> Plan:
         """The plan whose playouts beat the scripted bot's (``plans[0]``) on every shared seed
-        and by ``MARGIN`` on average, the best such, if playouts to the end confirm it; else the
-        scripted bot's.
+        and by ``MARGIN`` on average, the best such, if playouts to the end confirm it (a
+        contribution always, another move with ``CONFIRM``); else the scripted bot's.
 
         The dice are the same for every plan, so a plan that does better on each of them does
         better because of what it does; one that only wins on average may have been lucky.
         The screening plays ``horizon`` turns and projects the rest, which can favour a move
-        that pays within the horizon and costs later (a national mission flown before the
-        capabilities that make the next ones pay): so the winner and the bot's move are played
-        again on the same dice to the end of the campaign, and the winner must beat the bot's
-        move there too.
+        that pays within the horizon and costs later (a contribution whose payments crowd out
+        the next, a national mission flown before the capabilities that make the next ones pay).
         """
         self.refuted = None
         runs = max(1, self.playouts // len(plans))
@@ -206,18 +214,27 @@ class PlannerStrategy(Strategy):
             values = [self.playout(game, plan, seed) for seed in seeds]
             if beats(values, base) and sum(values) > sum(best_values):
                 best, best_values = plan, values
-        if best == plans[0] or not self.horizon or not CONFIRM:
+        if best == plans[0] or not self.horizon or not (CONFIRM or contributes(best)):
             return best
-        horizon, self.horizon = self.horizon, 0
-        try:
-            ends = [self.playout(game, plans[0], seed) for seed in seeds]
-            confirmed = beats([self.playout(game, best, seed) for seed in seeds], ends)
-        finally:
-            self.horizon = horizon
-        if confirmed:
+        if self.confirmed(game, plans[0], best, runs):
             return best
         self.refuted = best
         return plans[0]
+
+    def confirmed(self, game: Game, base: Plan, best: Plan, runs: int) -> bool:
+        """Whether ``best`` still beats the bot's move ``base`` played to the end on the same dice:
+        a contribution by more than the noise (``clear_gain``, on ``CONTRIBUTION_CONFIRM`` times
+        the budget), another move (``CONFIRM``) on every one of the screening's ``runs`` seeds."""
+        contribution = contributes(best)
+        count = max(runs, round(CONTRIBUTION_CONFIRM * self.playouts)) if contribution else runs
+        seeds = [self.playout_seed(game.state.turn, index) for index in range(count)]
+        horizon, self.horizon = self.horizon, 0
+        try:
+            ends = [self.playout(game, base, seed) for seed in seeds]
+            values = [self.playout(game, best, seed) for seed in seeds]
+        finally:
+            self.horizon = horizon
+        return clear_gain(values, ends) if contribution else beats(values, ends)
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
@@ -367,6 +384,21 @@ def turn_dice(twin: Game, bot: Strategy, seed: int) -> None:
     dice = (seed + twin.state.turn * TURN_STRIDE) % DICE_MODULUS
     twin.state.rng.seed(dice)
     bot.rng.seed(dice + 1)
+
+
+def contributes(plan: Plan) -> bool:
+    """Whether ``plan`` commits to a contribution to a programme (funds one, or applies with one):
+    a move that commits to a programme's road (``road_of``) and names a contribution."""
+    return any(action.option and road_of(action) for action in plan)
+
+
+def clear_gain(values: list[float], base: list[float]) -> bool:
+    """Whether the paired gains of ``values`` over ``base`` (on the same dice) are above ``MARGIN``
+    a playout and ``CONFIRM_Z`` standard errors: a gain larger than the playouts' noise."""
+    gains = [value - low for value, low in zip(values, base, strict=True)]
+    gain = mean(gains)
+    noise = stdev(gains) / len(gains) ** 0.5 if len(gains) > 1 else 0.0
+    return gain > MARGIN and gain > CONFIRM_Z * noise
 
 
 def beats(values: list[float], base: list[float]) -> bool:

@@ -11,6 +11,7 @@ from game.bots import planner_names, strategy_names, valid_names
 from game.bots.planner import DEFAULT_PLAYOUTS
 from game.campaign import SEED_RANGE, Campaign, seed_refusal
 from game.cli.common import fail, load_campaign, seed_number
+from game.cli.pairs import run_pairs_report
 from game.engine.compiled import CompiledScenario
 from game.format.models import DEFAULT_DIFFICULTY
 from game.sim.balance import JUDGES, LUCK, PLANNER, BalanceReport, run_balance
@@ -100,6 +101,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="every strategy for every playable agency: a balance table that flags a dominant strategy",
     )
+    parser.add_argument(
+        "--pairs",
+        action="store_true",
+        help="each road's planner against the road's bot for every playable agency (or --agency; "
+        "--strategy ROAD for some roads): win rates, means and a verdict per pair; "
+        "exits 1 where the planner does worse on a road open to the agency",
+    )
     parser.set_defaults(run=run)
 
 
@@ -122,6 +130,10 @@ def run(args: argparse.Namespace) -> int:
     if campaign.difficulty_refusal(args.difficulty):
         return fail(campaign.difficulty_refusal(args.difficulty))
     compiled = campaign.at(args.difficulty)
+    if args.pairs:
+        if args.balance or args.save or args.cluster:
+            return fail("--pairs plays its own campaigns locally: drop --balance, --save and --cluster")
+        return run_pairs_report(args, campaign, compiled, progress_bar)
     if args.balance:
         if args.agency or args.save:
             return fail("--balance plays every playable agency and saves nothing: drop --agency and --save")
