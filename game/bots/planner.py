@@ -13,10 +13,10 @@ A playout starts as the simulator's do (game/bots/playout.py: a copy of the stat
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
 the final score values it (the whole campaign when it ends sooner). The projection can favour
 a move that pays early and costs later (a contribution whose crew seat comes too late to
-fly, a module whose payments crowd out the next): so a contribution it prefers to the bot's
-move is played again, with the bot's, to the end of the campaign on the same dice, and taken only
-if its gain there is larger than the playouts' noise (``clear_gain``); with ``CONFIRM`` every
-move it prefers must also win there (off: see there).
+fly, a module whose payments crowd out the next): with ``CONTRIBUTION_CONFIRM`` a contribution
+it prefers to the bot's move is played again, with the bot's, to the end of the campaign on the
+same dice, and taken only if its gain there is larger than the playouts' noise (``clear_gain``);
+with ``CONFIRM`` every move it prefers must also win there (both off: see there).
 
 ``planner`` first chooses how to play (``best_road``): greedy, or a road, by playouts to the
 end of the campaign of each road's bot and of greedy, the roads near the best played again by
@@ -24,7 +24,7 @@ their planners; the choice is the position's, worked out once and remembered.
 
 The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
 ``simulate``), split among the candidates (and twice as many to the end to confirm a
-contribution, or as many again to confirm another move with ``CONFIRM``); a candidate
+contribution with ``CONTRIBUTION_CONFIRM``, or as many again to confirm a move with ``CONFIRM``); a candidate
 that lost is not tried again for a while (longer each time), so most turns cost nothing. All
 its dice derive from the campaign seed (the free planner's choice from the position): the same
 seed, the same campaign.
@@ -59,9 +59,11 @@ MARGIN = 1.0
 #: the projection's errors, at twice the CPU (docs/balance.md, "Judged by a skilled player").
 CONFIRM = False
 #: A contribution the screening prefers to the bot's move is confirmed to the end, ``CONFIRM`` or not,
-#: on this many playouts per playout of the budget: the projection values a contribution as if flown,
-#: and eight turns do not reach the years its payments crowd out the next (CSA on Gateway, esa-2022).
-CONTRIBUTION_CONFIRM = 1
+#: on this many playouts per playout of the budget (0: not): the projection values a contribution as if
+#: flown, and eight turns do not reach the years its payments crowd out the next (CSA on Gateway,
+#: esa-2022). Off: at 1 it also refutes contributions that win campaigns (the UAE's and the UK's Gateway
+#: in default-2021 fall under 25% of seeds 1-20), at 1.3 times the planners' CPU (docs/balance.md).
+CONTRIBUTION_CONFIRM = 0
 #: There it must gain ``MARGIN`` a playout and this many standard errors of the paired gains: a
 #: paired difference played to the end varies by 8 to 12 points a playout, and a contribution
 #: swapped for one as good reshuffles the campaign's dice (CSA seed 1: 120 -> 83).
@@ -214,7 +216,7 @@ class PlannerStrategy(Strategy):
             values = [self.playout(game, plan, seed) for seed in seeds]
             if beats(values, base) and sum(values) > sum(best_values):
                 best, best_values = plan, values
-        if best == plans[0] or not self.horizon or not (CONFIRM or contributes(best)):
+        if best == plans[0] or not self.horizon or not (CONFIRM or confirms_contribution(best)):
             return best
         if self.confirmed(game, plans[0], best, runs):
             return best
@@ -225,7 +227,7 @@ class PlannerStrategy(Strategy):
         """Whether ``best`` still beats the bot's move ``base`` played to the end on the same dice:
         a contribution by more than the noise (``clear_gain``, on ``CONTRIBUTION_CONFIRM`` times
         the budget), another move (``CONFIRM``) on every one of the screening's ``runs`` seeds."""
-        contribution = contributes(best)
+        contribution = confirms_contribution(best)
         count = max(runs, round(CONTRIBUTION_CONFIRM * self.playouts)) if contribution else runs
         seeds = [self.playout_seed(game.state.turn, index) for index in range(count)]
         horizon, self.horizon = self.horizon, 0
@@ -384,6 +386,11 @@ def turn_dice(twin: Game, bot: Strategy, seed: int) -> None:
     dice = (seed + twin.state.turn * TURN_STRIDE) % DICE_MODULUS
     twin.state.rng.seed(dice)
     bot.rng.seed(dice + 1)
+
+
+def confirms_contribution(plan: Plan) -> bool:
+    """Whether ``plan`` is a contribution confirmed to the end (``CONTRIBUTION_CONFIRM`` on)."""
+    return CONTRIBUTION_CONFIRM > 0 and contributes(plan)
 
 
 def contributes(plan: Plan) -> bool:
