@@ -233,7 +233,7 @@ def play_pair_tasks(
     with ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork") if forking else None,
-        initializer=None if forking else _load_scenario,
+        initializer=None if forking else _start_worker,
         initargs=() if forking else (str(source), compiled.difficulty),
     ) as pool:
         results = []
@@ -244,7 +244,7 @@ def play_pair_tasks(
         return results
 
 
-def _load_scenario(source: str, difficulty: str) -> None:
+def _start_worker(source: str, difficulty: str) -> None:
     global _worker_scenario
     _worker_scenario = Campaign.load(source).at(difficulty)
 
