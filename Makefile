@@ -18,8 +18,9 @@ bench:
 test:
 	.ci/run
 
-# The engine compiled by mypyc beside its sources (docs/benchmarks.md): about twice the campaigns per
-# second, the same results. A source edited afterwards runs from source until the next `make compiled`.
+# The engine compiled by mypyc beside its sources (docs/benchmarks.md): about 1.6 times the campaigns per
+# second, the same results; headless runs only for now (saves fail: docs/benchmarks.md). A source edited
+# afterwards runs from source until the next `make compiled`.
 compiled:
 	$(PY) -m pip install -q 'mypy>=1.11'
 	CISLUNAR_COMPILE=1 $(PY) setup.py -q build_ext --inplace --force

@@ -7,7 +7,7 @@ tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` check
 Editable installs map the same package names back to these folders.
 
 The engine's turn-loop modules can also be compiled by mypyc (``CISLUNAR_COMPILE=1``, which
-``make compiled`` sets; docs/benchmarks.md says what it gains): about twice the campaigns per
+``make compiled`` sets; docs/benchmarks.md says what it gains): about 1.6 times the campaigns per
 second, with the same results (tests/test_native.py). It is optional and off by default: without
 the variable, or without mypyc or a C compiler, the game installs as pure Python, as before.
 ``game/engine/native.py`` keeps a compiled module older than its source from being used.
