@@ -93,6 +93,18 @@ async def test_help_lists_the_rules_and_every_key() -> None:
         assert "appropriation" in str(app.screen.query_one("#rules").content)
 
 
+async def test_each_rule_runs_on_under_its_bullet_at_80_columns() -> None:
+    app = make_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#rules").content).splitlines()
+        money = next(i for i, line in enumerate(lines) if line.startswith("• Money comes once a year"))
+        run_on = lines[money + 1 : money + 3]  # the first rule wraps over several lines at 80 columns
+        assert run_on and all(line.startswith("  ") and line[2] != " " for line in run_on), lines
+
+
 async def test_a_save_that_fails_to_open_is_reported_and_continue_moves_to_the_next() -> None:
     """One menu choice never ends the game, whatever the file does; the bad save is not offered again."""
     good = new_game(seed=1)

@@ -12,7 +12,11 @@ from textual.widgets import Header, Static
 
 from game.i18n import N_, _
 from game.tui.screens.base import CampaignScreen
+from game.tui.text import hanging
 from game.tui.widgets.footer import Footer
+
+#: Where a rule's text runs on, under the words after its bullet ('• ').
+BULLET = 2
 
 RULES = [
     N_("You run a space agency's lunar plans, one turn (usually a quarter) at a time."),
@@ -75,6 +79,15 @@ RULES = [
 def rules() -> str:
     """The rules in the language in force, a paragraph a line."""
     return "\n".join(_(paragraph) for paragraph in RULES)
+
+
+def rules_shown(width: int = 0) -> Content:
+    """The rules wrapped to ``width``, each bullet's lines running on under its text, not back
+    at the left edge (a paragraph a line while the width is not known)."""
+    lines: list[Content] = []
+    for paragraph in rules().splitlines():
+        lines += hanging(Content(paragraph), width, BULLET if paragraph.startswith("• ") else 0)
+    return Content("\n").join(lines)
 
 
 def key_name(key: str) -> str:
@@ -166,10 +179,14 @@ class HelpScreen(CampaignScreen[None]):
         yield Header()
         with VerticalScroll(id="help"):
             yield Static(Content.assemble((_("How to play"), "bold underline")), markup=False)
-            yield Static(rules(), id="rules", markup=False)
+            yield Static(rules_shown(), id="rules", markup=False)
             yield Static(Content.assemble((_("Keys"), "bold underline")), markup=False)
             yield Static(Content("\n").join(all_keys()), id="keys", markup=False)
         yield Footer()
+
+    def on_resize(self) -> None:
+        shown = self.query_one("#rules", Static)
+        shown.update(rules_shown(shown.content_region.width))
 
     def on_mount(self) -> None:
         self.sub_title = _("Help")
