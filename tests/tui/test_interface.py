@@ -113,18 +113,28 @@ async def test_five_programmes_keep_the_news_and_the_milestones_readable() -> No
         assert "next Robotic\nlander\n" in card  # wrapped over the card's spare line, not "Robotic la…"
 
 
-async def test_turn_1_news_holds_the_opening_event_just_answered() -> None:
-    """Not "No news yet" right after the opening event was shown: the turn's news so far."""
+def _esa_campaign():  # type: ignore[no-untyped-def]
+    """ESA's default campaign on seed 3, whose first turn opens on an event."""
     from game.engine.game import Game
     from game.paths import default_scenario
     from tests.tui.conftest import compiled
 
-    app = make_app(Game(compiled(default_scenario()), "esa", 3))
+    return make_app(Game(compiled(default_scenario()), "esa", 3))
+
+
+async def _past_the_opening_event(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Answer the opening event and wait for the dashboard."""
+    await on_screen(pilot, EventScreen)
+    await answer_events(pilot)
+    await on_screen(pilot, DashboardScreen)
+    await pilot.pause()
+
+
+async def test_turn_1_news_holds_the_opening_event_just_answered() -> None:
+    """Not "No news yet" right after the opening event was shown: the turn's news so far."""
+    app = _esa_campaign()
     async with app.run_test(size=SMALL) as pilot:
-        await on_screen(pilot, EventScreen)
-        await answer_events(pilot)
-        await on_screen(pilot, DashboardScreen)
-        await pilot.pause()
+        await _past_the_opening_event(pilot)
         body = text_of(app.screen.query_one("#news-body"))
         assert "No news yet" not in body
         assert body.startswith("── 2021-Q1")
@@ -135,16 +145,9 @@ async def test_turn_1_news_holds_the_opening_event_just_answered() -> None:
 
 async def test_the_go_alone_card_shows_every_skill_level_whole_at_80_columns() -> None:
     """'skills (p) Hab4 Rob3 Pro4 Com4' over two lines of the narrow card, never 'Hab4…'."""
-    from game.engine.game import Game
-    from game.paths import default_scenario
-    from tests.tui.conftest import compiled
-
-    app = make_app(Game(compiled(default_scenario()), "esa", 3))
+    app = _esa_campaign()
     async with app.run_test(size=SMALL) as pilot:
-        await on_screen(pilot, EventScreen)
-        await answer_events(pilot)
-        await on_screen(pilot, DashboardScreen)
-        await pilot.pause()
+        await _past_the_opening_event(pilot)
         card = app.screen.query_one("#card-go-alone")
         shown = [line[card.region.x + 1 : card.region.right - 1] for line in screen_text(app).splitlines()]
         inside = " ".join(" ".join(shown[card.region.y + 1 : card.region.bottom - 1]).split())
