@@ -37,7 +37,6 @@ from pathlib import Path
 
 from game.bots import strategy_names
 from game.cli.common import load_compiled
-from game.engine import native
 from game.engine.compiled import CompiledScenario
 from game.sim.parallel import fewer_collections
 from game.sim.runner import run_campaign
@@ -68,6 +67,17 @@ def campaigns(
     return time.process_time() - start, time.perf_counter() - wall
 
 
+def engine_path() -> str:
+    """Which engine plays in this process: 'compiled' or 'pure (...)'. Imported here, not at the top:
+    ``--against``'s worker runs this script on another checkout's code, which may be older than the
+    compiled engine and have only its sources."""
+    try:
+        from game.engine import native
+    except ImportError:
+        return "pure (a checkout from before the compiled engine)"
+    return native.PATH
+
+
 def elsewhere(
     checkout: Path, options: argparse.Namespace, strategy: str, count: int, seed: int
 ) -> tuple[float, str]:
@@ -80,8 +90,16 @@ def elsewhere(
             command += [f"--{name}", getattr(options, name)]
     environment = {**os.environ, "PYTHONPATH": str(checkout)}
     if options.against_pure:
-        environment[native.PURE_VARIABLE] = "1"
-    done = subprocess.run(command, cwd=checkout, env=environment, capture_output=True, text=True, check=True)
+        from game.engine.native import PURE_VARIABLE
+
+        environment[PURE_VARIABLE] = "1"
+    done = subprocess.run(command, cwd=checkout, env=environment, capture_output=True, text=True)
+    if done.returncode != 0:
+        said = done.stderr.strip().splitlines()
+        raise SystemExit(
+            f"campaigns.py: --against {checkout}: its campaigns could not be played "
+            f"({said[-1] if said else f'exit status {done.returncode}'})"
+        )
     answer = json.loads(done.stdout.splitlines()[-1])
     return answer["cpu"], answer.get("path", "?")
 
@@ -94,7 +112,7 @@ def worker(options: argparse.Namespace) -> int:
     agency = options.agency or compiled.playable()[0]
     campaigns(compiled, agency, options.strategy, 5, options.seed)  # warm the caches, as ours
     cpu, wall = campaigns(compiled, agency, options.strategy, options.campaigns, options.seed)
-    print(json.dumps({"cpu": cpu, "wall": wall, "path": native.PATH}))
+    print(json.dumps({"cpu": cpu, "wall": wall, "path": engine_path()}))
     return 0
 
 
@@ -167,7 +185,7 @@ def main() -> int:
 
     print(
         f"scenario {compiled.scenario.id}, agency {agency}, seeds {options.seed}..{options.seed + n - 1}; "
-        f"load + compile once {loading * 1000:.0f} ms (not counted); engine: {native.PATH}"
+        f"load + compile once {loading * 1000:.0f} ms (not counted); engine: {engine_path()}"
     )
     print(
         f"reference loop at module level: median {reference:.2f} s CPU of {len(references)} runs "
