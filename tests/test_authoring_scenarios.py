@@ -104,6 +104,18 @@ def test_the_catalogue_lists_user_files_after_shipped_ones_and_explains_broken_o
     )
 
 
+def test_the_catalogue_reads_the_calendar_after_a_rules_section(tmp_path: Path) -> None:
+    """'rules:' is a few numbers an author may put first (esa-2022 once listed as 2021-2036 so)."""
+    (tmp_path / "ruled.yaml").write_text(
+        "extends: default_2021\nid: ruled\ntitle: Ruled\nrules:\n  year_end_clawback: 0\n"
+        "calendar:\n  start: '2023-Q1'\n",
+        encoding="utf-8",
+    )
+    entries = list_scenarios([("shipped", shipped_scenarios_dir()), ("user", tmp_path)])
+    ruled = next(entry for entry in entries if entry.id == "ruled")
+    assert (ruled.start_year, ruled.end_year) == (2023, 2036)
+
+
 def test_the_catalogue_does_not_import_textual() -> None:
     import subprocess
     import sys

@@ -26,7 +26,7 @@ Origin = Literal["shipped", "user"]
 
 #: The first top-level key of a scenario's body: a list needs nothing from there on.
 _BODY = re.compile(
-    rb"^(?:rules|blocs|capabilities|agencies|programmes|missions|events|objectives|victory_score|defeat)"
+    rb"^(?:blocs|capabilities|agencies|programmes|missions|events|objectives|victory_score|defeat)"
     rb"[ \t]*:",
     re.MULTILINE,
 )
