@@ -27,7 +27,8 @@ async def test_the_picker_shows_version_and_author_and_leaves_test_files_out(tmp
         assert isinstance(app.screen, ScenarioScreen)
         assert app.screen.query_one("#scenarios", OptionList).option_count == 2
         details = text_of(app.screen.query_one("#scenario-details"))
-        assert "Mini\nyears 2021–2024" in details and "version 2.1   by Ada" in details
+        assert "Mini\nyears 2021–2024   shipped with the game\n" in details
+        assert "version 2.1   by Ada" in details
         await pilot.press("down")
         await pilot.pause()
         plain = text_of(app.screen.query_one("#scenario-details"))

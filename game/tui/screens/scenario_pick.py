@@ -19,7 +19,8 @@ from game.tui.screens.base import CampaignScreen
 from game.tui.text import short_path
 from game.tui.widgets.footer import Footer
 
-ORIGIN = {"shipped": N_("shipped with the game"), "user": N_("your scenario folder")}
+#: Where a scenario comes from, as the description's second line says it after its years.
+ORIGIN = {"shipped": N_("shipped with the game"), "user": N_("from your scenario folder")}
 #: The origin as the list says it, short.
 ORIGIN_SHORT = {"shipped": N_("shipped"), "user": N_("user")}
 
@@ -32,8 +33,7 @@ def describe(entry: ScenarioEntry) -> Content:
         Content.assemble(
             (_("years") + " ", "$text-muted"),
             entry.years or "?",
-            ("   " + _("from") + " ", "$text-muted"),
-            _(ORIGIN[entry.origin]),
+            "   " + _(ORIGIN[entry.origin]),
         ),
         Content(""),
         Content(description or _("No description.")),
