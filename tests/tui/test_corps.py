@@ -31,6 +31,9 @@ async def test_c_opens_the_corps_with_every_astronaut_and_the_key_is_in_the_foot
         assert "3 active astronauts · 3 candidates to select" in text
         assert "Samantha Cristoforetti" in text and "Matthias Maurer" in text
         assert "3.4%" in text  # Maurer's odds of a loss at readiness 40: 1% + 4% x 0.6
+        # the column says what it counts, and a line under the costs says what it means
+        assert "Flights  Loss risk" in text
+        assert "Loss risk: the chance an astronaut is lost on a flight now; readier is safer" in text
         await press(pilot, "c")
         assert isinstance(app.screen, DashboardScreen)
 

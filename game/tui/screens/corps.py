@@ -26,7 +26,7 @@ COLUMNS = (
     N_("Training"),
     N_("Assigned to"),
     N_("Flights"),
-    N_("Loss"),
+    N_("Loss risk"),
 )
 
 
@@ -72,7 +72,10 @@ def summary(view: CorpsView) -> Content:
         turns=round_length,
         candidates=round_size,
     )
-    return Content.assemble((" · ".join(parts), "bold"), "\n", (costs, "$text-muted"))
+    legend = _("Loss risk: the chance an astronaut is lost on a flight now; readier is safer")
+    return Content.assemble(
+        (" · ".join(parts), "bold"), "\n", (costs, "$text-muted"), "\n", (legend, "$text-muted")
+    )
 
 
 def flights_text(row: AstronautRow) -> str:
