@@ -32,6 +32,8 @@ async def test_p_opens_the_tree_with_each_projects_state_and_p_goes_back() -> No
         assert isinstance(app.screen, ResearchScreen)
         text = screen_text(app)
         assert "0 of 3 projects under way" in text
+        # the keys as the footer and the other screens write them: 'Enter:', lowercase 'x:'
+        assert "Enter: start the highlighted project · x: stop it · both ask first" in text
         assert "Arm control software" in text and "○ 2 turns" in text and "· needs 1 project" in text
         await press(pilot, "down", "down", "down")  # the habitat shell: what keeps it locked
         assert "Locked: needs Closed-loop life support first" in screen_text(app)

@@ -105,7 +105,7 @@ def summary(view: ResearchView) -> Content:
         "{count} of {most} projects under way · {money} this turn",
         view.most,
     ).format(count=view.under_way, most=view.most, money=money(view.per_turn))
-    keys = _("Enter starts the highlighted project · X stops it · both ask first")
+    keys = _("Enter: start the highlighted project · x: stop it · both ask first")
     return Content.assemble((head, "bold"), "\n", (keys, "$text-muted"))
 
 
