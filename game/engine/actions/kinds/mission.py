@@ -68,7 +68,7 @@ class Mission(ActionHandler):
             yield (
                 (self.rank, index),
                 Action(self.kind, mid),
-                msg("National mission: {name}", name=mission.name),
+                msg("Build {name}", name=mission.name),
                 instalment(total, mission.build_turns),
                 total,
                 msgn(
