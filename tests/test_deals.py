@@ -134,9 +134,10 @@ def test_accepting_signs_the_agreement_and_both_sides_give(compiled: CompiledSce
     deal = deal_of(game, "arm_for_seats")
     before = game.state.relation("esa", "nasa")
     consequences = told(game.state, game.compiled, Action("accept_deal", str(deal.uid)))
-    assert consequences[0] == "relations with NASA -20"
+    # the rules' penalty and the deal's own on_break, each saying which it is
+    assert consequences[0] == "relations with NASA -20 for breaking an agreement"
     assert "your promised builds stop, and what was paid into them is lost" in consequences
-    assert "support -5" in " ".join(consequences)
+    assert "support -5 by this agreement's own terms" in consequences
     assert game.act(Action("accept_deal", str(deal.uid))).ok
     gateway = game.state.programmes["gateway"]
     assert gateway.slots["arm"].owner == "esa" and gateway.slots["arm"].status == "building"

@@ -20,13 +20,17 @@ def refusing(state: GameState, cs: CompiledScenario, deal: DealState) -> list[st
 
 
 def breaking(state: GameState, cs: CompiledScenario, deal: DealState) -> list[str]:
-    """What breaking the agreement costs: told when signing and again before breaking."""
+    """What breaking the agreement costs: told when signing and again before breaking.
+
+    Two costs may fall on the same relation: the rules' ``deal_break_penalty`` for any broken
+    agreement and the deal's own ``on_break``; when the deal has its own, each line says which
+    it is, so 'relations with Roscosmos -20' and '-6' do not read as one cost told twice."""
+    own = describe_effects(cs.deals[deal.deal].model.on_break, state, cs) if deal.deal else []
+    agency, penalty = cs.agencies[deal.agency].short, -cs.rules.deal_break_penalty
     found = [
-        msg(
-            "relations with {agency} {delta:+.0f}",
-            agency=cs.agencies[deal.agency].short,
-            delta=-cs.rules.deal_break_penalty,
-        )
+        msg("relations with {agency} {delta:+.0f} for breaking an agreement", agency=agency, delta=penalty)
+        if own
+        else msg("relations with {agency} {delta:+.0f}", agency=agency, delta=penalty)
     ]
     if any(kind in ("contribution", "joint_mission") for kind, _ in deal.asks):
         found.append(N_("your promised builds stop, and what was paid into them is lost"))
@@ -34,8 +38,7 @@ def breaking(state: GameState, cs: CompiledScenario, deal: DealState) -> list[st
         found.append(N_("the seats it gave you that have not flown are taken back, and none owed is given"))
     if any(kind == "accord" for kind, _ in deal.gives):
         found.append(N_("you leave the accord"))
-    if deal.deal:
-        found.extend(describe_effects(cs.deals[deal.deal].model.on_break, state, cs))
+    found.extend(msg("{effect} by this agreement's own terms", effect=effect) for effect in own)
     return found
 
 

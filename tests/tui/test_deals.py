@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from game.engine.actions import Action
 from game.engine.game import Game
+from game.paths import default_scenario
 from game.tui.screens.confirm import ConfirmScreen
 from game.tui.screens.deals import DealsScreen
 from game.tui.screens.proposal import ProposalScreen
 
-from .conftest import LARGE, SMALL, TUI_FIXTURES, default_app, make_app, new_game
+from .conftest import LARGE, SMALL, TUI_FIXTURES, compiled, default_app, make_app, new_game
 from .helpers import on_screen, screen_text, started, text_of
 from .test_decisions import highlight, listed
 
@@ -193,3 +194,24 @@ async def test_the_deals_screen_at_80x24_sums_up_the_past_it_has_no_room_for() -
         ledger = text_of(app.screen.query_one("#deals-ledger"))
         assert "NASA: A payload on a commercial lander · offer" in ledger
         assert ledger.splitlines()[-1] == "… and 2 more"
+
+
+async def test_two_costs_on_one_relation_each_say_why() -> None:
+    """Roscosmos's ISLS partnership (shipped campaign, ESA, seed 886493, 2021-Q2): breaking it costs
+    the rules' penalty for any broken agreement and the deal's own on_break, both with Roscosmos;
+    each line says which it is (they read as one cost shown twice: '-20', '-6')."""
+    game = Game(compiled(default_scenario()), "esa", 886493)
+    answer_first(game)
+    assert game.end_turn().ok
+    answer_first(game)
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("n")
+        await on_screen(pilot, DealsScreen)
+        highlight(app, "Accept Roscosmos's offer: A partnership in the ISLS plans")
+        await pilot.press("enter")
+        await on_screen(pilot, ConfirmScreen)
+        dialog = text_of(app.screen.query_one("#confirm-costs"))
+        assert "relations with Roscosmos -20 for breaking an agreement" in dialog
+        assert "relations with Roscosmos -6 by this agreement's own terms" in dialog
