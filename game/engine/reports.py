@@ -52,6 +52,9 @@ class TurnReport:
     #: ``changes[:shown]`` came with the campaign's opening (turn 1's only): the player saw them
     #: on turn 1 as they came, so the figures' changes since the last turn leave them out
     shown: int = 0
+    #: ``changes[changes_opening:]`` came with the next turn's opening (a new year's appropriation and the
+    #: clawback, its events' effects), as ``opening`` is for the news; None: the campaign ended
+    changes_opening: int | None = None
 
     def played(self) -> list[NewsItem]:
         """The news of the turn that was played."""
@@ -60,6 +63,15 @@ class TurnReport:
     def opened(self) -> list[NewsItem]:
         """The news of the next turn's opening."""
         return [] if self.opening is None else self.news[self.opening :]
+
+    def played_changes(self) -> list[Change]:
+        """The changes of the turn that was played, its own opening included (turn 1's: the
+        campaign's first appropriation), without the next turn's opening."""
+        return self.changes if self.changes_opening is None else self.changes[: self.changes_opening]
+
+    def opening_changes(self) -> list[Change]:
+        """The changes that came as the next turn opened: they belong to the next turn."""
+        return [] if self.changes_opening is None else self.changes[self.changes_opening :]
 
     def new_changes(self) -> list[Change]:
         """The changes the player had not seen: what moved the figures since the last turn."""

@@ -116,6 +116,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
     lost = check_defeat(state, cs)
     ending = check_endings(state, cs) if cs.endings and not lost else None
     opening = None  # where the news of the next turn's opening starts, once the calendar moved on
+    opened = None  # and where its changes start
     if lost:
         _finish(state, "lost", lost)
     elif ending is not None:
@@ -136,7 +137,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
             ),
         )
     else:
-        opening = len(state.news)
+        opening, opened = len(state.news), len(state.changes)
         open_fiscal_year(state, cs)
         for step in opening_steps:
             step(state, cs)
@@ -148,6 +149,7 @@ def end_turn(state: GameState, cs: CompiledScenario) -> TurnReport:
         state.changes,
         len(state.news) if opening is None else opening,
         state.opening_changes,
+        opened,
     )
     state.news, state.changes, state.opening_changes = [], [], 0
     return report

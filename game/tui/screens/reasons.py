@@ -70,16 +70,22 @@ class ReasonsScreen(CampaignModal[None]):
         lines: list[Content] = []
         if self.stat in ("committed", "income"):
             return self._budget(game)
-        report = game.reports[-1] if game.reports else None
+        # Each turn's changes under its own date, as the news has them: a turn's opening (a new
+        # year's appropriation and the clawback, its events) comes with the report of the turn
+        # before, and belongs to the turn it opened.
+        reports = game.reports
+        report = reports[-1] if reports else None
         if report is not None:
             lines.append(
                 Content.assemble((_("Last turn ({date})").format(date=report.date), "bold underline"))
             )
-            last = change_lines(report.new_changes(), cs, self.stat)
+            before = reports[-2].opening_changes() if len(reports) > 1 else []
+            last = change_lines([*before, *report.played_changes()], cs, self.stat)
             lines.extend(last or [Content("   " + _("no change"))])
-        now = change_lines(game.state.changes, cs, self.stat)
+        opened = report.opening_changes() if report is not None else []
+        now = change_lines([*opened, *game.state.changes], cs, self.stat)
         if now:
-            lines.append(Content.assemble((_("So far this turn"), "bold underline")))
+            lines.append(Content.assemble((_("This turn ({date})").format(date=game.date), "bold underline")))
             lines.extend(now)
         if not lines:
             lines.append(Content(_("Nothing has changed yet: end a turn first.")))
