@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from textual.widgets import OptionList
 
+from game.engine.actions import Action
+from game.engine.game import Game
+from game.paths import default_scenario
 from game.tui.screens.decisions import DecisionsScreen
 from game.tui.screens.join import JoinScreen
 
-from .conftest import SMALL, make_app, new_game
-from .helpers import screen_text, text_of
+from .conftest import SMALL, compiled, make_app, new_game
+from .helpers import on_screen, screen_text, started, text_of
 
 
 def listed(app) -> str:
@@ -86,3 +89,32 @@ async def test_the_go_alone_card_lists_missions_and_capabilities_only() -> None:
         assert isinstance(screen, DecisionsScreen)
         assert {o.action.kind for o in screen.options} == {"mission", "invest"}
         assert "fly Lunar cubesat first" in screen_text(app)
+
+
+async def test_each_group_is_listed_once_and_what_undoes_comes_last() -> None:
+    """ESA in Gateway on the shipped campaign, 2021-Q2: researching and accepting a deal have
+    costs to tell, and sorting on the costs had put the Deals and Research groups after 'Cancel
+    or withdraw' (and split a group in two when only some of its actions had costs)."""
+    game = Game(compiled(default_scenario()), "esa", 7)
+
+    def answer() -> None:
+        for pending in list(game.state.pending):
+            choice = game.compiled.events[pending.event].model.choices[0].id
+            assert game.act(Action("answer", str(pending.uid), choice)).ok
+
+    answer()
+    assert game.act(Action("apply", "gateway", "i_hab")).ok
+    assert game.end_turn().ok
+    answer()
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await on_screen(pilot, DecisionsScreen)
+        headings = [line for line in listed(app).splitlines() if line.startswith("── ")]
+        assert len(headings) == len(set(headings)), headings
+        assert headings[-1] == "── Cancel or withdraw (each asks first and says what it costs)", headings
+        assert {"── Deals", "── Research"} <= set(headings)
+        labels = listed(app)
+        accept = labels.index("Accept NASA's offer: Gateway crew flights for I-Hab")
+        assert accept < labels.index("Refuse NASA's offer: Gateway crew flights for I-Hab")

@@ -16,6 +16,7 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine.actions import Action, ActionOption
+from game.engine.actions.common import UNDOING_GROUP
 from game.engine.actions.registry import group_of, handler_for
 from game.engine.queries import consequences
 from game.i18n import _, tr
@@ -92,10 +93,14 @@ class DecisionsScreen(CampaignScreen[None]):
             date=game.date, money=money(millions(game.state.me.money))
         )
         options = [o for o in game.options() if self.kinds is None or o.action.kind in self.kinds]
-        # What undoes a commitment (the engine names its costs) comes last, never where the
-        # cursor lands first.
         self.costs = {o.action: consequences(game.state, game.compiled, o.action) for o in options}
-        options.sort(key=lambda o: bool(self.costs[o.action]))
+        # Each group once, in the order the engine first lists it, and what undoes a commitment
+        # last, never where the cursor lands first (sorting on the costs alone split a group
+        # whenever some of its actions have costs to tell: researching, accepting a deal).
+        first: dict[str, int] = {}
+        for option in options:
+            first.setdefault(group_of(option.action), len(first))
+        options.sort(key=lambda o: (group_of(o.action) == UNDOING_GROUP, first[group_of(o.action)]))
         if not self.show_refused:
             options = [o for o in options if o.allowed]
         self.options = options
