@@ -118,3 +118,23 @@ async def test_each_group_is_listed_once_and_what_undoes_comes_last() -> None:
         labels = listed(app)
         accept = labels.index("Accept NASA's offer: Gateway crew flights for I-Hab")
         assert accept < labels.index("Refuse NASA's offer: Gateway crew flights for I-Hab")
+
+
+async def test_a_hides_the_refused_actions_and_its_key_then_says_it_shows_them() -> None:
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await on_screen(pilot, DecisionsScreen)
+        footer = screen_text(app).splitlines()[-1]
+        assert "a Hide refused" in footer and "Show refused" not in footer
+        assert "not now: needs Habitation level 3" in listed(app)
+        await pilot.press("a")
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "a Show refused" in footer and "Hide refused" not in footer  # said 'Hide' still
+        assert "not now:" not in listed(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "a Hide refused" in screen_text(app).splitlines()[-1]
+        assert "not now: needs Habitation level 3" in listed(app)

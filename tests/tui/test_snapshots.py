@@ -179,7 +179,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "dashboard_modifiers": (lambda: make_app(new_game(STRIKE)), ()),
     "dashboard_flight": (lambda: make_app(waiting_flight()), ()),
     "flights": (lambda: make_app(waiting_flight()), ("l",)),
-    "confirm_launch": (lambda: make_app(waiting_flight()), ("l", "end", "enter")),
+    "confirm_launch": (lambda: make_app(waiting_flight()), ("l", "enter")),  # the launch is listed first
     "deals": (lambda: make_app(deals_under_way()), ("n",)),
     "proposal": (lambda: make_app(deals_under_way()), ("n", "p", "enter", "down", "down", "enter")),
 }

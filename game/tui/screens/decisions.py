@@ -55,7 +55,9 @@ class DecisionsScreen(CampaignScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("e", "end_turn", "End turn"),
-        Binding("a", "toggle_refused", "Hide refused"),
+        # one key, said as what it does now: the footer shows the one check_action allows
+        Binding("a", "hide_refused", "Hide refused"),
+        Binding("a", "show_refused", "Show refused"),
     ]
 
     def __init__(self, kinds: tuple[str, ...] | None = None) -> None:
@@ -158,9 +160,23 @@ class DecisionsScreen(CampaignScreen[None]):
         else:
             status.update(Content.assemble((_("✗ Not allowed: "), "bold $text-error"), tr(outcome.reason)))
 
-    def action_toggle_refused(self) -> None:
-        self.show_refused = not self.show_refused
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "hide_refused":
+            return self.show_refused
+        if action == "show_refused":
+            return not self.show_refused
+        return True
+
+    def action_hide_refused(self) -> None:
+        self._show_refused(False)
+
+    def action_show_refused(self) -> None:
+        self._show_refused(True)
+
+    def _show_refused(self, shown: bool) -> None:
+        self.show_refused = shown
         self.refresh_view()
+        self.refresh_bindings()
 
     def action_end_turn(self) -> None:
         self.cislunar.end_turn()
