@@ -28,9 +28,9 @@ def flight_lines(view: FlightView, wide: bool) -> list[Content]:
         (tr(view.name), "bold"),
         f" · {when} · ",
         (_("{chance:.0%} success").format(chance=view.success), "bold $text-success"),
-        " ",
+        ", ",  # as the launch's own line says them, and readable without colours
         (_("{chance:.0%} partial").format(chance=view.partial), "$text-warning"),
-        " ",
+        ", ",
         (_("{chance:.0%} failure").format(chance=view.failure), "$text-error"),
         (f" · {tr(view.prepared)}", "$text-muted"),
     )
