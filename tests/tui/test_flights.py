@@ -38,7 +38,7 @@ async def test_the_go_alone_card_shows_the_waiting_flight_and_l_opens_its_odds()
         await pilot.pause()
         assert isinstance(app.screen, FlightsScreen)
         odds = text_of(app.screen.query_one("#flights-odds"))
-        assert "Lunar cubesat" in odds and "60% success, 20% partial, 20% failure" in odds  # commas, as the launch line
+        assert "Lunar cubesat" in odds and "60% success, 20% partial, 20% failure" in odds  # commas
         assert "Extra test campaign for Lunar cubesat" in listed(app)
         assert "reliability 60% -> 70%; the launch date holds" in listed(app)
 

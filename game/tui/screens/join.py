@@ -30,16 +30,17 @@ NAME_INDENT, OPTION_PADDING = 2, 2
 
 
 def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
-    """What joining asks and does; a member is shown only what goes on while it stays in."""
+    """What joining asks and does; a member is shown only what goes on while it stays in. Each
+    label ends in a colon: 'On joining relations with NASA +10' read as one phrase."""
     lines: list[Content] = []
     if not member:
         admission = "; ".join(tr(part) for part in terms.admission) or _("open to all")
-        lines.append(Content.assemble((_("Admission "), "bold"), admission))
+        lines.append(Content.assemble((_("Admission: "), "bold"), admission))
         on_join = "; ".join(tr(part) for part in terms.on_join) or _("no effect on relations")
-        lines.append(Content.assemble((_("On joining "), "bold"), on_join))
+        lines.append(Content.assemble((_("On joining: "), "bold"), on_join))
     if terms.while_member:
         while_member = "; ".join(tr(part) for part in terms.while_member)
-        lines.append(Content.assemble((_("While a member "), "bold"), while_member))
+        lines.append(Content.assemble((_("While a member: "), "bold"), while_member))
     return lines
 
 
