@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine import ledger
 from game.engine.compiled import CompiledEnding, CompiledObjective, CompiledScenario, Grade
@@ -27,12 +28,13 @@ class ObjectiveScore:
     detail: str
 
 
-def scale_value(raw: float) -> float:
+def scale_value(raw: Any) -> float:
     """A scale's value as the score and the breakdown both count it: a finite float.
 
     Below zero counts as 0 and above MAX_NUMBER as MAX_NUMBER; a value that is no number at
     all (NaN, from arithmetic on infinities) counts as 0, so the score and its breakdown
-    always agree.
+    always agree. ``raw`` is what an expression gave, a float or a whole number of any size
+    (typed ``Any``: compiled by mypyc, a ``float`` parameter would refuse an int beyond a float's range).
     """
     if raw > 0.0:  # false for NaN too
         return float(raw) if raw < MAX_NUMBER else float(MAX_NUMBER)

@@ -9,17 +9,22 @@ value's type on the way, so a damaged snapshot is an error with its data path. A
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import math
 import random
+import sys
 import types
 import typing
 from functools import cache
+from importlib.machinery import ExtensionFileLoader
+from pathlib import Path
 from typing import Any, Literal
 
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
+from game.engine.native import SourcesOnly
 from game.engine.reports import Change, NewsItem
 from game.engine.state import GameState, is_saved_when_set, is_unsaved
 from game.engine.turn import Snapshot
@@ -117,11 +122,54 @@ def _key(key: Any) -> str:
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(_annotated(cls))
     for (owner, name), hint in _UNTYPED_FIELDS.items():
         if owner is cls:
             hints[name] = hint
     return hints
+
+
+def _annotated(cls: type) -> type:
+    """``cls``, or where mypyc compiled it, a stand-in with the annotations of its source.
+
+    A class compiled by mypyc (``make compiled``, docs/benchmarks.md) keeps only the erased
+    run-time types of its fields (``dict`` for ``dict[str, AgencyState]``), which cannot say what
+    a snapshot's items are. Its module's source lies beside the compiled module (a wheel and a
+    checkout both carry it), so the class's annotations are read from there, as text, and
+    evaluated in the module's namespace as ``typing.get_type_hints`` evaluates a Python class's.
+    """
+    if not isinstance(sys.modules[cls.__module__].__loader__, ExtensionFileLoader):
+        return cls  # run from its source, under `from __future__ import annotations`: the text is there
+    stand_in = types.new_class(cls.__name__)
+    stand_in.__module__ = cls.__module__
+    stand_in.__annotations__ = _source_annotations(cls)
+    return stand_in
+
+
+def _source_annotations(cls: type) -> dict[str, str]:
+    """The text of each field annotation of ``cls`` (and of the dataclasses it derives from) in its source."""
+    found: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        if base is object or not dataclasses.is_dataclass(base):
+            continue
+        body: list[ast.stmt] = ast.parse(Path(_source_of(base.__module__)).read_text(encoding="utf-8")).body
+        for name in base.__qualname__.split("."):
+            node = next(n for n in body if isinstance(n, ast.ClassDef) and n.name == name)
+            body = node.body
+        for statement in body:
+            if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+                found[statement.target.id] = ast.unparse(statement.annotation)
+    return found
+
+
+def _source_of(module: str) -> str:
+    """The path of a module's Python source, found in its package's folders (a compiled module's
+    own ``__file__`` cannot be trusted: mypyc's may name a folder that does not exist)."""
+    package = sys.modules[module.rpartition(".")[0]]
+    spec = SourcesOnly().find_spec(module, package.__path__)
+    if spec is None or spec.origin is None:
+        raise SnapshotError(f"the source of {module} is missing: the snapshot codec cannot read its types")
+    return spec.origin
 
 
 def _fail(where: str, expected: str, value: Any) -> SnapshotError:

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from mypy_extensions import mypyc_attr
+
 if TYPE_CHECKING:
     from game.engine.compiled import CompiledScenario
     from game.engine.reports import TurnReport
@@ -54,6 +56,9 @@ class ActionOption:
 Offer = tuple[tuple[int, ...], Action, str, int, int, str]
 
 
+# Compiled by mypyc (docs/benchmarks.md), a handler may still be a Python class: a kind registered
+# for a test or an experiment (registry.registered) subclasses it from outside the build.
+@mypyc_attr(allow_interpreted_subclasses=True)
 class ActionHandler:
     """One kind of action: its check, its effect, the options it offers and its description.
 
