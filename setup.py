@@ -6,78 +6,88 @@ so an installed ``cislunar`` works from any folder (see ``game/paths.py``); the 
 tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` checks an install.
 Editable installs map the same package names back to these folders.
 
-The engine's turn-loop modules can also be compiled by mypyc (``CISLUNAR_COMPILE=1``, which
-``make compiled`` sets; docs/benchmarks.md says what it gains): about 1.6 times the campaigns per
-second, with the same results (tests/test_native.py). It is optional and off by default: without
-the variable, or without mypyc or a C compiler, the game installs as pure Python, as before.
-``game/engine/native.py`` keeps a compiled module older than its source from being used.
+The engine's turn-loop modules and the scripted bots can also be compiled by mypyc
+(``CISLUNAR_COMPILE=1``, which ``make compiled`` sets; docs/benchmarks.md says what it gains):
+about 1.7 times the campaigns per second, with the same results (tests/test_native.py). It is
+optional and off by default: without the variable, or without mypyc or a C compiler, the game
+installs as pure Python (setup.py says why in one line). ``game/engine/native.py`` keeps a
+compiled module older than its source from being used.
 """
 
 import os
 import sys
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import Extension, find_packages, setup
 from setuptools.command.build_ext import build_ext
 
 DATA_PACKAGES = {"game.data.scenarios": "scenarios", "game.data.schema": "schema"}
 
-#: Set to 1 to compile the engine with mypyc (needs mypy installed beside setuptools, a C compiler
-#: and Python's headers); any other value, or anything missing, installs pure Python.
+#: Set to 1 to compile the engine and the bots with mypyc (needs mypy installed beside setuptools,
+#: a C compiler and Python's headers); any other value, or anything missing, installs pure Python.
 COMPILE_VARIABLE = "CISLUNAR_COMPILE"
-#: Engine modules left as Python, besides the packages' ``__init__`` files (compiled, they get a
-#: wrong ``__path__`` from mypyc when its shared library lies inside the package; game.engine's
-#: chooses the path): the one that chooses it, those that make objects by ``cls.__new__``
-#: (mypyc's classes cannot), and the views only the faces read, whose types mypyc would refuse.
-NOT_COMPILED = {
-    "game/engine/native.py",
-    "game/engine/game.py",
-    "game/engine/snapshot.py",
-    "game/engine/explain.py",
-    "game/engine/queries.py",
+#: The packages compiled, each with the modules left as Python besides its ``__init__`` files
+#: (compiled, they get a wrong ``__path__`` from mypyc when its shared library lies inside the
+#: package; game.engine's chooses the path). In the engine: the one that chooses it, those that
+#: make objects by ``cls.__new__`` (mypyc's classes cannot), and the views only the faces read,
+#: whose types mypyc would refuse. In the bots: all but the scripted roads, the luck baseline,
+#: their answers to offers and the playouts' start (the greedy bot and the planners, which the
+#: pairs and balance work tunes, and the strategies' registry, which loads entry points).
+COMPILED_PACKAGES = {
+    "game/engine": {"native.py", "game.py", "snapshot.py", "explain.py", "queries.py"},
+    "game/bots": {"greedy.py", "outlook.py", "planner.py", "strategies.py"},
 }
 #: The shared library of the compiled modules: game/engine/_compiled__mypyc.*.so
+#: (game/engine/native.py's SHARED_LIBRARY).
 GROUP = "game.engine._compiled"
 
 
-def say(text: str) -> None:
-    print(f"cislunar setup: {text}", file=sys.stderr)
+def say(why: str) -> None:
+    """One line on the build's output (pip shows it with -v): why the engine stays pure Python."""
+    line = " ".join(why.split())
+    print(f"cislunar setup: the engine stays pure Python: {line[:240]}", file=sys.stderr)
 
 
 def compiled_engine() -> list:
     """mypyc's extensions for the engine's modules, or none (pure Python) when not asked or not possible."""
-    if os.environ.get(COMPILE_VARIABLE) != "1":
-        return []
     try:
         from mypyc.build import mypycify
     except ImportError:
-        say(
-            f"{COMPILE_VARIABLE}=1 but mypyc is missing (pip install mypy; pip's build isolation hides it:"
-            " --no-build-isolation): the engine stays pure Python"
-        )
+        say("mypyc is missing (pip install mypy)")
         return []
     here = Path(__file__).resolve().parent
     sources = sorted(
         path.relative_to(here).as_posix()
-        for path in (here / "game" / "engine").rglob("*.py")
-        if path.name != "__init__.py" and path.relative_to(here).as_posix() not in NOT_COMPILED
+        for package, kept in COMPILED_PACKAGES.items()
+        for path in (here / package).rglob("*.py")
+        if path.name != "__init__.py" and path.relative_to(here / package).as_posix() not in kept
     )
     try:
         return mypycify(["--config-file", str(here / "pyproject.toml"), *sources], group_name=GROUP)
     except (Exception, SystemExit) as error:  # mypyc's type check fails with SystemExit
-        say(f"mypyc could not compile the engine ({error}): it stays pure Python")
+        say(f"mypyc could not compile the engine ({error})")
         return []
+
+
+#: Stands for the compiled modules until build_ext asks mypyc for them: mypyc type-checks and
+#: writes the C at once, which only a build needs (not pip's questions for the metadata).
+PLACEHOLDER = Extension(GROUP + "__mypyc", sources=[])
 
 
 class OptionalBuildExt(build_ext):
     """Compiles the engine when it can; a missing compiler or header leaves pure Python, not a
     failed install (and no part of a build: the compiled modules only work all together)."""
 
+    def finalize_options(self) -> None:
+        if self.distribution.ext_modules == [PLACEHOLDER]:
+            self.distribution.ext_modules = compiled_engine()
+        super().finalize_options()
+
     def run(self) -> None:
         try:
             super().run()
         except Exception as error:
-            say(f"the C build failed ({error}): the engine stays pure Python")
+            say(f"the C build failed ({error})")
             for extension in self.extensions:
                 Path(self.get_ext_fullpath(extension.name)).unlink(missing_ok=True)
 
@@ -93,6 +103,6 @@ setup(
         "game.data.scenarios": ["*.yaml", "*.po", "tests/*.test.yaml"],
         "game.data.schema": ["scenario.schema.json", "scenario-test.schema.json"],
     },
-    ext_modules=compiled_engine(),
+    ext_modules=[PLACEHOLDER] if os.environ.get(COMPILE_VARIABLE) == "1" else [],
     cmdclass={"build_ext": OptionalBuildExt},
 )

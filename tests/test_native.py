@@ -80,6 +80,8 @@ def test_a_source_edited_after_the_build_is_not_shadowed_by_it(tmp_path: Path) -
 def test_the_sources_only_finder_never_returns_a_build() -> None:
     spec = native.SourcesOnly().find_spec("game.engine.turn", [str(ROOT / "game" / "engine")])
     assert spec is not None and spec.origin == str(ROOT / "game" / "engine" / "turn.py")
+    bots = native.SourcesOnly().find_spec("game.bots.roads", [str(ROOT / "game" / "bots")])  # compiled too
+    assert bots is not None and bots.origin == str(ROOT / "game" / "bots" / "roads.py")
     assert native.SourcesOnly().find_spec("game.format.models", [str(ROOT / "game" / "format")]) is None
 
 
@@ -110,6 +112,22 @@ def test_when_mypyc_refuses_the_engine_the_install_goes_on_in_pure_python(tmp_pa
     done = setup_with(tmp_path, refusing)
     assert done.returncode == 0
     assert "could not compile the engine (game/engine/turn.py:1: error)" in done.stderr
+
+
+def test_when_the_c_build_fails_the_install_goes_on_in_pure_python(tmp_path: Path) -> None:
+    """No C compiler, no Python headers or a compiler error: one line, and no part of a build."""
+    broken = tmp_path / "broken.c"
+    broken.write_text("#error no C build here\n")
+    failing = (
+        "from setuptools import Extension\n"
+        "def mypycify(*args, **options):\n"
+        f"    return [Extension('game.engine._compiled__mypyc', sources=[{str(broken)!r}])]\n"
+    )
+    done = setup_with(tmp_path, failing)
+    assert done.returncode == 0
+    notices = [line for line in done.stderr.splitlines() if line.startswith("cislunar setup:")]
+    assert len(notices) == 1 and "the C build failed" in notices[0] and "stays pure Python" in notices[0]
+    assert not list((tmp_path / "b").rglob("*.so"))
 
 
 FIELD_TYPES = """

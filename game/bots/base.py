@@ -8,6 +8,9 @@ scenario, an agency, a strategy and a seed always give the same campaign.
 from __future__ import annotations
 
 import random
+from typing import ClassVar
+
+from mypy_extensions import mypyc_attr
 
 from game.bots.deals import answer_offers
 from game.engine.actions import END_TURN, Action
@@ -18,10 +21,13 @@ from game.engine.research import way_to
 RESERVE_TURNS = 2  # keep this many turns of build payments in hand before committing more
 
 
+# Compiled by mypyc (setup.py), a strategy may still be a Python class: the greedy bot, the
+# planners, a test's, an installed one (the cislunar.strategies entry points) subclass it.
+@mypyc_attr(allow_interpreted_subclasses=True)
 class Strategy:
     """Plays one turn at a time: ``play_turn`` acts, then ends the turn."""
 
-    name = "base"
+    name: ClassVar[str] = "base"
 
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed * 7919 + 17)

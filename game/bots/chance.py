@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from mypy_extensions import mypyc_attr
+
 from game.bots.base import Strategy
 from game.engine.game import Game
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class RandomStrategy(Strategy):
     """Takes a random legal action now and then: the baseline that choices must beat."""
 
-    name = "random"
+    name: ClassVar[str] = "random"
 
     def answer_offers(self, game: Game) -> None:
         """None in particular: its random actions accept or refuse them, or they lapse."""

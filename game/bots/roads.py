@@ -4,6 +4,9 @@ or stay the course (keep to the programmes and missions already under way)."""
 from __future__ import annotations
 
 from functools import cache
+from typing import ClassVar
+
+from mypy_extensions import mypyc_attr
 
 from game.bots.base import Strategy
 from game.engine.actions import Action
@@ -12,10 +15,11 @@ from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # programme_strategy makes one class per programme
 class ProgrammeStrategy(Strategy):
     """Join one programme with the best contribution it can build, then keep contributing."""
 
-    programme = ""
+    programme: ClassVar[str] = ""
 
     def __init__(self, seed: int) -> None:
         super().__init__(seed)
@@ -87,10 +91,11 @@ class ProgrammeStrategy(Strategy):
         return best
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class AloneStrategy(Strategy):
     """No partners: build capabilities and fly national missions, cheapest reachable first."""
 
-    name = "alone"
+    name: ClassVar[str] = "alone"
 
     def road_taken(self, game: Game) -> str | None:
         return ""
@@ -116,6 +121,7 @@ def programme_strategy(pid: str) -> type[Strategy]:
     return type(f"{pid.title()}Strategy", (ProgrammeStrategy,), {"name": pid, "programme": pid})
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)
 class StayStrategy(Strategy):
     """Stay the course: keep today's memberships and national missions, take up nothing new.
 
@@ -125,7 +131,7 @@ class StayStrategy(Strategy):
     national missions if it had started one; with neither it only answers events.
     """
 
-    name = "stay"
+    name: ClassVar[str] = "stay"
 
     def __init__(self, seed: int) -> None:
         super().__init__(seed)

@@ -1,15 +1,16 @@
-"""Which engine runs: the modules compiled by mypyc (``make compiled``), or their Python sources.
+"""Which code runs: the modules compiled by mypyc (``make compiled``), or their Python sources.
 
-An optional build (``CISLUNAR_COMPILE=1``, see setup.py and docs/benchmarks.md) compiles the
-engine's turn-loop modules into extension modules beside their sources; Python imports an
-extension module before a source of the same name, so an edited source would be silently
-shadowed by its stale build. Before any other engine module is imported (``game/engine/__init__``
-calls :func:`choose`), the engine therefore runs from its sources when any compiled module is
-older than its source, or when ``CISLUNAR_PURE=1`` asks for the slow path (the test that the
-results stay identical to it does). All or nothing: a compiled module calls the other compiled
-modules directly, so one source run beside the rest compiled would not take effect either.
+A build (``CISLUNAR_COMPILE``, see setup.py and docs/benchmarks.md) compiles the engine's
+turn-loop modules and the scripted bots into extension modules beside their sources; Python
+imports an extension module before a source of the same name, so an edited source would be
+silently shadowed by its stale build. Before any other module of those packages is imported
+(``game/engine/__init__`` calls :func:`choose`, and ``game/bots/__init__`` imports the engine
+first), everything compiled therefore runs from its sources when any compiled module is older
+than its source, or when ``CISLUNAR_PURE=1`` asks for the slow path (the test that the results
+stay identical to it does). All or nothing: a compiled module calls the other compiled modules
+directly, so one source run beside the rest compiled would not take effect either.
 
-This module and ``game/engine/__init__`` are never compiled (setup.py's ``NOT_COMPILED``).
+This module and the packages' ``__init__`` files are never compiled (setup.py's ``NOT_COMPILED``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from pathlib import Path
 
 PACKAGE = "game.engine"
 ROOT = Path(__file__).resolve().parent
+#: Every package with compiled modules (setup.py's COMPILED_PACKAGES), and its folder.
+PACKAGES = {PACKAGE: ROOT, "game.bots": ROOT.parent / "bots"}
 
 #: The compiled modules' shared library (setup.py's GROUP); the modules import it.
 SHARED_LIBRARY = "_compiled__mypyc"
@@ -34,10 +37,10 @@ PATH = "pure (not compiled)"
 
 
 class SourcesOnly(MetaPathFinder):
-    """Finds the engine's modules among their Python sources only, never their compiled builds."""
+    """Finds the compiled packages' modules among their Python sources only, never their builds."""
 
     def find_spec(self, fullname: str, path: object = None, target: object = None) -> ModuleSpec | None:
-        if not fullname.startswith(PACKAGE + ".") or not path:
+        if not path or not any(fullname.startswith(package + ".") for package in PACKAGES):
             return None
         for entry in path:  # type: ignore[attr-defined]
             spec = FileFinder(str(entry), (SourceFileLoader, SOURCE_SUFFIXES)).find_spec(fullname)
@@ -47,15 +50,16 @@ class SourcesOnly(MetaPathFinder):
 
 
 def compiled_modules() -> list[tuple[Path, Path]]:
-    """(build, source) of every compiled engine module found beside its source."""
+    """(build, source) of every compiled module found beside its source, in every compiled package."""
     found = []
-    for build in ROOT.rglob("*.so" if os.name != "nt" else "*.pyd"):
-        for suffix in EXTENSION_SUFFIXES:
-            if build.name.endswith(suffix):
-                source = build.with_name(build.name[: -len(suffix)] + ".py")
-                if source.is_file():
-                    found.append((build, source))
-                break
+    for root in PACKAGES.values():
+        for build in sorted(root.rglob("*.so" if os.name != "nt" else "*.pyd")):
+            for suffix in EXTENSION_SUFFIXES:
+                if build.name.endswith(suffix):
+                    source = build.with_name(build.name[: -len(suffix)] + ".py")
+                    if source.is_file():
+                        found.append((build, source))
+                    break
     return found
 
 
@@ -65,7 +69,7 @@ def stale(pairs: list[tuple[Path, Path]]) -> list[Path]:
 
 
 def choose() -> str:
-    """Decide, once and before the engine's modules load, whether they run compiled; say which."""
+    """Decide, once and before the compiled packages' modules load, whether they run compiled; say which."""
     global PATH
     pairs = compiled_modules()
     if not pairs:

@@ -24,7 +24,6 @@ from typing import Any, Literal
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario
 from game.engine.game import Game
-from game.engine.native import SourcesOnly
 from game.engine.reports import Change, NewsItem
 from game.engine.state import GameState, is_saved_when_set, is_unsaved
 from game.engine.turn import Snapshot
@@ -165,6 +164,8 @@ def _source_annotations(cls: type) -> dict[str, str]:
 def _source_of(module: str) -> str:
     """The path of a module's Python source, found in its package's folders (a compiled module's
     own ``__file__`` cannot be trusted: mypyc's may name a folder that does not exist)."""
+    from game.engine.native import SourcesOnly  # only where compiled, hence native.py there
+
     package = sys.modules[module.rpartition(".")[0]]
     spec = SourcesOnly().find_spec(module, package.__path__)
     if spec is None or spec.origin is None:
