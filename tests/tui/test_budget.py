@@ -52,7 +52,7 @@ async def test_a_year_short_is_warned_on_the_screen_and_by_a_dashboard_notice() 
     async with app.run_test(size=LARGE) as pilot:
         await pilot.pause()
         notices = [n.message for n in app._notifications]
-        assert notices == ["In 2021 you cannot pay: your money runs short by 800 M$. M shows the budget."]
+        assert notices == ["In 2021 you cannot pay: your money runs short by 800 M$. Press m for the budget."]
         await pilot.press("m")
         await pilot.pause()
         warning = text_of(app.screen.query_one("#budget-warning"))
@@ -80,7 +80,7 @@ async def test_help_lists_the_budget_key() -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        assert "M shows the budget of the next five years" in text
+        assert "Press m for the budget of the next five years" in text
         # the keys, scrolled into view or not (the list grows below the fold as screens are added)
         assert "  m        Budget" in text_of(app.screen.query_one("#keys"))
 

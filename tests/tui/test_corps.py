@@ -104,6 +104,6 @@ async def test_the_help_lists_the_corps_keys() -> None:
             "Astronaut corps\n  Esc      Back\n  c        Back\n  t        Train/stop\n  a        Assign"
             in keys
         )
-        assert "  c        Corps" in keys and "C opens the corps" in " ".join(
+        assert "  c        Corps" in keys and "c opens the corps" in " ".join(
             text_of(app.screen.query_one("#rules")).split()
         )

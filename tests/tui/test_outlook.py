@@ -91,7 +91,7 @@ async def test_help_lists_the_outlook_key() -> None:
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
         keys = text_of(app.screen.query_one("#keys"))  # scrolled into view or not
-        assert "f        Outlook" in keys and "F shows the outlook" in text
+        assert "f        Outlook" in keys and "Press f for the outlook" in text
 
 
 async def test_the_outlook_reads_in_russian_and_fits_80_columns() -> None:

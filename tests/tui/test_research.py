@@ -94,7 +94,7 @@ async def test_without_a_tree_the_screen_says_so_and_help_lists_its_keys() -> No
     keys = "\n".join(line.plain for line in all_keys())
     assert "  p        Research\n" in keys  # on the dashboard
     assert "\nResearch\n  Esc      Back\n  p        Back\n  Enter    Start\n  x        Stop\n" in keys
-    assert "research tree (P)" in rules()
+    assert "research tree (p)" in rules()
 
 
 async def test_the_default_campaign_opens_past_what_the_agency_had_at_the_start() -> None:

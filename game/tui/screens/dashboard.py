@@ -181,7 +181,7 @@ class DashboardScreen(CampaignScreen[None]):
         more.show(
             _("+{count} more").format(count=hidden) if hidden else _("all (r)"),
             Content(""),
-            _("All relations (R)"),
+            _("All relations (r)"),
         )
 
     def on_mount(self) -> None:
@@ -356,7 +356,7 @@ class DashboardScreen(CampaignScreen[None]):
         warning = shortfall_warning(budget_plan(state, self.game.compiled))
         if warning:
             self.notify(
-                warning + " " + _("M shows the budget."), title=_("Budget"), severity="warning", timeout=8
+                warning + " " + _("Press m for the budget."), title=_("Budget"), severity="warning", timeout=8
             )
 
     def _modifiers(self) -> None:

@@ -18,12 +18,13 @@ from game.tui.widgets.footer import Footer
 #: Where a rule's text runs on, under the words after its bullet ('• ').
 BULLET = 2
 
+#: The rules, keys named as the footer and the keys table name them (lowercase letters).
 RULES = [
     N_("You run a space agency's lunar plans, one turn (usually a quarter) at a time."),
     N_(
         "• Money comes once a year: the appropriation grows with public support and with the budget "
         "bonuses your contributions earn. Builds are paid turn by turn; a build you cannot pay stalls "
-        "and strains its programme. M shows the budget of the next five years, and warns before "
+        "and strains its programme. Press m for the budget of the next five years: it warns before "
         "a year you cannot pay."
     ),
     N_(
@@ -41,27 +42,27 @@ RULES = [
     ),
     N_(
         "• Or go alone: fly national missions; capabilities come from investing, or from the "
-        "research tree (P) where the scenario has one."
+        "research tree (p) where the scenario has one."
     ),
     N_("• Events ask for a decision; each choice lists its known effects."),
     N_(
         "• The score counts the scenario's objectives: the dashboard lists them with their progress, "
-        "points and deadlines, and O explains how each one scores; the debrief shows the score at "
-        "the end (B: so far)."
+        "points and deadlines, and o explains how each one scores; the debrief shows the score at "
+        "the end (b: so far)."
     ),
     N_(
-        "• F shows the outlook: where each road (each programme, going alone, staying the course) is "
+        "• Press f for the outlook: where each road (each programme, going alone, staying the course) is "
         "likely to lead from this turn, found by playing the campaign forward many times."
     ),
     N_(
-        "• Astronauts fly the crew seats you earn. Where the scenario names them, C opens the corps: "
+        "• Astronauts fly the crew seats you earn. Where the scenario names them, c opens the corps: "
         "train them (readiness lowers the odds of a loss), assign them to seats (a seat nobody was "
         "assigned to goes to the readiest) and open selection rounds for new ones."
     ),
     N_(
-        "• Where the scenario has deals, the agencies make offers with terms and a deadline: N opens "
+        "• Where the scenario has deals, the agencies make offers with terms and a deadline: n opens "
         "the deals screen, to accept or refuse them, read your ledger of agreements and propose deals "
-        "of your own (P), with the other side's balance shown before you send. Breaking an agreement "
+        "of your own (p), with the other side's balance shown before you send. Breaking an agreement "
         "costs what you were told when signing."
     ),
     N_("• Cancelling a build, withdrawing or leaving a campaign asks first and says what it costs."),
@@ -71,7 +72,7 @@ RULES = [
     ),
     N_(
         "Every number that changed shows ▲ or ▼ and its amount; click it, press Enter on it, or press "
-        "W on the dashboard for the reasons."
+        "w on the dashboard for the reasons."
     ),
 ]
 
