@@ -6,7 +6,7 @@ from __future__ import annotations
 from game.tui.screens.reasons import ReasonsScreen
 
 from .conftest import SMALL, default_app
-from .helpers import answer_events, on_screen, settled, text_of, until
+from .helpers import answer_events, on_screen, screen_text, settled, text_of, until
 
 
 async def why_money(pilot) -> str:  # type: ignore[no-untyped-def]
@@ -36,3 +36,21 @@ async def test_the_money_a_new_year_brought_is_explained_under_its_own_turn() ->
         assert body.startswith("Last turn (2022-Q1)\nMoney ▲+244 M$"), body
         assert "unspent money of 2021 clawed back" in body and "appropriation for 2022" in body
         assert "no change" not in body
+
+
+async def test_a_long_reason_runs_on_under_itself_not_at_the_dialogs_edge() -> None:
+    """At 80 columns 'Roscosmos's offer lapses: European instruments on Russia's Luna landers'
+    ran back to the dialog's left edge ('landers'); it runs on under its own first word."""
+    app = default_app(turns=4)
+    async with app.run_test(size=SMALL) as pilot:
+        await until(pilot, lambda: settled(app), "the dashboard")
+        await answer_events(pilot)
+        await pilot.press("w")
+        await on_screen(pilot, ReasonsScreen)
+        await pilot.pause()
+        rows = [line.split("█")[1] for line in screen_text(app).splitlines() if line.count("█") >= 2]
+        body = [row[1:].rstrip() for row in rows if row.strip() and "▀" not in row and "▄" not in row]
+        assert any("lapses" in row for row in body), body
+        for row in body:  # a heading, a reason (3 spaces in), or a reason's continuation (further in)
+            heading = row.startswith(("Last turn", "This turn", "Esc")) or "▲" in row or "▼" in row
+            assert heading or row.startswith("   "), body

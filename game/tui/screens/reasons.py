@@ -17,12 +17,16 @@ from game.engine.reports import Change
 from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
-from game.tui.text import delta, money, shown, signed, unit
+from game.tui.text import delta, hanging, money, shown, signed, unit
 from game.tui.widgets.footer import Footer
 
 
-def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | None) -> list[Content]:
-    """Per stat: its net change, then every reason under it (money shown in M$)."""
+def change_lines(
+    changes: Sequence[Change], cs: CompiledScenario, stat: str | None, width: int = 0
+) -> list[Content]:
+    """Per stat: its net change, then every reason under it (money shown in M$); a long reason
+    runs on under its own first word, not back at the dialog's left edge (``width``: the
+    body's, 0 while it is not known)."""
     chosen = [c for c in changes if stat is None or c.stat == stat]
     lines: list[Content] = []
     for key, total in net_changes(chosen).items():
@@ -32,7 +36,8 @@ def change_lines(changes: Sequence[Change], cs: CompiledScenario, stat: str | No
         for change in chosen:
             if change.stat == key:
                 figure = signed(shown(key, change.delta), unit(key))
-                lines.append(Content(f"   {figure}  {tr(change.reason)}"))
+                head = f"   {figure}  "
+                lines.extend(hanging(Content(head + tr(change.reason)), width, len(head)))
     return lines
 
 
@@ -61,11 +66,21 @@ class ReasonsScreen(CampaignModal[None]):
         with Vertical(classes="dialog", id="reasons-dialog") as dialog:
             dialog.border_title = title
             with VerticalScroll():
-                yield Static(self._body(game), markup=False, id="reasons-body")
+                yield Static(markup=False, id="reasons-body")
             yield Static(_("Esc closes"), classes="hint")
         yield Footer()
 
-    def _body(self, game) -> Content:
+    def on_mount(self) -> None:
+        body = self.query_one("#reasons-body", Static)
+        body.update(self._body(self.game))  # at once, then wrapped once the width is known
+        self.call_after_refresh(self.on_resize)
+
+    def on_resize(self) -> None:
+        """The body is laid out to the dialog's width once it is known, and again when it changes."""
+        body = self.query_one("#reasons-body", Static)
+        body.update(self._body(self.game, body.content_region.width))
+
+    def _body(self, game, width: int = 0) -> Content:
         cs = game.compiled
         lines: list[Content] = []
         if self.stat in ("committed", "income"):
@@ -80,10 +95,10 @@ class ReasonsScreen(CampaignModal[None]):
                 Content.assemble((_("Last turn ({date})").format(date=report.date), "bold underline"))
             )
             before = reports[-2].opening_changes() if len(reports) > 1 else []
-            last = change_lines([*before, *report.played_changes()], cs, self.stat)
+            last = change_lines([*before, *report.played_changes()], cs, self.stat, width)
             lines.extend(last or [Content("   " + _("no change"))])
         opened = report.opening_changes() if report is not None else []
-        now = change_lines([*opened, *game.state.changes], cs, self.stat)
+        now = change_lines([*opened, *game.state.changes], cs, self.stat, width)
         if now:
             lines.append(Content.assemble((_("This turn ({date})").format(date=game.date), "bold underline")))
             lines.extend(now)
