@@ -22,6 +22,7 @@ from game.engine.queries import consequences
 from game.engine.state import DealItemState
 from game.i18n import _, joined, tr
 from game.tui.screens.base import CampaignScreen
+from game.tui.text import hanging
 from game.tui.widgets.footer import Footer
 
 #: The kind of action the builder sends.
@@ -61,6 +62,9 @@ class ProposalScreen(CampaignScreen[None]):
         self.refresh_view()
         self.query_one("#proposal-items", OptionList).focus()
 
+    def on_resize(self) -> None:
+        self.refresh_view()  # the items wrap to the new width, under their text
+
     def sides(self) -> tuple[list[DealItemState], list[DealItemState]]:
         """(what the player gives, what the player gets), in the order listed."""
         return (
@@ -82,6 +86,7 @@ class ProposalScreen(CampaignScreen[None]):
             _("A proposal to {agency}").format(agency=cs.agencies[self.agency].name)
         )
         menu = self.query_one("#proposal-items", OptionList)
+        width = menu.scrollable_content_region.width - 2  # an option's padding
         keep = menu.highlighted
         menu.clear_options()
         headings = (_("You give"), _("You get"))
@@ -93,7 +98,8 @@ class ProposalScreen(CampaignScreen[None]):
                     Option(Content.assemble((f"── {headings[side]}", "bold $text-primary")), disabled=True)
                 )
             mark = ("☑ ", "bold $text-success") if (side, item) in self.ticked else ("☐ ", "")
-            menu.add_option(Option(Content.assemble(mark, tr(describe(cs, item))), id=str(index)))
+            line = Content.assemble(mark, tr(describe(cs, item)))  # runs on under its text, after the box
+            menu.add_option(Option(Content("\n").join(hanging(line, width, 2)), id=str(index)))
         if keep is not None and keep < menu.option_count:
             menu.highlighted = keep
         else:
