@@ -13,18 +13,20 @@ A playout starts as the simulator's do (game/bots/playout.py: a copy of the stat
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
 the final score values it (the whole campaign when it ends sooner). The projection can favour
 a move that pays early and costs later (a contribution whose crew seat comes too late to
-fly, a module whose payments crowd out the next): with ``CONTRIBUTION_CONFIRM`` a contribution
-it prefers to the bot's move is played again, with the bot's, to the end of the campaign on the
-same dice, and taken only if its gain there is larger than the playouts' noise (``clear_gain``);
-with ``CONFIRM`` every move it prefers must also win there (both off: see there).
+fly, a module whose payments crowd out the next, an application put off while the road may
+close): so a decision on the programme's road it prefers to the bot's move (a contribution funded
+or applied with, an application now, later or after courting) is played again, with the bot's,
+to the end of the campaign on dice of its own (``ROAD_CONFIRM``), and taken only if its mean gain
+there is above the margin (``clear_gain``: the rollout principle, "the move then the bot" against
+"the bot"); with ``CONFIRM`` (off) every move it prefers must also win there on the same dice.
 
 ``planner`` first chooses how to play (``best_road``): greedy, or a road, by playouts to the
 end of the campaign of each road's bot and of greedy, the roads near the best played again by
 their planners; the choice is the position's, worked out once and remembered.
 
 The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
-``simulate``), split among the candidates (and twice as many to the end to confirm a
-contribution with ``CONTRIBUTION_CONFIRM``, or as many again to confirm a move with ``CONFIRM``); a candidate
+``simulate``), split among the candidates (and ``2 * ROAD_CONFIRM`` times as many to the end to
+confirm a decision on the road, or as many again to confirm a move with ``CONFIRM``); a candidate
 that lost is not tried again for a while (longer each time), so most turns cost nothing. All
 its dice derive from the campaign seed (the free planner's choice from the position): the same
 seed, the same campaign.
@@ -58,16 +60,22 @@ MARGIN = 1.0
 #: Off: even on dice common turn by turn it refutes more real gains (national missions) than it catches
 #: the projection's errors, at twice the CPU (docs/balance.md, "Judged by a skilled player").
 CONFIRM = False
-#: A contribution the screening prefers to the bot's move is confirmed to the end, ``CONFIRM`` or not,
-#: on this many playouts per playout of the budget (0: not): the projection values a contribution as if
-#: flown, and eight turns do not reach the years its payments crowd out the next (CSA on Gateway,
-#: esa-2022). Off: at 1 it also refutes contributions that win campaigns (the UAE's and the UK's Gateway
-#: in default-2021 fall under 25% of seeds 1-20), at 1.3 times the planners' CPU (docs/balance.md).
-CONTRIBUTION_CONFIRM = 0
-#: There it must gain ``MARGIN`` a playout and this many standard errors of the paired gains: a
-#: paired difference played to the end varies by 8 to 12 points a playout, and a contribution
-#: swapped for one as good reshuffles the campaign's dice (CSA seed 1: 120 -> 83).
-CONFIRM_Z = 2.0
+#: A decision on the programme's road that the screening prefers to the bot's move (``road_decision``:
+#: a contribution funded or applied with, an application now, a turn later or after courting its leads)
+#: is played again, with the bot's move, to the end of the campaign on dice of its own, on this many
+#: playouts per playout of the budget (0: not), ``CONFIRM`` or not. The eight-turn projection values a
+#: contribution as if flown and credits nothing the bot will do after the horizon, so "fund it now"
+#: beats "the bot funds it in two years" there (CSA on Gateway in esa-2022, Canadarm3 in 2023: +20
+#: points at eight turns, -7.7 +- 1.9 played to the end on 30 playouts; the planner scored 6 points
+#: below its bot), and it cannot see a road close after the horizon (the UAE on ISLS in default-2021
+#: courted CNSA instead of applying on seed 14 and never got on the road: -13 +- 13 to the end).
+ROAD_CONFIRM = 2
+#: There the mean paired gain must be above ``MARGIN`` and this many standard errors of the paired
+#: gains. 0: the mean alone, the rollout principle (a move is taken where "the move, then the bot" beats
+#: "the bot" played to the end). A campaign won or lost swings a playout by twice the victory score,
+#: so two standard errors refuted the contributions that win campaigns (the UAE's and KASA's Gateway
+#: in default-2021: +44 +- 12 points to the end on 30 playouts, often not "clear" on six).
+CONFIRM_Z = 0.0
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
 #: Most turns a candidate that lost is left untried (the pause doubles up to this).
@@ -199,7 +207,7 @@ class PlannerStrategy(Strategy):
     def choose(self, game: Game, plans: list[Plan]) -> Plan:
         """The plan whose playouts beat the scripted bot's (``plans[0]``) on every shared seed
         and by ``MARGIN`` on average, the best such, if playouts to the end confirm it (a
-        contribution always, another move with ``CONFIRM``); else the scripted bot's.
+        decision on the road always, another move with ``CONFIRM``); else the scripted bot's.
 
         The dice are the same for every plan, so a plan that does better on each of them does
         better because of what it does; one that only wins on average may have been lucky.
@@ -216,7 +224,7 @@ class PlannerStrategy(Strategy):
             values = [self.playout(game, plan, seed) for seed in seeds]
             if beats(values, base) and sum(values) > sum(best_values):
                 best, best_values = plan, values
-        if best == plans[0] or not self.horizon or not (CONFIRM or confirms_contribution(best)):
+        if best == plans[0] or not self.horizon or not (CONFIRM or confirms_road(plans[0], best)):
             return best
         if self.confirmed(game, plans[0], best, runs):
             return best
@@ -224,23 +232,32 @@ class PlannerStrategy(Strategy):
         return plans[0]
 
     def confirmed(self, game: Game, base: Plan, best: Plan, runs: int) -> bool:
-        """Whether ``best`` still beats the bot's move ``base`` played to the end on the same dice:
-        a contribution by more than the noise (``clear_gain``, on ``CONTRIBUTION_CONFIRM`` times
-        the budget), another move (``CONFIRM``) on every one of the screening's ``runs`` seeds."""
-        contribution = confirms_contribution(best)
-        count = max(runs, round(CONTRIBUTION_CONFIRM * self.playouts)) if contribution else runs
-        seeds = [self.playout_seed(game.state.turn, index) for index in range(count)]
+        """Whether ``best`` still beats the bot's move ``base`` played to the end: a decision on
+        the road by its mean gain (``clear_gain``) on ``ROAD_CONFIRM`` times the budget's playouts,
+        on dice of their own (the screening chose ``best`` on its dice: judged again on them, its
+        luck there would count twice), another move (``CONFIRM``) on every one of the screening's
+        ``runs`` seeds."""
+        turn = game.state.turn
+        if confirms_road(base, best):
+            count = max(runs, round(ROAD_CONFIRM * self.playouts))
+            seeds = [self.confirm_seed(turn, index) for index in range(count)]
+        else:
+            seeds = [self.playout_seed(turn, index) for index in range(runs)]
         horizon, self.horizon = self.horizon, 0
         try:
             ends = [self.playout(game, base, seed) for seed in seeds]
             values = [self.playout(game, best, seed) for seed in seeds]
         finally:
             self.horizon = horizon
-        return clear_gain(values, ends) if contribution else beats(values, ends)
+        return clear_gain(values, ends) if confirms_road(base, best) else beats(values, ends)
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
         return playout_seed(f"planner/{turn}", self.seed, index)
+
+    def confirm_seed(self, turn: int, index: int) -> int:
+        """The dice of playout ``index`` to the end that confirms this turn's decision on the road."""
+        return playout_seed(f"planner/{turn}/end", self.seed, index)
 
     def playout(self, game: Game, plan: Plan, seed: int) -> float:
         """Take ``plan`` on a copy, end the turn, let the scripted bot play on: where that leads."""
@@ -388,20 +405,27 @@ def turn_dice(twin: Game, bot: Strategy, seed: int) -> None:
     bot.rng.seed(dice + 1)
 
 
-def confirms_contribution(plan: Plan) -> bool:
-    """Whether ``plan`` is a contribution confirmed to the end (``CONTRIBUTION_CONFIRM`` on)."""
-    return CONTRIBUTION_CONFIRM > 0 and contributes(plan)
+def confirms_road(base: Plan, best: Plan) -> bool:
+    """Whether choosing ``best`` over the bot's ``base`` is confirmed to the end (``ROAD_CONFIRM`` on)."""
+    return ROAD_CONFIRM > 0 and road_decision(base, best)
 
 
-def contributes(plan: Plan) -> bool:
-    """Whether ``plan`` commits to a contribution to a programme (funds one, or applies with one):
-    a move that commits to a programme's road (``road_of``) and names a contribution."""
-    return any(action.option and road_of(action) for action in plan)
+def road_decision(base: Plan, best: Plan) -> bool:
+    """Whether ``best`` against the bot's ``base`` is a decision on a programme's road: either commits
+    to a programme (``road_of``: funds a contribution, applies, with one or not), so the choice is
+    another contribution, one more, or applying now rather than later or after courting."""
+    return commits(base) or commits(best)
+
+
+def commits(plan: Plan) -> bool:
+    """Whether ``plan`` commits to a programme's road (``road_of``; a national mission commits to
+    going alone, '', and is no decision on a programme)."""
+    return any(road_of(action) for action in plan)
 
 
 def clear_gain(values: list[float], base: list[float]) -> bool:
     """Whether the paired gains of ``values`` over ``base`` (on the same dice) are above ``MARGIN``
-    a playout and ``CONFIRM_Z`` standard errors: a gain larger than the playouts' noise."""
+    a playout on average and ``CONFIRM_Z`` standard errors (none by default: the mean alone)."""
     gains = [value - low for value, low in zip(values, base, strict=True)]
     gain = mean(gains)
     noise = stdev(gains) / len(gains) ** 0.5 if len(gains) > 1 else 0.0
