@@ -73,8 +73,8 @@ ROAD_CONFIRM = 2
 #: There the mean paired gain must be above ``MARGIN`` and this many standard errors of the paired
 #: gains. 0: the mean alone, the rollout principle (a move is taken where "the move, then the bot" beats
 #: "the bot" played to the end). A campaign won or lost swings a playout by twice the victory score,
-#: so two standard errors refuted the contributions that win campaigns (the UAE's and KASA's Gateway
-#: in default-2021: +44 +- 12 points to the end on 30 playouts, often not "clear" on six).
+#: so two standard errors refuted contributions that win campaigns (KASA's Gateway in default-2021,
+#: seed 4: +44 +- 12 points to the end on 30 playouts; the UAE and the UK fell under 25% of seeds 1-20).
 CONFIRM_Z = 0.0
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
