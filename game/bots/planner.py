@@ -14,11 +14,12 @@ derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's p
 the final score values it (the whole campaign when it ends sooner). The projection can favour
 a move that pays early and costs later (a contribution whose crew seat comes too late to
 fly, a module whose payments crowd out the next, an application put off while the road may
-close): so a decision on the programme's road it prefers to the bot's move (a contribution funded
-or applied with, an application now, later or after courting) is played again, with the bot's,
-to the end of the campaign on dice of its own (``ROAD_CONFIRM``), and taken only if its mean gain
-there is above the margin (``clear_gain``: the rollout principle, "the move then the bot" against
-"the bot"); with ``CONFIRM`` (off) every move it prefers must also win there on the same dice.
+close): with ``ROAD_CONFIRM`` (off) a decision on the programme's road it prefers to the bot's
+move (a contribution funded or applied with, an application now, later or after courting) is
+played again, with the bot's, to the end of the campaign on dice of its own, and taken only if
+its mean gain there is above the margin (``clear_gain``: the rollout principle, "the move then
+the bot" against "the bot"); with ``CONFIRM`` (off) every move it prefers must also win there on
+the same dice.
 
 ``planner`` first chooses how to play (``best_road``): greedy, or a road, by playouts to the
 end of the campaign of each road's bot and of greedy, the roads near the best played again by
@@ -69,7 +70,10 @@ CONFIRM = False
 #: points at eight turns, -7.7 +- 1.9 played to the end on 30 playouts; the planner scored 6 points
 #: below its bot), and it cannot see a road close after the horizon (the UAE on ISLS in default-2021
 #: courted CNSA instead of applying on seed 14 and never got on the road: -13 +- 13 to the end).
-ROAD_CONFIRM = 2
+#: Off: at 2 no pair of ``simulate --pairs`` is worse beyond noise (CSA there -1.0 instead of -6.0), but
+#: the UK's Gateway in default-2021 wins 22% of seeds 1-100 (26% off: under the 25% of a viable road,
+#: a balance flag) and the planners take 1.7 times the CPU (docs/balance.md, "Judged by a skilled player").
+ROAD_CONFIRM = 0
 #: There the mean paired gain must be above ``MARGIN`` and this many standard errors of the paired
 #: gains. 0: the mean alone, the rollout principle (a move is taken where "the move, then the bot" beats
 #: "the bot" played to the end). A campaign won or lost swings a playout by twice the victory score,
