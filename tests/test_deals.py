@@ -9,7 +9,7 @@ from game.bots.outlook import outlook_of
 from game.bots.strategies import make_strategy
 from game.engine.actions import Action
 from game.engine.compiled import CompiledScenario, compile_scenario
-from game.engine.deal_items import decode, describe
+from game.engine.deal_items import decode
 from game.engine.deals import backing, terms_text, willingness
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
@@ -491,13 +491,3 @@ def test_greedy_sees_the_data_an_agreement_brings(compiled: CompiledScenario) ->
     assert game.act(Action("accept_deal", str(deal_of(game, "data_pact").uid))).ok  # 2 a turn, 2 turns
     after = outlook.figures(outlook.forecast(game.state), game.compiled.end)[0]
     assert after == pytest.approx(before + 2 * 2, abs=2.1)
-
-
-def test_a_public_stance_says_what_it_does_to_relations(compiled: CompiledScenario) -> None:
-    """'a public stance with West' told a player nothing; the rules' gain and cost are said with it."""
-    rules = compiled.rules
-    text = describe(compiled, ("stance", "west"))
-    assert text == (
-        f"a public stance with West: relations +{rules.deal_stance_gain:g} with its members and "
-        f"-{rules.deal_stance_cost:g} with every other agency"
-    )

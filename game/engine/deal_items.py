@@ -63,14 +63,8 @@ def describe(cs: CompiledScenario, item: DealItemState, on_delivery: bool = Fals
         return msg("a loan of {area} hardware (+1 level)", area=_area_name(cs, value))
     if kind == "support":
         return msg("backing for membership of {programme}", programme=cs.programmes[value].model.short)
-    if kind == "stance":  # what it does said with it: the phrase alone told a player nothing
-        return msg(
-            "a public stance with {bloc}: relations {gain:+g} with its members and {cost:+g} with "
-            "every other agency",
-            bloc=_bloc_name(cs, value),
-            gain=cs.rules.deal_stance_gain,
-            cost=-cs.rules.deal_stance_cost,
-        )
+    if kind == "stance":
+        return msg("a public stance with {bloc}", bloc=_bloc_name(cs, value))
     return msg("membership of {accord}", accord=accord_name(cs, value))
 
 
