@@ -19,12 +19,12 @@ test:
 	.ci/run
 
 # The engine's turn loop and the scripted bots compiled by mypyc beside their sources (docs/benchmarks.md):
-# about 1.7 times the campaigns per second, the same results. A source edited afterwards runs from source
-# (all of them do) until the next `make compiled`.
+# `pip install -e .` (the quick start, .ci/run) compiles them where a C compiler is there (setup.py); a source
+# edited afterwards runs from source (all of them do) until this builds them again, with mypy in .venv.
 compiled:
 	$(PY) -m pip install -q 'mypy>=1.11,<3'
 	CISLUNAR_COMPILE=1 $(PY) setup.py -q build_ext --inplace --force
 
-# Back to pure Python: remove the compiled modules.
+# Back to pure Python: remove the compiled modules (`CISLUNAR_COMPILE=0 pip install -e .` installs without them).
 pure:
 	find game/engine game/bots -name '*.so' -delete

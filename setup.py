@@ -6,12 +6,14 @@ so an installed ``cislunar`` works from any folder (see ``game/paths.py``); the 
 tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` checks an install.
 Editable installs map the same package names back to these folders.
 
-The engine's turn-loop modules and the scripted bots can also be compiled by mypyc
-(``CISLUNAR_COMPILE=1``, which ``make compiled`` sets; docs/benchmarks.md says what it gains):
-about 1.7 times the campaigns per second, with the same results (tests/test_native.py). It is
-optional and off by default: without the variable, or without mypyc or a C compiler, the game
-installs as pure Python (setup.py says why in one line). ``game/engine/native.py`` keeps a
-compiled module older than its source from being used.
+The engine's turn-loop modules and the scripted bots are compiled by mypyc where it can
+(docs/benchmarks.md says what it gains): about 1.7 times the campaigns per second, with the same
+results (tests/test_native.py). pyproject.toml's build requirements bring mypy; a C compiler and
+Python's headers must be there. Where anything is missing or fails (mypyc, its type check, the C
+build), setup.py says so in one line and the game installs as pure Python, never a failed
+install. ``CISLUNAR_COMPILE=0`` asks for pure Python. ``game/engine/native.py`` keeps a compiled
+module older than its source from being used (an editable install's source edits run as Python
+until the next build: ``make compiled``).
 """
 
 import os
@@ -23,8 +25,9 @@ from setuptools.command.build_ext import build_ext
 
 DATA_PACKAGES = {"game.data.scenarios": "scenarios", "game.data.schema": "schema"}
 
-#: Set to 1 to compile the engine and the bots with mypyc (needs mypy installed beside setuptools,
-#: a C compiler and Python's headers); any other value, or anything missing, installs pure Python.
+#: Set to 0 to install pure Python; unset (or 1), the engine and the bots are compiled where they
+#: can be (mypy installed beside setuptools, as pyproject.toml's build requirements install it, a
+#: C compiler and Python's headers); anything missing installs pure Python.
 COMPILE_VARIABLE = "CISLUNAR_COMPILE"
 #: The packages compiled, each with the modules left as Python besides its ``__init__`` files
 #: (compiled, they get a wrong ``__path__`` from mypyc when its shared library lies inside the
@@ -103,6 +106,6 @@ setup(
         "game.data.scenarios": ["*.yaml", "*.po", "tests/*.test.yaml"],
         "game.data.schema": ["scenario.schema.json", "scenario-test.schema.json"],
     },
-    ext_modules=[PLACEHOLDER] if os.environ.get(COMPILE_VARIABLE) == "1" else [],
+    ext_modules=[PLACEHOLDER] if os.environ.get(COMPILE_VARIABLE, "1") != "0" else [],
     cmdclass={"build_ext": OptionalBuildExt},
 )
