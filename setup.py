@@ -7,7 +7,7 @@ tests (``scenarios/tests/*.test.yaml``) go with them, so ``cislunar test`` check
 Editable installs map the same package names back to these folders.
 
 The engine's turn-loop modules and the scripted bots are compiled by mypyc where it can
-(docs/benchmarks.md says what it gains): about 1.7 times the campaigns per second, with the same
+(docs/benchmarks.md says what it gains): about twice the campaigns per second, with the same
 results (tests/test_native.py). pyproject.toml's build requirements bring mypy; a C compiler and
 Python's headers must be there. Where anything is missing or fails (mypyc, its type check, the C
 build), setup.py says so in one line and the game installs as pure Python, never a failed
