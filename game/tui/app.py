@@ -254,6 +254,7 @@ class CislunarApp(App[int]):
             return outcome
         from game.tui.screens.dashboard import DashboardScreen
 
+        self.clear_notifications()  # last turn's 'Application sent' is no news in the next one
         self.autosave()
         while len(self.screen_stack) > 1 and not isinstance(self.screen, DashboardScreen):
             self.pop_screen()

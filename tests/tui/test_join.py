@@ -76,3 +76,18 @@ async def test_a_member_can_withdraw_and_others_cannot() -> None:
         assert "esa" not in game.state.programmes["ilrs"].members
         assert any(item.text == "ESA leaves ILRS (withdrawal)" for item in game.state.news)
         assert game.state.relation("esa", "cnsa") == 10 - 25  # the lead takes offence
+
+
+async def test_a_turns_notice_does_not_linger_into_the_next_turn() -> None:
+    """'Application sent: the leads answer at the end of the turn' still showed over the next
+    turn's event dialog; ending the turn clears the turn's notices."""
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "down", "c")  # offer the robotic arm: the application is sent
+        await pilot.pause()
+        assert any("Application sent" in str(n.message) for n in app._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.game.state.turn == 1
+        assert not any("Application sent" in str(n.message) for n in app._notifications)
