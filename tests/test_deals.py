@@ -491,3 +491,11 @@ def test_greedy_sees_the_data_an_agreement_brings(compiled: CompiledScenario) ->
     assert game.act(Action("accept_deal", str(deal_of(game, "data_pact").uid))).ok  # 2 a turn, 2 turns
     after = outlook.figures(outlook.forecast(game.state), game.compiled.end)[0]
     assert after == pytest.approx(before + 2 * 2, abs=2.1)
+
+
+def test_a_balance_counts_a_whole_number_beyond_a_float_as_no_number() -> None:
+    """An agency's terms may reach 10**315 by whole-number arithmetic: it counts 0, as an infinity does."""
+    from game.engine.deals import _number
+
+    assert _number(10**315) == _number(-(10**315)) == _number(float("inf")) == 0.0
+    assert _number(7) == 7.0 and _number(-2.5) == -2.5

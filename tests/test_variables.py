@@ -77,6 +77,15 @@ def test_values_stay_finite_and_within_the_bound(mini: CompiledScenario) -> None
     state_to_data(game.state)  # a save can hold every value
 
 
+def test_a_whole_number_beyond_a_float_is_bounded_not_a_crash(mini: CompiledScenario) -> None:
+    """10**315 in whole-number arithmetic: no float holds it; it reads as the bound, as an infinity would."""
+    huge = "*".join(["1000000000"] * 35)
+    game = Game(mini, "esa", 1)
+    _apply(game, {"vars": [{"name": "up", "set": huge}, {"name": "down", "add": f"-{huge}"}]})
+    _apply(game, {"vars": [{"name": "up", "add": huge}]})
+    assert game.state.variables == {"up": MAX_NUMBER, "down": -MAX_NUMBER}
+
+
 def test_agency_flags_are_set_cleared_and_kept_apart_from_global_ones(mini: CompiledScenario) -> None:
     game = Game(mini, "esa", 1)
     _apply(

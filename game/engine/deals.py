@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import Any
 
 from game.engine import deal_items, ledger
 from game.engine.compiled import CompiledDeal, CompiledScenario, ItemWorth
 from game.engine.effects import apply_effects
+from game.engine.expressions import number
 from game.engine.happenings import happen
 from game.engine.state import DealItemState, DealState, GameState
 from game.i18n import N_, joined, msg, msgn
@@ -130,9 +132,11 @@ def willingness(
     return round(balance, 1)
 
 
-def _number(value: float) -> float:
-    """An expression's value as a balance may use it: a finite number (NaN and infinities count as 0)."""
-    return float(value) if math.isfinite(value) else 0.0
+def _number(value: Any) -> float:
+    """An expression's value as a balance may use it: a finite number (NaN and infinities count as
+    0, and so does a whole number beyond a float's range)."""
+    result = number(value)
+    return result if math.isfinite(result) else 0.0
 
 
 # ---------------------------------------------------------------- signing, refusing, breaking

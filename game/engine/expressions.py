@@ -24,6 +24,7 @@ __all__ = [
     "Split",
     "compile_condition",
     "compile_expression",
+    "number",
     "split_condition",
     "watched_expression",
 ]
@@ -37,6 +38,16 @@ _CMP = {
     ast.Eq: operator.eq,
     ast.NotEq: operator.ne,
 }
+
+
+def number(value: Any) -> float:
+    """An expression's value as a float: a whole number beyond a float's range (``10**315``, which
+    whole-number arithmetic can reach) is the infinity of its sign, as float arithmetic would
+    give, never an OverflowError (nor, where mypyc compiled the engine, a TypeError)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def _truth(getter: Getter, node: ast.AST | None) -> Callable[[GameState], bool]:

@@ -11,7 +11,7 @@ import math
 from functools import cache
 
 from game.engine.agency_names import agency_named
-from game.engine.expressions import Getter, compile_expression
+from game.engine.expressions import Getter, compile_expression, number
 from game.engine.state import GameState
 from game.engine.watch import FLAGS, touch
 from game.format.expressions import MAX_NUMBER
@@ -32,7 +32,7 @@ def bounded(value: float) -> float:
 
 
 def _value(state: GameState, value: float | str) -> float:
-    return _expression(value)(state) if isinstance(value, str) else value
+    return number(_expression(value)(state)) if isinstance(value, str) else value
 
 
 def change(state: GameState, changes: list[VariableChange]) -> None:
