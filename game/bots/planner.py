@@ -71,8 +71,8 @@ CONFIRM = False
 #: below its bot), and it cannot see a road close after the horizon (the UAE on ISLS in default-2021
 #: courted CNSA instead of applying on seed 14 and never got on the road: -13 +- 13 to the end).
 #: Off: at 2 no pair of ``simulate --pairs`` is worse beyond noise (CSA there -1.0 instead of -6.0), but
-#: the UK's Gateway in default-2021 wins 22% of seeds 1-100 (26% off: under the 25% of a viable road,
-#: a balance flag) and the planners take 1.7 times the CPU (docs/balance.md, "Judged by a skilled player").
+#: the UK's Gateway in default-2021 wins 22 / 23% of seeds 1-100 / 1001-1100 (26 / 28% off: under the
+#: 25% of a viable road, a balance flag) and the planners take 1.7-2 times the CPU (docs/balance.md).
 ROAD_CONFIRM = 0
 #: There the mean paired gain must be above ``MARGIN`` and this many standard errors of the paired
 #: gains. 0: the mean alone, the rollout principle (a move is taken where "the move, then the bot" beats
