@@ -42,8 +42,10 @@ KNOWN_FINDINGS: dict[str, list[tuple[str, str]]] = {
 #: hundred-seed verdict (see the module's docstring). The small scenarios play eight seeds,
 #: the big ones four (about 20 s of CPU each).
 SAMPLES: dict[str, tuple[int, int]] = {
-    # default-2021: seeds 1-4 leave the UAE's Gateway (36-46% of 100 seeds) at 0 of 4; 5-8, 9-12, 13-16 agree
-    "default-2021": (5, 4),
+    # default-2021 (the Artemis Accords asked once): seeds 1-4 leave the UAE's Gateway (36-39% of
+    # 100 seeds) at 0 of 4, 5-8 flag the Gateway as dominant, 9-12 the UK winning alone in all
+    # four (its Gateway 27-29%, its alone 63-79% of 100 seeds); 13-16 agree
+    "default-2021": (13, 4),
     "esa-2022": (1, 4),
     "gateway-in-doubt": (5, 8),
     "newcomer": (3, 8),
