@@ -170,16 +170,17 @@ def test_a_decision_on_the_road_the_screening_likes_is_taken_only_if_it_gains_pl
 def test_confirming_the_road_the_planner_applies_where_putting_it_off_may_shut_the_road(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The UAE on ISLS in default-2021, seed 14: the screening likes courting CNSA before applying
-    (eight turns see no harm), and the planner never gets on the road (0.5 points where its bot
-    wins). Played to the end (``ROAD_CONFIRM``), putting the application off loses the road on some
-    dice: it applies, and wins."""
+    """The UAE on ISLS in default-2021, seed 53 (seed 14 before the Artemis Accords were asked
+    once): the screening likes courting CNSA before applying (eight turns see no harm), and the
+    planner never gets on the road (0.8 points where its bot wins 107.7). Played to the end
+    (``ROAD_CONFIRM``), putting the application off loses the road on some dice: it applies, and
+    wins."""
     cs = default()
-    bot = run_campaign(cs, "uae", "isls", 14)
+    bot = run_campaign(cs, "uae", "isls", 53)
     assert bot.outcome == "won"
-    assert run_campaign(cs, "uae", "planner:isls", 14).outcome == "finished"  # off, as shipped
+    assert run_campaign(cs, "uae", "planner:isls", 53).outcome == "finished"  # off, as shipped
     monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 2)
-    planner = run_campaign(cs, "uae", "planner:isls", 14)
+    planner = run_campaign(cs, "uae", "planner:isls", 53)
     assert planner.outcome == "won" and planner.score >= bot.score
 
 

@@ -127,6 +127,7 @@ def default_mid_campaign() -> Game:
     bot = make_strategy("greedy", SEED, game.compiled.scenario)
     for _ in range(36):
         bot.play_turn(game)
+    bot.answer_events(game)  # the dashboard, not the opening event of the turn it stops at
     return game
 
 
