@@ -41,18 +41,23 @@ print(json.dumps({"path": native.PATH, "turn": turn.__file__, "played": played})
 """
 
 
-def play(**environment: str) -> dict:
-    """The campaigns' hashes and which engine played them, in a fresh process."""
+def run_json(script: str, timeout: int, **environment: str) -> dict:
+    """What ``script`` prints last, as JSON, run in a fresh process with ``environment`` added."""
     done = subprocess.run(
-        [sys.executable, "-c", PLAY],
+        [sys.executable, "-c", script],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env={**os.environ, **environment},
-        timeout=300,
+        timeout=timeout,
         check=True,
     )
     return json.loads(done.stdout.splitlines()[-1])
+
+
+def play(**environment: str) -> dict:
+    """The campaigns' hashes and which engine played them, in a fresh process."""
+    return run_json(PLAY, 300, **environment)
 
 
 def test_the_compiled_engine_plays_the_campaigns_of_its_sources() -> None:
@@ -158,16 +163,7 @@ def test_the_snapshot_codec_reads_the_same_field_types_compiled_and_from_the_sou
     annotations instead, and must find exactly the types the sources declare."""
 
     def field_types(**environment: str) -> dict[str, dict[str, str]]:
-        done = subprocess.run(
-            [sys.executable, "-c", FIELD_TYPES],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, **environment},
-            timeout=60,
-            check=True,
-        )
-        return json.loads(done.stdout)
+        return run_json(FIELD_TYPES, 60, **environment)
 
     installed, sources = field_types(CISLUNAR_PURE="0"), field_types(CISLUNAR_PURE="1")
     assert sources["GameState"]["agencies"] == "dict[str, game.engine.state.AgencyState]"
