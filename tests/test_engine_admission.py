@@ -86,10 +86,14 @@ def test_a_refusal_names_the_failing_condition_with_the_players_figures(default:
         ('health("ilrs") < 40', "Gateway is closed while the health of ILRS is 40 or more; it is 70"),
         ("crewed_orbit", "Gateway asks for one of your astronauts in lunar orbit"),
         ("support > 80", "Gateway is closed to agencies with support of 80 or less; yours is 50"),
+        # an "or" says what would open it, not each alternative as one more obstacle
+        ('not player("esa") or year >= 2024', "Gateway is closed to ESA until 2024"),
         (
-            'not player("esa") or year >= 2024',
-            "Gateway is closed to ESA, and it is closed while the year is before 2024; it is 2021",
+            'not player("esa") or flown("gateway.crew1")',
+            "Gateway is closed to ESA until First crew has flown",
         ),
+        ('player("jaxa") or player("nasa")', "Gateway is open only to JAXA or NASA"),
+        ("support > 80 or year >= 2030", "Gateway asks for your support over 80 or the year at least 2030"),
     ],
 )
 def test_each_kind_of_condition_is_explained(condition: str, reason: str) -> None:
@@ -97,6 +101,25 @@ def test_each_kind_of_condition_is_explained(condition: str, reason: str) -> Non
         "admission: {min_relation: 20}", f"admission: {{min_relation: 20, condition: '{condition}'}}"
     )
     assert Game(cs, "esa", 1).check(Action("apply", "gateway")) == reason
+
+
+def test_an_or_that_shuts_members_out_says_what_would_let_them_in() -> None:
+    cs = mini_with(
+        "admission: {min_relation: 20}",
+        """admission: {min_relation: 20, condition: 'not member("ilrs") or support > 80'}""",
+    )
+    game = Game(cs, "esa", 1)
+    game.state.programmes["ilrs"].members.append("esa")
+    assert game.check(Action("apply", "gateway")) == (
+        "Gateway is closed to members of ILRS unless your support over 80 (now 50)"
+    )
+
+
+def test_isro_is_told_when_the_gateway_opens_to_it(default: CompiledScenario) -> None:
+    """The shipped Gateway's 'not player("isro") or year >= 2029', said once as what opens it."""
+    game = Game(default, "isro", 1)
+    answer_all(game)
+    assert game.check(Action("apply", "gateway")) == "Gateway is closed to ISRO until 2029"
 
 
 def test_a_scenario_may_give_its_own_refusal_text() -> None:

@@ -313,10 +313,9 @@ def test_explanations_of_conditions_are_russian_through_and_through(russian: Non
             "или ваша наука больше 2 × ваши отношения с NASA"
         )
         [either] = explain_failure('relation("nasa") > 90 or member("gateway")', game.state, cs)
-        assert tr(either) == (
-            "закрыта для агентств, чьи отношения (NASA) 90 или меньше; у вас 60, "
-            "а также открыта только для участников Gateway"
-        )
+        assert tr(either) == "требует ваши отношения с NASA больше 90 или участие в Gateway"
+        [until] = explain_failure('not player("esa") or year >= 2024', game.state, cs)
+        assert tr(until) == "закрыта для ESA до 2024 года"
     finally:
         keep_sources(False)
 

@@ -153,6 +153,38 @@ def _call(node: ast.AST) -> tuple[str, list[str]] | None:
     return None
 
 
+#: The facts that, once true, stay true: "is closed once ..." rather than "while ...".
+_ONCE = frozenset({"flag", "flown", "failed", "delivered", "mission_flown", "mission_failed"})
+
+
+def _fact(name: str, args: list[str], words: _Words) -> str:
+    """A boolean call's fact as a clause ('First crew has flown'), or '' for the calls said otherwise."""
+    a = args[0] if args else ""
+    if name == "is_member" and len(args) > 1:
+        return msg(
+            "{agency} is a member of {programme}", agency=words.agency(a), programme=words.programme(args[1])
+        )
+    if name == "flown":
+        return msg("{milestone} has flown", milestone=words.milestone(a))
+    if name == "failed":
+        return msg("{milestone} has failed", milestone=words.milestone(a))
+    if name == "delivered":
+        return msg("{slot} is delivered", slot=words.slot(a))
+    if name == "agency_flag" and len(args) > 1:
+        return msg("'{flag}' is set for {agency}", flag=args[1], agency=words.agency(a))
+    if name == "my_flag":
+        return msg("'{flag}' is set for you", flag=a)
+    if name == "mission_flown":
+        return msg("{mission} has flown", mission=words.mission(a))
+    if name == "mission_failed":
+        return msg("{mission} has failed", mission=words.mission(a))
+    if name == "mission_underway":
+        return msg("{mission} is under way", mission=words.mission(a))
+    if name == "flag":
+        return msg("'{a}' has happened", a=a)
+    return ""
+
+
 def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     """A boolean call that gives the wrong answer, as a clause after the programme's name."""
     call = _call(node)
@@ -174,45 +206,15 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     if name == "player":
         who = words.agency(a)
         return msg("is closed to {who}", who=who) if holds else msg("is open only to {who}", who=who)
-    if name == "is_member":
-        fact = msg(
-            "{agency} is a member of {programme}", agency=words.agency(a), programme=words.programme(args[1])
-        )
+    fact = _fact(name, args, words)
+    if fact and name in _ONCE:
+        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if fact:
         return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "flag":
-        return (
-            msg("is closed once '{a}' has happened", a=a)
-            if holds
-            else msg("waits until '{a}' has happened", a=a)
-        )
     if name == "modifier":
         return (
             msg("is closed while '{a}' lasts", a=a) if holds else msg("is open only while '{a}' lasts", a=a)
         )
-    if name == "flown":
-        fact = msg("{milestone} has flown", milestone=words.milestone(a))
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "failed":
-        fact = msg("{milestone} has failed", milestone=words.milestone(a))
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "delivered":
-        fact = msg("{slot} is delivered", slot=words.slot(a))
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "agency_flag":
-        fact = msg("'{flag}' is set for {agency}", flag=args[1], agency=words.agency(a))
-        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "my_flag":
-        fact = msg("'{flag}' is set for you", flag=a)
-        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "mission_flown":
-        fact = msg("{mission} has flown", mission=words.mission(a))
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "mission_failed":
-        fact = msg("{mission} has failed", mission=words.mission(a))
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
-    if name == "mission_underway":
-        fact = msg("{mission} is under way", mission=words.mission(a))
-        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if name == "active":
         who = words.programme(a)
         return (
@@ -302,7 +304,7 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
     if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.And):  # the first part that fails
         return next(clauses for value in node.values if (clauses := _failing(value, words)))
     if isinstance(node, ast.BoolOp):  # or: every alternative failed
-        return [_either([_both(_failing(value, words)) for value in node.values])]
+        return [_alternatives(node.values, words)]
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         inner = node.operand
         if isinstance(inner, ast.BoolOp) and isinstance(inner.op, ast.Or):  # not (a or b)
@@ -311,6 +313,64 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
     if isinstance(node, ast.Compare):
         return [_comparison(node, words)]
     return [_truth(node, words, False)]
+
+
+def _excluded(node: ast.AST, words: _Words) -> str:
+    """Who an alternative such as ``not player("isro")`` shuts out ('ISRO', 'members of ISLS'), or ''."""
+    if not (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
+        return ""
+    call = _call(node.operand)
+    if call is None or not call[1]:
+        return ""
+    if call[0] == "player":
+        return words.agency(call[1][0])
+    if call[0] == "member":
+        return msg("members of {who}", who=words.programme(call[1][0]))
+    return ""
+
+
+def _opening(node: ast.AST, words: _Words) -> str:
+    """What would make a failing alternative hold, after 'closed to ISRO': 'until 2029', or
+    'unless your support over 60 (now 50)'."""
+    if isinstance(node, ast.Compare) and len(node.ops) == 1:
+        left, op, right = node.left, node.ops[0], node.comparators[0]
+        if isinstance(left, ast.Name) and left.id == "year" and isinstance(right, ast.Constant):
+            if isinstance(op, ast.GtE):
+                return msg("until {year}", year=_number(right.value))
+            if isinstance(op, ast.Gt):
+                return msg("until after {year}", year=_number(right.value))
+        if not isinstance(left, ast.Constant) and isinstance(right, ast.Constant):
+            return msg(
+                "unless {condition} (now {value})",
+                condition=_said(node, words),
+                value=_number(_value(left, words.state)),
+            )
+    call = _call(node)
+    fact = _fact(*call, words) if call is not None else ""
+    if fact:
+        return msg("until {fact}", fact=fact)
+    return msg("unless {condition}", condition=_said(node, words))
+
+
+def _alternatives(nodes: list[ast.expr], words: _Words) -> str:
+    """An ``or`` whose every alternative fails, said as what would open it: 'is closed to ISRO
+    until 2029' for ``not player("isro") or year >= 2029``, 'is open only to ISRO or UAE' for
+    ``player("isro") or player("uae")``, else 'asks for a or b'."""
+    shut = [who for node in nodes if (who := _excluded(node, words))]
+    others = [node for node in nodes if not _excluded(node, words)]
+    if shut and others:
+        return msg(
+            "is closed to {who} {opening}",
+            who=_either_of(shut),
+            opening=_either_of([_opening(node, words) for node in others]),
+        )
+    calls = [_call(node) for node in nodes]
+    if all(call is not None and call[0] == "player" and call[1] for call in calls):
+        return msg("is open only to {who}", who=_either_of([words.agency(c[1][0]) for c in calls if c]))
+    if all(call is not None and call[0] == "member" and call[1] for call in calls):
+        names = [words.programme(c[1][0]) for c in calls if c]
+        return msg("is open only to members of {who}", who=_either_of(names))
+    return msg("asks for {phrase}", phrase=_either_of([_said(node, words) for node in nodes]))
 
 
 def _either(alternatives: list[str]) -> str:
@@ -329,7 +389,11 @@ def _tree_failing(condition: Condition, words: _Words) -> list[str]:
         return next((clauses for part in condition.all if (clauses := _tree_failing(part, words))), [])
     if condition.any is not None:
         failing = [_tree_failing(part, words) for part in condition.any]
-        return [] if not all(failing) else [_either([_both(clauses) for clauses in failing])]
+        if not all(failing):
+            return []
+        if all(isinstance(part, str) for part in condition.any):
+            return [_alternatives([_tree(part) for part in condition.any], words)]  # type: ignore[arg-type]
+        return [_either([_both(clauses) for clauses in failing])]
     inner = condition.not_
     if isinstance(inner, str):
         tree = _tree(inner)

@@ -138,3 +138,35 @@ async def test_a_hides_the_refused_actions_and_its_key_then_says_it_shows_them()
         await pilot.pause()
         assert "a Hide refused" in screen_text(app).splitlines()[-1]
         assert "not now: needs Habitation level 3" in listed(app)
+
+
+def isro_opening() -> Game:
+    """ISRO on the shipped campaign, its opening event answered: the Gateway is closed to it until 2029."""
+    game = Game(compiled(default_scenario()), "isro", 7)
+    for pending in list(game.state.pending):
+        choice = game.compiled.events[pending.event].model.choices[0].id
+        assert game.act(Action("answer", str(pending.uid), choice)).ok
+    return game
+
+
+async def test_one_reason_for_a_run_of_refused_offers_is_said_once() -> None:
+    """Each of the Gateway's offers is refused to ISRO for the same reason: the first says it,
+    the others 'as above' (the whole sentence was repeated on every line of the programme)."""
+    app = make_app(isro_opening())
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await on_screen(pilot, DecisionsScreen)
+        text = listed(app)
+        assert text.count("Gateway is closed to ISRO until 2029") == 1
+        lines = text.splitlines()
+        first = next(i for i, line in enumerate(lines) if "Gateway is closed to ISRO until 2029" in line)
+        assert lines[first].startswith("✗ Apply to Gateway without a contribution")
+        gateway = [line for line in lines if "Join Gateway offering" in line]
+        assert len(gateway) > 5 and all(line.endswith("not now: as above") for line in gateway)
+        highlight(app, "Join Gateway offering Canadarm3")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#decision-status")) == (
+            "✗ Not allowed: Gateway is closed to ISRO until 2029"  # the whole reason, when chosen
+        )

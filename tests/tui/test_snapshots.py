@@ -138,6 +138,13 @@ def default_finished() -> Game:
     return game
 
 
+def isro_opening() -> Game:
+    """ISRO on the shipped default scenario, its opening event answered: the Gateway is closed to it."""
+    game = new_game(default_scenario(), "isro")
+    answer_first(game, 0)
+    return game
+
+
 def keys(*presses: str) -> Callable[[Pilot], Awaitable[None]]:
     async def run_before(pilot: Pilot) -> None:
         await started(pilot)  # a loaded machine: the first key must not go before the first screen
@@ -156,6 +163,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "dashboard_start": (lambda: make_app(new_game()), ()),
     "dashboard_mid": (lambda: make_app(mid_campaign()), ()),
     "decisions": (lambda: make_app(mid_campaign()), ("d",)),
+    "decisions_isro": (lambda: make_app(isro_opening()), ("d",)),  # one reason for a run, said once
     "join": (lambda: make_app(new_game()), ("1", "down")),
     "programme_pick": (lambda: make_app(new_game()), ("j",)),
     "event": (lambda: make_app(new_game()), ("e",)),

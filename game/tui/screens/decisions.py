@@ -28,8 +28,9 @@ from game.tui.widgets.footer import Footer
 INDENT, HEAD_INDENT = 4, 2
 
 
-def option_prompt(option: ActionOption, width: int = 0) -> Content:
-    """✓/✗ and the label; under it the cost and effect, or the engine's reason when refused.
+def option_prompt(option: ActionOption, width: int = 0, as_above: bool = False) -> Content:
+    """✓/✗ and the label; under it the cost and effect, or the engine's reason when refused
+    (``as_above``: the option just above is refused for the same reason, said there once).
 
     Both parts are wrapped to ``width`` (when known) under their own indent, so a long label or
     reason reads as one block instead of running back to the left edge.
@@ -45,7 +46,8 @@ def option_prompt(option: ActionOption, width: int = 0) -> Content:
     if option.allowed:
         tail = Content.assemble((cost, "bold"), (tr(option.effect), "$text-muted"))
     else:
-        tail = Content.assemble((cost, "$text-muted"), (_("not now: ") + tr(option.reason), "$text-error"))
+        reason = _("not now: as above") if as_above else _("not now: ") + tr(option.reason)
+        tail = Content.assemble((cost, "$text-muted"), (reason, "$text-error"))
     return Content("\n").join([*hanging(head, width, HEAD_INDENT), *hanging(tail, width, INDENT, INDENT)])
 
 
@@ -111,14 +113,18 @@ class DecisionsScreen(CampaignScreen[None]):
         keep = menu.highlighted
         menu.clear_options()
         group = None
+        above = ""  # the reason the option just above is refused for ('' when it is allowed)
         for index, option in enumerate(options):
             name = group_of(option.action)
             if name != group:
-                group = name
+                group, above = name, ""
                 menu.add_option(
                     Option(Content.assemble((f"── {tr(name)}", "bold $text-primary")), disabled=True)
                 )
-            menu.add_option(Option(option_prompt(option, width), id=str(index)))
+            # a programme closed to the player refuses each of its offers for the one reason: said once
+            as_above = not option.allowed and option.reason == above
+            menu.add_option(Option(option_prompt(option, width, as_above), id=str(index)))
+            above = "" if option.allowed else option.reason
         if not options:
             menu.add_option(Option(_("Nothing to decide: press e to end the turn."), disabled=True))
         if keep is not None and keep < menu.option_count:
