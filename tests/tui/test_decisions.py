@@ -170,3 +170,25 @@ async def test_one_reason_for_a_run_of_refused_offers_is_said_once() -> None:
         assert text_of(app.screen.query_one("#decision-status")) == (
             "✗ Not allowed: Gateway is closed to ISRO until 2029"  # the whole reason, when chosen
         )
+
+
+async def test_the_players_own_build_under_way_reads_as_a_status_not_a_refusal() -> None:
+    """'✗ Build Lunar cubesat · not now: already being built' read as if the player were refused."""
+    app = make_app(new_game())
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("d")
+        await on_screen(pilot, DecisionsScreen)
+        highlight(app, "Build Lunar cubesat")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#decision-status")) == "✓ Done: Build Lunar cubesat"
+        text = listed(app)
+        assert "■ Build Lunar cubesat" in text and "under way: 2 turns of building left" in text
+        assert "already being built" not in text
+        highlight(app, "Build Lunar cubesat")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#decision-status")) == (
+            "■ Build Lunar cubesat: under way: 2 turns of building left"
+        )

@@ -87,6 +87,11 @@ class ActionHandler:
         """Why the action is refused now (the common refusals already passed), or '' when legal."""
         return ""
 
+    def status(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        """Where the player's own doing stands when that is why the action is refused ('under way:
+        2 turns of building left'): the screens show it as a status, not as a refusal; '' otherwise."""
+        return ""
+
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> TurnReport | None:
         """Carry out a legal action; a report when it ends the turn."""
         return None

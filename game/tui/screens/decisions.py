@@ -28,14 +28,17 @@ from game.tui.widgets.footer import Footer
 INDENT, HEAD_INDENT = 4, 2
 
 
-def option_prompt(option: ActionOption, width: int = 0, as_above: bool = False) -> Content:
+def option_prompt(option: ActionOption, width: int = 0, as_above: bool = False, status: str = "") -> Content:
     """✓/✗ and the label; under it the cost and effect, or the engine's reason when refused
-    (``as_above``: the option just above is refused for the same reason, said there once).
+    (``as_above``: the option just above is refused for the same reason, said there once), or ■
+    and where the player's own doing stands when that is why (``status``: its build under way).
 
     Both parts are wrapped to ``width`` (when known) under their own indent, so a long label or
     reason reads as one block instead of running back to the left edge.
     """
     mark, style = ("✓", "$text-success") if option.allowed else ("✗", "$text-error")
+    if status:
+        mark, style = "■", "$text-primary"
     cost = ""
     if option.cost_total:
         cost = _("{money} now").format(money=money(option.cost_now))
@@ -43,7 +46,9 @@ def option_prompt(option: ActionOption, width: int = 0, as_above: bool = False) 
             cost += ", " + _("{money} in all").format(money=money(option.cost_total))
         cost += " · "
     head = Content.assemble((mark + " ", style), (tr(option.label), "bold" if option.allowed else ""))
-    if option.allowed:
+    if status:
+        tail = Content.assemble((cost, "$text-muted"), (tr(status), "$text-primary"))
+    elif option.allowed:
         tail = Content.assemble((cost, "bold"), (tr(option.effect), "$text-muted"))
     else:
         reason = _("not now: as above") if as_above else _("not now: ") + tr(option.reason)
@@ -122,15 +127,23 @@ class DecisionsScreen(CampaignScreen[None]):
                     Option(Content.assemble((f"── {tr(name)}", "bold $text-primary")), disabled=True)
                 )
             # a programme closed to the player refuses each of its offers for the one reason: said once
-            as_above = not option.allowed and option.reason == above
-            menu.add_option(Option(option_prompt(option, width, as_above), id=str(index)))
-            above = "" if option.allowed else option.reason
+            status = self.status_of(option)
+            as_above = not option.allowed and not status and option.reason == above
+            menu.add_option(Option(option_prompt(option, width, as_above, status), id=str(index)))
+            above = "" if option.allowed or status else option.reason
         if not options:
             menu.add_option(Option(_("Nothing to decide: press e to end the turn."), disabled=True))
         if keep is not None and keep < menu.option_count:
             menu.highlighted = keep
         else:
             menu.action_first()
+
+    def status_of(self, option: ActionOption) -> str:
+        """Where the player's own doing stands, when that is why the option is refused ('')."""
+        handler = handler_for(option.action)
+        if option.allowed or handler is None:
+            return ""
+        return handler.status(self.game.state, self.game.compiled, option.action)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
@@ -159,6 +172,10 @@ class DecisionsScreen(CampaignScreen[None]):
 
     def _act(self, option: ActionOption) -> None:
         status = self.query_one("#decision-status", Static)
+        standing = self.status_of(option)
+        if standing:  # the player's own doing under way: said as it stands, not as a refusal
+            status.update(Content.assemble((f"■ {tr(option.label)}: ", "bold $text-primary"), tr(standing)))
+            return
         outcome = self.cislunar.act(option.action)
         if outcome.ok:
             status.update(Content.assemble((_("✓ Done: "), "bold $text-success"), tr(option.label)))

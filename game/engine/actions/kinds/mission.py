@@ -47,6 +47,19 @@ class Mission(ActionHandler):
             else ""
         )
 
+    def status(self, state: GameState, cs: CompiledScenario, action: Action) -> str:
+        """The player's own build of the mission under way: the turns it has left."""
+        found = state.missions.get(action.target)
+        if found is None or found.build.status != "building" or found.build.owner != state.player:
+            return ""
+        turns = found.build.turns_left
+        return msgn(
+            "under way: {turns} turn of building left",
+            "under way: {turns} turns of building left",
+            turns,
+            turns=turns,
+        )
+
     def apply(self, state: GameState, cs: CompiledScenario, action: Action) -> None:
         mission = cs.missions[action.target]
         build = state.missions[action.target].build
