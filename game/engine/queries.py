@@ -307,6 +307,7 @@ class ContributionView:
     action: Action | None  # what confirming sends
     reason: str  # the engine's refusal, '' when allowed
     warning: str = ""  # when allowed: the whole schedule does not fit the budget outlook, in figures
+    yours: bool = False  # the player builds or built it: ``holder`` says where it stands, not a refusal
 
 
 def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list[ContributionView]:
@@ -363,6 +364,7 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
                 action=action,
                 reason=reason,
                 warning=warning,
+                yours=build.owner == state.player,
             )
         )
     return views

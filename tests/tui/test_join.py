@@ -91,3 +91,40 @@ async def test_a_turns_notice_does_not_linger_into_the_next_turn() -> None:
         await pilot.pause()
         assert app.game.state.turn == 1
         assert not any("Application sent" in str(n.message) for n in app._notifications)
+
+
+def contribution_prompts(app) -> list[str]:
+    from textual.widgets import OptionList
+
+    menu = app.screen.query_one("#contributions", OptionList)
+    return [" ".join(str(menu.get_option_at_index(i).prompt).split()) for i in range(menu.option_count)]
+
+
+async def test_the_lists_marks_have_a_legend_and_the_players_own_build_is_a_status() -> None:
+    """The '·' of a contribution another agency builds had no word for it, and the player's own
+    build read '✗ not now: already being built by you', as if it were refused."""
+    from game.engine.actions import Action
+
+    game = new_game()
+    game.state.programmes["gateway"].members.append("esa")
+    assert game.act(Action("fund", "gateway", "arm")).ok
+    habitat = game.state.programmes["gateway"].slots["hab"]
+    habitat.owner, habitat.status = "jaxa", "building"
+    app = make_app(game)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("1")  # Gateway
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        legend = text_of(app.screen.query_one("#join-legend")).split()
+        assert " ".join(legend) == "✓ you may offer ✗ not now · taken ■ yours"
+        prompts = contribution_prompts(app)
+        assert prompts[0].startswith("■ Robotic arm") and prompts[1].startswith("· Habitat")
+        assert text_of(app.screen.query_one("#join-status")) == "■ being built by you"
+        assert "Status being built by you" in text_of(app.screen.query_one("#join-details"))
+        await pilot.press("c")  # nothing to send: where it stands, again
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#join-status")) == "■ being built by you"
+        await pilot.press("down")
+        await pilot.pause()
+        assert text_of(app.screen.query_one("#join-status")) == "✗ not now: already being built by JAXA"

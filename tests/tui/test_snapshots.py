@@ -165,6 +165,7 @@ SCREENS: dict[str, tuple[Callable[[], CislunarApp], tuple[str, ...]]] = {
     "decisions": (lambda: make_app(mid_campaign()), ("d",)),
     "decisions_isro": (lambda: make_app(isro_opening()), ("d",)),  # one reason for a run, said once
     "join": (lambda: make_app(new_game()), ("1", "down")),
+    "join_building": (lambda: make_app(building_member()), ("1",)),  # ■ the player's own build
     "programme_pick": (lambda: make_app(new_game()), ("j",)),
     "event": (lambda: make_app(new_game()), ("e",)),
     "event_odds": (lambda: make_app(new_game(GAMBLE)), ("e",)),

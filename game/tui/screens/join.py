@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from game.engine.actions import Action
 from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
-from game.i18n import _, ngettext, tr
+from game.i18n import N_, _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
 from game.tui.text import hanging, money, status
 from game.tui.widgets.footer import Footer
@@ -92,12 +92,36 @@ def contribution_lines(view: ContributionView) -> list[Content]:
         lines.append(
             Content.assemble((_("Flies on "), "bold"), tr(view.flies_on), " " + _("(rewards when it flies)"))
         )
-    if view.holder:
-        lines.append(Content.assemble((_("Taken "), "bold"), tr(view.holder)))
+    if view.holder:  # the player's own build is a status, not something taken from it
+        lines.append(Content.assemble((_("Status ") if view.yours else _("Taken "), "bold"), tr(view.holder)))
     return lines
 
 
-def verdict(reason: str, warning: str = "") -> Content:
+#: What the list's marks mean, under it (the dot had no word for it).
+LEGEND = (N_("✓ you may offer"), N_("✗ not now"), N_("· taken"), N_("■ yours"))
+
+
+def legend_lines(width: int) -> str:
+    """The legend's entries two spaces apart, as many to a line as ``width`` holds (never one
+    split over two lines; all on one while the width is not known)."""
+    lines: list[str] = []
+    for entry in (_(text) for text in LEGEND):
+        if lines and (width <= 0 or len(lines[-1]) + 2 + len(entry) <= width):
+            lines[-1] += "  " + entry
+        else:
+            lines.append(entry)
+    return "\n".join(lines)
+
+
+def mark_of(view: ContributionView) -> str:
+    """✓ it may be offered, ■ the player's own (built or being built), · another's, ✗ refused."""
+    return "✓" if not view.reason else "■" if view.yours else "·" if view.holder else "✗"
+
+
+def verdict(reason: str, warning: str = "", yours: str = "") -> Content:
+    """Whether the choice may be offered; ``yours``: the player's own build, said as it stands."""
+    if yours:
+        return Content.assemble(("■ ", "bold $text-primary"), tr(yours))
     if reason:
         return Content.assemble((_("✗ not now: "), "bold $text-error"), tr(reason))
     if warning:
@@ -122,7 +146,9 @@ class JoinScreen(CampaignScreen[None]):
         yield Header()
         yield Static(id="join-head", classes="step", markup=False)
         with Horizontal(classes="picker"):
-            yield OptionList(id="contributions")
+            with Vertical(id="join-list"):
+                yield OptionList(id="contributions")
+                yield Static(legend_lines(0), id="join-legend", markup=False)
             with VerticalScroll(classes="details"):
                 yield Static(id="join-details", markup=False)
         with Horizontal(id="confirm-row"):
@@ -173,7 +199,7 @@ class JoinScreen(CampaignScreen[None]):
             menu.add_option(Option(Content("\n").join(hanging(head, width, NAME_INDENT)), id=OBSERVER))
         for sid, contribution in views.items():
             self.choices.append(sid)
-            mark = "✓" if not contribution.reason else "·" if contribution.holder else "✗"
+            mark = mark_of(contribution)
             turns = contribution.build_turns
             cost = ngettext("{cost} · {count} turn", "{cost} · {count} turns", turns).format(
                 cost=money(contribution.cost), count=turns
@@ -187,6 +213,8 @@ class JoinScreen(CampaignScreen[None]):
             menu.highlighted = keep
         elif menu.option_count:
             menu.highlighted = 0
+        legend = self.query_one("#join-legend", Static)
+        legend.update(legend_lines(legend.content_region.width))
         self._details()
 
     def on_resize(self) -> None:
@@ -202,7 +230,7 @@ class JoinScreen(CampaignScreen[None]):
         member, terms, views = self._views()
         choice = self._selected()
         lines: list[Content] = []
-        warning = ""
+        warning = yours = ""
         if choice == OBSERVER:
             lines += [
                 Content.assemble((_("Join without a contribution"), "bold")),
@@ -218,6 +246,7 @@ class JoinScreen(CampaignScreen[None]):
             lines += contribution_lines(views[choice])
             reason = views[choice].reason
             warning = views[choice].warning
+            yours = views[choice].holder if views[choice].yours else ""
         else:
             reason = _("this programme has no contributions to offer")
         lines.append(Content(""))
@@ -225,7 +254,7 @@ class JoinScreen(CampaignScreen[None]):
         if not member:
             lines.append(Content(_("The leads answer at the end of the turn.")))
         self.query_one("#join-details", Static).update(Content("\n").join(lines))
-        self.query_one("#join-status", Static).update(verdict(reason, warning))
+        self.query_one("#join-status", Static).update(verdict(reason, warning, yours))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._details()
@@ -250,7 +279,12 @@ class JoinScreen(CampaignScreen[None]):
         action = self._action()
         line = self.query_one("#join-status", Static)
         if action is None:
-            line.update(verdict(_("this contribution is already taken")))
+            _member, _terms, views = self._views()
+            choice = views.get(self._selected() or "")
+            if choice is not None and choice.yours:  # the player's own: where it stands
+                line.update(verdict("", "", choice.holder))
+            else:
+                line.update(verdict(_("this contribution is already taken")))
             return
         outcome = self.cislunar.act(action)
         if not outcome.ok:
