@@ -15,6 +15,7 @@ def test_a_stat_shows_a_tenth_at_most() -> None:
     assert figure(0.23) == "0.2"  # not '0.23' (prestige drifting down)
     assert figure(22.6) == "22.6" and figure(-2.0) == "-2" and figure(4) == "4"
     assert figure(1250.4) == "1,250"
+    assert figure(285.46) == "285" and figure(99.96) == "100"  # rounded once, never by way of 285.5
 
 
 def test_points_are_whole_and_never_read_as_reaching_a_mark_they_miss() -> None:

@@ -69,7 +69,9 @@ def figure(value: float) -> str:
     most, none when whole or from 100 up ('22.6', '-0.2', '1,250'), never the two decimals that
     :func:`amount` keeps for money ('0.23')."""
     tenths = round(float(value), 1)
-    if abs(tenths) >= 100 or tenths.is_integer():
+    if abs(tenths) >= 100:  # whole, rounded once: 285.46 is '285' (by way of 285.5 it read '286')
+        return f"{float(value):,.0f}"
+    if tenths.is_integer():
         return f"{tenths:,.0f}"
     return f"{tenths:,.1f}"
 

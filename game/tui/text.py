@@ -74,10 +74,10 @@ NEWS_MARK = {
 }
 
 
-def signed(value: float, unit: str = "") -> str:
+def signed(value: float, unit: str = "", as_money: bool = False) -> str:
     """'+1.5', '-0.25 M$': a change with its sign, to a tenth at most (``figure``) but money as
-    money is written everywhere (``amount``)."""
-    written = amount if unit.strip() == "M$" else figure
+    money is written everywhere (``amount``: with the unit M$, or ``as_money`` without it)."""
+    written = amount if as_money or unit.strip() == "M$" else figure
     return f"{'+' if value >= 0 else '-'}{written(abs(value))}{unit}"
 
 
@@ -85,13 +85,22 @@ def negligible(value: float) -> bool:
     return abs(value) < 0.05
 
 
-def delta(value: float, unit: str = "", higher_is_better: bool = True) -> Content:
-    """'▲+600 M$' or '▼-1.2', coloured by whether the change helps; empty when nothing moved."""
+def delta(value: float, unit: str = "", higher_is_better: bool = True, as_money: bool = False) -> Content:
+    """'▲+600 M$' or '▼-1.2', coloured by whether the change helps; empty when nothing moved
+    (``as_money``: an amount of M$ written as money without its unit, '▲+285')."""
     if negligible(value):
         return Content("")
     good = (value > 0) == higher_is_better
     arrow = UP if value > 0 else DOWN
-    return Content.assemble((f"{arrow}{signed(value, unit)}", "$text-success" if good else "$text-error"))
+    written = signed(value, unit, as_money)
+    return Content.assemble((f"{arrow}{written}", "$text-success" if good else "$text-error"))
+
+
+def stat_change(stat: str, value: float, with_unit: bool = True) -> Content:
+    """A stat's net change as every screen writes it (money from the engine's k$, as money), so
+    the dashboard's figure and the Why screen's heading are the same number: '▲+285 M$', or
+    '▲+285' without the unit where the figure beside it has it; '▼-1.2' for the others."""
+    return delta(shown(stat, value), unit(stat) if with_unit else "", as_money=stat == "money")
 
 
 def slip(months: int) -> Content:

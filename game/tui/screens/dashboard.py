@@ -40,12 +40,12 @@ from game.tui.text import (
     figure,
     fitting,
     level_label,
-    millions,
     money,
     played_level,
     shown,
     signed,
     signed_figure,
+    stat_change,
     unit,
 )
 from game.tui.widgets.figure import FigureCell
@@ -219,19 +219,25 @@ class DashboardScreen(CampaignScreen[None]):
         report = game.reports[-1] if game.reports else None
         last = net_changes(report.new_changes()) if report else {}
         budget = budget_view(state, cs)
-        self._figure("money", money(budget.money), delta(millions(last.get("money", 0))))
+        self._figure(
+            "money", money(budget.money), stat_change("money", last.get("money", 0), with_unit=False)
+        )
         income = self.memory.delta("income", budget.income, state.turn)
         self._figure(
             "income",
             _("{money}/yr").format(money=money(budget.income)),
-            delta(income),
+            delta(income, as_money=True),
             _("This year's appropriation; click for the budget"),
         )
         year_end = format_date(state.month + (budget.turns_left_in_year - 1) * cs.turn_months, cs.turn_months)
         self._figure(
             "committed",
             money(budget.committed_year),
-            delta(self.memory.delta("committed", budget.committed_year, state.turn), higher_is_better=False),
+            delta(
+                self.memory.delta("committed", budget.committed_year, state.turn),
+                higher_is_better=False,
+                as_money=True,
+            ),
             "\n".join(
                 _("{name}: {now} now, {year} by {date}").format(
                     name=tr(name), now=money(turn), year=money(year), date=year_end
@@ -313,8 +319,7 @@ class DashboardScreen(CampaignScreen[None]):
         )
         room = self.size.width - 2 - head.cell_length  # the line's padding, one cell each side
         changes = [
-            Content.assemble(self._label(stat), " ", delta(shown(stat, value), unit(stat)))
-            for stat, value in now.items()
+            Content.assemble(self._label(stat), " ", stat_change(stat, value)) for stat, value in now.items()
         ]
         kept: list[Content] = []
         for index, change in enumerate(changes):

@@ -17,7 +17,7 @@ from game.engine.reports import Change
 from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
-from game.tui.text import delta, hanging, money, shown, signed, unit
+from game.tui.text import hanging, money, shown, signed, stat_change, unit
 from game.tui.widgets.footer import Footer
 
 
@@ -30,9 +30,7 @@ def change_lines(
     chosen = [c for c in changes if stat is None or c.stat == stat]
     lines: list[Content] = []
     for key, total in net_changes(chosen).items():
-        lines.append(
-            Content.assemble((tr(stat_name(key, cs)), "bold"), " ", delta(shown(key, total), unit(key)))
-        )
+        lines.append(Content.assemble((tr(stat_name(key, cs)), "bold"), " ", stat_change(key, total)))
         for change in chosen:
             if change.stat == key:
                 figure = signed(shown(key, change.delta), unit(key))
