@@ -499,3 +499,17 @@ def test_a_balance_counts_a_whole_number_beyond_a_float_as_no_number() -> None:
 
     assert _number(10**315) == _number(-(10**315)) == _number(float("inf")) == 0.0
     assert _number(7) == 7.0 and _number(-2.5) == -2.5
+
+
+def test_a_stance_is_explained_with_the_rules_figures_and_nothing_else_is() -> None:
+    """The note the deal screens show beside a public stance says what signing does with it."""
+    from game.engine.deal_items import notes
+
+    cs = compiled_from(
+        MINI_TEXT.replace("rules:\n", "rules:\n  deal_stance_gain: 7\n  deal_stance_cost: 2\n", 1)
+    )
+    assert notes(cs, [("money", "50"), ("stance", "west")]) == [
+        "A public stance: once, on signing, whoever takes it gains 7 relations with every agency of "
+        "that bloc and loses 2 with every other agency."
+    ]
+    assert notes(cs, [("money", "50")]) == []

@@ -68,6 +68,22 @@ def describe(cs: CompiledScenario, item: DealItemState, on_delivery: bool = Fals
     return msg("membership of {accord}", accord=accord_name(cs, value))
 
 
+def notes(cs: CompiledScenario, items: list[DealItemState]) -> list[str]:
+    """What the items' short words leave unsaid, for the screens that list them (a public stance's
+    effect: the item's own text also goes into the news and the debrief, where it stays short)."""
+    if not any(kind == "stance" for kind, _value in items):
+        return []
+    gain, cost = cs.rules.deal_stance_gain, cs.rules.deal_stance_cost
+    return [
+        msg(
+            "A public stance: once, on signing, whoever takes it gains {gain:g} relations with every "
+            "agency of that bloc and loses {cost:g} with every other agency.",
+            gain=gain,
+            cost=cost,
+        )
+    ]
+
+
 def accord_name(cs: CompiledScenario, accord: str) -> str:
     """An accord's name as it reads mid-sentence: the ``accord_name`` of the first offer that gives
     it, else that offer's title, else its id in words."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine import deal_items
 from game.engine.compiled import CompiledScenario
 from game.engine.deals import MONEY_WORTH, term_text, terms_text, title, untraded, willingness, worth
 from game.engine.queries import describe_effects
@@ -133,6 +134,7 @@ class DealView:
     when: str  # the deadline of an offer, the term of an agreement, or why it ended
     consequences: tuple[str, ...]  # what refusing (an offer) or breaking (an agreement) costs
     text: str = ""  # what the agency says (an offer's text)
+    notes: tuple[str, ...] = ()  # what its items' short words leave unsaid (a public stance's effect)
 
 
 def ledger(state: GameState, cs: CompiledScenario) -> list[DealView]:
@@ -167,6 +169,7 @@ def ledger(state: GameState, cs: CompiledScenario) -> list[DealView]:
                 when,
                 tuple(consequences),
                 text,
+                tuple(deal_items.notes(cs, [*deal.gives, *deal.asks])),
             )
         )
     return views

@@ -215,3 +215,32 @@ async def test_two_costs_on_one_relation_each_say_why() -> None:
         dialog = text_of(app.screen.query_one("#confirm-costs"))
         assert "relations with Roscosmos -20 for breaking an agreement" in dialog
         assert "relations with Roscosmos -6 by this agreement's own terms" in dialog
+
+
+STANCE_NOTE = (
+    "A public stance: once, on signing, whoever takes it gains 5 relations with every agency of "
+    "that bloc and loses 3 with every other agency."
+)
+
+
+async def test_a_public_stance_is_explained_where_it_is_offered_and_proposed() -> None:
+    """'a public stance with West' said nothing of what it does (the rules' deal_stance_gain and
+    deal_stance_cost, once on signing); the item's own words stay short for the news and debrief."""
+    app = make_app(new_game(DEALS))
+    async with app.run_test(size=SMALL) as pilot:
+        await started(pilot)
+        await pilot.press("n", "p")
+        await on_screen(pilot, ProposalScreen)
+        screen = app.screen
+        notes = screen.query_one("#proposal-notes")
+        assert " ".join(text_of(notes).split()) == STANCE_NOTE
+        stance = next(i for i, (side, item) in enumerate(screen.rows) if item == ("stance", "west"))
+        menu = screen.query_one("#proposal-items")
+        menu.highlighted = menu.get_option_index(str(stance))
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert app.game.state.deals[-1].asks == [("stance", "west")]
+        await pilot.press("escape")
+        await on_screen(pilot, DealsScreen)
+        ledger = " ".join(text_of(app.screen.query_one("#deals-ledger")).split())
+        assert "you give a public stance with West" in ledger and ledger.endswith(STANCE_NOTE)

@@ -98,6 +98,9 @@ class DealsScreen(DecisionsScreen):
         past = [v for v in views if v not in current]
         width = self.query_one("#deals-ledger", Static).content_region.width
         lines = [line for view in current for line in view_lines(view, wide, width)]
+        notes = dict.fromkeys(note for view in current for note in view.notes)  # each said once
+        for note in notes:  # what a term's short words leave unsaid: a public stance's effect
+            lines += hanging(Content.styled(tr(note), "$text-muted"), width, 2)
         shown_past = past if wide else past[:PAST_SHOWN]
         lines += [line for view in shown_past for line in view_lines(view, wide, width)[:1]]
         if len(shown_past) < len(past):

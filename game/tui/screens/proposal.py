@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from game.engine.actions import Action
 from game.engine.deal_items import describe, encode
+from game.engine.deal_items import notes as item_notes
 from game.engine.deal_views import agencies_taking_proposals, balance_text, proposal_items
 from game.engine.queries import consequences
 from game.engine.state import DealItemState
@@ -49,6 +50,7 @@ class ProposalScreen(CampaignScreen[None]):
         yield Static(id="proposal-title", classes="step", markup=False)
         yield OptionList(id="proposal-items")
         yield Static(id="proposal-balance", markup=False)
+        yield Static(id="proposal-notes", markup=False)
         yield Static(
             _("Enter: put on or take off the table · a: next agency · s: send"),
             id="proposal-status",
@@ -116,6 +118,10 @@ class ProposalScreen(CampaignScreen[None]):
                 (" · " + _("if signed and broken: ") + joined(", ", [tr(c) for c in costs]), "$text-muted")
             )
         self.query_one("#proposal-balance", Static).update(Content.assemble(*parts))
+        notes = [tr(note) for note in item_notes(cs, [item for _side, item in self.rows])]
+        notes_shown = self.query_one("#proposal-notes", Static)
+        notes_shown.update(Content.styled("\n".join(notes), "$text-muted"))
+        notes_shown.display = bool(notes)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
