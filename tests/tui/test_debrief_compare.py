@@ -40,3 +40,18 @@ async def test_c_plays_the_reference_campaigns_and_ranks_the_score() -> None:
             assert f"{row.strategy:<10} better than {row.below:.0%} of its campaigns" in text
         assert "(seeds 1-20, your score 38)" in text  # 38.5: whole points, rounded down
         assert not bar.display  # gone once the answer is there
+
+
+async def test_a_long_turning_point_runs_on_under_its_own_text() -> None:
+    """The history wrapped a long item back to the left edge, under its date."""
+    app = make_app(finished_campaign())
+    async with app.run_test(size=(50, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.pause()
+        story = text_of(app.screen.query_one("#story")).splitlines()
+        assert story[0] == "Turning points"
+        run_on = [line for line in story[1:] if not line.startswith(" 20")]
+        assert run_on and all(line.startswith(" " * 11) and line[11] != " " for line in run_on)
+        orbit = story.index(" 2023-Q1 ☺ An ESA astronaut flies in lunar")
+        assert story[orbit + 1] == " " * 11 + "orbit (Gateway First crew)"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,7 +18,7 @@ from game.format.dates import year_fraction
 from game.i18n import N_, _, tr
 from game.sim.reference import REFERENCE_SEEDS, Comparison, compare, reference_tasks
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import NEWS_MARK, figure, level_label, points
+from game.tui.text import NEWS_MARK, figure, hanging, level_label, points
 from game.tui.widgets.footer import Footer
 from game.tui.widgets.goals_panel import points_text
 from game.tui.widgets.line_chart import LineChart
@@ -167,15 +168,22 @@ class DebriefScreen(CampaignScreen[None]):
             )
         self.query_one("#reference", Static).update(Content("\n").join(lines))
 
-    def _story(self, game) -> Content:
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.on_resize)  # the story wrapped once its width is known
+
+    def on_resize(self) -> None:
+        """A long turning point runs on under its own text, not back at the left edge."""
+        story = self.query_one("#story", Static)
+        story.update(self._story(self.game, story.content_region.width))
+
+    def _story(self, game, width: int = 0) -> Content:
         points = turning_points(game.reports, game.date)
         lines = [Content.assemble((_("Turning points"), "bold underline"))]
         for point in points:
-            lines.append(
-                Content.assemble(
-                    (f" {point.date} ", "$text-muted"), f"{NEWS_MARK.get(point.kind, '·')} {tr(point.text)}"
-                )
-            )
+            head = f" {point.date} "
+            mark = f"{NEWS_MARK.get(point.kind, '·')} "
+            line = Content.assemble((head, "$text-muted"), mark + tr(point.text))
+            lines.extend(hanging(line, width, cell_len(head + mark)))
         if not points:
             lines.append(Content(" " + _("A quiet campaign.")))
         return Content("\n").join(lines)
