@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, OptionList, Static
 
@@ -81,7 +82,8 @@ class DealsScreen(DecisionsScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(_("Deals: offers and agreements"), classes="step", id="decisions-title")
-        yield Static(id="deals-ledger", markup=False)
+        with VerticalScroll(id="deals-ledger-box", can_focus=False):  # scrolls when it outgrows its half
+            yield Static(id="deals-ledger", markup=False)
         yield OptionList(id="options")
         yield Static(
             _("Enter: choose · accepting says what breaking costs · p: propose a deal"),
@@ -97,10 +99,14 @@ class DealsScreen(DecisionsScreen):
         current = [v for v in views if v.status in ("offered", "proposed", "signed")]
         past = [v for v in views if v not in current]
         width = self.query_one("#deals-ledger", Static).content_region.width
-        lines = [line for view in current for line in view_lines(view, wide, width)]
-        notes = dict.fromkeys(note for view in current for note in view.notes)  # each said once
-        for note in notes:  # what a term's short words leave unsaid: a public stance's effect
-            lines += hanging(Content.styled(tr(note), "$text-muted"), width, 2)
+        lines: list[Content] = []
+        said: set[str] = set()
+        for view in current:
+            lines += view_lines(view, wide, width)
+            for note in view.notes:  # what its terms' short words leave unsaid, under the first that has it
+                if note not in said:
+                    said.add(note)
+                    lines += hanging(Content.styled(tr(note), "$text-muted"), width, INDENT, INDENT)
         shown_past = past if wide else past[:PAST_SHOWN]
         lines += [line for view in shown_past for line in view_lines(view, wide, width)[:1]]
         if len(shown_past) < len(past):
