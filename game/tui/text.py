@@ -176,6 +176,19 @@ def hanging(content: Content, width: int, indent: int, first: int = 0) -> list[C
     return lines
 
 
+def packed(entries: list[str], width: int, separator: str = "  ", indent: int = 0) -> list[str]:
+    """The entries ``separator`` apart, as many to a line as ``width`` holds, each line ``indent``
+    columns in: an entry ('2023: 300 M$') is never split over two lines (all on one line while
+    the width is not known)."""
+    lines: list[str] = []
+    for entry in entries:
+        if lines and (width <= 0 or cell_len(lines[-1] + separator + entry) <= width):
+            lines[-1] += separator + entry
+        else:
+            lines.append(" " * indent + entry)
+    return lines
+
+
 def fitting(parts: list[tuple[str, int]], width: int, separator: str = " · ") -> list[str]:
     """The parts (text, priority) that fit in ``width`` cells when joined, in their order: the
     lowest priority is left out first (the latest of equals), so what matters most stays whole

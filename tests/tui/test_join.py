@@ -18,7 +18,7 @@ async def test_the_join_screen_shows_costs_needs_rewards_and_relations() -> None
         assert isinstance(app.screen, JoinScreen)
         await pilot.press("down")  # from "join without a contribution" to the robotic arm
         await pilot.pause()
-        details = text_of(app.screen.query_one("#join-details"))
+        details = text_of(app.screen.query_one("#join-details")).replace("\u00a0", " ")  # a year and its sum
         assert "Cost 400 M$ over 4 turns, about 100 M$ a turn" in details
         assert "2021: 400 M$" in details
         assert "Needs Robotics 2 (you 2 ✓)" in details
@@ -128,3 +128,21 @@ async def test_the_lists_marks_have_a_legend_and_the_players_own_build_is_a_stat
         await pilot.press("down")
         await pilot.pause()
         assert text_of(app.screen.query_one("#join-status")) == "✗ not now: already being built by JAXA"
+
+
+async def test_a_long_payment_schedule_breaks_between_years_under_its_indent() -> None:
+    """At 80 columns I-Hab's five years of payments broke '2023:' from its '300 M$' and ran on
+    at the pane's left edge."""
+    from .conftest import default_app
+
+    app = default_app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("1", "1", "down")  # the opening event answered, the Gateway, I-Hab
+        await pilot.pause()
+        assert isinstance(app.screen, JoinScreen)
+        details = text_of(app.screen.query_one("#join-details")).replace("\u00a0", " ").splitlines()
+        schedule = [line for line in details if ": 300 M$" in line]
+        entries = [entry.strip() for line in schedule for entry in line.split(" · ")]
+        assert entries == [f"{year}: 300 M$" for year in range(2021, 2026)]  # none split
+        assert len(schedule) > 1 and all(line.startswith("   20") for line in schedule)

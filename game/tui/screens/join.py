@@ -21,12 +21,14 @@ from game.engine.actions.registry import handler_for
 from game.engine.queries import ContributionView, JoinTerms, contribution_views, join_terms, programme_view
 from game.i18n import N_, _, ngettext, tr
 from game.tui.screens.base import CampaignScreen
-from game.tui.text import hanging, money, status
+from game.tui.text import hanging, money, packed, status
 from game.tui.widgets.footer import Footer
 
 OBSERVER = "__observer__"
 #: Where a contribution's name and cost run on, under the name (after its mark), and an option's padding.
 NAME_INDENT, OPTION_PADDING = 2, 2
+#: The columns the details' scrollbar takes once they overflow (after they were laid out).
+SCROLLBAR = 2
 
 
 def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
@@ -44,11 +46,15 @@ def terms_lines(terms: JoinTerms, member: bool) -> list[Content]:
     return lines
 
 
-def contribution_lines(view: ContributionView) -> list[Content]:
+def contribution_lines(view: ContributionView, width: int = 0) -> list[Content]:
+    """What the contribution costs, needs and earns; its payments by year wrapped to ``width``
+    between years, never between a year and its sum."""
     years: dict[str, float] = {}
     for date, amount in view.schedule:
         years[date[:4]] = years.get(date[:4], 0.0) + amount
-    schedule = " · ".join(f"{year}: {money(amount)}" for year, amount in years.items())
+    # no-break spaces inside an entry: even re-wrapped, a year stays with its sum
+    entries = [f"{year}: {money(amount)}".replace(" ", "\u00a0") for year, amount in years.items()]
+    schedule = packed(entries, width - SCROLLBAR, " · ", 3)
     per_turn = view.schedule[0][1] if view.schedule else 0.0
     needs = "; ".join(
         _("{area} {need} (you {have} {mark})").format(
@@ -84,7 +90,7 @@ def contribution_lines(view: ContributionView) -> list[Content]:
                 count=len(view.schedule),
             ),
         ),
-        Content(f"   {schedule}"),
+        *(Content(line) for line in schedule),
         Content.assemble((_("Needs "), "bold"), needs),
         Content.assemble((_("Earns "), "bold"), ", ".join(tr(reward) for reward in view.rewards)),
     ]
@@ -102,15 +108,8 @@ LEGEND = (N_("✓ you may offer"), N_("✗ not now"), N_("· taken"), N_("■ yo
 
 
 def legend_lines(width: int) -> str:
-    """The legend's entries two spaces apart, as many to a line as ``width`` holds (never one
-    split over two lines; all on one while the width is not known)."""
-    lines: list[str] = []
-    for entry in (_(text) for text in LEGEND):
-        if lines and (width <= 0 or len(lines[-1]) + 2 + len(entry) <= width):
-            lines[-1] += "  " + entry
-        else:
-            lines.append(entry)
-    return "\n".join(lines)
+    """The legend's entries two spaces apart, as many to a line as ``width`` holds."""
+    return "\n".join(packed([_(text) for text in LEGEND], width))
 
 
 def mark_of(view: ContributionView) -> str:
@@ -243,7 +242,9 @@ class JoinScreen(CampaignScreen[None]):
             ]
             reason = terms.observer_reason
         elif choice is not None:
-            lines += contribution_lines(views[choice])
+            lines += contribution_lines(
+                views[choice], self.query_one("#join-details", Static).content_region.width
+            )
             reason = views[choice].reason
             warning = views[choice].warning
             yours = views[choice].holder if views[choice].yours else ""
