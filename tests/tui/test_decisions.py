@@ -184,7 +184,7 @@ async def test_the_players_own_build_under_way_reads_as_a_status_not_a_refusal()
         await pilot.pause()
         assert text_of(app.screen.query_one("#decision-status")) == "✓ Done: Build Lunar cubesat"
         text = listed(app)
-        assert "■ Build Lunar cubesat" in text and "under way: 2 turns of building left" in text
+        assert "■ Build Lunar cubesat under way: 2 turns of building left" in text  # no cost to pay
         assert "already being built" not in text
         highlight(app, "Build Lunar cubesat")
         await pilot.press("enter")

@@ -46,8 +46,8 @@ def option_prompt(option: ActionOption, width: int = 0, as_above: bool = False, 
             cost += ", " + _("{money} in all").format(money=money(option.cost_total))
         cost += " · "
     head = Content.assemble((mark + " ", style), (tr(option.label), "bold" if option.allowed else ""))
-    if status:
-        tail = Content.assemble((cost, "$text-muted"), (tr(status), "$text-primary"))
+    if status:  # nothing to pay now: where it stands
+        tail = Content.assemble((tr(status), "$text-primary"))
     elif option.allowed:
         tail = Content.assemble((cost, "bold"), (tr(option.effect), "$text-muted"))
     else:
