@@ -9,7 +9,7 @@ from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.format.loader import load_scenario, load_scenario_bytes
 from game.paths import default_scenario
-from tests.helpers import MINI_TEXT, answer_all, mini_with
+from tests.helpers import MINI_TEXT, answer_all, compiled_from, mini_with
 
 RIVALS = (
     "admission: {min_relation: 20}",
@@ -154,4 +154,19 @@ def test_a_player_put_out_of_a_programme_is_told_the_cause_and_what_the_money_pa
     assert item.player and item.text == (
         "ESA leaves ILRS (US export controls); Drill stops: the 50 M$ paid into it is lost, "
         "and the contribution is open to other partners"
+    )
+
+
+def test_each_relation_the_admission_asks_for_is_marked_met_or_not() -> None:
+    """'relations of at least 30 with CNSA (yours: -35)' stood unmarked beside a ✗ condition."""
+    from game.engine.queries import join_terms
+
+    game = Game(compiled_from(MINI_TEXT), "esa", 1)
+    game.state.shift_relation("esa", "nasa", 10 - game.state.relation("esa", "nasa"))
+    assert join_terms(game.state, game.compiled, "gateway").admission[0] == (
+        "relations of at least 20 with NASA (yours: +10 ✗)"
+    )
+    game.state.shift_relation("esa", "nasa", 10)
+    assert join_terms(game.state, game.compiled, "gateway").admission[0] == (
+        "relations of at least 20 with NASA (yours: +20 ✓)"
     )

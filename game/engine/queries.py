@@ -386,12 +386,13 @@ def join_terms(state: GameState, cs: CompiledScenario, pid: str) -> JoinTerms:
     programme = state.programmes[pid]
     rule = admission_rule(state, cs, pid).model
     floor = rule.min_relation
-    admission = [
+    admission = [  # each marked met or not, as the failing condition is and a contribution's needs are
         msg(
-            "relations of at least {floor:.0f} with {programme} (yours: {relation})",
+            "relations of at least {floor:.0f} with {programme} (yours: {relation} {mark})",
             floor=floor,
             programme=cs.agencies[lead].short,
             relation=signed_figure(state.relation(state.player, lead)),
+            mark="✓" if state.relation(state.player, lead) >= floor else "✗",
         )
         for lead in programme.leads
     ]

@@ -25,7 +25,7 @@ async def test_the_join_screen_shows_costs_needs_rewards_and_relations() -> None
         assert "Earns 1 crew seat, +1 science per turn, +10 prestige" in details
         assert "Flies on First crew (2023-Q1)" in details
         assert "relations with CNSA -10" in details
-        assert "Admission: relations of at least 20 with NASA (yours: +60)" in details
+        assert "Admission: relations of at least 20 with NASA (yours: +60 ✓)" in details
         assert "On joining: " in details  # each label with its colon: it read as one phrase
         assert text_of(app.screen.query_one("#join-status")) == "✓ you may offer this"
         await pilot.press("down")  # the habitat needs more than ESA has
