@@ -98,7 +98,9 @@ class DealsScreen(DecisionsScreen):
         views = ledger(game.state, game.compiled)
         current = [v for v in views if v.status in ("offered", "proposed", "signed")]
         past = [v for v in views if v not in current]
-        width = self.query_one("#deals-ledger", Static).content_region.width
+        # a column left for the scrollbar the ledger shows once it outgrows its half, so that
+        # its lines are not wrapped again then (a stable gutter left a blank line in a terminal)
+        width = max(0, self.query_one("#deals-ledger", Static).content_region.width - 1)
         lines: list[Content] = []
         said: set[str] = set()
         for view in current:
