@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from game.engine.game import Game
 from game.engine.scoring import breakdown
-from game.format.words import column, figure, plural_count, points
+from game.format.words import amount, column, figure, plural_count, points
 from game.i18n import tr
 from tests.helpers import mini_with, play_turns
 from tests.test_objectives_graded import GRADED
@@ -16,6 +16,12 @@ def test_a_stat_shows_a_tenth_at_most() -> None:
     assert figure(22.6) == "22.6" and figure(-2.0) == "-2" and figure(4) == "4"
     assert figure(1250.4) == "1,250"
     assert figure(285.46) == "285" and figure(99.96) == "100"  # rounded once, never by way of 285.5
+
+
+def test_money_that_rounds_to_a_whole_number_is_written_whole() -> None:
+    """'Income 213 M$/yr ▼-3.0' and '▼-67.0': more precision than the money needs."""
+    assert amount(2.98) == "3" and amount(-66.96) == "-67" and amount(0.999) == "1"
+    assert amount(12.5) == "12.5" and amount(0.25) == "0.25" and amount(1.05) == "1.1"
 
 
 def test_points_are_whole_and_never_read_as_reaching_a_mark_they_miss() -> None:

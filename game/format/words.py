@@ -56,12 +56,12 @@ def append_unless_said(text: str, tail: str) -> str:
 
 
 def amount(value: float) -> str:
-    """A figure with no more precision than it needs: 1,234 / 12.5 / 0.25."""
+    """A figure with no more precision than it needs: 1,234 / 12.5 / 0.25; whole when it rounds
+    to a whole number (2.98 is '3', not '3.0')."""
     if abs(value) >= 100 or float(value).is_integer():
         return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:,.1f}"
-    return f"{value:.2f}"
+    written = f"{value:,.1f}" if abs(value) >= 1 else f"{value:.2f}"
+    return written.rstrip("0").rstrip(".") if float(written.replace(",", "")).is_integer() else written
 
 
 def figure(value: float) -> str:

@@ -19,13 +19,13 @@ def test_money_is_rounded_once_and_as_money() -> None:
     the Why screen (money, rounded once); both say it as money now."""
     assert str(stat_change("money", 285_460)) == "▲+285 M$"
     assert str(stat_change("money", 285_460, with_unit=False)) == "▲+285"
-    assert str(stat_change("money", -66_960, with_unit=False)) == "▼-67.0"  # as '▼-67.0 M$'
+    assert str(stat_change("money", -66_960, with_unit=False)) == "▼-67"  # as '▼-67 M$'
     assert str(stat_change("science", 1.25)) == "▲+1.2"
 
 
 async def test_the_dashboards_money_change_is_the_why_screens_heading() -> None:
     """JAXA in the Gateway budget fight, 2026-Q4: the dashboard said '▼-67', the Why screen
-    '▼-67.0 M$', of the same -66.96 M$."""
+    '▼-67.0 M$', of the same -66.96 M$; both say '-67' now."""
     game = Game(compiled(shipped_scenarios_dir() / "gateway-in-doubt.yaml"), "jaxa", 7)
     for _ in range(7):
         for pending in list(game.state.pending):
@@ -39,8 +39,8 @@ async def test_the_dashboards_money_change_is_the_why_screens_heading() -> None:
             await pilot.press("1")
             await pilot.pause()
         figure = text_of(app.screen.query_one("#fig-money"))
-        assert figure.endswith("▼-67.0")
+        assert figure.endswith("▼-67")
         await pilot.press("w")
         await on_screen(pilot, ReasonsScreen)
         body = text_of(app.screen.query_one("#reasons-body", Static))
-        assert "Money ▼-67.0 M$" in body.splitlines()
+        assert "Money ▼-67 M$" in body.splitlines()
