@@ -192,3 +192,7 @@ async def test_the_players_own_build_under_way_reads_as_a_status_not_a_refusal()
         assert text_of(app.screen.query_one("#decision-status")) == (
             "■ Build Lunar cubesat: under way: 2 turns of building left"
         )
+        await pilot.press("a")  # hide the refused: the build under way is not one of them
+        await pilot.pause()
+        text = listed(app)
+        assert "■ Build Lunar cubesat" in text and "✗" not in text

@@ -110,8 +110,8 @@ class DecisionsScreen(CampaignScreen[None]):
         for option in options:
             first.setdefault(group_of(option.action), len(first))
         options.sort(key=lambda o: (group_of(o.action) == UNDOING_GROUP, first[group_of(o.action)]))
-        if not self.show_refused:
-            options = [o for o in options if o.allowed]
+        if not self.show_refused:  # a build of the player's under way is a status: it stays
+            options = [o for o in options if o.allowed or self.status_of(o)]
         self.options = options
         menu = self.query_one("#options", OptionList)
         width = menu.scrollable_content_region.width - 2  # an option's padding
