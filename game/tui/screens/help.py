@@ -102,9 +102,11 @@ def key_name(key: str) -> str:
 
 def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = frozenset()) -> list[Content]:
     """One screen's keys (not those in ``skip``, listed once under Everywhere); runs of number
-    keys are shown once as 1-9; a key that works only at times says when (its tooltip)."""
+    keys are shown once as 1-9; a key that works only at times says when (its tooltip); a key
+    that says what it does now ('Hide refused', 'Show refused') is one line with both."""
     lines = [Content.assemble((_(title), "bold $text-primary"))]
     numbers = False
+    said: dict[str, str] = {}  # each key's words, in the order first bound
     for binding in bindings:
         if not isinstance(binding, Binding) or binding.key in skip:
             continue
@@ -112,10 +114,13 @@ def key_lines(title: str, bindings: list[BindingType], skip: frozenset[str] = fr
             if not numbers:
                 numbers = True
                 what = _("open a programme card") if "card" in binding.action else _("pick that choice")
-                lines.append(Content(f"  {'1-9':<8} {what}"))
+                said["1-9"] = what
             continue
         when = f" ({_(binding.tooltip)})" if binding.tooltip else ""
-        lines.append(Content(f"  {key_name(binding.key):<8} {_(binding.description)}{when}"))
+        words = f"{_(binding.description)}{when}"
+        key = key_name(binding.key)
+        said[key] = f"{said[key]} / {words}" if key in said else words
+    lines += [Content(f"  {key:<8} {words}") for key, words in said.items()]
     return lines
 
 
