@@ -54,3 +54,24 @@ async def test_a_long_reason_runs_on_under_itself_not_at_the_dialogs_edge() -> N
         for row in body:  # a heading, a reason (3 spaces in), or a reason's continuation (further in)
             heading = row.startswith(("Last turn", "This turn", "Esc")) or "▲" in row or "▼" in row
             assert heading or row.startswith("   "), body
+
+
+def test_a_change_too_small_to_show_is_left_out_of_the_reasons() -> None:
+    """The UAE's failed cubesat: 'Prestige ▼-5' over '-5  … failed' and '-0  prestige fades'."""
+    from game.engine.reports import Change
+    from game.paths import default_scenario
+    from game.tui.screens.reasons import change_lines
+
+    from .conftest import compiled
+
+    cs = compiled(default_scenario())
+    changes = [
+        Change("prestige", -5, "ISLS pathfinder cubesat failed"),
+        Change("prestige", -0.04, "prestige fades"),
+    ]
+    assert [str(line) for line in change_lines(changes, cs, None)] == [
+        "Prestige ▼-5",
+        "   -5  ISLS pathfinder cubesat failed",
+    ]
+    faded = [Change("prestige", -0.04, "prestige fades")] * 3  # all small: said, or the total has no reason
+    assert [str(line) for line in change_lines(faded, cs, None)][1:] == ["   -0  prestige fades"] * 3

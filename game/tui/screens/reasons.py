@@ -17,7 +17,7 @@ from game.engine.reports import Change
 from game.i18n import _, ngettext, tr
 from game.tui.keys import EVERYWHERE
 from game.tui.screens.base import CampaignModal
-from game.tui.text import hanging, money, shown, signed, stat_change, unit
+from game.tui.text import hanging, money, negligible, shown, signed, stat_change, unit
 from game.tui.widgets.footer import Footer
 
 
@@ -31,11 +31,13 @@ def change_lines(
     lines: list[Content] = []
     for key, total in net_changes(chosen).items():
         lines.append(Content.assemble((tr(stat_name(key, cs)), "bold"), " ", stat_change(key, total)))
-        for change in chosen:
-            if change.stat == key:
-                figure = signed(shown(key, change.delta), unit(key))
-                head = f"   {figure}  "
-                lines.extend(hanging(Content(head + tr(change.reason)), width, len(head)))
+        mine = [change for change in chosen if change.stat == key]
+        # a change too small to show ('-0  prestige fades') is left out, unless all of them are
+        told = [change for change in mine if not negligible(shown(key, change.delta))] or mine
+        for change in told:
+            figure = signed(shown(key, change.delta), unit(key))
+            head = f"   {figure}  "
+            lines.extend(hanging(Content(head + tr(change.reason)), width, len(head)))
     return lines
 
 
