@@ -298,7 +298,9 @@ class ContributionView:
     description: str
     cost: float  # M$ in all
     build_turns: int
-    schedule: tuple[tuple[str, float], ...]  # (date, M$): what is still to pay, from this turn on
+    schedule: tuple[
+        tuple[str, float], ...
+    ]  # (date, M$): what is still to pay, from this turn on; () when taken
     paid: float  # M$ the player has paid into it so far (its own build under way), else 0
     requires: tuple[tuple[str, int, int], ...]  # (area name, level needed, level held)
     rewards: tuple[str, ...]
@@ -322,9 +324,12 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
         mine = build.owner == state.player and build.status == "building"
         # The player's own build is paid from here on: what is paid already is not due again.
         plan = build if mine else BuildState(sid, state.player, "building", slot.build_turns, k(slot.cost))
+        # nothing to pay for one another agency builds, or one the player finished
+        taken = build.owner is not None and not mine
         schedule = tuple(
             (format_date(state.month + i * cs.turn_months, cs.turn_months), amount / 1000)
             for i, amount in enumerate(payments(plan, plan.turns_left))
+            if not taken
         )
         flies_on = ""
         if slot.flies_on:

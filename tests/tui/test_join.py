@@ -128,6 +128,9 @@ async def test_the_lists_marks_have_a_legend_and_the_players_own_build_is_a_stat
         await pilot.press("down")
         await pilot.pause()
         assert text_of(app.screen.query_one("#join-status")) == "✗ not now: already being built by JAXA"
+        # another's build: what it cost, not a schedule of payments the player would never make
+        details = text_of(app.screen.query_one("#join-details")).splitlines()
+        assert details[:3] == ["Habitat (module)", "Cost 800 M$", "Needs Habitation 3 (you 1 ✗)"]
 
 
 async def test_a_long_payment_schedule_breaks_between_years_under_its_indent() -> None:

@@ -68,7 +68,9 @@ def contribution_lines(view: ContributionView, width: int = 0) -> list[Content]:
     if view.description:
         lines.append(Content(tr(view.description.strip())))
     lines += [
-        Content.assemble(
+        Content.assemble((_("Cost "), "bold"), money(view.cost))  # another's build, or one finished
+        if view.holder and not view.schedule
+        else Content.assemble(
             (_("Cost "), "bold"),
             ngettext(
                 "{cost} over {count} turn, about {money} a turn",
