@@ -99,3 +99,29 @@ async def test_every_figure_of_the_table_has_the_same_decimals() -> None:
         assert "Money at the start           700.0     639.5   1,239.5" in table
         assert "Lunar cubesat              -60.5       0.0" in table
         assert "Left at the year end         639.5   1,239.5" in table
+
+
+async def test_the_years_last_turn_warns_of_the_clawback_to_come() -> None:
+    """ESA ended 2027 with 1,372 M$ in hand and lost 542 M$ to the clawback, told only after."""
+    from tests.helpers import answer_all
+
+    rules = "  year_end_clawback: 0.5\n  year_end_carryover: 0.25\n"
+    game = Game(compiled_from(with_rules(rules)), "esa", 1)
+    for _ in range(2):
+        answer_all(game)
+        assert game.end_turn().ok
+    app = make_app(game)  # 2021-Q3: the year goes on, no notice
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert not [n.message for n in app._notifications]
+    answer_all(game)
+    assert game.end_turn().ok
+    answer_all(game)
+    app = make_app(game)  # 2021-Q4, the year's last turn
+    async with app.run_test(size=LARGE) as pilot:
+        await pilot.pause()
+        assert game.date == "2021-Q4"
+        assert [n.message for n in app._notifications] == [
+            "At the end of this turn the treasury claws back 275 M$ of the money you leave unspent. "
+            "Press m for the budget."  # as the budget screen's table says for 2021 (above)
+        ]

@@ -35,6 +35,16 @@ def shortfall_warning(plan: BudgetPlan) -> str:
     )
 
 
+def clawback_warning(plan: BudgetPlan, turns_left_in_year: int) -> str:
+    """In the fiscal year's last turn, the money the treasury will claw back at its end unless it
+    is spent ('' when none, or when the year goes on: the budget screen shows it all along)."""
+    if turns_left_in_year != 1 or not plan.years or plan.years[0].clawback <= 0:
+        return ""
+    return _(
+        "At the end of this turn the treasury claws back {money} of the money you leave unspent."
+    ).format(money=money(millions(plan.years[0].clawback)))
+
+
 #: A row of the table: its name, each year's thousands (None: not known), its style.
 Row = tuple[str, list[int | None], str]
 

@@ -34,7 +34,7 @@ from game.i18n import _, ngettext, tr
 from game.tui.layout import is_tall, is_wide
 from game.tui.memory import TurnMemory
 from game.tui.screens.base import CampaignScreen
-from game.tui.screens.budget import shortfall_warning
+from game.tui.screens.budget import clawback_warning, shortfall_warning
 from game.tui.text import (
     delta,
     figure,
@@ -353,12 +353,15 @@ class DashboardScreen(CampaignScreen[None]):
         )
 
     def _warn_of_a_short_year(self) -> None:
-        """Once a turn, a notice when the budget plan finds a year the agency cannot pay."""
+        """Once a turn, a notice when the budget plan finds a year the agency cannot pay, or
+        money the treasury claws back at the end of this turn (a new player lost 542 M$ unwarned)."""
         state = self.game.state
         if self.budget_checked == state.turn or state.over:
             return
         self.budget_checked = state.turn
-        warning = shortfall_warning(budget_plan(state, self.game.compiled))
+        plan = budget_plan(state, self.game.compiled)
+        left = budget_view(state, self.game.compiled).turns_left_in_year
+        warning = shortfall_warning(plan) or clawback_warning(plan, left)
         if warning:
             self.notify(
                 warning + " " + _("Press m for the budget."), title=_("Budget"), severity="warning", timeout=8

@@ -25,7 +25,9 @@ RULES = [
         "• Money comes once a year: the appropriation grows with public support and with the budget "
         "bonuses your contributions earn. Builds are paid turn by turn; a build you cannot pay stalls "
         "and strains its programme. Press m for the budget of the next five years: it warns before "
-        "a year you cannot pay."
+        "a year you cannot pay. Where the scenario says so, the treasury claws back part of what is "
+        "left unspent at a year's end: the budget shows how much, and the dashboard warns in the "
+        "year's last turn."
     ),
     N_(
         "• Money, science, prestige and domestic support pull against each other. If support "
