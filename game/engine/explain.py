@@ -153,36 +153,32 @@ def _call(node: ast.AST) -> tuple[str, list[str]] | None:
     return None
 
 
-#: The facts that, once true, stay true: "is closed once ..." rather than "while ...".
-_ONCE = frozenset({"flag", "flown", "failed", "delivered", "mission_flown", "mission_failed"})
-
-
-def _fact(name: str, args: list[str], words: _Words) -> str:
-    """A boolean call's fact as a clause ('First crew has flown'), or '' for the calls said otherwise."""
+def _fact(name: str, args: list[str], words: _Words) -> tuple[str, bool]:
+    """A boolean call's fact as a clause ('First crew has flown') and whether, once true, it stays
+    true ('is closed once ...' rather than '... while ...'); '' for the calls said otherwise."""
     a = args[0] if args else ""
     if name == "is_member" and len(args) > 1:
-        return msg(
-            "{agency} is a member of {programme}", agency=words.agency(a), programme=words.programme(args[1])
-        )
+        agency, programme = words.agency(a), words.programme(args[1])
+        return msg("{agency} is a member of {programme}", agency=agency, programme=programme), False
     if name == "flown":
-        return msg("{milestone} has flown", milestone=words.milestone(a))
+        return msg("{milestone} has flown", milestone=words.milestone(a)), True
     if name == "failed":
-        return msg("{milestone} has failed", milestone=words.milestone(a))
+        return msg("{milestone} has failed", milestone=words.milestone(a)), True
     if name == "delivered":
-        return msg("{slot} is delivered", slot=words.slot(a))
+        return msg("{slot} is delivered", slot=words.slot(a)), True
     if name == "agency_flag" and len(args) > 1:
-        return msg("'{flag}' is set for {agency}", flag=args[1], agency=words.agency(a))
+        return msg("'{flag}' is set for {agency}", flag=args[1], agency=words.agency(a)), False
     if name == "my_flag":
-        return msg("'{flag}' is set for you", flag=a)
+        return msg("'{flag}' is set for you", flag=a), False
     if name == "mission_flown":
-        return msg("{mission} has flown", mission=words.mission(a))
+        return msg("{mission} has flown", mission=words.mission(a)), True
     if name == "mission_failed":
-        return msg("{mission} has failed", mission=words.mission(a))
+        return msg("{mission} has failed", mission=words.mission(a)), True
     if name == "mission_underway":
-        return msg("{mission} is under way", mission=words.mission(a))
+        return msg("{mission} is under way", mission=words.mission(a)), False
     if name == "flag":
-        return msg("'{a}' has happened", a=a)
-    return ""
+        return msg("'{a}' has happened", a=a), True
+    return "", False
 
 
 def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
@@ -206,8 +202,8 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
     if name == "player":
         who = words.agency(a)
         return msg("is closed to {who}", who=who) if holds else msg("is open only to {who}", who=who)
-    fact = _fact(name, args, words)
-    if fact and name in _ONCE:
+    fact, lasting = _fact(name, args, words)
+    if fact and lasting:
         return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
     if fact:
         return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
@@ -346,7 +342,7 @@ def _opening(node: ast.AST, words: _Words) -> str:
                 value=_number(_value(left, words.state)),
             )
     call = _call(node)
-    fact = _fact(*call, words) if call is not None else ""
+    fact = _fact(*call, words)[0] if call is not None else ""
     if fact:
         return msg("until {fact}", fact=fact)
     return msg("unless {condition}", condition=_said(node, words))
