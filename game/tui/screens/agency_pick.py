@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -52,9 +53,14 @@ def describe(agency: Agency, scenario: Scenario) -> Content:
         ),
         Content.assemble((_("strengths"), "bold")),
     ]
+    # the bars in one column, after the longest name ('Human spaceflight' pushed its bar out of line)
+    name_width = max((cell_len(name) for name in areas.values()), default=0)
+    top = scenario.rules.capability_max
     for area in scenario.capabilities:
         level = agency.capabilities.get(area.id, 0)
-        lines.append(Content(f"  {areas[area.id]:<16} {'■' * level}{'□' * (5 - level)} {level}"))
+        name = areas[area.id]
+        padded = name + " " * (name_width - cell_len(name))
+        lines.append(Content(f"  {padded} {'■' * level}{'□' * max(0, top - level)} {level}"))
     lines.append(Content.assemble((_("relations"), "bold")))
     relations = dict(agency.relations)
     for other in scenario.agencies:
