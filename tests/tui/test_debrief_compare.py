@@ -55,3 +55,18 @@ async def test_a_long_turning_point_runs_on_under_its_own_text() -> None:
         assert run_on and all(line.startswith(" " * 11) and line[11] != " " for line in run_on)
         orbit = story.index(" 2023-Q1 ☺ An ESA astronaut flies in lunar")
         assert story[orbit + 1] == " " * 11 + "orbit (Gateway First crew)"
+
+
+async def test_a_long_objective_detail_runs_on_under_the_details_column() -> None:
+    """At 80 columns 'not reached, best progress' left its '25%' at the left edge."""
+    app = make_app(finished_campaign())
+    async with app.run_test(size=(56, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.pause()
+        table = text_of(app.screen.query_one("#score")).splitlines()
+        assert table[3:] == [
+            " ~ National prestige          2/10+ not reached,",
+            " " * 36 + "best progress",  # under the details' column, where 'not reached' starts
+            " " * 36 + "49%",
+        ]

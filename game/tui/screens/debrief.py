@@ -83,25 +83,25 @@ class DebriefScreen(CampaignScreen[None]):
             lines.append(Content(tr(state.outcome_reason) or _("The campaign is not over yet.")))
         return Content("\n").join(lines)
 
-    def _score(self, game) -> Content:
+    def _score(self, game, width: int = 0) -> Content:
+        """The objectives' table; a long detail runs on under the details' column, not at the edge."""
         lines = [Content.assemble((_("Objectives"), "bold underline"))]
         views = {view.id: view for view in goals_view(game.state, game.compiled).objectives}
         rows = game.breakdown()
-        width = min(NAME_WIDTH, max((len(tr(row.name)) for row in rows), default=0))
+        name_width = min(NAME_WIDTH, max((len(tr(row.name)) for row in rows), default=0))
         for row in rows:
             name = tr(row.name)
-            name = name if len(name) <= width else name[: width - 1] + "…"
+            name = name if len(name) <= name_width else name[: name_width - 1] + "…"
             earned = points_text(views[row.id])
             mark = "✓" if row.achieved else ("~" if row.points else "✗")
             style = "$text-success" if row.achieved else "$text-warning" if row.points else "$text-error"
-            lines.append(
-                Content.assemble(
-                    (f" {mark} ", style),
-                    f"{name:<{width}} ",
-                    (f"{earned:>7}", "bold"),
-                    (f" {tr(row.detail)}", "$text-muted"),
-                )
+            row_line = Content.assemble(
+                (f" {mark} ", style),
+                f"{name:<{name_width}} ",
+                (f"{earned:>7}", "bold"),
+                (f" {tr(row.detail)}", "$text-muted"),
             )
+            lines.extend(hanging(row_line, width, 3 + name_width + 1 + 7 + 1))
         return Content("\n").join(lines)
 
     def _seed_range(self) -> str:
@@ -172,9 +172,12 @@ class DebriefScreen(CampaignScreen[None]):
         self.call_after_refresh(self.on_resize)  # the story wrapped once its width is known
 
     def on_resize(self) -> None:
-        """A long turning point runs on under its own text, not back at the left edge."""
+        """A long turning point or objective's detail runs on under its own text, not back at the
+        left edge."""
         story = self.query_one("#story", Static)
         story.update(self._story(self.game, story.content_region.width))
+        score = self.query_one("#score", Static)
+        score.update(self._score(self.game, score.content_region.width))
 
     def _story(self, game, width: int = 0) -> Content:
         points = turning_points(game.reports, game.date)
