@@ -131,6 +131,7 @@ async def test_the_lists_marks_have_a_legend_and_the_players_own_build_is_a_stat
         # another's build: what it cost, not a schedule of payments the player would never make
         details = text_of(app.screen.query_one("#join-details")).splitlines()
         assert details[:3] == ["Habitat (module)", "Cost 800 M$", "Needs Habitation 3 (you 1 ✗)"]
+        assert "Status being built by JAXA" in details  # as the player's own says 'Status being built by you'
 
 
 async def test_a_long_payment_schedule_breaks_between_years_under_its_indent() -> None:

@@ -100,8 +100,8 @@ def contribution_lines(view: ContributionView, width: int = 0) -> list[Content]:
         lines.append(
             Content.assemble((_("Flies on "), "bold"), tr(view.flies_on), " " + _("(rewards when it flies)"))
         )
-    if view.holder:  # the player's own build is a status, not something taken from it
-        lines.append(Content.assemble((_("Status ") if view.yours else _("Taken "), "bold"), tr(view.holder)))
+    if view.holder:  # where it stands, whoever builds it ('Taken being built by JAXA' read as garbled)
+        lines.append(Content.assemble((_("Status "), "bold"), tr(view.holder)))
     return lines
 
 
