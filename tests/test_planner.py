@@ -84,10 +84,9 @@ def test_the_playout_budget_bounds_the_playouts_of_a_decision(monkeypatch: pytes
             del self.playout
 
     monkeypatch.setattr(PlannerStrategy, "choose", counted)
-    monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 2)
     play_campaign(cs, "uksa", "planner:gateway", 1, playouts=4)
     # the screening's, and a decision on the road it prefers confirmed to the end with the bot's move
-    assert counts and max(counts) <= 4 + 2 * 2 * 4
+    assert counts and max(counts) <= 4 + 2 * planner_module.ROAD_CONFIRM * 4
 
 
 ORBITER: Plan = (Action("mission", "orbiter"),)
@@ -142,14 +141,13 @@ def test_a_decision_on_the_road_the_screening_likes_is_taken_only_if_it_gains_pl
     """The projection values a contribution as if flown and credits nothing the bot does after its
     eight turns: CSA on Gateway in esa-2022 funded Canadarm3 years before its bot and scored 6 points
     less; the UAE on ISLS in default-2021 courted a lead instead of applying and never got in. So a
-    decision on the programme's road (another contribution, one more, applying later or after
-    courting) is played again to the end with the bot's move (with ``ROAD_CONFIRM``, off by default:
-    docs/balance.md) and taken only where its mean gain there is above the margin; a move on no
-    programme is not."""
+    decision on the road (another contribution, one more, applying later or after courting, putting
+    off or replacing the bot's national mission) is played again to the end with the bot's move
+    (``ROAD_CONFIRM``, on) and taken only where its mean gain there is above the margin; a national
+    mission the bot would not fly is not."""
     assert not planner_module.CONFIRM
+    assert planner_module.ROAD_CONFIRM > 0
     fund = (Action("fund", "gateway", "canadarm3"),)
-    assert deciding(screened=60.0, ended=40.0, other=fund) == fund  # off: the screening's winner
-    monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 2)
     assert deciding(screened=60.0, ended=40.0, other=fund) == COURTING
     assert deciding(screened=60.0, ended=55.0, other=fund) == fund
     # a contribution that wins some campaigns: 17.5 points a playout on average, give or take 15; two
@@ -162,9 +160,18 @@ def test_a_decision_on_the_road_the_screening_likes_is_taken_only_if_it_gains_pl
     assert deciding(screened=60.0, ended=40.0, other=(), bot_move=applying) == applying
     assert deciding(screened=60.0, ended=40.0, other=COURTING, bot_move=applying) == applying
     assert deciding(screened=60.0, ended=60.0, other=(), bot_move=applying) == ()
-    # a move on no programme (a national mission against courting) is not confirmed: the screening's
-    # winner is taken
+    # and so is putting off or replacing the national mission the bot would fly
+    lander = (Action("mission", "lander"),)
+    assert deciding(screened=60.0, ended=40.0, other=(), bot_move=ORBITER) == ORBITER
+    assert deciding(screened=60.0, ended=40.0, other=lander, bot_move=ORBITER) == ORBITER
+    assert deciding(screened=60.0, ended=60.0, other=lander, bot_move=ORBITER) == lander
+    # a national mission the bot would not fly (against its courting) is not confirmed: the
+    # screening's winner is taken
     assert deciding(screened=60.0, ended=40.0) == ORBITER
+    # with ROAD_CONFIRM off, the screening's winner is taken on the road too
+    monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 0)
+    assert deciding(screened=60.0, ended=40.0, other=fund) == fund
+    assert deciding(screened=60.0, ended=40.0, other=(), bot_move=ORBITER) == ()
 
 
 def test_confirming_the_road_the_planner_applies_where_putting_it_off_may_shut_the_road(
@@ -173,15 +180,15 @@ def test_confirming_the_road_the_planner_applies_where_putting_it_off_may_shut_t
     """The UAE on ISLS in default-2021, seed 53 (seed 14 before the Artemis Accords were asked
     once): the screening likes courting CNSA before applying (eight turns see no harm), and the
     planner never gets on the road (0.8 points where its bot wins 107.7). Played to the end
-    (``ROAD_CONFIRM``), putting the application off loses the road on some dice: it applies, and
+    (``ROAD_CONFIRM``, on), putting the application off loses the road on some dice: it applies, and
     wins."""
     cs = default()
     bot = run_campaign(cs, "uae", "isls", 53)
     assert bot.outcome == "won"
-    assert run_campaign(cs, "uae", "planner:isls", 53).outcome == "finished"  # off, as shipped
-    monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 2)
     planner = run_campaign(cs, "uae", "planner:isls", 53)
     assert planner.outcome == "won" and planner.score >= bot.score
+    monkeypatch.setattr(planner_module, "ROAD_CONFIRM", 0)
+    assert run_campaign(cs, "uae", "planner:isls", 53).outcome == "finished"  # unconfirmed
 
 
 def test_planners_play_the_all_features_scenario_to_the_end() -> None:
