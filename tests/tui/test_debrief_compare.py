@@ -42,31 +42,31 @@ async def test_c_plays_the_reference_campaigns_and_ranks_the_score() -> None:
         assert not bar.display  # gone once the answer is there
 
 
-async def test_a_long_turning_point_runs_on_under_its_own_text() -> None:
-    """The history wrapped a long item back to the left edge, under its date."""
+async def debrief_lines(width: int, part: str) -> list[str]:
+    """The lines of one part of a finished campaign's debrief (``#story``, ``#score``) at ``width``."""
     app = make_app(finished_campaign())
-    async with app.run_test(size=(50, 24)) as pilot:
+    async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DebriefScreen)
         await pilot.pause()
-        story = text_of(app.screen.query_one("#story")).splitlines()
-        assert story[0] == "Turning points"
-        run_on = [line for line in story[1:] if not line.startswith(" 20")]
-        assert run_on and all(line.startswith(" " * 11) and line[11] != " " for line in run_on)
-        orbit = story.index(" 2023-Q1 ☺ An ESA astronaut flies in lunar")
-        assert story[orbit + 1] == " " * 11 + "orbit (Gateway First crew)"
+        return text_of(app.screen.query_one(part)).splitlines()
+
+
+async def test_a_long_turning_point_runs_on_under_its_own_text() -> None:
+    """The history wrapped a long item back to the left edge, under its date."""
+    story = await debrief_lines(50, "#story")
+    assert story[0] == "Turning points"
+    run_on = [line for line in story[1:] if not line.startswith(" 20")]
+    assert run_on and all(line.startswith(" " * 11) and line[11] != " " for line in run_on)
+    orbit = story.index(" 2023-Q1 ☺ An ESA astronaut flies in lunar")
+    assert story[orbit + 1] == " " * 11 + "orbit (Gateway First crew)"
 
 
 async def test_a_long_objective_detail_runs_on_under_the_details_column() -> None:
     """At 80 columns 'not reached, best progress' left its '25%' at the left edge."""
-    app = make_app(finished_campaign())
-    async with app.run_test(size=(56, 24)) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, DebriefScreen)
-        await pilot.pause()
-        table = text_of(app.screen.query_one("#score")).splitlines()
-        assert table[3:] == [
-            " ~ National prestige          2/10+ not reached,",
-            " " * 36 + "best progress",  # under the details' column, where 'not reached' starts
-            " " * 36 + "49%",
-        ]
+    table = await debrief_lines(56, "#score")
+    assert table[3:] == [
+        " ~ National prestige          2/10+ not reached,",
+        " " * 36 + "best progress",  # under the details' column, where 'not reached' starts
+        " " * 36 + "49%",
+    ]
