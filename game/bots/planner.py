@@ -71,7 +71,7 @@ CONFIRM = False
 #: scored 6 points below its bot), and it cannot see a road close after the horizon (the UAE on ISLS in
 #: default-2021 courted CNSA instead of applying on seed 53 and never got on the road: -13 +- 13 to the
 #: end). At 0, 22 open pairs of ``simulate --pairs`` were worse than their bots (one beyond noise); at 2,
-#: 13 (none beyond noise), at 1.7-2 times the planners' CPU (docs/balance.md, "Judged by a skilled player").
+#: 12 of 98 (none beyond noise), at 1.7 times their CPU (docs/balance.md, "Judged by a skilled player").
 ROAD_CONFIRM = 2
 #: There the mean paired gain must be above ``MARGIN`` and this many standard errors of the paired
 #: gains. 0: the mean alone, the rollout principle (a move is taken where "the move, then the bot" beats
