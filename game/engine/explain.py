@@ -203,10 +203,12 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
         who = words.agency(a)
         return msg("is closed to {who}", who=who) if holds else msg("is open only to {who}", who=who)
     fact, lasting = _fact(name, args, words)
-    if fact and lasting:
-        return msg("is closed once {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+    if fact and not holds:
+        return msg("waits until {fact}", fact=fact)
     if fact:
-        return msg("is closed while {fact}", fact=fact) if holds else msg("waits until {fact}", fact=fact)
+        return (
+            msg("is closed once {fact}", fact=fact) if lasting else msg("is closed while {fact}", fact=fact)
+        )
     if name == "modifier":
         return (
             msg("is closed while '{a}' lasts", a=a) if holds else msg("is open only while '{a}' lasts", a=a)
@@ -352,8 +354,9 @@ def _alternatives(nodes: list[ast.expr], words: _Words) -> str:
     """An ``or`` whose every alternative fails, said as what would open it: 'is closed to ISRO
     until 2029' for ``not player("isro") or year >= 2029``, 'is open only to ISRO or UAE' for
     ``player("isro") or player("uae")``, else 'asks for a or b'."""
-    shut = [who for node in nodes if (who := _excluded(node, words))]
-    others = [node for node in nodes if not _excluded(node, words)]
+    excluded = [(node, _excluded(node, words)) for node in nodes]
+    shut = [who for _node, who in excluded if who]
+    others = [node for node, who in excluded if not who]
     if shut and others:
         return msg(
             "is closed to {who} {opening}",

@@ -298,9 +298,8 @@ class ContributionView:
     description: str
     cost: float  # M$ in all
     build_turns: int
-    schedule: tuple[
-        tuple[str, float], ...
-    ]  # (date, M$): what is still to pay, from this turn on; () when taken
+    # (date, M$): what is still to pay, from this turn on; () when another agency builds it or it is done
+    schedule: tuple[tuple[str, float], ...]
     paid: float  # M$ the player has paid into it so far (its own build under way), else 0
     requires: tuple[tuple[str, int, int], ...]  # (area name, level needed, level held)
     rewards: tuple[str, ...]
@@ -326,10 +325,13 @@ def contribution_views(state: GameState, cs: CompiledScenario, pid: str) -> list
         plan = build if mine else BuildState(sid, state.player, "building", slot.build_turns, k(slot.cost))
         # nothing to pay for one another agency builds, or one the player finished
         taken = build.owner is not None and not mine
-        schedule = tuple(
-            (format_date(state.month + i * cs.turn_months, cs.turn_months), amount / 1000)
-            for i, amount in enumerate(payments(plan, plan.turns_left))
-            if not taken
+        schedule: tuple[tuple[str, float], ...] = (
+            ()
+            if taken
+            else tuple(
+                (format_date(state.month + i * cs.turn_months, cs.turn_months), amount / 1000)
+                for i, amount in enumerate(payments(plan, plan.turns_left))
+            )
         )
         flies_on = ""
         if slot.flies_on:
