@@ -186,8 +186,12 @@ def test_cislunar_alone_opens_the_game_on_the_installed_scenarios(installed: Ins
         terminal.press(b"n")
         terminal.wait_for("pick a scenario")
         terminal.wait_for("file")
-        # The details pane wraps a long path over several lines: read the pane's column as one text.
-        pane = "".join("".join(line.rsplit("\u258f", 1)[-1].split()) for line in terminal.text.splitlines())
+        # The details pane wraps a long path over several lines: read what stands right of the list's
+        # border (▎) as one text, without the pane's scrollbar (▏), which only some rows draw.
+        pane = "".join(
+            "".join(line.rsplit("\u258e", 1)[-1].replace("\u258f", " ").split())
+            for line in terminal.text.splitlines()
+        )
         assert f"file{installed.scenarios() / DEFAULT_SCENARIO_FILE}" in pane, terminal.text
     finally:
         terminal.press(b"\x11")  # Ctrl+Q
