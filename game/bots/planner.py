@@ -7,7 +7,8 @@ contribution, fly another mission, invest ahead) it plays every candidate forwar
 scripted bot, on the same dice for every candidate (common random numbers, turn by turn: the
 differences are the moves'). The scripted bot's own move is always a candidate and is kept
 unless another beats it on every shared playout and by a margin; it answers the agencies'
-offers as the bot does, and each event with the choice its author weighted highest.
+offers as the bot does, and each event as a decision of its own: the choice its author weighted
+highest in the bot's place (``EVENT_CHOICE``).
 
 A playout starts as the simulator's do (game/bots/playout.py: a copy of the state on dice
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
@@ -27,8 +28,9 @@ their planners; the choice is the position's, worked out once and remembered.
 
 The cost is the budget: at most ``playouts`` playouts per decision to screen (an option of
 ``simulate``), split among the candidates (and ``2 * ROAD_CONFIRM`` times as many to the end to
-confirm a decision on the road, or as many again to confirm a move with ``CONFIRM``); a candidate
-that lost is not tried again for a while (longer each time), so most turns cost nothing. All
+confirm a decision on the road, or as many again to confirm a move with ``CONFIRM``; an event's
+choices share the same budget); a candidate that lost is not tried again for a while (longer each
+time), so most turns cost nothing. All
 its dice derive from the campaign seed (the free planner's choice from the position): the same
 seed, the same campaign.
 """

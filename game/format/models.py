@@ -919,7 +919,13 @@ class Choice(Strict):
     outcomes: list[Outcome] = empty_list(
         description="Ways it may turn out, one drawn by weight after its effects (the player sees the odds)."
     )
-    ai_weight: Finite = Field(1, ge=0, le=100, description="How likely a bot picks this choice.")
+    ai_weight: Finite = Field(
+        1,
+        ge=0,
+        le=100,
+        description="How likely a scripted bot picks this choice; the planners answer with the highest"
+        " unless another does better in their playouts.",
+    )
 
     def every_effect(self) -> Iterator[Effect]:
         """Every effect choosing it may apply: its own, then each of its outcomes'."""
