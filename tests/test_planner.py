@@ -10,6 +10,7 @@ import pytest
 
 import game.bots.planner as planner_module
 from game.bots import make_strategy, planner_names, valid_names
+from game.bots.base import Strategy
 from game.bots.planner import DEFAULT_PLAYOUTS, FreePlanner, Plan, PlannerStrategy
 from game.bots.playout import start_playout
 from game.campaign import Campaign
@@ -381,14 +382,19 @@ def test_a_planner_answers_an_event_with_its_authors_favourite_not_by_a_die(
     assert scripted == {"stay_quiet", "welcome"}
 
 
-def test_the_planner_wins_the_budget_fight_its_bot_won_and_it_lost_answering_by_a_die() -> None:
-    """The CSA on Artemis in gateway-in-doubt, seed 5: its bot lobbied for the Gateway in the 2027
-    budget fight and won the campaign; the planner let Washington decide (a die), the Gateway was
-    cancelled and it finished at 57.6 under its bar of 69. Answering the author's favourite, it wins."""
+def test_the_planner_wins_the_campaign_its_bot_won_that_it_lost_answering_by_a_die(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CSA on Artemis in gateway-in-doubt (wins at 70), seed 9: its bot wins (70.1), and so
+    does the planner answering the events (70.1); answering them by a die, as the bots do and as
+    the planners did (on seed 5, at the ambition of 69 then, it let Washington decide the Gateway's
+    budget fight where its bot lobbied, and lost), it finishes at 58.4."""
     cs = Campaign.load(default_scenario().parent / "gateway-in-doubt.yaml").compiled
-    bot = run_campaign(cs, "csa", "artemis", 5)
-    planner = run_campaign(cs, "csa", "planner:artemis", 5)
-    assert bot.outcome == planner.outcome == "won"
+    assert cs.victory_score("csa") == 70
+    assert run_campaign(cs, "csa", "artemis", 9).outcome == "won"
+    assert run_campaign(cs, "csa", "planner:artemis", 9).outcome == "won"
+    monkeypatch.setattr(PlannerStrategy, "answer_events", Strategy.answer_events)
+    assert run_campaign(cs, "csa", "planner:artemis", 9).outcome != "won"
 
 
 @pytest.mark.parametrize(
