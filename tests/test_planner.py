@@ -76,7 +76,7 @@ def test_the_playout_budget_bounds_the_playouts_of_a_decision(monkeypatch: pytes
     def counted(self: PlannerStrategy, game, plans, event=False):  # type: ignore[no-untyped-def]
         played = []
         playout = self.playout
-        self.playout = lambda *args: played.append(1) or playout(*args)  # type: ignore[method-assign]
+        self.playout = lambda *args, **kwargs: played.append(1) or playout(*args, **kwargs)  # type: ignore[method-assign]
         try:
             return choose(self, game, plans, event)
         finally:

@@ -245,7 +245,7 @@ class PlannerStrategy(Strategy):
         self.refuted = None
         runs = max(1, self.playouts // len(plans))
         seeds = [self.playout_seed(game.state.turn, index) for index in range(runs)]
-        base = [self.playout(game, plans[0], seed, event) for seed in seeds]
+        base = [self.playout(game, plans[0], seed, whole_turn=event) for seed in seeds]
         best, best_values = plans[0], base
         for plan in plans[1:]:
             values = self.unbeaten(game, plan, seeds, base, event)
@@ -265,7 +265,7 @@ class PlannerStrategy(Strategy):
         cannot beat the bot's move then (``beats``), and most candidates lose on the first seed or two."""
         values = []
         for seed, low in zip(seeds, base, strict=True):
-            values.append(self.playout(game, plan, seed, event))
+            values.append(self.playout(game, plan, seed, whole_turn=event))
             if values[-1] < low:
                 return []
         return values
