@@ -37,7 +37,7 @@ COMPILE_VARIABLE = "CISLUNAR_COMPILE"
 #: their answers to offers and the playouts' start (the greedy bot and the planners, which the
 #: pairs and balance work tunes, and the strategies' registry, which loads entry points).
 COMPILED_PACKAGES = {
-    "game/engine": {"native.py", "game.py", "snapshot.py", "explain.py", "queries.py"},
+    "game/engine": {"native.py", "game.py", "snapshot.py", "explain.py", "queries.py", "effect_words.py"},
     "game/bots": {"greedy.py", "outlook.py", "planner.py", "strategies.py"},
 }
 #: The shared library of the compiled modules: game/engine/_compiled__mypyc.*.so

@@ -3,7 +3,11 @@ can be read (and loaded) without the modules that use it."""
 
 from __future__ import annotations
 
+import pkgutil
+
 import grimp
+
+from game.engine.actions import kinds
 
 #: The TUI is left out: its app and screens open one another late, as Textual apps do.
 CHECKED = ("game.format", "game.engine", "game.campaign", "game.saves", "game.bots", "game.sim", "game.cli")
@@ -11,6 +15,8 @@ CHECKED = ("game.format", "game.engine", "game.campaign", "game.saves", "game.bo
 
 def test_no_module_below_the_tui_imports_itself_back() -> None:
     graph = grimp.build_graph("game", exclude_type_checking_imports=True)
+    for importer, imported in imports_at_run_time():
+        graph.add_import(importer=importer, imported=imported)
     circles = []
     for importer in sorted(graph.modules):
         if not importer.startswith(CHECKED):
@@ -22,3 +28,11 @@ def test_no_module_below_the_tui_imports_itself_back() -> None:
             if back:
                 circles.append(" -> ".join((importer, *back)))
     assert circles == []
+
+
+def imports_at_run_time() -> list[tuple[str, str]]:
+    """What a module imports by name as it loads, which grimp cannot read: the registry of actions
+    loads every module of the action kinds (a kind that read the queries, which read the registry,
+    broke whichever was imported first)."""
+    registry = "game.engine.actions.registry"
+    return [(registry, f"{kinds.__name__}.{info.name}") for info in pkgutil.iter_modules(kinds.__path__)]

@@ -89,7 +89,8 @@ def test_no_message_is_an_f_string_the_catalogue_cannot_hold(capfd: pytest.Captu
 
 
 def test_a_modifiers_timing_and_a_slip_count_in_russian(russian: None) -> None:
-    from game.engine.queries import ModifierView, modifier_timing
+    from game.engine.effect_words import modifier_timing
+    from game.engine.queries import ModifierView
 
     assert tr(modifier_timing(3, None)) == "на 3 хода"
     assert tr(modifier_timing(1, "flag")) == "не дольше 1 хода или пока не flag"

@@ -11,7 +11,6 @@ refused.
 from __future__ import annotations
 
 from game.engine.actions import Action
-from game.engine.actions.registry import HANDLERS  # noqa: F401 -- the kinds before deal_views, which they import
 from game.engine.compiled import CompiledScenario
 from game.engine.deal_items import encode
 from game.engine.deal_views import agencies_taking_proposals, proposal_items

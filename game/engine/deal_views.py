@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from game.engine import deal_items
 from game.engine.compiled import CompiledScenario
 from game.engine.deals import MONEY_WORTH, term_text, terms_text, title, untraded, willingness, worth
-from game.engine.queries import describe_effects
+from game.engine.effect_words import describe_effects
 from game.engine.state import DealItemState, DealState, GameState
 from game.format.dates import format_date
 from game.i18n import N_, msg

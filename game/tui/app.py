@@ -269,7 +269,20 @@ class CislunarApp(App[int]):
             return
         if game.over:
             self.show_debrief()
-        elif game.state.pending and not self.screen.is_modal:
+        elif game.state.pending:
+            # asked from the dashboard, which stays under the dialog: Textual hands a dialog's answer
+            # to the screen that was running when it opened, and the agency picker, the load screen or
+            # the screen the turn was ended from are gone by then (the answer was dropped)
+            board = self.dashboard()
+            if board is None:
+                self._ask_event()
+            else:
+                board.call_later(self._ask_event)
+
+    def _ask_event(self) -> None:
+        """The first event awaiting a choice, as a dialog (unless a dialog is open already)."""
+        game = self.game
+        if game is not None and game.state.pending and not game.over and not self.screen.is_modal:
             from game.tui.screens.event import EventScreen
 
             pending = game.state.pending[0]

@@ -37,8 +37,11 @@ async def answer_events(pilot: Pilot, choice: str = "1") -> int:
     """Answer every event dialog that is open, by key; return how many were answered."""
     answered = 0
     while isinstance(pilot.app.screen, EventScreen):
+        log = pilot.app.game.log  # type: ignore[attr-defined]
+        done = len(log)
         await pilot.press(choice)
         await pilot.pause()
+        assert log[done:] and log[done].kind == "answer", "the dialog closed and the campaign got no answer"
         answered += 1
     return answered
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from game.engine.actions import Action
 from game.engine.game import Game
+from game.paths import default_scenario
+from game.tui.app import CislunarApp
+from game.tui.screens.agency_pick import AgencyScreen
 from game.tui.screens.dashboard import DashboardScreen
 from game.tui.screens.event import EventScreen
 from tests.helpers import MINI_TEXT, compiled_from
 
 from .conftest import SEED, SMALL, TUI_FIXTURES, make_app, new_game
-from .helpers import screen_text, text_of
+from .helpers import on_screen, screen_text, text_of
 
 
 async def test_an_event_opens_as_a_modal_and_the_answer_is_applied() -> None:
@@ -53,6 +56,23 @@ async def test_clicking_a_choice_answers_too() -> None:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert any("Defend the budget" in item.text for item in game.state.news)
+
+
+async def test_the_opening_event_of_a_campaign_started_from_the_pickers_takes_its_answer() -> None:
+    # the dialog opens after the agency picker is gone: its answer must still reach the campaign
+    app = CislunarApp(seed=SEED, scenario_dirs=[("shipped", default_scenario().parent)], blink=False)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press("n", "enter")
+        await on_screen(pilot, AgencyScreen)
+        await pilot.press("enter")
+        await on_screen(pilot, EventScreen)
+        game = app.game
+        assert game is not None and [p.event for p in game.state.pending] == ["isls_signed"]
+        await pilot.press("2")
+        await on_screen(pilot, DashboardScreen)
+        assert game.state.pending == []
+        assert [(a.kind, a.option) for a in game.log] == [("answer", "stay_quiet")]
 
 
 GAMBLE = TUI_FIXTURES / "more" / "gamble.yaml"
