@@ -427,3 +427,62 @@ def test_a_planner_takes_another_answer_than_the_favourite_only_where_it_wins_on
     assert game.log[-1].option == answer
     # three playouts a choice (six a decision), eight turns each, the rest of the turn the bot's
     assert sorted(played) == [("stay_quiet", 8, True)] * 3 + [("welcome", 8, True)] * 3
+
+
+def answers_to(game: Game, choices: set[str]) -> list[str]:
+    """The player's answers among ``choices``, in the order given."""
+    return [action.option for action in game.log if action.kind == "answer" and action.option in choices]
+
+
+def test_a_planner_keeps_to_its_road_where_the_authors_favourite_leaves_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The allies' backlash against the ILRS (default-2021) weighs "withdraw" 3, "defend" and "limit"
+    1 each, for every agency: ESA's planner on the ILRS, seed 1, defends its place every time and
+    wins; ranking by the author's weight first, it withdrew at the fourth backlash and lost."""
+    backlash = {"defend", "limit", "withdraw"}
+    cs = default()
+    game = play_campaign(cs, "esa", "planner:ilrs", 1)
+    assert game.state.outcome == "won" and game.state.programmes["ilrs"].is_member("esa")
+    assert answers_to(game, backlash) and "withdraw" not in answers_to(game, backlash)
+
+    def by_weight(self: PlannerStrategy, game: Game, answer: Plan, weight: float) -> tuple[float, ...]:
+        on_road, leads = self.road_standing(game, answer)
+        return (-weight, -on_road, -leads)
+
+    monkeypatch.setattr(PlannerStrategy, "favour", by_weight)
+    game = play_campaign(cs, "esa", "planner:ilrs", 1)
+    assert "withdraw" in answers_to(game, backlash) and game.state.outcome != "won"
+
+
+def test_an_answer_that_takes_the_planner_off_its_road_must_also_gain_played_to_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """TUA on the ILRS in newcomer, seed 1: the eight-turn screening prefers declining CNSA's memorandum
+    (NASA's favour now) to signing it; played to the end, declining loses (the crew seat the ILRS's
+    bot funds twelve turns on), so the planner signs and wins; without ``EVENT_CONFIRM`` it declined
+    and lost."""
+    cs = Campaign.load(default_scenario().parent / "newcomer.yaml").compiled
+    memorandum = {"sign_mou", "decline"}
+    game = play_campaign(cs, "tua", "planner:ilrs", 1)
+    assert answers_to(game, memorandum) == ["sign_mou"] and game.state.outcome == "won"
+    monkeypatch.setattr(planner_module, "EVENT_CONFIRM", False)
+    game = play_campaign(cs, "tua", "planner:ilrs", 1)
+    assert answers_to(game, memorandum) == ["decline"] and game.state.outcome != "won"
+
+
+def test_before_its_road_a_planner_can_weigh_the_answer_nearest_it_to_the_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``ROAD_END`` (off by default: it unbalances default-2021 and doubles the report's time): JAXA's
+    planner on the ISLS in default-2021, seed 1, answers the opening events as the author weighs them
+    ("say nothing", "decline"), never gets on the ISLS and loses; weighing the road's answers to the end
+    first, it attends the ILRS briefing (Beijing's and Moscow's favour), joins the ISLS and wins."""
+    cs = default()
+    opening = {"welcome", "stay_quiet", "attend", "decline"}
+    game = play_campaign(cs, "jaxa", "planner:isls", 1)
+    assert answers_to(game, opening)[:2] == ["stay_quiet", "decline"] and game.state.outcome != "won"
+    monkeypatch.setattr(planner_module, "ROAD_END", True)
+    game = play_campaign(cs, "jaxa", "planner:isls", 1)
+    assert answers_to(game, opening)[:2] == ["stay_quiet", "attend"] and game.state.outcome == "won"
+    assert game.state.programmes["isls"].is_member("jaxa")
