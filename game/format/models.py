@@ -924,7 +924,7 @@ class Choice(Strict):
         ge=0,
         le=100,
         description="How likely a scripted bot picks this choice; the planners answer with the highest"
-        " unless another does better in their playouts.",
+        " of those that keep them on their road unless another does better in their playouts.",
     )
 
     def every_effect(self) -> Iterator[Effect]:
