@@ -52,7 +52,7 @@ from game.engine.fingerprint import data_hash
 from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.snapshot import state_to_data
-from game.engine.state import k
+from game.engine.state import ProgrammeState, k
 
 #: Playouts per decision unless asked otherwise (``simulate --playouts``).
 DEFAULT_PLAYOUTS = 6
@@ -316,15 +316,22 @@ class PlannerStrategy(Strategy):
             seeds = [self.confirm_seed(turn, index) for index in range(count)]
         else:
             seeds = [self.playout_seed(turn, index) for index in range(runs)]
-        horizon, self.horizon = self.horizon, 0
-        try:
-            ends = [self.playout(game, base, seed, whole_turn=event) for seed in seeds]
-            values = [self.playout(game, best, seed, whole_turn=event) for seed in seeds]
-        finally:
-            self.horizon = horizon
+        ends, values = self.to_the_end(game, base, best, seeds, whole_turn=event)
         if event:  # and on more of them than not: one campaign won by chance is not a road closed
             return clear_gain(values, ends) and gains_mostly(values, ends)
         return clear_gain(values, ends) if on_road else beats(values, ends)
+
+    def to_the_end(
+        self, game: Game, base: Plan, best: Plan, seeds: list[int], whole_turn: bool
+    ) -> tuple[list[float], list[float]]:
+        """``base``'s and ``best``'s playouts to the end of the campaign on ``seeds`` (no horizon)."""
+        horizon, self.horizon = self.horizon, 0
+        try:
+            ends = [self.playout(game, base, seed, whole_turn=whole_turn) for seed in seeds]
+            values = [self.playout(game, best, seed, whole_turn=whole_turn) for seed in seeds]
+        finally:
+            self.horizon = horizon
+        return ends, values
 
     def favour(self, game: Game, answer: Plan, weight: float) -> tuple[float, ...]:
         """An answer's rank as the favourite, lowest first: one that keeps the player on its road (a
@@ -337,8 +344,7 @@ class PlannerStrategy(Strategy):
     def on_road(self, game: Game) -> bool:
         """Whether the player is on the planner's road now (a member of its programme, or an applicant)."""
         programme = game.state.programmes.get(self.road)
-        player = game.state.player
-        return programme is not None and (programme.is_member(player) or player in programme.applicants)
+        return programme is not None and on_programme(programme, game.state.player)
 
     def road_favourite(self, game: Game, answers: list[Plan]) -> list[Plan]:
         """``answers`` with the one that leaves the player nearest its road first, where playouts to the end
@@ -350,12 +356,7 @@ class PlannerStrategy(Strategy):
             return answers
         turn = game.state.turn
         seeds = [self.confirm_seed(turn, index) for index in range(round(ROAD_CONFIRM * self.playouts))]
-        horizon, self.horizon = self.horizon, 0
-        try:
-            ends = [self.playout(game, favourite, seed, whole_turn=True) for seed in seeds]
-            values = [self.playout(game, nearest, seed, whole_turn=True) for seed in seeds]
-        finally:
-            self.horizon = horizon
+        ends, values = self.to_the_end(game, favourite, nearest, seeds, whole_turn=True)
         if not clear_gain(values, ends):
             return answers
         return [nearest, *(answer for answer in answers if answer != nearest)]
@@ -376,8 +377,10 @@ class PlannerStrategy(Strategy):
             twin.act(action)
         state, player = twin.state, twin.state.player
         programme = state.programmes[self.road]
-        on_road = programme.is_member(player) or player in programme.applicants
-        return (on_road, sum(state.relation(player, lead) for lead in programme.leads))
+        return (
+            on_programme(programme, player),
+            sum(state.relation(player, lead) for lead in programme.leads),
+        )
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
@@ -567,6 +570,11 @@ def clear_gain(values: list[float], base: list[float]) -> bool:
     gain = mean(gains)
     noise = stdev(gains) / len(gains) ** 0.5 if len(gains) > 1 else 0.0
     return gain > MARGIN and gain > CONFIRM_Z * noise
+
+
+def on_programme(programme: ProgrammeState, player: str) -> bool:
+    """Whether ``player`` is on the programme's road: a member, or an applicant awaiting the answer."""
+    return programme.is_member(player) or player in programme.applicants
 
 
 def gains_mostly(values: list[float], base: list[float]) -> bool:
