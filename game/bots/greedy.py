@@ -89,9 +89,7 @@ class GreedyStrategy(Strategy):
         self.money_weight = money_weight(game.compiled, self.full_weight, game.state.month)
         if self.road:
             programme = game.state.programmes[self.road]
-            if programme.status not in LIVE or not (
-                programme.is_member(game.player) or game.player in programme.applicants
-            ):
+            if programme.status not in LIVE or not programme.is_on_road(game.player):
                 self.road = None  # its programme is over, or it is out of it: free to choose again
         if self.stale(game):
             self.plan(game)

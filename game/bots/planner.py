@@ -52,7 +52,7 @@ from game.engine.fingerprint import data_hash
 from game.engine.game import Game
 from game.engine.rulebook import ENDED_STATUSES
 from game.engine.snapshot import state_to_data
-from game.engine.state import ProgrammeState, k
+from game.engine.state import k
 
 #: Playouts per decision unless asked otherwise (``simulate --playouts``).
 DEFAULT_PLAYOUTS = 6
@@ -156,6 +156,7 @@ class PlannerStrategy(Strategy):
         self.paused: dict[Plan, tuple[int, int]] = {}  # plan -> (turn it is tried again, pause)
         self.horizon = HORIZON
         self.refuted: Plan | None = None  # the last decision's winner that its playouts to the end refuted
+        self.standings: dict[Plan, tuple[bool, float]] = {}  # the event's answers' ``road_standing``
 
     # ---- a turn
     def act(self, game: Game) -> None:
@@ -188,6 +189,7 @@ class PlannerStrategy(Strategy):
         scripted bots answer."""
         while game.state.pending:
             pending = game.state.pending[0]
+            self.standings = {}  # each answer's standing, worked out once for this event
             choices = game.compiled.events[pending.event].model.choices
             weighted = [
                 (choice.ai_weight, (Action("answer", str(pending.uid), choice.id),)) for choice in choices
@@ -344,7 +346,7 @@ class PlannerStrategy(Strategy):
     def on_road(self, game: Game) -> bool:
         """Whether the player is on the planner's road now (a member of its programme, or an applicant)."""
         programme = game.state.programmes.get(self.road)
-        return programme is not None and on_programme(programme, game.state.player)
+        return programme is not None and programme.is_on_road(game.state.player)
 
     def road_favourite(self, game: Game, answers: list[Plan]) -> list[Plan]:
         """``answers`` with the one that leaves the player nearest its road first, where playouts to the end
@@ -368,7 +370,11 @@ class PlannerStrategy(Strategy):
 
     def road_standing(self, game: Game, answer: Plan) -> tuple[bool, float]:
         """Where ``answer`` leaves the player on the road (taken on a copy): on it (a member or an
-        applicant) or not, then its relations with the road's leads; alone, every answer stands alike."""
+        applicant) or not, then its relations with the road's leads; alone, every answer stands alike.
+        Remembered for the event being answered (its favourite and its screening ask again)."""
+        known = self.standings.get(answer)
+        if known is not None:
+            return known
         programme = game.state.programmes.get(self.road)
         if programme is None:
             return (False, 0.0)
@@ -377,10 +383,9 @@ class PlannerStrategy(Strategy):
             twin.act(action)
         state, player = twin.state, twin.state.player
         programme = state.programmes[self.road]
-        return (
-            on_programme(programme, player),
-            sum(state.relation(player, lead) for lead in programme.leads),
-        )
+        leads = sum(state.relation(player, lead) for lead in programme.leads)
+        self.standings[answer] = standing = (programme.is_on_road(player), leads)
+        return standing
 
     def playout_seed(self, turn: int, index: int) -> int:
         """The dice of playout ``index`` of this turn's decision: the same for every candidate."""
@@ -570,11 +575,6 @@ def clear_gain(values: list[float], base: list[float]) -> bool:
     gain = mean(gains)
     noise = stdev(gains) / len(gains) ** 0.5 if len(gains) > 1 else 0.0
     return gain > MARGIN and gain > CONFIRM_Z * noise
-
-
-def on_programme(programme: ProgrammeState, player: str) -> bool:
-    """Whether ``player`` is on the programme's road: a member, or an applicant awaiting the answer."""
-    return programme.is_member(player) or player in programme.applicants
 
 
 def gains_mostly(values: list[float], base: list[float]) -> bool:

@@ -149,9 +149,7 @@ class StayStrategy(Strategy):
         player = state.player
         roads: list[Strategy] = []
         for pid, programme in state.programmes.items():
-            if programme.status not in ENDED_STATUSES and (
-                programme.is_member(player) or player in programme.applicants
-            ):
+            if programme.status not in ENDED_STATUSES and programme.is_on_road(player):
                 road = programme_strategy(pid)(0)
                 road.rng = self.rng  # one generator for the whole strategy, as every bot has
                 roads.append(road)

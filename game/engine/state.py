@@ -207,6 +207,10 @@ class ProgrammeState:
     def is_member(self, agency: str) -> bool:
         return agency in self.leads or agency in self.members
 
+    def is_on_road(self, agency: str) -> bool:
+        """A member, or an applicant awaiting the leads' answer: committed to this programme's road."""
+        return self.is_member(agency) or agency in self.applicants
+
     def milestone(self, milestone_id: str) -> MilestoneState:
         for milestone in self.milestones:
             if milestone.id == milestone_id:

@@ -163,7 +163,7 @@ def forecast_roads(state: GameState, compiled: CompiledScenario) -> list[str]:
         programme = state.programmes.get(pid)
         if programme is None or programme.hidden or programme.status in ENDED_STATUSES:
             continue
-        if programme.takes_partners() or programme.is_member(player) or player in programme.applicants:
+        if programme.takes_partners() or programme.is_on_road(player):
             roads.append(pid)
     if compiled.missions:
         roads.append(ALONE)
