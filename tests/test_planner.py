@@ -438,11 +438,12 @@ def test_a_planner_keeps_to_its_road_where_the_authors_favourite_leaves_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The allies' backlash against the ILRS (default-2021) weighs "withdraw" 3, "defend" and "limit"
-    1 each, for every agency: ESA's planner on the ILRS, seed 1, defends its place every time and
-    wins; ranking by the author's weight first, it withdrew at the fourth backlash and lost."""
+    1 each, for every agency: ESA's planner on the ILRS, seed 11, keeps its place at every one of its
+    ten backlashes and wins; ranking by the author's weight first, it withdraws at the first and does
+    not win."""
     backlash = {"defend", "limit", "withdraw"}
     cs = default()
-    game = play_campaign(cs, "esa", "planner:ilrs", 1)
+    game = play_campaign(cs, "esa", "planner:ilrs", 11)
     assert game.state.outcome == "won" and game.state.programmes["ilrs"].is_member("esa")
     assert answers_to(game, backlash) and "withdraw" not in answers_to(game, backlash)
 
@@ -451,7 +452,7 @@ def test_a_planner_keeps_to_its_road_where_the_authors_favourite_leaves_it(
         return (-weight, -on_road, -leads)
 
     monkeypatch.setattr(PlannerStrategy, "favour", by_weight)
-    game = play_campaign(cs, "esa", "planner:ilrs", 1)
+    game = play_campaign(cs, "esa", "planner:ilrs", 11)
     assert "withdraw" in answers_to(game, backlash) and game.state.outcome != "won"
 
 
