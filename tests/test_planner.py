@@ -475,15 +475,16 @@ def test_an_answer_that_takes_the_planner_off_its_road_must_also_gain_played_to_
 def test_before_its_road_a_planner_can_weigh_the_answer_nearest_it_to_the_end(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``ROAD_END`` (off by default: it unbalances default-2021 and doubles the report's time): JAXA's
-    planner on the ISLS in default-2021, seed 1, answers the opening events as the author weighs them
-    ("say nothing", "decline"), never gets on the ISLS and loses; weighing the road's answers to the end
-    first, it attends the ILRS briefing (Beijing's and Moscow's favour), joins the ISLS and wins."""
+    """``ROAD_END`` (off by default: it doubles the report's time, and default-2021 still flags two
+    agencies' dice under it): JAXA's planner on the ISLS in default-2021, seed 2, answers the opening
+    events as the author weighs them ("say nothing", "decline"), never gets on the ISLS and loses;
+    weighing the road's answers to the end first, it attends the ILRS briefing (Beijing's and Moscow's
+    favour), joins the ISLS and wins."""
     cs = default()
     opening = {"welcome", "stay_quiet", "attend", "decline"}
-    game = play_campaign(cs, "jaxa", "planner:isls", 1)
+    game = play_campaign(cs, "jaxa", "planner:isls", 2)
     assert answers_to(game, opening)[:2] == ["stay_quiet", "decline"] and game.state.outcome != "won"
     monkeypatch.setattr(planner_module, "ROAD_END", True)
-    game = play_campaign(cs, "jaxa", "planner:isls", 1)
+    game = play_campaign(cs, "jaxa", "planner:isls", 2)
     assert answers_to(game, opening)[:2] == ["stay_quiet", "attend"] and game.state.outcome == "won"
     assert game.state.programmes["isls"].is_member("jaxa")
