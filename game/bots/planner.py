@@ -355,7 +355,7 @@ class PlannerStrategy(Strategy):
         than the author's favourite (``clear_gain``)."""
         nearest = max(answers, key=lambda answer: self.road_standing(game, answer))
         favourite = answers[0]
-        if nearest == favourite or self.road_standing(game, nearest) == self.road_standing(game, favourite):
+        if self.road_standing(game, nearest) <= self.road_standing(game, favourite):  # none nearer
             return answers
         turn = game.state.turn
         seeds = [self.confirm_seed(turn, index) for index in range(round(ROAD_CONFIRM * self.playouts))]
