@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +21,7 @@ from game.engine.compiled import CompiledScenario
 from game.engine.fingerprint import state_hash
 from game.engine.game import Game
 from game.paths import default_scenario
+from game.saves import load_game
 from game.sim.runner import play_campaign, run_campaign
 from tests.conftest import MINI
 from tests.helpers import answer_all
@@ -234,6 +236,32 @@ def test_simulate_plays_a_planner_and_judges_balance_by_the_planners(
     assert "\ngreedy" not in out
 
 
+def test_simulate_plays_the_planners_at_the_budget_and_the_thoroughness_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``--playouts`` and ``--thorough`` reach the planners of a plain ``simulate`` and of its save: JAXA's
+    planner on the ILRS wins seed 2 on 6 playouts a decision, not on 2; seed 7 only when thorough."""
+    args = ("simulate", "--agency", "jaxa", "--strategy", "planner:ilrs", "--runs", "1", "--json")
+    cs = default()
+    wins = []
+    for seed, extra, budget, thorough in (
+        (2, (), None, False),
+        (2, ("--playouts", "2"), 2, False),
+        (7, (), None, False),
+        (7, ("--thorough",), None, True),
+    ):
+        campaign = play_campaign(cs, "jaxa", "planner:ilrs", seed, False, budget, thorough)
+        code, out, _ = run(capsys, *args, "--seed", str(seed), "--jobs", "1", *extra)
+        (row,) = json.loads(out)["strategies"]
+        assert code == 0 and row["mean_score"] == pytest.approx(campaign.score(), abs=0.05)
+        wins.append(row["wins"])
+    assert wins == [1, 0, 0, 1]
+    path = tmp_path / "thorough.json"
+    code, _, err = run(capsys, *args, "--seed", "7", "--thorough", "--save", str(path))
+    assert code == 0 and f"saved {path}" in err
+    assert load_game(path).game.state.outcome == "won"
+
+
 def test_a_playout_budget_below_one_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "simulate", "--scenario", str(MINI), "--playouts", "0")
     assert code == 2 and "cislunar: --playouts must be at least 1" in err
@@ -354,7 +382,7 @@ def test_the_free_planner_judges_the_roads_near_the_best_as_their_planners_play_
     monkeypatch.setattr(FreePlanner, "greedy_playout", staticmethod(lambda game, seed: 100.0))
     monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: 99.0)  # the bots: near
     skilled = {"gateway": 90.0, "ilrs": 130.0, "alone": 120.0}
-    monkeypatch.setattr(planner_module, "planner_playout", lambda game, road, seed, budget: skilled[road])
+    monkeypatch.setattr(planner_module, "planner_playout", lambda game, road, seed, *_: skilled[road])
     game = Game(mini, "esa", seed=1)
     assert planner_module.best_road(game, ("gateway", "ilrs", "alone"), 2) == "ilrs"
     monkeypatch.setattr(PlannerStrategy, "playout", lambda self, game, plan, seed: 10.0)  # the bots: far
@@ -472,19 +500,17 @@ def test_an_answer_that_takes_the_planner_off_its_road_must_also_gain_played_to_
     assert answers_to(game, memorandum) == ["decline"] and game.state.outcome != "won"
 
 
-def test_before_its_road_a_planner_can_weigh_the_answer_nearest_it_to_the_end(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """``ROAD_END`` (off by default: it doubles the report's time, and default-2021 still flags two
-    agencies' dice under it): JAXA's planner on the ISLS in default-2021, seed 2, answers the opening
-    events as the author weighs them ("say nothing", "decline"), never gets on the ISLS and loses;
-    weighing the road's answers to the end first, it attends the ILRS briefing (Beijing's and Moscow's
-    favour), joins the ISLS and wins."""
+def test_the_thorough_planner_weighs_the_answer_nearest_its_road_to_the_end() -> None:
+    """The thorough planner (``thorough``, off by default: it doubles the report's time): JAXA's planner
+    on the ILRS in default-2021, seed 7, answers the opening events as the author weighs them ("say
+    nothing", "decline"), never gets on the ILRS and does not win; weighing the road's answers to the
+    end first, it welcomes the ISLS's signing and attends the ILRS briefing (Beijing's and Moscow's
+    favour), joins the ILRS and wins."""
     cs = default()
     opening = {"welcome", "stay_quiet", "attend", "decline"}
-    game = play_campaign(cs, "jaxa", "planner:isls", 2)
+    game = play_campaign(cs, "jaxa", "planner:ilrs", 7)
     assert answers_to(game, opening)[:2] == ["stay_quiet", "decline"] and game.state.outcome != "won"
-    monkeypatch.setattr(planner_module, "ROAD_END", True)
-    game = play_campaign(cs, "jaxa", "planner:isls", 2)
-    assert answers_to(game, opening)[:2] == ["stay_quiet", "attend"] and game.state.outcome == "won"
-    assert game.state.programmes["isls"].is_member("jaxa")
+    assert not game.state.programmes["ilrs"].is_member("jaxa")
+    game = play_campaign(cs, "jaxa", "planner:ilrs", 7, thorough=True)
+    assert answers_to(game, opening)[:2] == ["welcome", "attend"] and game.state.outcome == "won"
+    assert game.state.programmes["ilrs"].is_member("jaxa")

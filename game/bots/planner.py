@@ -9,7 +9,9 @@ differences are the moves'). The scripted bot's own move is always a candidate a
 unless another beats it on every shared playout and by a margin; it answers the agencies'
 offers as the bot does, and each event as a decision of its own: the choice its author weighted
 highest among those that keep it on its road in the bot's place (``EVENT_CHOICE``), an answer that
-takes it further from the road played again to the end (``EVENT_CONFIRM``).
+takes it further from the road played again to the end (``EVENT_CONFIRM``). The thorough planner
+(``thorough``, ``simulate --thorough``) also plays, before it is on its road, the answer that leaves it
+nearest the road against that favourite to the end (``road_favourite``), at about twice the CPU.
 
 A playout starts as the simulator's do (game/bots/playout.py: a copy of the state on dice
 derived from a seed) and plays ``HORIZON`` turns, after which the greedy bot's projection of
@@ -102,14 +104,14 @@ EVENT_CHOICE = True
 EVENT_CONFIRM = True
 #: Whether, before it is on its road, the planner plays the answer that leaves it nearest the road against
 #: the favourite to the end of the campaign (``ROAD_CONFIRM`` times the budget) and makes it the favourite
-#: where it gains there (``road_favourite``). Off: it finds wins on roads the screening cannot see the
-#: payoff of (JAXA on ISLS in default-2021, seed 1: welcoming the ISLS and attending the ILRS briefing,
-#: 0.9 -> 113.8; the pairs of default-2021 on seeds 1-20 won 465 points of win rate more), but ISLS and
-#: ILRS then won 78% of default-2021's campaigns pooled (seeds 1-20, over the 60% allowed; 47% and 53%
-#: since the allies' backlash was raised and sanctions reach the ISLS, KASA's and the UK's dice still
-#: flagged) and its balance report takes twice the CPU: the scenario's tuning and the report's time are
-#: to be finished first (docs/balance.md, "Judged by a skilled player").
-ROAD_END = False
+#: where it gains there (``road_favourite``): the thorough planner, ``simulate --thorough``. It finds wins
+#: on roads the screening cannot see the payoff of (JAXA on ISLS in default-2021, seed 2: "say nothing" to
+#: the ISLS's signing and attending the ILRS briefing, a loss at 1.3 -> won at 93.1), and it found the
+#: Chinese-Russian stations too cheap for a western agency (ISLS and ILRS 78% of default-2021's campaigns
+#: pooled, seeds 1-20, before the scenario was tuned against it), but it takes twice the CPU: off by
+#: default, so that a hundred-seed report of default-2021 fits in ten minutes on two cores
+#: (docs/balance.md, "Judged by a skilled player").
+THOROUGH = False
 #: Fewest playouts a candidate gets: fewer candidates are tried when the budget is small.
 MIN_PER_CANDIDATE = 2
 #: Most turns a candidate that lost is left untried (the pause doubles up to this).
@@ -149,10 +151,11 @@ class PlannerStrategy(Strategy):
     name = "planner"
     road = ""
 
-    def __init__(self, seed: int, playouts: int | None = None) -> None:
+    def __init__(self, seed: int, playouts: int | None = None, thorough: bool = THOROUGH) -> None:
         super().__init__(seed)
         self.seed = seed
         self.playouts = max(1, playouts if playouts is not None else DEFAULT_PLAYOUTS)
+        self.thorough = thorough  # the answers that keep its road open weighed to the end (``THOROUGH``)
         self.follower: Strategy = road_bot(self.road)(seed)
         self.paused: dict[Plan, tuple[int, int]] = {}  # plan -> (turn it is tried again, pause)
         self.horizon = HORIZON
@@ -198,7 +201,7 @@ class PlannerStrategy(Strategy):
             if len(weighted) > 1:
                 weighted.sort(key=lambda item: self.favour(game, item[1], item[0]))
             answers = [answer for _weight, answer in weighted]
-            if ROAD_END and len(answers) > 1 and self.horizon and not self.on_road(game):
+            if self.thorough and len(answers) > 1 and self.horizon and not self.on_road(game):
                 answers = self.road_favourite(game, answers)
             best = self.choose(game, answers, event=True) if EVENT_CHOICE and len(answers) > 1 else answers[0]
             game.act(best[0])
@@ -435,11 +438,14 @@ class FreePlanner(Strategy):
 
     name = "planner"
 
-    def __init__(self, seed: int, playouts: int | None = None, roads: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, seed: int, playouts: int | None = None, roads: tuple[str, ...] = (), thorough: bool = THOROUGH
+    ) -> None:
         super().__init__(seed)
         self.seed = seed
         self.budget = playouts
         self.roads = roads
+        self.thorough = thorough
         self.chosen: Strategy | None = None
         self.road = ""  # the road chosen, GREEDY for the greedy bot's way
 
@@ -456,10 +462,10 @@ class FreePlanner(Strategy):
         """The road (or GREEDY) to play from here (``best_road``), and the strategy that plays it."""
         roads = tuple(road for road in self.roads if not self.closed(game, road)) or (ALONE,)
         budget = planner_class(roads[0])(self.seed, self.budget).playouts
-        best = best_road(game, roads, budget)
+        best = best_road(game, roads, budget, self.thorough)
         if best == GREEDY:
             return best, GreedyStrategy(self.seed)
-        return best, planner_class(best)(self.seed, self.budget)
+        return best, planner_class(best)(self.seed, self.budget, self.thorough)
 
     @staticmethod
     def greedy_playout(game: Game, seed: int) -> float:
@@ -477,10 +483,11 @@ class FreePlanner(Strategy):
         )
 
 
-def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
+def best_road(game: Game, roads: tuple[str, ...], budget: int, thorough: bool = THOROUGH) -> str:
     """The way to play from this position: GREEDY unless a road's bot, played to the end of the
     campaign on the same dice (``CHOICE_PLAYOUTS`` times the budget each), is worth more by
-    ``MARGIN`` a playout on average; then the best road.
+    ``MARGIN`` a playout on average; then the best road (the roads near it played again by their
+    planners, ``thorough`` or not).
 
     The choice depends on the position alone (its dice are the position's, not the campaign's:
     the generator is left out), so it is worked out once per position and remembered: every
@@ -492,7 +499,7 @@ def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
     data = state_to_data(game.state)
     data.pop("rng", None)
     data.pop("seed", None)
-    key = (id(game.compiled), data_hash(data), roads, budget)
+    key = (id(game.compiled), data_hash(data), roads, budget, thorough)
     known = _CHOSEN.get(key)
     if known is not None and known[0] is game.compiled:
         return known[1]
@@ -509,7 +516,8 @@ def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
     # its planner wins (JAXA on Gateway in gateway-in-doubt: the bot 50%, its planner 90-95%)
     near = max(means.values()) - NEAR * game.compiled.victory_score(game.player)
     for road in [road for road in roads if means[road] >= near]:
-        means[road] = mean(planner_playout(game, road, seed, budget) for seed in seeds[: REFINE * budget])
+        refine = seeds[: REFINE * budget]
+        means[road] = mean(planner_playout(game, road, seed, budget, thorough) for seed in refine)
     best = max(means, key=lambda way: means[way])
     if len(_CHOSEN) >= MAX_CHOSEN:
         _CHOSEN.clear()
@@ -517,9 +525,9 @@ def best_road(game: Game, roads: tuple[str, ...], budget: int) -> str:
     return best
 
 
-def planner_playout(game: Game, road: str, seed: int, budget: int) -> float:
+def planner_playout(game: Game, road: str, seed: int, budget: int, thorough: bool = THOROUGH) -> float:
     """``planner:ROAD`` played from here to the end of the campaign on the playout's dice."""
-    return to_the_end(game, planner_class(road)(seed, budget), seed)
+    return to_the_end(game, planner_class(road)(seed, budget, thorough), seed)
 
 
 def to_the_end(game: Game, bot: Strategy, seed: int) -> float:
@@ -533,7 +541,7 @@ def to_the_end(game: Game, bot: Strategy, seed: int) -> float:
 
 
 #: The free planner's choices by position (``best_road``): (compiled, road) by key.
-_CHOSEN: dict[tuple[int, str, tuple[str, ...], int], tuple[CompiledScenario, str]] = {}
+_CHOSEN: dict[tuple[int, str, tuple[str, ...], int, bool], tuple[CompiledScenario, str]] = {}
 #: Positions remembered at most (a process plays many scenarios and agencies only in tests).
 MAX_CHOSEN = 64
 

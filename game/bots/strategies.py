@@ -71,15 +71,18 @@ def valid_names(scenario: Scenario) -> list[str]:
     return strategy_names(scenario) + [name for name in planner_names(scenario) if name not in BOTS]
 
 
-def make_strategy(name: str, seed: int, scenario: Scenario, playouts: int | None = None) -> Strategy:
+def make_strategy(
+    name: str, seed: int, scenario: Scenario, playouts: int | None = None, thorough: bool = False
+) -> Strategy:
     """The strategy ``name`` for a campaign of ``scenario``; UnknownStrategy when it has none of that name.
 
-    ``playouts``: a planner's playouts per decision (None: its default); other strategies ignore it.
+    ``playouts``: a planner's playouts per decision (None: its default); ``thorough``: the thorough
+    planner (game/bots/planner.py, ``THOROUGH``); other strategies ignore both.
     """
     if name == PLANNER:
-        return FreePlanner(seed, playouts, tuple(roads(scenario)))
+        return FreePlanner(seed, playouts, tuple(roads(scenario)), thorough)
     if name.startswith(f"{PLANNER}:") and name.partition(":")[2] in roads(scenario):
-        return planner_class(name.partition(":")[2])(seed, playouts)
+        return planner_class(name.partition(":")[2])(seed, playouts, thorough)
     if name in BOTS:
         return BOTS[name](seed)
     if name in programme_roads(scenario):

@@ -31,7 +31,16 @@ def run_pairs_report(
     agencies = [args.agency] if args.agency else campaign.playable()
     with progress_bar(len(agencies) * len(roads or known) * 2 * args.runs) as advance:
         report = run_pairs(
-            compiled, campaign.path, args.seed, args.runs, args.playouts, args.jobs, agencies, roads, advance
+            compiled,
+            campaign.path,
+            args.seed,
+            args.runs,
+            args.playouts,
+            args.jobs,
+            agencies,
+            roads,
+            advance,
+            args.thorough,
         )
     print(report.model_dump_json(indent=2) if args.json else format_pairs(report))
     return 1 if report.flagged else 0

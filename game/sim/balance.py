@@ -116,12 +116,13 @@ def run_balance(
     cluster: str | None = None,
     judge_by: str = "roads",
     playouts: int | None = None,
+    thorough: bool = False,
 ) -> BalanceReport:
     """Play ``runs`` seeds of every strategy (default: all the scenario's) for every playable agency.
 
     On ``jobs`` local processes, or on the Dask cluster at ``cluster``: the same report.
     ``judge_by="planner"`` plays the skilled players instead (default: ``planner:ROAD`` for
-    every road, the free ``planner`` and ``random``), with ``playouts`` per decision.
+    every road, the free ``planner`` and ``random``), with ``playouts`` per decision, ``thorough`` or not.
     """
     agencies = compiled.playable()
     planners = judge_by == PLANNER
@@ -130,7 +131,7 @@ def run_balance(
             [*planner_names(compiled.scenario), LUCK] if planners else strategy_names(compiled.scenario)
         )
     tasks = [
-        Task(agency, strategy, seed + index, playouts)
+        Task(agency, strategy, seed + index, playouts, thorough)
         for agency in agencies
         for strategy in strategies
         for index in range(runs)

@@ -53,6 +53,7 @@ class PairTask(NamedTuple):
     strategy: str
     seed: int
     playouts: int | None
+    thorough: bool = False
 
 
 class PairCampaign(BaseModel):
@@ -91,6 +92,7 @@ class PairsReport(BaseModel):
     seed: int
     runs: int
     playouts: int | None
+    thorough: bool = False
     pairs: list[PairVerdict]
 
     def tally(self) -> dict[str, int]:
@@ -117,7 +119,7 @@ def on_road(state: GameState, road: str) -> bool:
 def play_pair_campaign(compiled: CompiledScenario, task: PairTask) -> PairCampaign:
     """One whole campaign of a pair, watching after every turn whether the player is on the road."""
     game = Game(compiled, task.agency, task.seed, records=False)
-    strategy = make_strategy(task.strategy, task.seed, compiled.scenario, task.playouts)
+    strategy = make_strategy(task.strategy, task.seed, compiled.scenario, task.playouts, task.thorough)
     joined = False
     while not game.over:
         strategy.play_turn(game)
@@ -179,9 +181,10 @@ def run_pairs(
     agencies: Sequence[str] = (),
     roads: Sequence[str] = (),
     progress: Callable[[int], None] | None = None,
+    thorough: bool = False,
 ) -> PairsReport:
     """Every road of every playable agency (or of ``agencies``, only ``roads``), the road's bot
-    and its planner on seeds ``seed`` .. ``seed + runs - 1``."""
+    and its planner (``thorough`` or not) on seeds ``seed`` .. ``seed + runs - 1``."""
     pairs = [
         (agency, road)
         for agency in agencies or compiled.playable()
@@ -189,22 +192,30 @@ def run_pairs(
     ]
     seeds = range(seed, seed + runs)
     tasks = [
-        PairTask(agency, road, strategy, number, playouts)
+        PairTask(agency, road, strategy, number, playouts, thorough)
         for agency, road in pairs
         for strategy in (road, PLANNER_PREFIX + road)
         for number in seeds
     ]
     played = dict(zip(tasks, play_pair_tasks(compiled, source, tasks, jobs, progress), strict=True))
+
+    def campaigns(agency: str, road: str, strategy: str) -> list[PairCampaign]:
+        return [played[PairTask(agency, road, strategy, number, playouts, thorough)] for number in seeds]
+
     verdicts = [
         judge_pair(
-            agency,
-            road,
-            [played[PairTask(agency, road, road, number, playouts)] for number in seeds],
-            [played[PairTask(agency, road, PLANNER_PREFIX + road, number, playouts)] for number in seeds],
+            agency, road, campaigns(agency, road, road), campaigns(agency, road, PLANNER_PREFIX + road)
         )
         for agency, road in pairs
     ]
-    return PairsReport(scenario=compiled.scenario.id, seed=seed, runs=runs, playouts=playouts, pairs=verdicts)
+    return PairsReport(
+        scenario=compiled.scenario.id,
+        seed=seed,
+        runs=runs,
+        playouts=playouts,
+        thorough=thorough,
+        pairs=verdicts,
+    )
 
 
 _worker_scenario: CompiledScenario | None = None

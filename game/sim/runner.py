@@ -44,19 +44,25 @@ def play_campaign(
     seed: int,
     records: bool = True,
     playouts: int | None = None,
+    thorough: bool = False,
 ) -> Game:
     """One whole campaign played by a bot; ``records=False``: without the records only a face reads
     (the news, the changes and the history: ``GameState.records``), as ``run_campaign`` plays it;
-    ``playouts``: a planner's per decision."""
+    ``playouts``: a planner's per decision; ``thorough``: the thorough planner."""
     game = Game(compiled, agency, seed, records)
-    make_strategy(strategy, seed, compiled.scenario, playouts).play(game)
+    make_strategy(strategy, seed, compiled.scenario, playouts, thorough).play(game)
     return game
 
 
 def run_campaign(
-    compiled: CompiledScenario, agency: str, strategy: str, seed: int, playouts: int | None = None
+    compiled: CompiledScenario,
+    agency: str,
+    strategy: str,
+    seed: int,
+    playouts: int | None = None,
+    thorough: bool = False,
 ) -> CampaignResult:
-    game = play_campaign(compiled, agency, strategy, seed, records=False, playouts=playouts)  # it keeps none
+    game = play_campaign(compiled, agency, strategy, seed, False, playouts, thorough)  # it keeps no records
     first = game.state.me.first_crew_month
     turns, actions, idle = activity(game.log)
     return CampaignResult(

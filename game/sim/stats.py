@@ -92,16 +92,21 @@ def simulate(
     source: Path | None = None,
     cluster: str | None = None,
     playouts: int | None = None,
+    thorough: bool = False,
 ) -> SimulationReport:
     """Run ``runs`` campaigns per strategy with seeds seed, seed+1, ...: the same inputs, the same report.
 
     With ``jobs`` above one (and the scenario's ``source`` file, which workers load) the
     campaigns are played in that many processes, and with ``cluster`` (a Dask scheduler's
     address) on that cluster's workers; the report is the same either way. ``playouts``: a
-    planner's playouts per decision (None: its default).
+    planner's playouts per decision (None: its default); ``thorough``: the thorough planners.
     """
     names = list(strategies)
-    tasks = [Task(agency, strategy, seed + index, playouts) for strategy in names for index in range(runs)]
+    tasks = [
+        Task(agency, strategy, seed + index, playouts, thorough)
+        for strategy in names
+        for index in range(runs)
+    ]
     results = play_tasks(compiled, source, tasks, jobs if source is not None else 1, progress, cluster)
     rows = [
         summarise(compiled.scenario.id, agency, strategy, results[number * runs : (number + 1) * runs])

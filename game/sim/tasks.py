@@ -13,6 +13,7 @@ class Task(NamedTuple):
     strategy: str
     seed: int
     playouts: int | None = None  # a planner's playouts per decision (None: its default)
+    thorough: bool = False  # the thorough planner (game/bots/planner.py, ``THOROUGH``)
 
 
 #: Campaigns per chunk sent to a worker: large enough to hide the cost of a round trip,
