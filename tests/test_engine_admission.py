@@ -115,6 +115,50 @@ def test_an_or_that_shuts_members_out_says_what_would_let_them_in() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("condition", "reason"),
+    [
+        (
+            'not flag("war") or not (player("jaxa") or player("esa"))',
+            "Gateway is closed to ESA once 'war' has happened",
+        ),
+        (
+            'not is_member("nasa", "ilrs") or not player("esa")',
+            "Gateway is closed to ESA while NASA is a member of ILRS",
+        ),
+    ],
+)
+def test_an_or_that_shuts_a_list_out_after_a_fact_says_so(condition: str, reason: str) -> None:
+    """An alternative that must not hold says when the door shut: 'once' a fact that lasts, 'while'
+    one that may end; a list of agencies that must not be the player names the one playing."""
+    cs = mini_with(
+        "admission: {min_relation: 20}", f"admission: {{min_relation: 20, condition: '{condition}'}}"
+    )
+    game = Game(cs, "esa", 1)
+    game.state.flags.add("war")
+    game.state.programmes["ilrs"].members.append("nasa")
+    assert game.check(Action("apply", "gateway")) == reason
+    game.state.flags.discard("war")
+    game.state.programmes["ilrs"].members.remove("nasa")
+    assert game.check(Action("apply", "gateway")) == ""
+
+
+def test_the_isls_is_closed_to_a_western_agency_after_the_invasion(default: CompiledScenario) -> None:
+    """The shipped ISLS: open to the UK in 2021 (on good terms with its leads, under 70 with NASA),
+    closed to it once Russia invaded Ukraine, and not to India."""
+    for agency, closed in (
+        ("uksa", "ISLS is closed to UKSA once 'war_in_ukraine' has happened"),
+        ("isro", ""),
+    ):
+        game = Game(default, agency, 1)
+        answer_all(game)
+        for lead, delta in (("cnsa", 80), ("roscosmos", 80), ("nasa", -30)):
+            game.state.shift_relation(agency, lead, delta)
+        assert game.check(Action("apply", "isls")) == ""
+        game.state.flags.add("war_in_ukraine")
+        assert game.check(Action("apply", "isls")) == closed
+
+
 def test_isro_is_told_when_the_gateway_opens_to_it(default: CompiledScenario) -> None:
     """The shipped Gateway's 'not player("isro") or year >= 2029', said once as what opens it."""
     game = Game(default, "isro", 1)

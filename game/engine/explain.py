@@ -314,9 +314,12 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
 
 
 def _excluded(node: ast.AST, words: _Words) -> str:
-    """Who an alternative such as ``not player("isro")`` shuts out ('ISRO', 'members of ISLS'), or ''."""
+    """Who an alternative such as ``not player("isro")`` shuts out ('ISRO', 'members of ISLS'), or ''; of
+    ``not (player("esa") or player("jaxa"))``, which fails for either, the one playing."""
     if not (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
         return ""
+    if _players(node.operand):
+        return words.agency(words.state.player)
     call = _call(node.operand)
     if call is None or not call[1]:
         return ""
@@ -327,9 +330,22 @@ def _excluded(node: ast.AST, words: _Words) -> str:
     return ""
 
 
+def _players(node: ast.AST) -> bool:
+    """Whether ``node`` is ``player("a") or player("b") ...``: a list of agencies."""
+    if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
+        return False
+    calls = [_call(value) for value in node.values]
+    return all(call is not None and call[0] == "player" and call[1] for call in calls)
+
+
 def _opening(node: ast.AST, words: _Words) -> str:
-    """What would make a failing alternative hold, after 'closed to ISRO': 'until 2029', or
-    'unless your support over 60 (now 50)'."""
+    """What would make a failing alternative hold, after 'closed to ISRO': 'until 2029', 'once
+    'war' has happened' (a fact that must not hold), or 'unless your support over 60 (now 50)'."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        denied = _call(node.operand)
+        fact, lasting = _fact(*denied, words) if denied is not None else ("", False)
+        if fact:
+            return msg("once {fact}", fact=fact) if lasting else msg("while {fact}", fact=fact)
     if isinstance(node, ast.Compare) and len(node.ops) == 1:
         left, op, right = node.left, node.ops[0], node.comparators[0]
         if isinstance(left, ast.Name) and left.id == "year" and isinstance(right, ast.Constant):
