@@ -56,6 +56,7 @@ EXPRESSIONS = [
     'not money', 'flag("a") + 1', 'relation(year) > 3', 'member("nasa")', 'member("esa", "gateway")',
     "year => 2025", 'flag("a") && flag("b")', 'flag("a") || flag("b")', "year = 2025", "support >",
     '!flag("a")', "esa.member", 'member(id="gateway")', "year ** 2", "suport > 40", "()", "",
+    'bloc("nowhere")', 'bloc("esa")', "bloc(1)", 'bloc("west") + 1', "not bloc()",
 ]  # fmt: skip
 
 #: what is added to the end of an unquoted expression

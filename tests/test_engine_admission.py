@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from game.engine.actions import Action
+from game.engine.admission import admits
 from game.engine.compiled import CompiledScenario, compile_scenario
 from game.engine.game import Game
 from game.format.loader import load_scenario, load_scenario_bytes
@@ -143,11 +144,29 @@ def test_an_or_that_shuts_a_list_out_after_a_fact_says_so(condition: str, reason
     assert game.check(Action("apply", "gateway")) == ""
 
 
+def test_a_bloc_in_an_admission_is_the_applicants_and_is_said_by_its_name() -> None:
+    """``bloc(...)`` reads the bloc of whoever applies (the player, or a computer agency), and a refusal
+    names the bloc as the scenario does."""
+    closed = mini_with(
+        "admission: {min_relation: 20}", "admission: {min_relation: 20, condition: 'not bloc(\"west\")'}"
+    )
+    game = Game(closed, "esa", 1)
+    assert game.check(Action("apply", "gateway")) == "Gateway is closed to West"
+    for agency in ("cnsa", "jaxa"):  # on good terms with the lead: only the condition decides
+        game.state.shift_relation(agency, "nasa", 200)
+    assert admits(game.state, closed, "cnsa", "gateway") and not admits(game.state, closed, "jaxa", "gateway")
+    assert game.state.player == "esa"  # the applicant's turn is over
+    only = mini_with(
+        "admission: {min_relation: 20}", "admission: {min_relation: 20, condition: 'bloc(\"east\")'}"
+    )
+    assert Game(only, "esa", 1).check(Action("apply", "gateway")) == "Gateway is open only to East"
+
+
 def test_the_isls_is_closed_to_a_western_agency_after_the_invasion(default: CompiledScenario) -> None:
     """The shipped ISLS: open to the UK in 2021 (on good terms with its leads, under 70 with NASA),
     closed to it once Russia invaded Ukraine, and not to India."""
     for agency, closed in (
-        ("uksa", "ISLS is closed to UKSA once 'war_in_ukraine' has happened"),
+        ("uksa", "ISLS is closed to Artemis partners (US-led) once 'war_in_ukraine' has happened"),
         ("isro", ""),
     ):
         game = Game(default, agency, 1)

@@ -149,6 +149,15 @@ def test_an_id_of_the_wrong_kind_says_which_kind_the_function_takes() -> None:
     assert message == "member() takes a programme id, but 'nasa' is an agency id"
 
 
+def test_a_bloc_is_one_of_the_scenarios_blocs() -> None:
+    """``bloc("west")`` reads the player's bloc; another id is refused where it stands."""
+    assert _problems('bloc("west")') == []
+    line, column = _column_of('bloc("nowhere")')
+    assert _problems('bloc("nowhere")') == [(line, column + 5, "unknown bloc 'nowhere'")]
+    ((_, _, message),) = _problems('bloc("nasa")')
+    assert message == "bloc() takes a bloc id (the scenario's 'blocs'), but 'nasa' is an agency id"
+
+
 def test_every_shipped_scenario_still_loads_without_a_new_problem() -> None:
     from pathlib import Path
 

@@ -86,6 +86,7 @@ def _states() -> list[GameState]:
 def _calls(entry: Entry, scenario: Scenario) -> list[tuple[str, ...]]:
     pools = {
         "agency": [a.id for a in scenario.agencies],
+        "bloc": [b.id for b in scenario.blocs],
         "programme": [p.id for p in scenario.programmes],
         "milestone": [f"{p.id}.{m.id}" for p in scenario.programmes for m in p.milestones][:12],
         "contribution": [f"{p.id}.{c.id}" for p in scenario.programmes for c in p.contributions][:8],

@@ -584,6 +584,7 @@ class CompiledScenario:
             },
             firsts=(firsts := self._history()),
             firsts_among=self._history_among(firsts),
+            blocs={a.id: a.bloc for a in self.scenario.agencies},
         )
 
     def _history(self) -> dict[str, list[tuple[str, int]]]:

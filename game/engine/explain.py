@@ -101,6 +101,9 @@ class _Words:
     def mission(self, mid: str) -> str:
         return self.cs.missions[mid].name if mid in self.cs.missions else mid
 
+    def bloc(self, bid: str) -> str:
+        return next((bloc.name for bloc in self.cs.scenario.blocs if bloc.id == bid), bid)
+
     def achievement(self, aid: str) -> str:
         found = self.cs.race.achievements.get(aid) if self.cs.race is not None else None
         return found.name if found is not None else aid
@@ -199,8 +202,8 @@ def _truth(node: ast.AST, words: _Words, holds: bool) -> str:
             if holds
             else msg("is open only to members of {who}", who=who)
         )
-    if name == "player":
-        who = words.agency(a)
+    if name in ("player", "bloc"):
+        who = words.agency(a) if name == "player" else words.bloc(a)
         return msg("is closed to {who}", who=who) if holds else msg("is open only to {who}", who=who)
     fact, lasting = _fact(name, args, words)
     if fact and not holds:
@@ -314,8 +317,9 @@ def _failing(node: ast.AST, words: _Words) -> list[str]:
 
 
 def _excluded(node: ast.AST, words: _Words) -> str:
-    """Who an alternative such as ``not player("isro")`` shuts out ('ISRO', 'members of ISLS'), or ''; of
-    ``not (player("esa") or player("jaxa"))``, which fails for either, the one playing."""
+    """Who an alternative such as ``not player("isro")`` shuts out ('ISRO', 'members of ISLS', or of
+    ``not bloc("west")`` the bloc's name), or ''; of ``not (player("esa") or player("jaxa"))``, which
+    fails for either, the one playing."""
     if not (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
         return ""
     if _players(node.operand):
@@ -325,6 +329,8 @@ def _excluded(node: ast.AST, words: _Words) -> str:
         return ""
     if call[0] == "player":
         return words.agency(call[1][0])
+    if call[0] == "bloc":
+        return words.bloc(call[1][0])
     if call[0] == "member":
         return msg("members of {who}", who=words.programme(call[1][0]))
     return ""

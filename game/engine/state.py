@@ -529,6 +529,9 @@ class GameState:
     #: bloc or self; the world's firsts are ``firsts``' first earners): the agencies that were
     #: first among theirs, in order (the scenario's history included)
     firsts_among: dict[str, list[str]] = field(default_factory=dict, metadata=SAVED_WHEN_SET)
+    #: each agency's bloc, as the scenario says (for ``bloc(...)`` in conditions): never in a snapshot,
+    #: the same for every copy (shared, never changed)
+    blocs: dict[str, str] = field(default_factory=dict, metadata=FROM_SCENARIO, repr=False, compare=False)
     #: where the programmes' builds stand, indexed (game/engine/build_index.py); None: not worked
     #: out yet (a copy starts without one)
     build_index: Any = field(default=None, metadata=WORKED_OUT, repr=False, compare=False)
@@ -598,6 +601,7 @@ class GameState:
             {aid: plan.copy() for aid, plan in self.plans.items()} if self.plans else {},
             [deal.copy() for deal in self.deals] if self.deals else [],
             {aid: list(firsts) for aid, firsts in self.firsts_among.items()} if self.firsts_among else {},
+            self.blocs,
         )
 
     @property

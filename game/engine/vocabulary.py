@@ -216,6 +216,11 @@ def player(agency: str) -> Getter:
     return lambda s: s.player == agency
 
 
+@implements("bloc", reads=())
+def bloc(name: str) -> Getter:
+    return lambda s: s.blocs.get(s.player) == name
+
+
 @implements("member", reads=(MEMBERS,))
 def member(programme: str) -> Getter:
     def getter(s: GameState) -> bool:  # the programme looked up once: conditions ask every turn

@@ -603,6 +603,7 @@ class _Checker:
     def check_reference(self, loc: DataPath, ref: Reference) -> None:
         pools = {
             "agency": self.agencies,
+            "bloc": self.blocs,
             "programme": self.programmes,
             "milestone": self.milestones,
             "contribution": self.contributions,

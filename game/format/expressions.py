@@ -92,6 +92,7 @@ _FOREIGN_NODES: dict[type, str] = {
 #: An example id of each kind, for messages that show how to write a call.
 _EXAMPLE_IDS: dict[RefKind, str] = {
     "agency": "nasa",
+    "bloc": "western",
     "programme": "gateway",
     "milestone": "gateway.artemis_iii",
     "contribution": "gateway.ihab",

@@ -31,6 +31,7 @@ INF = math.inf
 #: The kinds of id a function takes, each checked against the scenario's own ids at load time.
 RefKind = Literal[
     "agency",
+    "bloc",
     "programme",
     "milestone",
     "contribution",
@@ -65,6 +66,7 @@ ALWAYS: Bounds = (1, 1)
 #: How each kind of id is described in a message: "an agency id, like relation(\"nasa\")".
 REF_WORDS: dict[RefKind, str] = {
     "agency": "an agency id",
+    "bloc": "a bloc id (the scenario's 'blocs')",
     "programme": "a programme id",
     "milestone": "a milestone ('programme.milestone')",
     "contribution": "a contribution ('programme.contribution')",
@@ -325,6 +327,14 @@ ENTRIES: tuple[Entry, ...] = (
         N_("being {first}"),
         bounds=TRUTH,
         narrow=_player,
+    ),
+    _function(
+        "bloc",
+        ("bloc",),
+        "truth",
+        "true when the player's agency belongs to this bloc (its 'bloc')",
+        N_("being one of {first}"),
+        bounds=TRUTH,
     ),
     _function(
         "member",
