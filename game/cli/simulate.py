@@ -228,7 +228,9 @@ def save_campaign(
     """Play the run's campaign again (it is deterministic) and write its save."""
     from game.saves import SaveError, save_game
 
-    game = play_campaign(compiled, agency, strategy, args.seed, True, args.playouts, args.thorough)
+    game = play_campaign(
+        compiled, agency, strategy, args.seed, playouts=args.playouts, thorough=args.thorough
+    )
     try:
         path = save_game(game, campaign.path, args.save)
     except SaveError as error:

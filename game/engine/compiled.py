@@ -314,6 +314,8 @@ class CompiledScenario:
     turn_months: int
     fiscal_first: int  # the fiscal year's first month of the calendar year, from 0 (January)
     agencies: dict[str, Agency]
+    #: Each agency's bloc, by id: the state's ``blocs`` (``bloc(...)`` in conditions) and the race's.
+    blocs: dict[str, str]
     programmes: dict[str, CompiledProgramme]
     missions: dict[str, Mission]
     events: dict[str, CompiledEvent]
@@ -584,7 +586,7 @@ class CompiledScenario:
             },
             firsts=(firsts := self._history()),
             firsts_among=self._history_among(firsts),
-            blocs={a.id: a.bloc for a in self.scenario.agencies},
+            blocs=self.blocs,
         )
 
     def _history(self) -> dict[str, list[tuple[str, int]]]:
@@ -674,7 +676,8 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
     for e in scenario.events:
         if e.on is not None:
             hooks.setdefault(e.on.happening, []).append(e.id)
-    race = compile_race(scenario)
+    blocs = {a.id: a.bloc for a in scenario.agencies}
+    race = compile_race(scenario, blocs)
     start = parse_date(scenario.calendar.start)
     objectives = [
         CompiledObjective(
@@ -704,6 +707,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
         turn_months=scenario.calendar.turn_months,
         fiscal_first=scenario.calendar.fiscal_year_start - 1,
         agencies={a.id: a for a in scenario.agencies},
+        blocs=blocs,
         programmes=programmes,
         missions={m.id: m for m in scenario.missions},
         events=events,
@@ -745,7 +749,7 @@ def compile_scenario(scenario: Scenario, difficulty: str | None = None) -> Compi
     )
 
 
-def compile_race(scenario: Scenario) -> CompiledRace | None:
+def compile_race(scenario: Scenario, blocs: dict[str, str]) -> CompiledRace | None:
     """The scenario's race ready for the turn loop, or None when it has none."""
     if scenario.race is None:
         return None
@@ -760,7 +764,7 @@ def compile_race(scenario: Scenario) -> CompiledRace | None:
         ),
         hooks={kind: tuple(found) for kind, found in hooks.items()},
         kinds=frozenset(hooks),
-        blocs={a.id: a.bloc for a in scenario.agencies},
+        blocs=blocs,
         checks=tuple((a.id, split_always(a.when)) for a in scenario.race.achievements if a.when is not None),
         stamp=_race_stamp(scenario.race),
     )

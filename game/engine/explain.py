@@ -322,7 +322,12 @@ def _excluded(node: ast.AST, words: _Words) -> str:
     fails for either, the one playing."""
     if not (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)):
         return ""
-    if _players(node.operand):
+    operand = node.operand
+    if (
+        isinstance(operand, ast.BoolOp)
+        and isinstance(operand.op, ast.Or)
+        and _calls_to("player", operand.values)
+    ):
         return words.agency(words.state.player)
     call = _call(node.operand)
     if call is None or not call[1]:
@@ -336,12 +341,13 @@ def _excluded(node: ast.AST, words: _Words) -> str:
     return ""
 
 
-def _players(node: ast.AST) -> bool:
-    """Whether ``node`` is ``player("a") or player("b") ...``: a list of agencies."""
-    if not (isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or)):
-        return False
-    calls = [_call(value) for value in node.values]
-    return all(call is not None and call[0] == "player" and call[1] for call in calls)
+def _calls_to(name: str, nodes: list[ast.expr]) -> list[str] | None:
+    """The first arguments of ``nodes`` when every one is a call of ``name`` ('player("a"), player("b")':
+    ['a', 'b']), else None."""
+    calls = [_call(node) for node in nodes]
+    if all(call is not None and call[0] == name and call[1] for call in calls):
+        return [call[1][0] for call in calls if call is not None]
+    return None
 
 
 def _opening(node: ast.AST, words: _Words) -> str:
@@ -385,12 +391,14 @@ def _alternatives(nodes: list[ast.expr], words: _Words) -> str:
             who=_either_of(shut),
             opening=_either_of([_opening(node, words) for node in others]),
         )
-    calls = [_call(node) for node in nodes]
-    if all(call is not None and call[0] == "player" and call[1] for call in calls):
-        return msg("is open only to {who}", who=_either_of([words.agency(c[1][0]) for c in calls if c]))
-    if all(call is not None and call[0] == "member" and call[1] for call in calls):
-        names = [words.programme(c[1][0]) for c in calls if c]
-        return msg("is open only to members of {who}", who=_either_of(names))
+    agencies = _calls_to("player", nodes)
+    if agencies is not None:
+        return msg("is open only to {who}", who=_either_of([words.agency(a) for a in agencies]))
+    programmes = _calls_to("member", nodes)
+    if programmes is not None:
+        return msg(
+            "is open only to members of {who}", who=_either_of([words.programme(p) for p in programmes])
+        )
     return msg("asks for {phrase}", phrase=_either_of([_said(node, words) for node in nodes]))
 
 

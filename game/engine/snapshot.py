@@ -59,7 +59,7 @@ def restore_game(compiled: CompiledScenario, state: GameState, log: list[Action]
     for pid, programme in state.programmes.items():  # what the scenario says, never in a snapshot
         if pid in compiled.programmes:
             programme.open_in_scenario = compiled.programmes[pid].model.open
-    state.blocs = {agency.id: agency.bloc for agency in compiled.scenario.agencies}
+    state.blocs = compiled.blocs
     game = Game.__new__(Game)
     game.compiled = compiled
     game.state = state

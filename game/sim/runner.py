@@ -62,7 +62,9 @@ def run_campaign(
     playouts: int | None = None,
     thorough: bool = False,
 ) -> CampaignResult:
-    game = play_campaign(compiled, agency, strategy, seed, False, playouts, thorough)  # it keeps no records
+    game = play_campaign(
+        compiled, agency, strategy, seed, records=False, playouts=playouts, thorough=thorough
+    )
     first = game.state.me.first_crew_month
     turns, actions, idle = activity(game.log)
     return CampaignResult(
